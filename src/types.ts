@@ -7,6 +7,8 @@
 export interface Article {
   /** Path relative to the corpus folder (POSIX separators); `file.jsonl#L3` for a JSON Lines record. */
   id: string;
+  /** The corpus file this article came from (equal to `id` except for JSON Lines records). */
+  file: string;
   title: string;
   /** True when the page carried no headline and the title was made from the lead. */
   titleDerived: boolean;

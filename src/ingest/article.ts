@@ -39,7 +39,7 @@ export function parseArticleFile(id: string, text: string, overrides: ArticleMet
   if (/\.(jsonl|ndjson)$/i.test(id)) return parseJsonLines(id, text, overrides);
   const fm = splitFrontMatter(text);
   if (fm.error) return { articles: [], problems: [{ file: id, reason: fm.error }] };
-  const article = buildArticle(id, fm.body, { ...fm.meta, ...definedOnly(overrides) }, hashText(text));
+  const article = buildArticle(id, id, fm.body, { ...fm.meta, ...definedOnly(overrides) }, hashText(text));
   if (!article) return { articles: [], problems: [{ file: id, reason: 'no article text after removing boilerplate' }] };
   return { articles: [article], problems: [] };
 }
@@ -48,7 +48,7 @@ export function parseArticleFile(id: string, text: string, overrides: ArticleMet
  * Builds an article from body text and known metadata; header lines fill in what metadata lacks.
  * @returns null when no body text remains
  */
-export function buildArticle(id: string, body: string, meta: ArticleMetadata, hash: string): Article | null {
+export function buildArticle(id: string, file: string, body: string, meta: ArticleMetadata, hash: string): Article | null {
   const paragraphs = splitParagraphs(body);
   const header = readHeader(paragraphs);
   const cleaned = removeBoilerplate(paragraphs.slice(header.bodyStart));
@@ -58,6 +58,7 @@ export function buildArticle(id: string, body: string, meta: ArticleMetadata, ha
   const title = clean(meta.title) ?? header.title;
   return {
     id,
+    file,
     title: title ?? deriveTitle(cleaned.kept[0]!),
     titleDerived: title === null,
     outlet: clean(meta.outlet) ?? header.outlet ?? outletFromDateline(cleaned.kept[0]!) ?? outletFromCredits(removedText),
@@ -180,7 +181,7 @@ function parseJsonLines(id: string, text: string, overrides: ArticleMetadata): P
       return;
     }
     const meta = { ...metaFromRecord(parsed.data), ...definedOnly(overrides) };
-    const article = buildArticle(recordId, body.replace(/\r\n?/g, '\n'), meta, hashText(line));
+    const article = buildArticle(recordId, id, body.replace(/\r\n?/g, '\n'), meta, hashText(line));
     if (article) articles.push(article);
     else problems.push({ file: recordId, reason: 'no article text after removing boilerplate' });
   });

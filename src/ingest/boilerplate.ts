@@ -87,7 +87,8 @@ export function classifyLine(line: string, afterImageUrl = false): BoilerplateRu
   if (t === '') return 'label';
   if (isUrlLine(t)) return 'url';
   if (afterImageUrl && !endsLikeSentence(t) && wordCount(t) <= 80) return 'caption';
-  if (CAPTION_PREFIX.test(t) || CAPTION_CREDIT_TAIL.test(t)) return 'caption';
+  if (CAPTION_PREFIX.test(t) || CAPTION_CREDIT_TAIL.test(t.slice(-120))) return 'caption';
+  if (t.length > LONG_LINE) return PAGE_NOTICE.some((re) => re.test(t)) && !isMostlyReporting(t) ? 'page-notice' : null;
   if (isRelativeTimeLine(t)) return 'relative-time';
   if (isDateLine(t) && wordCount(t) <= 8) return 'date-stamp';
   if (COUNTER.test(t) || COUNTER_WORD.test(t)) return 'counter';
@@ -131,6 +132,8 @@ const TAIL_MARKERS: RegExp[] = [
   /^(in this article|topics|tags):?$/i,
 ];
 
+/** Lines longer than this are running text: only caption and page-notice rules apply to them. */
+const LONG_LINE = 240;
 const CAPTION_PREFIX = /^(file photo|photo|image|picture|photograph|pictured|above|below|caption|video)\s*[:|—–-]/i;
 /** "…on December 30, 2021. Pool via the White House": a sentence followed by a bare photo credit. */
 const CAPTION_CREDIT_TAIL =

@@ -73,7 +73,7 @@ export function readCorpus(dir: string, options: ReadCorpusOptions = {}): Corpus
 }
 
 /**
- * Reads one article file: size check, decoding, parsing.
+ * Reads one article file from disk: type and size checks, then {@link parseArticleBytes}.
  * @param metadata - manifest metadata for this file
  */
 export function readArticleFile(
@@ -81,28 +81,43 @@ export function readArticleFile(
   metadata: ArticleMetadata,
   maxFileBytes: number = DEFAULTS.maxFileBytes,
 ): CorpusReadResult {
+  const bytes = readFileBytes(file, maxFileBytes);
+  if (!(bytes instanceof Uint8Array)) return { articles: [], skipped: [bytes] };
+  return parseArticleBytes(file.id, bytes, metadata);
+}
+
+/**
+ * Reads a corpus file's bytes, or says why it cannot be used (unsupported type, too large, unreadable).
+ */
+export function readFileBytes(file: CorpusFile, maxFileBytes: number = DEFAULTS.maxFileBytes): Uint8Array | SkippedFile {
   const ext = path.extname(file.id).toLowerCase();
   if (ext !== '' && !(ARTICLE_EXTENSIONS as readonly string[]).includes(ext)) {
-    return { articles: [], skipped: [{ file: file.id, reason: `unsupported file type "${ext}"` }] };
+    return { file: file.id, reason: `unsupported file type "${ext}"` };
   }
-  let bytes: Buffer;
   try {
     const stat = fs.statSync(file.absolutePath);
     if (stat.size > maxFileBytes) {
-      return { articles: [], skipped: [{ file: file.id, reason: `too large (${megabytes(stat.size)} MB, limit ${megabytes(maxFileBytes)} MB)` }] };
+      return { file: file.id, reason: `too large (${megabytes(stat.size)} MB, limit ${megabytes(maxFileBytes)} MB)` };
     }
-    bytes = fs.readFileSync(file.absolutePath);
+    return fs.readFileSync(file.absolutePath);
   } catch (err) {
-    return { articles: [], skipped: [{ file: file.id, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }] };
+    return { file: file.id, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
   }
+}
+
+/**
+ * Decodes and parses the bytes of one corpus file. Never throws: any failure becomes a skipped entry.
+ * @param id - the file's id (path relative to the corpus folder)
+ */
+export function parseArticleBytes(id: string, bytes: Uint8Array, metadata: ArticleMetadata = {}): CorpusReadResult {
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return { articles: [], skipped: [{ file: file.id, reason: decoded.reason }] };
+  if (!decoded.ok) return { articles: [], skipped: [{ file: id, reason: decoded.reason }] };
   try {
-    const parsed = parseArticleFile(file.id, decoded.text, metadata);
+    const parsed = parseArticleFile(id, decoded.text, metadata);
     return { articles: parsed.articles, skipped: parsed.problems };
   } catch (err) {
     // Parsing is written not to throw; this keeps one unexpected failure from losing the corpus.
-    return { articles: [], skipped: [{ file: file.id, reason: `could not be parsed (${(err as Error).message})` }] };
+    return { articles: [], skipped: [{ file: id, reason: `could not be parsed (${(err as Error).message})` }] };
   }
 }
 

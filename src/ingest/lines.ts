@@ -33,7 +33,7 @@ export function findDate(line: string): string | null {
  * "December 30, 2021International") rather than a sentence that mentions a date.
  */
 export function isDateLine(line: string): boolean {
-  if (findDate(line) === null) return false;
+  if (line.length > 120 || findDate(line) === null) return false;
   const rest = line
     .replace(ISO_DATE, ' ')
     .replace(MONTH_DAY_YEAR, ' ')
@@ -72,8 +72,15 @@ export function parseByline(line: string): string | null {
 
 /** Number of whitespace-separated words in a line. */
 export function wordCount(line: string): number {
-  const t = line.trim();
-  return t === '' ? 0 : t.split(/\s+/).length;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 12 || c === 11;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
 }
 
 /** True when a line ends like a sentence (., !, ? or …, possibly followed by a closing quote or bracket). */

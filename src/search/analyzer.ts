@@ -1,0 +1,61 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * Text analysis for news English, shared by indexing and querying: lower-casing, possessive and
+ * accent folding, stop-word removal and Porter stemming (cached, since news vocabulary repeats).
+ */
+
+/** Common English function words that carry no search signal. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all am an and any are aren't as at be because been before being below
+between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each few
+for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him
+himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my
+myself no nor not of off on once only or other ought our ours ourselves out over own same shan't she she'd
+she'll she's should shouldn't so some such than that that's the their theirs them themselves then there
+there's these they they'd they'll they're they've this those through to too under until up very was wasn't we
+we'd we'll we're we've were weren't what what's when when's where where's which while who who's whom why why's
+with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves also just will shall
+may might must s t`.split(/\s+/),
+);
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+/**
+ * Normalises one token into an index term, or null to drop it (stop word, lone punctuation).
+ * @example analyzeTerm("Russia's") // 'russia'
+ * @example analyzeTerm('requested') // 'request'
+ */
+export function analyzeTerm(token: string): string | null {
+  let term = token.toLowerCase();
+  if (term.length > 1 && /['’]s$/.test(term)) term = term.slice(0, -2);
+  term = term.replace(/['’]/g, '');
+  if (term === '' || STOP_WORDS.has(term)) return null;
+  const cached = stemCache.get(term);
+  if (cached !== undefined) return cached;
+  const folded = /[^\x00-\x7f]/.test(term) ? term.normalize('NFD').replace(/\p{M}/gu, '') : term;
+  const stem = /^\d/.test(folded) ? folded : stemmer(folded);
+  if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(term, stem);
+  return stem;
+}
+
+/** Splits text into raw tokens (letters, digits, inner apostrophes and hyphens split off). */
+export function tokenize(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+/**
+ * Tokenizes and analyzes text into index terms, in order (duplicates kept).
+ * @example analyzeText('Who requested the call?') // ['request', 'call']
+ */
+export function analyzeText(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = analyzeTerm(token);
+    if (term !== null) out.push(term);
+  }
+  return out;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;

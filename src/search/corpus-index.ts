@@ -1,0 +1,189 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Article, Passage, SkippedFile } from '../types.ts';
+import { splitPassages } from '../ingest/passages.ts';
+import { analyzeTerm, tokenize } from './analyzer.ts';
+
+/**
+ * The searchable corpus: articles, their passages, and a MiniSearch index over the passages with
+ * news-English analysis and field boosts. Articles can be added, replaced and removed one at a time
+ * (MiniSearch add/discard), so a growing corpus never needs a full rebuild.
+ */
+
+/** A passage found by a search, with its article and score. */
+export interface PassageHit {
+  passage: Passage;
+  article: Article;
+  score: number;
+  /** Index terms of the query that matched this passage. */
+  terms: string[];
+}
+
+/** Options of {@link CorpusIndex.search}. */
+export interface PassageSearchOptions {
+  /** Maximum hits to return. */
+  limit?: number;
+  /** Fuzzy matching (MiniSearch edit distance ratio); 0 disables. */
+  fuzzy?: number;
+  /** Extra boost for individual query terms (analysed terms). */
+  boostTerm?: (term: string) => number;
+}
+
+/** The MiniSearch document of one passage. */
+interface PassageDoc {
+  key: number;
+  text: string;
+  title: string;
+}
+
+/** Field boosts: the passage text counts most; the article headline adds context. */
+export const FIELD_BOOSTS = { text: 1, title: 0.4 } as const;
+
+/** MiniSearch options used by every corpus index (also for loading snapshots). */
+export const MINISEARCH_OPTIONS = {
+  idField: 'key',
+  fields: ['text', 'title'],
+  storeFields: [] as string[],
+  tokenize,
+  processTerm: analyzeTerm,
+  searchOptions: { boost: { ...FIELD_BOOSTS }, combineWith: 'OR' as const },
+  autoVacuum: { minDirtCount: 200, minDirtFactor: 0.2, batchSize: 2000, batchWait: 10 },
+};
+
+/**
+ * Articles, passages and their search index.
+ * @example
+ * const index = new CorpusIndex();
+ * index.addArticles(readCorpus('corpus').articles);
+ * index.search('who requested the call', { limit: 5 });
+ */
+export class CorpusIndex {
+  readonly articles = new Map<string, Article>();
+  readonly passages = new Map<number, Passage>();
+  /** Files that could not be ingested, by file id. */
+  readonly skipped = new Map<string, SkippedFile[]>();
+  /** Content hash of every corpus file the index reflects, by file id. */
+  readonly fileHashes = new Map<string, string>();
+  private readonly passageKeys = new Map<string, number[]>();
+  private readonly fileArticles = new Map<string, Set<string>>();
+  private nextKey = 0;
+  private mini: MiniSearch<PassageDoc>;
+
+  constructor(mini?: MiniSearch<PassageDoc>) {
+    this.mini = mini ?? new MiniSearch<PassageDoc>(MINISEARCH_OPTIONS);
+  }
+
+  /** Number of passages in the index. */
+  get passageCount(): number {
+    return this.passages.size;
+  }
+
+  /** Adds articles (an article id already present is replaced). */
+  addArticles(articles: readonly Article[]): void {
+    for (const article of articles) this.addArticle(article);
+  }
+
+  /** Adds one article and its passages; an article with the same id is replaced. */
+  addArticle(article: Article): void {
+    if (this.articles.has(article.id)) this.removeArticle(article.id);
+    const passages = splitPassages(article, this.nextKey);
+    this.nextKey += passages.length;
+    this.articles.set(article.id, article);
+    this.trackFile(article);
+    this.passageKeys.set(article.id, passages.map((p) => p.key));
+    const docs: PassageDoc[] = [];
+    for (const p of passages) {
+      this.passages.set(p.key, p);
+      docs.push({ key: p.key, text: p.text, title: article.title });
+    }
+    this.mini.addAll(docs);
+  }
+
+  /** Removes an article and its passages; unknown ids are ignored. */
+  removeArticle(articleId: string): void {
+    const keys = this.passageKeys.get(articleId);
+    if (!keys) return;
+    for (const key of keys) {
+      this.mini.discard(key);
+      this.passages.delete(key);
+    }
+    this.passageKeys.delete(articleId);
+    const article = this.articles.get(articleId);
+    if (article) this.fileArticles.get(article.file)?.delete(articleId);
+    this.articles.delete(articleId);
+  }
+
+  /** Removes every article that came from a corpus file (one for text files, many for JSON Lines). */
+  removeFile(fileId: string): void {
+    for (const id of [...(this.fileArticles.get(fileId) ?? [])]) this.removeArticle(id);
+    this.fileArticles.delete(fileId);
+    this.skipped.delete(fileId);
+    this.fileHashes.delete(fileId);
+  }
+
+  /** The passages of one article in order. */
+  passagesOf(articleId: string): Passage[] {
+    return (this.passageKeys.get(articleId) ?? []).map((k) => this.passages.get(k)!).filter(Boolean);
+  }
+
+  /** All skipped files, sorted by file id. */
+  skippedFiles(): SkippedFile[] {
+    return [...this.skipped.values()].flat().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
+
+  /** All articles sorted by id. */
+  sortedArticles(): Article[] {
+    return [...this.articles.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /**
+   * Searches passages with BM25 (MiniSearch), deterministic order (score, then key).
+   * @param query - free text; analysed like the passages
+   */
+  search(query: string, options: PassageSearchOptions = {}): PassageHit[] {
+    const { limit = 20, fuzzy = 0, boostTerm } = options;
+    const results: SearchResult[] = this.mini.search(query, {
+      fuzzy: fuzzy > 0 ? (term: string) => (term.length > 4 ? fuzzy : false) : false,
+      boostTerm: boostTerm ? (term: string) => boostTerm(term) : undefined,
+    });
+    results.sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number));
+    const hits: PassageHit[] = [];
+    for (const r of results) {
+      if (hits.length >= limit) break;
+      const passage = this.passages.get(r.id as number);
+      const article = passage ? this.articles.get(passage.articleId) : undefined;
+      if (passage && article) hits.push({ passage, article, score: r.score, terms: r.terms });
+    }
+    return hits;
+  }
+
+  /** The MiniSearch index, serialised for a snapshot. */
+  serializeIndex(): unknown {
+    return this.mini.toJSON();
+  }
+
+  /** Restores the internal key counter and passage lists after loading a snapshot. */
+  restore(articles: readonly Article[], passages: readonly Passage[], nextKey: number): void {
+    for (const a of articles) {
+      this.articles.set(a.id, a);
+      this.trackFile(a);
+    }
+    for (const p of passages) {
+      this.passages.set(p.key, p);
+      const keys = this.passageKeys.get(p.articleId) ?? [];
+      keys.push(p.key);
+      this.passageKeys.set(p.articleId, keys);
+    }
+    this.nextKey = nextKey;
+  }
+
+  private trackFile(article: Article): void {
+    const ids = this.fileArticles.get(article.file) ?? new Set<string>();
+    ids.add(article.id);
+    this.fileArticles.set(article.file, ids);
+  }
+
+  /** The next passage key that will be allocated (saved in snapshots). */
+  get keyCounter(): number {
+    return this.nextKey;
+  }
+}
