@@ -16,6 +16,30 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Article files larger than this many bytes are skipped with a reason. */
   MAX_FILE_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Questions one chat user may ask per minute before getting a polite wait message. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+
+  /** Discord bot token (Bot settings of the application). Enables the Discord adapter. */
+  DISCORD_TOKEN: z.string().regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, 'must look like a Discord bot token (three dot-separated parts)').optional(),
+  /** Discord application id, for registering slash commands. */
+  DISCORD_APP_ID: z.string().regex(/^\d{17,20}$/, 'must be a Discord snowflake (17–20 digits)').optional(),
+  /** Register slash commands in this guild only (instant); globally when unset. */
+  DISCORD_GUILD_ID: z.string().regex(/^\d{17,20}$/, 'must be a Discord snowflake (17–20 digits)').optional(),
+  /** Discord REST base URL; the gateway URL then comes from this REST (GET /gateway/bot). */
+  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
+  /** Ask for the privileged MESSAGE_CONTENT intent (mentions and DMs work without it). */
+  DISCORD_MESSAGE_CONTENT: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+
+  /** Slack bot token (xoxb-…). Enables the Slack adapter. */
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[\w-]+$/, 'must start with xoxb-').optional(),
+  /** Slack signing secret, to verify HTTP requests (required in HTTP mode). */
+  SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{16,}$/i, 'must be the hex signing secret from the app settings').optional(),
+  /** Slack app-level token (xapp-…): when set, the adapter uses Socket Mode instead of HTTP. */
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-[\w-]+$/, 'must start with xapp-').optional(),
+  /** Port of the HTTP receiver (path /slack/events). */
+  SLACK_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Slack Web API base URL. */
+  SLACK_API_URL: z.url({ protocol: /^https?$/ }).default('https://slack.com/api/'),
 });
 
 /** The parsed configuration. */
@@ -37,8 +61,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`);
     throw new NewsdeskError(`Invalid configuration — ${problems.join('; ')}`, 'CONFIG_INVALID');
   }
+  const data = result.data;
+  if (data.SLACK_BOT_TOKEN && !data.SLACK_APP_TOKEN && !data.SLACK_SIGNING_SECRET) {
+    throw new NewsdeskError('Invalid configuration — SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)', 'CONFIG_INVALID');
+  }
+  if (data.DISCORD_TOKEN && !data.DISCORD_APP_ID) {
+    throw new NewsdeskError('Invalid configuration — DISCORD_APP_ID: required with DISCORD_TOKEN to register slash commands', 'CONFIG_INVALID');
+  }
   return {
-    ...result.data,
+    ...data,
     CORPUS_DIR: path.resolve(result.data.CORPUS_DIR),
     DATA_DIR: path.resolve(result.data.DATA_DIR),
   };

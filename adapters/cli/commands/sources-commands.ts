@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { listSources, lookupSource } from '../../../src/sources.ts';
+import { renderSourceList, renderSourceLookup } from '../../terminal/render-sources.ts';
+import { open, type CliContext, type CorpusOptions } from '../main.ts';
+
+/** `newsdesk sources` and `newsdesk source <query>`. */
+export function registerSourcesCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('sources')
+    .description('List every article of the corpus with its metadata, and the files that were skipped.')
+    .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
+    .option('--json', 'print the JSON contract { sources, skipped }')
+    .action((opts: CorpusOptions) => {
+      const list = listSources(open(ctx, opts).index);
+      ctx.out(opts.json ? JSON.stringify(list, null, 2) : renderSourceList(list));
+    });
+
+  program
+    .command('source')
+    .description('Show one article: metadata, lead and key passages. Matches an id, an outlet or title words.')
+    .argument('<query...>', 'id, outlet or words of the title')
+    .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
+    .option('--json', 'print JSON')
+    .action((query: string[], opts: CorpusOptions) => {
+      const result = lookupSource(open(ctx, opts).index, query.join(' '));
+      ctx.out(opts.json ? JSON.stringify(result, null, 2) : renderSourceLookup(result));
+      if (result.kind !== 'found') process.exitCode = 1;
+    });
+}

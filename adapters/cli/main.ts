@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import dotenv from 'dotenv';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { isNewsdeskError } from '../../src/errors.ts';
+import { createLogger, type Log } from '../../src/log.ts';
+import { openCorpus, type OpenedCorpus } from '../../src/open-corpus.ts';
+import { registerIndexCommand } from './commands/index-command.ts';
+import { registerSourcesCommands } from './commands/sources-commands.ts';
+import { createProgress } from './progress.ts';
+
+/**
+ * The `newsdesk` command line: translates arguments into core calls and prints the results.
+ * Answers and JSON go to stdout; logs and progress go to stderr.
+ */
+
+/** Shared options of the subcommands that read a corpus. */
+export interface CorpusOptions {
+  corpus?: string;
+  json?: boolean;
+}
+
+/** Everything a subcommand needs: configuration and logger. */
+export interface CliContext {
+  config: Config;
+  log: Log;
+  out: (text: string) => void;
+}
+
+/**
+ * Runs the CLI.
+ * @param argv - full process argv (node, script, ...args)
+ * @returns the exit code
+ * @example await main(['node', 'newsdesk', 'sources', '--json'])
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  dotenv.config({ quiet: true });
+  let ctx: CliContext;
+  try {
+    const config = loadConfig(process.env);
+    ctx = { config, log: createLogger(config.LOG_LEVEL), out: (text) => process.stdout.write(`${text}\n`) };
+  } catch (err) {
+    process.stderr.write(`newsdesk: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    if (isNewsdeskError(err)) {
+      process.stderr.write(`newsdesk: ${err.message}\n`);
+      return 1;
+    }
+    ctx.log.error({ err }, 'unexpected failure');
+    process.stderr.write(`newsdesk: unexpected failure: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+/** Builds the commander program with every subcommand. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('newsdesk')
+    .description('Answers questions about a folder of news coverage, with verbatim citations.')
+    .exitOverride()
+    .showHelpAfterError();
+
+  registerIndexCommand(program, ctx);
+  registerSourcesCommands(program, ctx);
+
+  return program;
+}
+
+/** The corpus folder for a command: `--corpus` or CORPUS_DIR. */
+export function corpusDir(ctx: CliContext, opts: CorpusOptions): string {
+  return opts.corpus ? path.resolve(opts.corpus) : ctx.config.CORPUS_DIR;
+}
+
+/** Opens the corpus for a command, with a progress line on a terminal. */
+export function open(ctx: CliContext, opts: CorpusOptions): OpenedCorpus {
+  const progress = createProgress('reading files');
+  try {
+    return openCorpus(corpusDir(ctx, opts), {
+      dataDir: ctx.config.DATA_DIR,
+      maxFileBytes: ctx.config.MAX_FILE_BYTES,
+      log: ctx.log,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } finally {
+    progress.done();
+  }
+}

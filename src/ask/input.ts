@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * Validation of a question as typed by a user, before it reaches the pipeline: whitespace and
+ * control characters cleaned, length bounded, something to ask required.
+ */
+
+/** Questions longer than this are refused with a message (the limit is in characters). */
+export const MAX_QUESTION_CHARS = 500;
+
+/** A question ready for the pipeline, or the message to show instead. */
+export type QuestionInput = { ok: true; question: string } | { ok: false; message: string };
+
+const questionSchema = z
+  .string()
+  .transform((s) => s.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, ' ').replace(/\s+/g, ' ').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'Ask me a question about the coverage, for example "who requested the call?"')
+      .max(MAX_QUESTION_CHARS, `That question is too long: please keep it under ${MAX_QUESTION_CHARS} characters.`)
+      .regex(/[\p{L}\p{N}]/u, 'That does not look like a question: ask in words, for example "when are the talks?"'),
+  );
+
+/**
+ * Cleans and validates a question.
+ * @example validateQuestion('  who  requested\nthe call? ') // { ok: true, question: 'who requested the call?' }
+ * @example validateQuestion('???') // { ok: false, message: 'That does not look like a question: …' }
+ */
+export function validateQuestion(raw: unknown): QuestionInput {
+  if (typeof raw === 'string' && raw.length > MAX_QUESTION_CHARS * 40) {
+    return { ok: false, message: `That question is too long: please keep it under ${MAX_QUESTION_CHARS} characters.` };
+  }
+  const parsed = questionSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, question: parsed.data };
+  return { ok: false, message: parsed.error.issues[0]?.message ?? 'That question could not be read.' };
+}

@@ -1,0 +1,126 @@
+import type { Config } from './config.ts';
+import { silentLog, type Log } from './log.ts';
+import type { Answer, Citation } from './types.ts';
+import { openCorpus, type OpenedCorpus } from './open-corpus.ts';
+import type { CorpusIndex } from './search/corpus-index.ts';
+import { answerQuestion } from './ask/answer.ts';
+import { validateQuestion } from './ask/input.ts';
+import { ConversationMemory } from './ask/conversation.ts';
+import { RateLimiter, type RateDecision } from './rate-limit.ts';
+import { recordFeedback } from './feedback.ts';
+import { listSources, lookupSource, type SourceList, type SourceLookup } from './sources.ts';
+
+/**
+ * The one object every surface talks to (CLI, terminal chat, Discord, Slack): ask, look sources up,
+ * record feedback, respect rate limits. It holds the opened corpus and the conversation memory;
+ * it knows nothing of any platform.
+ */
+
+/** The result of asking: an answer, or a message to show instead (bad input). */
+export type AskResult = { ok: true; answer: Answer } | { ok: false; message: string };
+
+/** Options of {@link Newsdesk.ask}. */
+export interface AskOptions {
+  /** Conversation key (thread, DM, terminal session) for follow-up questions. */
+  conversationId?: string;
+}
+
+/** What the digest command answers until the briefing feature exists. */
+export const DIGEST_NOT_SET_UP = 'Daily briefings are not set up yet on this newsdesk: ask a question, or use /sources, in the meantime.';
+
+/**
+ * The newsdesk service.
+ * @example
+ * const desk = Newsdesk.open(config, log);
+ * const result = desk.ask('who requested the call?', { conversationId: 'slack:C1:1700000000.1' });
+ */
+export class Newsdesk {
+  private readonly memory = new ConversationMemory();
+  private readonly limiter: RateLimiter;
+
+  constructor(
+    readonly index: CorpusIndex,
+    private readonly options: { dataDir: string | null; rateLimitPerMinute: number; log: Log },
+  ) {
+    this.limiter = new RateLimiter(options.rateLimitPerMinute);
+  }
+
+  /**
+   * Opens the configured corpus (snapshot when unchanged) and returns a ready service.
+   * @throws NewsdeskError CORPUS_NOT_FOUND
+   */
+  static open(config: Config, log: Log = silentLog, onProgress?: (done: number, total: number) => void): Newsdesk {
+    const opened: OpenedCorpus = openCorpus(config.CORPUS_DIR, {
+      dataDir: config.DATA_DIR,
+      maxFileBytes: config.MAX_FILE_BYTES,
+      log,
+      onProgress,
+    });
+    return new Newsdesk(opened.index, { dataDir: config.DATA_DIR, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, log });
+  }
+
+  /**
+   * Answers a question; never throws on any input.
+   * @param raw - the user's text, platform markup already removed by the adapter
+   */
+  ask(raw: unknown, options: AskOptions = {}): AskResult {
+    const input = validateQuestion(raw);
+    if (!input.ok) return input;
+    const previous = options.conversationId ? this.memory.last(options.conversationId) : null;
+    const { answer, subject } = answerQuestion(this.index, input.question, { previousSubject: previous?.subject ?? null });
+    if (options.conversationId) this.memory.remember(options.conversationId, { question: input.question, subject });
+    return { ok: true, answer };
+  }
+
+  /**
+   * Citations beyond the first `shown` for a question ("More sources").
+   * @returns the next citations, numbered on from `shown + 1`; empty when there are no more
+   */
+  moreCitations(question: string, shown: number, options: AskOptions = {}): Citation[] {
+    const input = validateQuestion(question);
+    if (!input.ok) return [];
+    const previous = options.conversationId ? this.memory.last(options.conversationId) : null;
+    const { answer } = answerQuestion(this.index, input.question, { previousSubject: previous?.subject ?? null, maxCitations: shown + 5 });
+    const list = answer.citations.length ? answer.citations : (answer.related ?? []);
+    return list.slice(shown);
+  }
+
+  /** Every source and the skipped files. */
+  listSources(): SourceList {
+    return listSources(this.index);
+  }
+
+  /** One source by id, outlet or title words. */
+  lookupSource(query: string): SourceLookup {
+    return lookupSource(this.index, query);
+  }
+
+  /** Outlets and titles that start with or contain `partial`, for autocomplete (at most 25). */
+  suggestSources(partial: string): { name: string; value: string }[] {
+    const q = partial.trim().toLowerCase();
+    const out: { name: string; value: string }[] = [];
+    for (const a of this.index.sortedArticles()) {
+      const label = `${a.outlet ? `${a.outlet}: ` : ''}${a.title}`;
+      if (q === '' || label.toLowerCase().includes(q) || a.id.toLowerCase().includes(q)) out.push({ name: label, value: a.id });
+      if (out.length >= 25) break;
+    }
+    return out;
+  }
+
+  /** Applies the per-user rate limit. */
+  checkRateLimit(userKey: string): RateDecision {
+    return this.limiter.check(userKey);
+  }
+
+  /** Records "Helpful" / "Not helpful" feedback. Returns false (and logs) when it could not be stored. */
+  recordFeedback(feedback: { question: string; helpful: boolean; user: string; conversation?: string }): boolean {
+    if (!this.options.dataDir) return false;
+    try {
+      recordFeedback(this.options.dataDir, { ...feedback, at: new Date().toISOString() });
+      return true;
+    } catch (err) {
+      this.options.log.warn({ err }, 'could not record feedback');
+      return false;
+    }
+  }
+}
