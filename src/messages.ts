@@ -1,0 +1,139 @@
+import type { SourceLookup, SourceSummary } from './sources.ts';
+
+/**
+ * The wording of chat replies that are not answers (rate limits, failures, help, source lookup
+ * headings, button labels), shared by every chat surface so that adapters only format. Pure and
+ * platform-neutral: no markup, no platform syntax.
+ */
+
+// ── Chat replies (used by the Slack adapter; platform-neutral) ──────────────────────────────
+
+/** Labels of the buttons under an answer. */
+export const ANSWER_BUTTON_LABELS = {
+  moreSources: 'More sources',
+  helpful: 'Helpful',
+  notHelpful: 'Not helpful',
+  share: 'Share in channel',
+} as const;
+
+/** Label of the question line shown above an answer that is not a reply to the question itself. */
+export const QUESTION_LABEL = 'Question';
+
+/** Said when a request fails unexpectedly; the failure is logged, never shown. */
+export const REQUEST_FAILED_MESSAGE = 'Sorry, something went wrong while answering that. Please try again in a moment.';
+
+/** Said when "More sources" finds nothing beyond what was shown. */
+export const NO_MORE_SOURCES_MESSAGE = 'There are no more sources for that question.';
+
+/** Said when a button's data can no longer be read (an old or altered message). */
+export const STALE_BUTTON_MESSAGE = 'That button has expired: please ask the question again.';
+
+/**
+ * The polite reply when a user asks faster than the per-user rate limit allows.
+ * @param retryAfterMs - how long until the next question is allowed
+ * @example rateLimitedMessage(12_400) // 'You are asking faster than I can keep up: please wait about 13 seconds, then ask again.'
+ */
+export function rateLimitedMessage(retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `You are asking faster than I can keep up: please wait about ${seconds} second${seconds === 1 ? '' : 's'}, then ask again.`;
+}
+
+/**
+ * The reply to a "Helpful" / "Not helpful" click.
+ * @param helpful - which button was pressed
+ * @param recorded - whether the core could store it
+ */
+export function feedbackThanksMessage(helpful: boolean, recorded: boolean): string {
+  if (!recorded) return 'Thanks: your feedback could not be saved on this newsdesk, but it was seen.';
+  return helpful ? 'Thanks: glad it helped.' : 'Thanks: noted that this answer did not help.';
+}
+
+/**
+ * Heading of the further citations shown by "More sources".
+ * @example moreSourcesHeading('who requested the call?') // 'More sources for “who requested the call?”:'
+ */
+export function moreSourcesHeading(question: string): string {
+  return `More sources for “${question}”:`;
+}
+
+/**
+ * Pointer shown when citations had to be left out of a message to fit the platform's limits.
+ * @param hidden - how many citations were left out
+ */
+export function citationsCutMessage(hidden: number): string {
+  return `…and ${hidden} more citation${hidden === 1 ? '' : 's'} not shown here: press “${ANSWER_BUTTON_LABELS.moreSources}” to see ${hidden === 1 ? 'it' : 'them'}.`;
+}
+
+/**
+ * Pointer shown after a quote or passage cut to fit the platform's limits.
+ * @param sourceId - the article the full text is in
+ */
+export function quoteCutMessage(sourceId: string): string {
+  return `(shortened: the full passage is in ${sourceId})`;
+}
+
+/**
+ * Pointer shown when a list had to be cut to fit the platform's limits.
+ * @param hidden - how many items were left out
+ * @param noun - what the items are, singular ("source")
+ */
+export function listCutMessage(hidden: number, noun: string): string {
+  return `…and ${hidden} more ${noun}${hidden === 1 ? '' : 's'} not shown here.`;
+}
+
+/** One chat command, for help texts: `argument` is a placeholder name or null. */
+export interface CommandHelp {
+  command: string;
+  argument: string | null;
+  description: string;
+}
+
+/** The opening line of the help text. */
+export const HELP_INTRO =
+  'I answer questions about the news coverage loaded on this newsdesk, quoting the articles word for word. Mention me with a question, send me a direct message, or reply in the thread of one of my answers.';
+
+/** The chat commands, in the order help lists them. */
+export const HELP_COMMANDS: readonly CommandHelp[] = [
+  { command: 'ask', argument: 'question', description: 'Ask a question; the answer is private until you share it.' },
+  { command: 'sources', argument: null, description: 'List the articles in the coverage.' },
+  { command: 'source', argument: 'outlet or id', description: 'Show one article: its lead and key passages.' },
+  { command: 'digest', argument: null, description: 'Today’s briefing.' },
+  { command: 'newsdesk', argument: 'help', description: 'This help.' },
+];
+
+/** Heading of the source list. */
+export function sourceListHeading(count: number): string {
+  return count === 0 ? 'No sources in this corpus.' : `${count} source${count === 1 ? '' : 's'}:`;
+}
+
+/** Heading of the skipped-files note under the source list. */
+export function skippedFilesHeading(count: number): string {
+  return `Skipped ${count} file${count === 1 ? '' : 's'}:`;
+}
+
+/**
+ * Heading of a lookup that did not find exactly one source.
+ * @example sourceLookupHeading({ kind: 'not_found', query: 'npr', suggestions: [] }) // 'No source matches “npr”.'
+ */
+export function sourceLookupHeading(lookup: Exclude<SourceLookup, { kind: 'found' }>): string {
+  if (lookup.kind === 'ambiguous') return `“${lookup.query}” matches several sources. Which one? Ask again with its id:`;
+  if (lookup.query === '') return 'Which source? Give an outlet, an id or words from a title. Some sources:';
+  return `No source matches “${lookup.query}”.${lookup.suggestions.length ? ' Close matches:' : ''}`;
+}
+
+/** Labels of a source's detail. */
+export const SOURCE_DETAIL_LABELS = { lead: 'Lead', keyPassages: 'Key passages', paragraph: '¶' } as const;
+
+/**
+ * "WEKU · By Franco Ordoñez · 2021-12-31", with "outlet unknown" / "date unknown" when the text does not say.
+ */
+export function sourceMetaLine(s: SourceSummary): string {
+  return [s.outlet ?? 'outlet unknown', s.byline ? `By ${s.byline}` : null, s.published ?? 'date unknown']
+    .filter((x): x is string => x !== null)
+    .join(' · ');
+}
+
+/** "id: 004_….txt · 25 passages" */
+export function sourceIdLine(s: SourceSummary): string {
+  return `id: ${s.id} · ${s.passages} passage${s.passages === 1 ? '' : 's'}`;
+}
