@@ -1,9 +1,22 @@
-import type { Answer, Citation, Passage, Article } from '../types.ts';
+import type { Answer, Citation } from '../types.ts';
 import type { CorpusIndex } from '../search/corpus-index.ts';
+import { analyzeText } from '../search/analyzer.ts';
+import { parseQuestion, type ParsedQuestion } from './question.ts';
+import { buildSlots, retrieveSentences, type ScoredSentence, type Slot } from './retrieve.ts';
+import { centralNouns } from './story.ts';
+import { candidateScore, type Candidate } from './extract/candidate.ts';
+import { extractDurations } from './extract/duration.ts';
+import { extractQuantities } from './extract/quantity.ts';
+import { extractDates } from './extract/when.ts';
+import { extractPlaces } from './extract/place.ts';
+import { extractAgents } from './extract/agent.ts';
+import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.ts';
+import { extractStatements } from './extract/statement.ts';
+import { clusterStatements, corroborate, toSupport, type ValueGroup } from './corroborate.ts';
 
 /**
- * The ask pipeline: question → parse → retrieve → extract → corroborate → Answer.
- * (First cut: retrieval only; every question is answered not_found with related passages.)
+ * The ask pipeline: question → parse → retrieve → extract → corroborate → Answer with verbatim
+ * citations. Deterministic: the same corpus and question always give the same answer.
  */
 
 /** Options of {@link answerQuestion}. */
@@ -17,8 +30,19 @@ export interface AnswerOptions {
 /** An answer plus what the conversation should remember. */
 export interface AnswerResult {
   answer: Answer;
+  /** The subject of this question, for the next one ("it"). */
   subject: string | null;
 }
+
+/** Sentences below this relevance are not read for answers. */
+const MIN_SENTENCE_RELEVANCE = 0.45;
+/** The best supporting sentence must cover at least this share of the question to answer. */
+const MIN_ANSWER_RELEVANCE = 0.6;
+/** Related passages are offered only when they cover at least this share of the question. */
+const MIN_RELATED_RELEVANCE = 0.4;
+/** How many sentences the extractors read. */
+const READ_SENTENCES = 30;
+const DEFAULT_MAX_CITATIONS = 5;
 
 /**
  * Answers a question about the corpus with cited, verbatim quotes.
@@ -27,31 +51,181 @@ export interface AnswerResult {
  * @example answerQuestion(index, 'who requested the call?').answer.answer // 'Russia'
  */
 export function answerQuestion(index: CorpusIndex, question: string, options: AnswerOptions = {}): AnswerResult {
-  const hits = index.search(question, { limit: options.maxCitations ?? 3 });
+  const maxCitations = options.maxCitations ?? DEFAULT_MAX_CITATIONS;
+  const previous = options.previousSubject ?? null;
+  let q = parseQuestion(question, previous);
+  if (q.family === 'said' && q.entity && isPronoun(q.entity) && previous) q = { ...q, entity: previous };
+  if (q.family === 'who_is' && q.entity && isPronoun(q.entity) && previous) q = { ...q, entity: previous };
+  const central = q.needsSubject && !previous ? centralNouns(index).filter((n) => n.weight >= 0.8) : [];
+  const subjectWords = previous ? [{ word: previous, weight: 1 }] : central.map((n) => ({ word: n.word, weight: n.weight }));
+  const slots = buildSlots(index, q, subjectWords);
+  const sentences = slots.length ? retrieveSentences(index, slots, cueTerms(q)) : [];
+  const readable = sentences.filter((s) => s.relevance >= MIN_SENTENCE_RELEVANCE).slice(0, READ_SENTENCES);
+  const candidates = extract(index, q, slots, readable).filter((c) => c.sentence.relevance >= MIN_SENTENCE_RELEVANCE);
+  const valuesConflict = q.family !== 'said' && q.family !== 'about';
+  const grouped = corroborate(q.family === 'said' ? clusterStatements(candidates) : regroupAgents(q, candidates), sourceKey, valuesConflict);
+  const winner = grouped.groups[0];
+  const subject = nextSubject(q, previous, central.map((n) => n.word), winner);
+
+  if (!winner || winner.members[0]!.sentence.relevance < MIN_ANSWER_RELEVANCE) {
+    return { answer: notFound(q.text, sentences, maxCitations), subject };
+  }
   return {
     answer: {
-      question,
-      status: 'not_found',
-      answer: null,
-      support: [],
-      citations: [],
-      related: hits.map((h, i) => citationFor(i + 1, h.article, h.passage)),
+      question: q.text,
+      status: grouped.conflicting ? 'conflicting' : 'answered',
+      answer: winner.value,
+      support: toSupport(grouped.groups),
+      citations: citationsFor(grouped.groups, maxCitations),
     },
-    subject: null,
+    subject,
   };
 }
 
-/** A citation quoting a whole passage. */
-export function citationFor(n: number, article: Article, passage: Passage): Citation {
+/** Runs the extractor of the question's family over the readable sentences. */
+function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], sentences: readonly ScoredSentence[]): Candidate[] {
+  const out: Candidate[] = [];
+  const subjectSlot = (s: Slot): boolean => s.label.includes(' ') || !q.focus.some((f) => f === s.label || f.split(/[-\s]+/).includes(s.label));
+  switch (q.family) {
+    case 'how_long':
+      for (const s of sentences) out.push(...extractDurations(s));
+      break;
+    case 'how_many': {
+      const nounSlot = slots.find((s) => q.countNoun !== null && s.label.toLowerCase() === q.countNoun.toLowerCase()) ?? null;
+      for (const s of sentences) out.push(...extractQuantities(s, nounSlot, q.countNoun, slots.filter((x) => x !== nounSlot)));
+      break;
+    }
+    case 'when':
+      for (const s of sentences) out.push(...extractDates(s, /\bwhat time\b/i.test(q.text)));
+      break;
+    case 'where':
+      for (const s of sentences) out.push(...extractPlaces(s));
+      break;
+    case 'who': {
+      const relation = slots.filter((s) => !subjectSlot(s));
+      for (const s of sentences) out.push(...extractAgents(index, s, relation.length ? relation : slots));
+      break;
+    }
+    case 'who_is': {
+      const target = q.entity ?? q.focus.join(' ');
+      for (const s of sentences) out.push(...(isRoleTarget(target) ? extractRoleHolders(s, target) : extractRoles(s, target)));
+      break;
+    }
+    case 'said':
+      if (q.entity) for (const s of sentences) out.push(...extractStatements(s, q.entity));
+      break;
+    case 'about':
+      for (const s of sentences.slice(0, 8)) out.push(aboutCandidate(s));
+      break;
+  }
+  return out;
+}
+
+/**
+ * For "who" answers: when most sources name a country, people the coverage ties to a country count
+ * for it ("which Putin requested" supports "Russia").
+ */
+function regroupAgents(q: ParsedQuestion, candidates: Candidate[]): Candidate[] {
+  if (q.family !== 'who') return candidates;
+  const countryVotes = candidates.filter((c) => c.key.startsWith('country:')).length;
+  const personVotes = candidates.filter((c) => !c.key.startsWith('country:')).length;
+  if (countryVotes === 0 || countryVotes < personVotes / 2) return candidates;
+  return candidates.map((c) => (c.affiliation && !c.key.startsWith('country:') ? { ...c, key: `country:${c.affiliation.toLowerCase()}`, value: c.affiliation } : c));
+}
+
+/** "Tell me about X": the best sentences, each its own value, the top one answering. */
+function aboutCandidate(s: ScoredSentence): Candidate {
+  return { key: 'about', value: s.text, mention: s.text, sentence: s, confidence: 1 };
+}
+
+/** Words that help find passages of the right kind for a family (low weight: they never answer alone). */
+function cueTerms(q: ParsedQuestion): Map<string, number> {
+  const cues: Record<string, string[]> = {
+    how_long: ['minutes', 'hour', 'lasted', 'long'],
+    when: ['scheduled', 'date'],
+    where: ['held', 'venue'],
+  };
+  const out = new Map<string, number>();
+  for (const w of cues[q.family] ?? []) for (const t of analyzeText(w)) out.set(t, 0.3);
+  return out;
+}
+
+/** Citations: the winning value's sources first, then the other values'; one per outlet, at most `max`. */
+function citationsFor(groups: readonly ValueGroup[], max: number): Citation[] {
+  const out: Citation[] = [];
+  const seen = new Set<string>();
+  for (const g of groups) {
+    for (const m of g.members) {
+      const k = sourceKey(m);
+      if (seen.has(k) || out.length >= max) continue;
+      seen.add(k);
+      out.push(citation(out.length + 1, m.sentence));
+    }
+  }
+  return out;
+}
+
+function notFound(question: string, sentences: readonly ScoredSentence[], max: number): Answer {
+  const related: Citation[] = [];
+  const seen = new Set<string>();
+  for (const s of sentences) {
+    if (s.relevance < MIN_RELATED_RELEVANCE || related.length >= Math.min(3, max)) break;
+    const k = s.article.outlet ?? s.article.id;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    related.push(citation(related.length + 1, s));
+  }
+  return { question, status: 'not_found', answer: null, support: [], citations: [], related };
+}
+
+function citation(n: number, s: ScoredSentence): Citation {
   return {
     n,
-    source: article.id,
-    outlet: article.outlet,
-    title: article.title,
-    date: article.published,
-    url: article.url,
-    quote: passage.text,
-    start: passage.start,
-    end: passage.end,
+    source: s.article.id,
+    outlet: s.article.outlet,
+    title: s.article.title,
+    date: s.article.published,
+    url: s.article.url,
+    quote: s.text,
+    start: s.start,
+    end: s.end,
   };
+}
+
+/** Outlets count once; an article whose outlet is unknown counts as its own source. */
+function sourceKey(c: Candidate): string {
+  return c.sentence.article.outlet?.toLowerCase() ?? `article:${c.sentence.article.id}`;
+}
+
+/**
+ * What this question was about, for the next one: the previous subject when it leaned on a pronoun,
+ * the central noun its answer mentions when it named nothing, else its own named things.
+ */
+function nextSubject(q: ParsedQuestion, previous: string | null, central: readonly string[], winner: ValueGroup | undefined): string | null {
+  if (q.needsSubject) {
+    if (previous) return previous;
+    const text = winner?.members.map((m) => m.sentence.text.toLowerCase()).join(' ') ?? '';
+    return central.find((w) => text.includes(w)) ?? central[0] ?? null;
+  }
+  if (q.entity && (q.family === 'said' || q.family === 'who_is')) return q.entity;
+  if (q.family === 'about' && q.focus.length <= 4) return q.focus.join(' ');
+  const words = determinedNouns(q.text).filter((w) => !QUESTION_NOUNS.has(w.toLowerCase()));
+  if (q.countNoun) words.unshift(q.countNoun);
+  return words.length ? [...new Set(words)].join(' ') : (q.focus[q.focus.length - 1] ?? null);
+}
+
+/** Nouns the question introduces with a determiner ("the call", "the Geneva talks") and names. */
+function determinedNouns(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b(?:the|a|an|this|that|these|those)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s*(?:$|[?,.]|\s+(?:in|on|at|of|with|between|for|to|and|be|is|was|were|are|will|take|held|happen)\b))/giu)) {
+    out.push(m[1]!);
+  }
+  return out;
+}
+
+/** Nouns that name what is asked ("the duration of the call"), not what it is about. */
+const QUESTION_NOUNS = new Set(['duration', 'length', 'number', 'date', 'time', 'day', 'toll', 'death toll', 'total', 'amount', 'name', 'role', 'size', 'cost']);
+
+function isPronoun(w: string): boolean {
+  return /^(he|she|they|it|him|her|them|this|that)$/i.test(w.trim());
 }

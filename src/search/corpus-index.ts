@@ -35,6 +35,9 @@ interface PassageDoc {
   title: string;
 }
 
+/** MiniSearch numbers fields in the order of `fields`: 'text' is 0. */
+const TEXT_FIELD_ID = 0;
+
 /** Field boosts: the passage text counts most; the article headline adds context. */
 export const FIELD_BOOSTS = { text: 1, title: 0.4 } as const;
 
@@ -66,10 +69,16 @@ export class CorpusIndex {
   private readonly passageKeys = new Map<string, number[]>();
   private readonly fileArticles = new Map<string, Set<string>>();
   private nextKey = 0;
+  private changeCount = 0;
   private mini: MiniSearch<PassageDoc>;
 
   constructor(mini?: MiniSearch<PassageDoc>) {
     this.mini = mini ?? new MiniSearch<PassageDoc>(MINISEARCH_OPTIONS);
+  }
+
+  /** Increases on every change: derived data (central nouns, affiliations) is cached per version. */
+  get version(): number {
+    return this.changeCount;
   }
 
   /** Number of passages in the index. */
@@ -85,6 +94,7 @@ export class CorpusIndex {
   /** Adds one article and its passages; an article with the same id is replaced. */
   addArticle(article: Article): void {
     if (this.articles.has(article.id)) this.removeArticle(article.id);
+    this.changeCount++;
     const passages = splitPassages(article, this.nextKey);
     this.nextKey += passages.length;
     this.articles.set(article.id, article);
@@ -102,6 +112,7 @@ export class CorpusIndex {
   removeArticle(articleId: string): void {
     const keys = this.passageKeys.get(articleId);
     if (!keys) return;
+    this.changeCount++;
     for (const key of keys) {
       this.mini.discard(key);
       this.passages.delete(key);
@@ -154,6 +165,36 @@ export class CorpusIndex {
       if (passage && article) hits.push({ passage, article, score: r.score, terms: r.terms });
     }
     return hits;
+  }
+
+  /**
+   * Searches with already-analysed terms and a weight per term (query expansion); deterministic order.
+   * @param terms - analysed term → weight (1 for the question's own words)
+   */
+  searchTerms(terms: ReadonlyMap<string, number>, limit = 20): PassageHit[] {
+    if (terms.size === 0) return [];
+    const results: SearchResult[] = this.mini.search(
+      { queries: [...terms.keys()], combineWith: 'OR' },
+      { processTerm: (t: string) => t, tokenize: (q: string) => [q], boostTerm: (t: string) => terms.get(t) ?? 1 },
+    );
+    results.sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number));
+    const hits: PassageHit[] = [];
+    for (const r of results) {
+      if (hits.length >= limit) break;
+      const passage = this.passages.get(r.id as number);
+      const article = passage ? this.articles.get(passage.articleId) : undefined;
+      if (passage && article) hits.push({ passage, article, score: r.score, terms: r.terms });
+    }
+    return hits;
+  }
+
+  /**
+   * In how many passages an analysed term occurs (text field). Read from MiniSearch's own inverted
+   * index, which keeps exactly this count; MiniSearch 7 has no public accessor for it.
+   */
+  documentFrequency(term: string): number {
+    const index = (this.mini as unknown as { _index: { get(term: string): Map<number, Map<number, number>> | undefined } })._index;
+    return index.get(term)?.get(TEXT_FIELD_ID)?.size ?? 0;
   }
 
   /** The MiniSearch index, serialised for a snapshot. */

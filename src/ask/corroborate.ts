@@ -1,0 +1,109 @@
+import type { SupportGroup } from '../types.ts';
+import { analyzeText } from '../search/analyzer.ts';
+import { candidateScore, type Candidate } from './extract/candidate.ts';
+
+/**
+ * Corroboration: candidates from many articles become support groups, one per distinct value, each
+ * with the sources that give it. Each source votes once, for its best candidate; the value most
+ * sources give wins; a second value that credible sources give makes the answer "conflicting" (for
+ * families whose values can contradict each other: different statements or topics do not).
+ */
+
+/** One value with its supporting candidates (best per source, strongest first). */
+export interface ValueGroup {
+  key: string;
+  value: string;
+  members: Candidate[];
+  /** Sum of the members' scores. */
+  score: number;
+  /** Best member score. */
+  best: number;
+}
+
+/** The groups found and whether they disagree. */
+export interface Corroboration {
+  groups: ValueGroup[];
+  conflicting: boolean;
+}
+
+/** A second value is credible when its best evidence is at least this share of the winner's. */
+const CREDIBLE_SHARE = 0.6;
+/** At most this many values are listed as support. */
+const MAX_GROUPS = 4;
+
+/**
+ * Groups candidates by value and decides agreement.
+ * @param sourceKey - which candidates count as the same source (an outlet, or an article when the outlet is unknown)
+ */
+export function corroborate(candidates: readonly Candidate[], sourceKey: (c: Candidate) => string, valuesCanConflict = true): Corroboration {
+  // Each source votes once: its best candidate.
+  const bestBySource = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const k = sourceKey(c);
+    const prev = bestBySource.get(k);
+    if (!prev || candidateScore(c) > candidateScore(prev) || (candidateScore(c) === candidateScore(prev) && c.key < prev.key)) bestBySource.set(k, c);
+  }
+  const byKey = new Map<string, Candidate[]>();
+  for (const c of bestBySource.values()) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
+  const groups: ValueGroup[] = [...byKey.entries()].map(([key, members]) => {
+    members.sort((a, b) => candidateScore(b) - candidateScore(a) || a.sentence.article.id.localeCompare(b.sentence.article.id));
+    return {
+      key,
+      value: displayValue(members),
+      members,
+      score: members.reduce((a, m) => a + candidateScore(m), 0),
+      best: candidateScore(members[0]!),
+    };
+  });
+  groups.sort((a, b) => b.members.length - a.members.length || b.score - a.score || (a.key < b.key ? -1 : 1));
+  const winner = groups[0];
+  if (!winner) return { groups: [], conflicting: false };
+  const credible = groups.filter((g, i) => i === 0 || g.best >= CREDIBLE_SHARE * winner.best).slice(0, MAX_GROUPS);
+  return { groups: credible, conflicting: valuesCanConflict && credible.length > 1 };
+}
+
+/**
+ * Merges statements that say the same thing into one key, so that outlets reporting the same warning
+ * agree: statements sharing enough content words (overlap coefficient) join, transitively. Keys
+ * become `said:<n>` in order of first appearance.
+ */
+export function clusterStatements(candidates: readonly Candidate[]): Candidate[] {
+  const terms = candidates.map((c) => new Set(analyzeText(c.value)));
+  const parent = candidates.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) {
+      if (overlap(terms[i]!, terms[j]!) >= STATEMENT_OVERLAP) parent[find(j)] = find(i);
+    }
+  }
+  const keys = new Map<number, string>();
+  return candidates.map((c, i) => {
+    const root = find(i);
+    if (!keys.has(root)) keys.set(root, `said:${keys.size}`);
+    return { ...c, key: keys.get(root)! };
+  });
+}
+
+/** Statements sharing this share of the shorter one's content words say the same thing. */
+const STATEMENT_OVERLAP = 0.25;
+
+/** Converts a group's support for the Answer contract. */
+export function toSupport(groups: readonly ValueGroup[]): SupportGroup[] {
+  return groups.map((g) => ({ value: g.value, sources: g.members.map((m) => m.sentence.article.id) }));
+}
+
+/** The value to show for a group: the most frequent display among its members, best-scored on ties. */
+function displayValue(members: readonly Candidate[]): string {
+  const counts = new Map<string, number>();
+  for (const m of members) counts.set(m.value, (counts.get(m.value) ?? 0) + 1);
+  let best = members[0]!.value;
+  for (const m of members) if ((counts.get(m.value) ?? 0) > (counts.get(best) ?? 0)) best = m.value;
+  return best;
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let inter = 0;
+  for (const t of a) if (b.has(t)) inter++;
+  const smaller = Math.min(a.size, b.size);
+  return smaller === 0 ? 0 : inter / smaller;
+}

@@ -1,0 +1,75 @@
+import type { CorpusIndex } from '../../search/corpus-index.ts';
+import { analyzeTerm } from '../../search/analyzer.ts';
+import type { ScoredSentence, Slot } from '../retrieve.ts';
+import { tokenizeWords } from '../tokens.ts';
+import type { Candidate } from './candidate.ts';
+import { classifySpan, countryOfPerson, entityAfter, entityBefore, type EntityMention } from './entities.ts';
+import { nameSpans } from '../tokens.ts';
+
+/**
+ * Agents: who did something ("who requested the call?"). Around a word of the question's relation
+ * (or any of its synonyms) the agent is read from the construction: "requested by Russia", "at the
+ * request of the Russian side", "at the behest of Moscow", "which Putin requested", "Russia asked
+ * for…", "Moscow's request".
+ */
+
+/** Nominal forms that take their agent after "of": "at the request/behest/initiative of X". */
+const OF_NOUNS = /\b(?:at|on|upon|following)\s+(?:the\s+)?(?:request|behest|initiative|invitation|urging|instigation|insistence|suggestion|demand|order|orders)\s+of\s+/gi;
+
+/**
+ * Finds agents of the relation in a sentence.
+ * @param relationSlots - slots of the question's verbs/nouns (their terms include synonyms)
+ */
+export function extractAgents(index: CorpusIndex, s: ScoredSentence, relationSlots: readonly Slot[]): Candidate[] {
+  const out: Candidate[] = [];
+  const text = s.text;
+  const push = (e: EntityMention | null, confidence: number): void => {
+    if (!e || e.kind === 'other' && !/^\p{Lu}/u.test(e.text)) return;
+    out.push(toCandidate(index, s, e, confidence));
+  };
+  for (const m of text.matchAll(OF_NOUNS)) push(entityAfter(text, m.index! + m[0].length), 1);
+  const tokens = tokenizeWords(text);
+  tokens.forEach((tok, i) => {
+    const term = analyzeTerm(tok.text);
+    if (!term || !relationSlots.some((slot) => slot.terms.has(term))) return;
+    const next = tokens[i + 1];
+    // passive: "requested by Russia"
+    if (next?.lower === 'by') {
+      push(entityAfter(text, next.end), 1);
+      return;
+    }
+    // "Moscow's request", "Russia’s call for"
+    const possessive = /([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)*)['’]s\s+$/u.exec(text.slice(0, tok.start));
+    if (possessive) {
+      const start = possessive.index;
+      push(classifySpan(text, { text: possessive[1]!, start, end: start + possessive[1]!.length }), 0.8);
+    }
+    // active subject: "which Putin requested", "Russia asked for", "the Russian side requested"
+    if (/(ed|ught)$/.test(tok.lower) || /^(asks|requests|calls|seeks|wants)$/.test(tok.lower)) push(entityBefore(text, tok.start), 0.9);
+  });
+  return dedupe(out);
+}
+
+/** Turns an entity into a candidate; people who belong to a country are remembered for grouping. */
+function toCandidate(index: CorpusIndex, s: ScoredSentence, e: EntityMention, confidence: number): Candidate {
+  const kind = e.kind === 'other' && nameSpans(e.text).length === 1 ? 'other' : e.kind;
+  const affiliation = kind === 'person' || kind === 'other' ? countryOfPerson(index, e.canonical) : null;
+  return {
+    key: `${kind}:${e.canonical.toLowerCase()}`,
+    value: e.canonical,
+    mention: e.text,
+    sentence: s,
+    confidence: kind === 'other' ? confidence * 0.7 : confidence,
+    affiliation,
+  };
+}
+
+function dedupe(cs: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return cs.filter((c) => {
+    const k = `${c.key}@${c.mention}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

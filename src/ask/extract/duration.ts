@@ -1,0 +1,54 @@
+import { DURATION_UNITS } from '../lexicon.ts';
+import type { ScoredSentence } from '../retrieve.ts';
+import type { Candidate } from './candidate.ts';
+import { APPROX_PATTERN, formatAmount, isBounding, normalizeQualifier, parseAmount } from './numbers.ts';
+
+/**
+ * Durations: "around 50 minutes", "a 50-minute call", "just under an hour", "an hour and a half",
+ * "three days". Equal lengths share a key, whatever the wording; a bounding qualifier ("just under an
+ * hour") is a different claim and keeps its own key.
+ */
+
+const UNIT = '(second|minute|min|hour|hr|day|week|month|year|decade)s?';
+const DURATION = new RegExp(
+  `(?<![\\p{L}\\d])(?:(${APPROX_PATTERN})\\s+)?(?:(half\\s+an?)|(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|several|a few|a couple of)(\\s+and\\s+a\\s+half)?)[\\s-]+${UNIT}(?![\\p{L}])(-long)?`,
+  'giu',
+);
+
+/**
+ * Finds durations in a sentence.
+ * @example extractDurations(sentence('Thursday’s call, which lasted around 50 minutes, …'))[0].value // '50 minutes'
+ */
+export function extractDurations(s: ScoredSentence): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of s.text.matchAll(DURATION)) {
+    const [mention, qualifierRaw, halfAn, amountRaw, andHalf, unitRaw] = m;
+    const after = s.text.slice(m.index! + mention.length, m.index! + mention.length + 12).toLowerCase();
+    const before = s.text.slice(Math.max(0, m.index! - 12), m.index!).toLowerCase();
+    if (/^\s*(-?old|ago|later|earlier|before|after|from now)\b/.test(after) || /-old/.test(after.slice(0, 5))) continue;
+    if (/\b(every|per|each|once a|twice a)\s*$/.test(before)) continue;
+    const unit = normalizeUnit(unitRaw!);
+    let amount: number | null;
+    if (halfAn) amount = 0.5;
+    else if (/^(several|a few|a couple of)$/i.test(amountRaw!)) amount = null;
+    else amount = parseAmount(amountRaw!.toLowerCase() === 'an' || amountRaw!.toLowerCase() === 'a' ? 'one' : amountRaw!);
+    if (andHalf && amount !== null) amount += 0.5;
+    if (amount === null && !/^(several|a few|a couple of)$/i.test(amountRaw ?? '')) continue;
+    const qualifier = normalizeQualifier(qualifierRaw);
+    const minutes = amount === null ? null : amount * DURATION_UNITS[unit]!;
+    const bounding = isBounding(qualifier);
+    const key = minutes === null ? `duration:${amountRaw!.toLowerCase()} ${unit}` : `duration:${Math.round(minutes * 100) / 100}${bounding ? `:${qualifier}` : ''}`;
+    const value = bounding || minutes === null ? mention.trim().toLowerCase().replace(/\s+/g, ' ') : `${formatAmount(amount!)} ${amount === 1 ? unit : `${unit}s`}`;
+    const adjectival = /-/.test(mention) && /^\s*(-long\s+)?[\p{L}]/u.test(after);
+    const durative = /\b(lasted|lasting|lasts|last|long|for|took|spent|during|within|over)\s*$/i.test(before.trim() + ' ') || adjectival;
+    out.push({ key, value, mention: mention.trim(), sentence: s, confidence: durative ? 1 : 0.6 });
+  }
+  return out;
+}
+
+function normalizeUnit(raw: string): string {
+  const u = raw.toLowerCase();
+  if (u === 'min') return 'minute';
+  if (u === 'hr') return 'hour';
+  return u;
+}

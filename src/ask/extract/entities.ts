@@ -1,0 +1,117 @@
+import type { CorpusIndex } from '../../search/corpus-index.ts';
+import { analyzeTerm } from '../../search/analyzer.ts';
+import { countryOf } from '../gazetteer.ts';
+import { ROLE_NOUNS } from '../lexicon.ts';
+import { nameSpans, type Span } from '../tokens.ts';
+
+/**
+ * Entities in sentences: noun phrases that name someone ("the Russian side", "Moscow", "Putin"),
+ * and what country a person belongs to, learned from the coverage itself ("Russian President
+ * Vladimir Putin" → Putin is Russia's).
+ */
+
+/** The kind of thing a name refers to. */
+export type EntityKind = 'country' | 'person' | 'organisation' | 'other';
+
+/** A named entity mention. */
+export interface EntityMention extends Span {
+  kind: EntityKind;
+  /** Canonical name for grouping: the country for country aliases, else the name itself. */
+  canonical: string;
+}
+
+const PERSON_TITLES = /\b(mr|mrs|ms|dr|president|prime minister|minister|secretary|senator|governor|mayor|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|chancellor|general|judge|prosecutor|ambassador|envoy|chief|director|captain|analyst|professor|king|queen|pope|premier|sheikh|imam|lawyer|commander)\.?\s*$/i;
+const ORG_WORDS = /\b(council|ministry|department|agency|organi[sz]ation|union|party|committee|airlines?|times|news|bureau|institute|corporation|inc|ltd|group|office|police|army|navy|air force|forces|commission|bank|university|court|state|house|parliament|congress|senate|government|administration|service|services|network|press|post|journal|guard|authority|board|association|federation|company|airways|centre|center)\b/i;
+
+/**
+ * Classifies a name span in its sentence.
+ * @example entityAt('The appeal came at the request of the Russian side.', span) // { kind: 'country', canonical: 'Russia', … }
+ */
+export function classifySpan(sentence: string, span: Span): EntityMention {
+  const country = countryOf(span.text);
+  if (country) return { ...span, kind: 'country', canonical: country };
+  const before = sentence.slice(Math.max(0, span.start - 25), span.start);
+  const words = span.text.split(/\s+/);
+  if (ORG_WORDS.test(span.text)) return { ...span, kind: 'organisation', canonical: span.text };
+  if (PERSON_TITLES.test(before) || (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}+(-\p{Lu}?\p{Ll}+)?$/u.test(w)))) {
+    return { ...span, kind: 'person', canonical: span.text };
+  }
+  return { ...span, kind: 'other', canonical: span.text };
+}
+
+/**
+ * The entity named by the noun phrase starting at `from` (after "by", "of", "at the request of"):
+ * a name span, or "the Russian side"-style phrases made of a demonym and a group noun.
+ */
+export function entityAfter(sentence: string, from: number): EntityMention | null {
+  const rest = sentence.slice(from);
+  const side = /^\s*(?:the\s+)?([\p{Lu}][\p{L}.]+)\s+(side|government|authorities|leadership|officials|administration|delegation)\b/u.exec(rest);
+  if (side) {
+    const country = countryOf(side[1]!);
+    if (country) {
+      const start = from + rest.indexOf(side[1]!);
+      return { text: sentence.slice(start, from + side[0].length), start, end: from + side[0].length, kind: 'country', canonical: country };
+    }
+  }
+  const lead = /^\s*(?:the\s+|a\s+|an\s+)?/i.exec(rest)![0].length;
+  const spans = nameSpans(sentence).filter((s) => s.start >= from + lead && s.start <= from + lead + 1);
+  const first = spans[0];
+  return first ? classifySpan(sentence, first) : null;
+}
+
+/** The entity ending right before `to` (the subject before a verb): the last name span within four words. */
+export function entityBefore(sentence: string, to: number): EntityMention | null {
+  const head = sentence.slice(0, to);
+  const side = /(?:the\s+)?([\p{Lu}][\p{L}.]+)\s+(side|government|authorities|leadership|officials|administration)\s*(?:has|had|have)?\s*$/u.exec(head);
+  if (side) {
+    const country = countryOf(side[1]!);
+    if (country) return { text: side[0].trim(), start: side.index, end: side.index + side[0].trimEnd().length, kind: 'country', canonical: country };
+  }
+  const spans = nameSpans(sentence).filter((s) => s.end <= to);
+  const last = spans[spans.length - 1];
+  if (!last) return null;
+  const gap = sentence.slice(last.end, to);
+  if (!/^(['’]s)?\s*(?:(?:has|had|have|was|is|had\s+been|who|which|that|also|then|reportedly|personally|himself|herself|itself|first)\s+)*$/i.test(gap)) return null;
+  return classifySpan(sentence, last);
+}
+
+const affiliationCache = new WeakMap<CorpusIndex, { version: number; byName: Map<string, string | null> }>();
+
+/**
+ * The country a person belongs to, learned from the coverage: phrases such as "Russian President
+ * Vladimir Putin", "Kremlin aide Yuri Ushakov" or "Ukraine's president, Volodymyr Zelensky" near the
+ * person's name, in the passages that mention them. Null when the coverage does not say.
+ * @example countryOfPerson(index, 'Putin') // 'Russia'
+ */
+export function countryOfPerson(index: CorpusIndex, name: string): string | null {
+  let cache = affiliationCache.get(index);
+  if (!cache || cache.version !== index.version) {
+    cache = { version: index.version, byName: new Map() };
+    affiliationCache.set(index, cache);
+  }
+  const surname = name.trim().split(/\s+/).pop() ?? name;
+  const key = surname.toLowerCase();
+  if (cache.byName.has(key)) return cache.byName.get(key)!;
+  const term = analyzeTerm(surname);
+  const votes = new Map<string, number>();
+  if (term) {
+    for (const hit of index.searchTerms(new Map([[term, 1]]), 30)) {
+      const text = hit.passage.text;
+      for (const m of text.matchAll(new RegExp(`([\\p{Lu}][\\p{L}.]+(?:\\s+[\\p{Lu}][\\p{L}.]+)?)(?:['’]s)?\\s+((?:[\\p{L}-]+\\s+){0,3}?)(?:[\\p{Lu}][\\p{L}'’-]+\\s+){0,2}${escapeRegExp(surname)}\\b`, 'gu'))) {
+        const country = countryOf(m[1]!);
+        const middle = m[2]!.trim().toLowerCase();
+        if (!country) continue;
+        if (middle !== '' && !ROLE_NOUNS.some((r) => middle.endsWith(r) || middle.includes(`${r} `)) && !/president|presidential|leader/.test(middle)) continue;
+        votes.set(country, (votes.get(country) ?? 0) + 1);
+      }
+    }
+  }
+  const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  const country = best ? best[0] : null;
+  cache.byName.set(key, country);
+  return country;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

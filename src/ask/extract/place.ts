@@ -1,0 +1,39 @@
+import type { ScoredSentence } from '../retrieve.ts';
+import { nameSpans } from '../tokens.ts';
+import { countryOf } from '../gazetteer.ts';
+import type { Candidate } from './candidate.ts';
+
+/**
+ * Places: a capitalised name after a locative preposition ("in Geneva", "at the Bataclan",
+ * "near the Stade de France", "off the coast of Australia"), never a person or a date.
+ */
+
+const LOCATIVE = /\b(in|at|near|outside|inside|off|from|to|into|over|across|towards?)\s+(?:the\s+)?(?:(?:coast|city|town|capital|village|suburb|district|region|province|state|centre|center|heart|streets?|port)\s+of\s+(?:the\s+)?)?$/i;
+const NOT_PLACES = /^(Mr|Mrs|Ms|Dr|President|Prime|Minister|Secretary|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/**
+ * Finds places in a sentence.
+ * @example extractPlaces(sentence('… talks on Jan. 10 in Geneva.'))[0].value // 'Geneva'
+ */
+export function extractPlaces(s: ScoredSentence): Candidate[] {
+  const out: Candidate[] = [];
+  for (const span of nameSpans(s.text)) {
+    if (span.start === 0 || NOT_PLACES.test(span.text)) continue;
+    const before = s.text.slice(Math.max(0, span.start - 40), span.start);
+    const m = LOCATIVE.exec(before);
+    if (!m) continue;
+    // "Cooperation in Europe": the preposition sits inside a longer name.
+    if (/[\p{Lu}][\p{L}.'’-]*\s+$/u.test(before.slice(0, m.index))) continue;
+    const prep = m[1]!.toLowerCase();
+    const strong = prep === 'in' || prep === 'at' || prep === 'near' || prep === 'outside' || prep === 'inside' || prep === 'off';
+    const known = countryOf(span.text) !== null;
+    out.push({
+      key: `place:${span.text.toLowerCase()}`,
+      value: span.text,
+      mention: span.text,
+      sentence: s,
+      confidence: (strong ? 1 : 0.5) * (known ? 1 : 0.9),
+    });
+  }
+  return out;
+}

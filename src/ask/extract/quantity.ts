@@ -1,0 +1,74 @@
+import { analyzeTerm } from '../../search/analyzer.ts';
+import type { ScoredSentence, Slot } from '../retrieve.ts';
+import type { Candidate } from './candidate.ts';
+import { APPROX_PATTERN, NUMBER_PATTERN, formatAmount, isBounding, normalizeQualifier, parseAmount } from './numbers.ts';
+
+/**
+ * Quantities with their noun: "100,000 troops", "as many as 100,000 troops", "more than 90,000",
+ * "tens of thousands of troops", "129 people", "$8.6 million". The counted noun comes from the
+ * question ("how many troops"); its synonyms count too ("soldiers").
+ */
+
+const AMOUNT = new RegExp(`(?<![\\p{L}\\d.,$£€])(?:(${APPROX_PATTERN})\\s+)?([$£€]\\s?)?${NUMBER_PATTERN}`, 'giu');
+const VAGUE = /\b(tens|hundreds|thousands|millions|dozens|scores) of (thousands|millions)?\s*(?:of\s+)?/gi;
+
+/**
+ * Finds quantities of the counted noun in a sentence.
+ * @param nounSlot - the slot of the counted noun (its terms include synonyms); null for "how much" money questions
+ */
+export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, countNoun: string | null, otherSlots: readonly Slot[] = []): Candidate[] {
+  const out: Candidate[] = [];
+  const money = countNoun === 'money';
+  const words = s.text;
+  // "people" is counted by what happened to them too: "14,000 dead", "130 killed".
+  const generic = countNoun !== null && GENERIC_COUNTED.has(countNoun.toLowerCase());
+  const nounNear = (from: number): boolean => {
+    const next = words.slice(from, from + 60).match(/[\p{L}-]+/gu)?.slice(0, 4) ?? [];
+    const terms = next.map((w) => analyzeTerm(w) ?? '');
+    if (nounSlot && terms.some((t) => nounSlot.terms.has(t))) return true;
+    return generic && terms.some((t) => otherSlots.some((slot) => slot.terms.has(t)));
+  };
+  const nounInSentence = nounSlot !== null && s.matched.has(nounSlot.label);
+  for (const m of words.matchAll(AMOUNT)) {
+    const [mention, qualifierRaw, currency, digits, multiplier] = m;
+    const end = m.index! + mention.length;
+    const after = words.slice(end, end + 12);
+    const before = words.slice(Math.max(0, m.index! - 10), m.index!);
+    if (/^\s*(%|percent|per cent|pc\b|:\d|a\.m|p\.m|am\b|pm\b|gmt|-year-old|-years-old|years? old)/i.test(after)) continue;
+    if (/(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(before)) continue;
+    if (/^\s*(January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(after)) continue;
+    const value = parseAmount(digits!, multiplier);
+    if (value === null) continue;
+    const isYear = /^\d{4}$/.test(digits!) && value >= 1900 && value <= 2100 && !multiplier;
+    const qualifier = normalizeQualifier(qualifierRaw);
+    if (money) {
+      if (!currency && !/^\s*(dollars|euros|pounds|usd|eur)\b/i.test(after)) continue;
+      const key = `money:${value}${isBounding(qualifier) ? `:${qualifier}` : ''}`;
+      out.push({ key, value: mention.trim(), mention: mention.trim(), sentence: s, confidence: 1 });
+      continue;
+    }
+    if (currency) continue;
+    const attached = nounNear(end);
+    if (isYear && !attached) continue;
+    if (!attached && (!nounInSentence || value < 2)) continue;
+    // "troops … with estimates of more than 90,000": the noun was named earlier in the sentence.
+    const referredBack = !attached && nounSlot !== null && mentionsNoun(words.slice(0, m.index!), nounSlot);
+    const bounding = isBounding(qualifier);
+    const noun = countNoun ?? '';
+    const shown = `${bounding ? `${qualifier} ` : ''}${formatAmount(value)}${noun ? ` ${noun}` : ''}`;
+    out.push({ key: `qty:${value}${bounding ? `:${qualifier}` : ''}`, value: shown, mention: mention.trim(), sentence: s, confidence: attached ? 1 : referredBack ? 0.8 : 0.5 });
+  }
+  for (const m of words.matchAll(VAGUE)) {
+    const end = m.index! + m[0].length;
+    if (!nounNear(end) && !nounInSentence) continue;
+    const phrase = `${m[1]!.toLowerCase()} of ${(m[2] ?? '').toLowerCase()}`.trim().replace(/ of$/, '');
+    out.push({ key: `qty:${phrase}`, value: `${phrase}${countNoun ? ` of ${countNoun}` : ''}`, mention: m[0].trim(), sentence: s, confidence: nounNear(end) ? 1 : 0.45 });
+  }
+  return out;
+}
+
+const GENERIC_COUNTED = new Set(['people', 'persons', 'men', 'women', 'children', 'civilians', 'victims', 'individuals']);
+
+function mentionsNoun(text: string, slot: Slot): boolean {
+  return (text.match(/[\p{L}-]+/gu) ?? []).some((w) => slot.terms.has(analyzeTerm(w) ?? ''));
+}

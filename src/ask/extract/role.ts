@@ -1,0 +1,111 @@
+import { ROLE_NOUNS } from '../lexicon.ts';
+import type { ScoredSentence } from '../retrieve.ts';
+import { nameSpans, tokenizeWords } from '../tokens.ts';
+import type { Candidate } from './candidate.ts';
+import { STOP_WORDS } from '../../search/analyzer.ts';
+
+/**
+ * "Who is X?" answers. For a person ("who is Yuri Ushakov?") the role the coverage gives them:
+ * "Putin aide Yuri Ushakov", "Yuri Ushakov, a Putin aide,", "Charap, who was a top Russia adviser".
+ * For a role ("who is the Kremlin spokesman?") the person named with it: "Kremlin spokesman Dmitry Peskov".
+ */
+
+const ROLE_SET = new Set(ROLE_NOUNS.map((r) => r.split(' ').pop()!));
+
+/** True when the question's target reads as a role ("the Kremlin spokesman") rather than a name. */
+export function isRoleTarget(target: string): boolean {
+  const words = target.replace(/^(the|a|an)\s+/i, '').split(/\s+/);
+  const last = words[words.length - 1]?.toLowerCase() ?? '';
+  return ROLE_SET.has(last) || ROLE_SET.has(last.replace(/s$/, ''));
+}
+
+/**
+ * Roles given to a named person in a sentence.
+ * @param target - the name asked about
+ */
+export function extractRoles(s: ScoredSentence, target: string): Candidate[] {
+  const surname = target.trim().split(/\s+/).pop()!.replace(/['’]s$/, '');
+  const text = s.text;
+  const out: Candidate[] = [];
+  const first = target.trim().split(/\s+/)[0]!.toLowerCase();
+  for (const span of nameSpans(text)) {
+    const words = span.text.split(/\s+/);
+    if (!words.some((w) => w.toLowerCase() === surname.toLowerCase())) continue;
+    // "White House Press Secretary Jen Psaki" is one capitalised span: the title is its head.
+    const nameAt = words.findIndex((w) => w.toLowerCase() === first || w.toLowerCase() === surname.toLowerCase());
+    const title = words.slice(0, nameAt).join(' ');
+    const inSpan = title && title.split(/\s+/).some(isRoleWord) ? title : null;
+    const before = roleBefore(text, span.start);
+    const phrase = inSpan ? [before, inSpan].filter(Boolean).join(' ') : before;
+    if (phrase) out.push(roleCandidate(s, phrase, 1));
+    const after = roleAfter(text.slice(span.end));
+    if (after) out.push(roleCandidate(s, after, 1));
+  }
+  return out;
+}
+
+/**
+ * People named with a role in a sentence.
+ * @param role - the role asked about ("the Kremlin spokesman")
+ */
+export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[] {
+  const words = role.replace(/^(the|a|an)\s+/i, '').split(/\s+/);
+  const head = words[words.length - 1]!.toLowerCase().replace(/s$/, '');
+  const text = s.text;
+  const lower = text.toLowerCase();
+  const qualifiers = words.slice(0, -1).map((w) => w.toLowerCase()).filter((w) => !STOP_WORDS.has(w));
+  if (!qualifiers.every((q) => lower.includes(q))) return [];
+  const out: Candidate[] = [];
+  for (const m of lower.matchAll(new RegExp(`\\b${head}(?:s|woman|man)?\\b`, 'g'))) {
+    const afterHead = m.index! + m[0].length;
+    const spans = nameSpans(text);
+    const next = spans.find((sp) => sp.start > afterHead && sp.start <= afterHead + 2);
+    if (next && next.text.split(/\s+/).length >= 1) out.push(person(s, next.text, 1));
+    const prior = spans.filter((sp) => sp.end <= m.index!).pop();
+    if (prior && /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u.test(text.slice(prior.end, m.index!))) out.push(person(s, prior.text, 0.9));
+  }
+  return out;
+}
+
+function isRoleWord(w: string): boolean {
+  const l = w.toLowerCase();
+  return ROLE_SET.has(l) || ROLE_SET.has(l.replace(/s$/, ''));
+}
+
+function person(s: ScoredSentence, name: string, confidence: number): Candidate {
+  const surname = name.split(/\s+/).pop()!.toLowerCase();
+  return { key: `person:${surname}`, value: name, mention: name, sentence: s, confidence };
+}
+
+function roleCandidate(s: ScoredSentence, phrase: string, confidence: number): Candidate {
+  const words = phrase.split(/\s+/);
+  const head = [...words].reverse().find(isRoleWord) ?? words[words.length - 1]!;
+  return { key: `role:${head.toLowerCase().replace(/s$/, '')}`, value: phrase, mention: phrase, sentence: s, confidence };
+}
+
+/** "Russian presidential aide" in "Russian presidential aide Yuri Ushakov". */
+function roleBefore(text: string, nameStart: number): string | null {
+  const tokens = tokenizeWords(text.slice(0, nameStart));
+  const picked: string[] = [];
+  for (let i = tokens.length - 1; i >= 0 && picked.length < 5; i--) {
+    const t = tokens[i]!;
+    const gap = text.slice(t.end, i === tokens.length - 1 ? nameStart : tokens[i + 1]!.start);
+    if (!/^\s+$/.test(gap)) break;
+    if (STOP_WORDS.has(t.lower) || /^(mr|mrs|ms|dr|said|told|says)$/.test(t.lower)) break;
+    picked.unshift(t.text);
+  }
+  while (picked.length && !ROLE_SET.has(picked[picked.length - 1]!.toLowerCase())) picked.pop();
+  return picked.length ? picked.join(' ') : null;
+}
+
+/** ", a Putin aide," / ", who was a top Russia adviser in the Obama administration," after a name. */
+function roleAfter(rest: string): string | null {
+  const m =
+    /^,\s+(?:who\s+(?:is|was|has been|had been)\s+(?:now\s+|also\s+)?)?(?:(?:a|an|the)\s+)?((?:[\p{L}'’.-]+\s+){0,7}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|\s+(?:said|told|says|added)\b|$)/u.exec(rest) ??
+    /^\s+(?:is|was)\s+(?:(?:a|an|the)\s+)((?:[\p{L}'’.-]+\s+){0,6}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|$)/u.exec(rest);
+  if (!m) return null;
+  const phrase = m[1]!.trim();
+  const words = phrase.split(/\s+/);
+  if (!words.some(isRoleWord)) return null;
+  return phrase;
+}

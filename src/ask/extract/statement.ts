@@ -1,0 +1,98 @@
+import { SPEECH_VERBS } from '../lexicon.ts';
+import type { ScoredSentence } from '../retrieve.ts';
+import { countryAliases } from '../gazetteer.ts';
+import type { Candidate } from './candidate.ts';
+
+/**
+ * Attributed statements: what a speaker said, warned or announced. Reads "X warned (Y) that …",
+ * "X said …", quotes attributed with "…,” X said" / "said X", and "according to X, …". The statement
+ * is the verbatim words of the article.
+ */
+
+const SPEECH = new Set(SPEECH_VERBS);
+/** Words that open a circumstance rather than a statement ("said after the call", "said on Thursday"). */
+const ADVERBIAL_START = /^(after|before|during|in|on|at|following|ahead|while|when|from|to|by|with|as|earlier|later|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|last|yesterday|today|afterwards?)\b/i;
+const MAX_STATEMENT = 260;
+
+/**
+ * Finds statements by a speaker in a sentence.
+ * @param speaker - who the question asks about ("Putin", "the Kremlin", "Psaki")
+ */
+export function extractStatements(s: ScoredSentence, speaker: string): Candidate[] {
+  const text = s.text;
+  const names = speakerNames(speaker);
+  const out: Candidate[] = [];
+  const mentionRe = new RegExp(`\\b(${names.map(escapeRegExp).join('|')})\\b(?:['’]s)?`, 'gi');
+  for (const m of text.matchAll(mentionRe)) {
+    const after = text.slice(m.index! + m[0].length);
+    // "“…,” White House press secretary Jen Psaki said": the quote before the speaker is the statement.
+    const quote = quoteBefore(text, m.index!);
+    if (quote && /^\s*(?:has\s+|had\s+)?[a-z]+/.test(after) && SPEECH.has(/^\s*(?:has\s+|had\s+)?([a-z]+)/.exec(after)![1]!)) {
+      push(out, s, text, quote, 1);
+      continue;
+    }
+    // "Putin warned Biden that …", "Putin replied that …", "Putin said …"
+    const verb = /^\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,2}(?:,[^,]{0,60},\s*)?(?:has\s+|had\s+|also\s+|then\s+|later\s+|again\s+)*([a-z]+)\b/u.exec(after);
+    if (verb && SPEECH.has(verb[1]!)) {
+      let content = after.slice(verb[0].length);
+      const that = /^\s*(?:[\p{L}'’.-]+\s+){0,4}?that\s+/u.exec(content);
+      if (that) content = content.slice(that[0].length);
+      else content = content.replace(/^\s*(?:[:,]\s*)?/, '');
+      // "Psaki said after a call…", "said in a statement": circumstances, not what was said.
+      if (!that && ADVERBIAL_START.test(content)) continue;
+      push(out, s, text, content, 1);
+    }
+  }
+  // "“…,” said Ushakov" where the name follows the verb
+  for (const m of text.matchAll(new RegExp(`[”"]\\s*,?\\s*(?:${SPEECH_VERBS.join('|')})\\s+(?:the\\s+)?(?:[\\p{L}.'’-]+\\s+){0,3}?(${names.map(escapeRegExp).join('|')})\\b`, 'giu'))) {
+    const quote = quoteBefore(text, m.index! + 1);
+    if (quote) push(out, s, text, quote, 1);
+  }
+  const according = new RegExp(`according to (?:the\\s+)?(?:${names.map(escapeRegExp).join('|')})[^,]*,\\s*`, 'i').exec(text);
+  if (according) push(out, s, text, text.slice(according.index + according[0].length), 0.8);
+  return dedupe(out);
+}
+
+function push(out: Candidate[], s: ScoredSentence, text: string, content: string, confidence: number): void {
+  const trimmed = trimStatement(content);
+  if (trimmed.split(/\s+/).length < 3) return;
+  out.push({ key: `said:${s.article.id}:${s.start}:${out.length}`, value: trimmed, mention: trimmed, sentence: s, confidence: text.includes(trimmed) ? confidence : confidence * 0.5 });
+}
+
+/** The quotation that closes right before `at` ("“We are ready,” Putin said" → "We are ready"). */
+function quoteBefore(text: string, at: number): string | null {
+  const head = text.slice(0, at);
+  const m = /[“"]([^“”"]{8,})[,.]?\s*[”"]\s*,?\s*(?:[\p{L}.'’-]+\s+){0,6}$/u.exec(head);
+  return m ? m[1]!.replace(/[,.]\s*$/, '') : null;
+}
+
+/** Cuts a statement at the end of its sentence or a clause boundary, within the length limit. */
+function trimStatement(content: string): string {
+  let t = content.trim().replace(/^[“"]/, '');
+  if (t.length > MAX_STATEMENT) {
+    const cut = t.slice(0, MAX_STATEMENT);
+    const boundary = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf('; '), cut.lastIndexOf(' — '));
+    t = boundary > 80 ? cut.slice(0, boundary) : cut.slice(0, cut.lastIndexOf(' '));
+  }
+  return t.replace(/[\s,;:]+$/, '').replace(/[.]["”]?$/, '');
+}
+
+/** The ways a speaker can be named: the surname, the full name, and a country's aliases. */
+function speakerNames(speaker: string): string[] {
+  const cleaned = speaker.replace(/^(the|a|an)\s+/i, '').trim();
+  const words = cleaned.split(/\s+/);
+  const names = new Set<string>([cleaned]);
+  const last = words[words.length - 1];
+  if (last && /^\p{Lu}/u.test(last)) names.add(last);
+  for (const a of countryAliases(cleaned)) if (a.length > 3) names.add(a);
+  return [...names].sort((a, b) => b.length - a.length);
+}
+
+function dedupe(cs: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return cs.filter((c) => (seen.has(c.value) ? false : (seen.add(c.value), true)));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

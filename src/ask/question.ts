@@ -1,0 +1,152 @@
+import { analyzeTerm } from '../search/analyzer.ts';
+import { RELATION_SETS, ROLE_NOUNS } from './lexicon.ts';
+import { countryAliases } from './gazetteer.ts';
+
+/**
+ * Question parsing: which family a question belongs to (who, who is, when, how long, how many, where,
+ * said, about), its focus words, the noun it counts ("how many troops"), the person whose words it asks
+ * for ("what did Putin say"), and whether it leans on a pronoun ("how long was it?").
+ */
+
+/** The question families of DESIGN.md. */
+export type QuestionFamily = 'who' | 'who_is' | 'when' | 'how_long' | 'how_many' | 'where' | 'said' | 'about';
+
+/** A parsed question. */
+export interface ParsedQuestion {
+  text: string;
+  family: QuestionFamily;
+  /** Content words of the question (surface forms, in order), question words and auxiliaries removed. */
+  focus: string[];
+  /** Analysed terms of the focus, each with a weight (1 for the question's own words, less for expansions). */
+  terms: Map<string, number>;
+  /** "how many X": the counted noun (surface form). */
+  countNoun: string | null;
+  /** "what did X say": the speaker; "who is X": the person or role asked about. */
+  entity: string | null;
+  /** The question uses a pronoun ("it", "they") or names nothing: its subject comes from context. */
+  needsSubject: boolean;
+}
+
+/**
+ * Parses a question.
+ * @param text - a validated question
+ * @param subject - words to use for a pronoun (the previous question's subject or the story's event)
+ * @example parseQuestion('how long was it?', 'call').family // 'how_long'
+ */
+export function parseQuestion(text: string, subject: string | null = null): ParsedQuestion {
+  const q = text.trim().replace(/[?!.]+$/, '').replace(/^(hey |hi |ok |so |and |but |please )+/i, '').trim();
+  const lower = q.toLowerCase();
+  const family = detectFamily(q);
+  const countNoun = family === 'how_many' ? countedNoun(lower) : null;
+  const entity = family === 'said' ? speakerOf(q) : family === 'who_is' ? whoIsTarget(q) : null;
+  const focus = focusWords(q, family);
+  const needsSubject = usesPronoun(lower) || focus.filter((w) => !GENERIC_FOCUS.has(w.toLowerCase())).length === 0;
+  const terms = new Map<string, number>();
+  addTerms(terms, focus, 1);
+  if (needsSubject && subject) addTerms(terms, subject.split(/\s+/), 0.9);
+  expand(terms, focus);
+  return { text: q, family, focus, terms, countNoun, entity, needsSubject };
+}
+
+/** Finds the family of a lower-cased question. Order matters: "how long ago" is a when question. */
+export function detectFamily(original: string): QuestionFamily {
+  const lower = original.toLowerCase();
+  if (/\bhow long ago\b/.test(lower)) return 'when';
+  if (/\b(how long|for how long|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b/.test(lower)) return 'how_long';
+  if (/\bhow (many|much)\b|\b(number|count|total) of\b|\bdeath toll\b|\bhow large\b|\bhow big\b/.test(lower)) return 'how_many';
+  if (/^(when|since when|until when)\b|\b(what|which) (date|day|time|year|month|week)\b|\bwhen (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'when';
+  if (/^where\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'where';
+  if (SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower)) return 'said';
+  if (/^(who|whom|whose)\b/.test(lower) || /\bby whom\b/.test(lower)) return isWhoIs(original) ? 'who_is' : 'who';
+  if (/^(which|what) (side|country|countries|nation|person|people|group|official|officials|leader|man|woman|party|organi[sz]ation|agency|company|team|government)\b/.test(lower)) return 'who';
+  if (/^what (is|was) .+['’]s (role|job|position|title)\b|^what does .+ do\b/.test(lower)) return 'who_is';
+  return 'about';
+}
+
+const SAID = /^(what|how) (did|does|do|has|have|had|will|would) .+? (say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet)\b/;
+
+/**
+ * "who is Yuri Ushakov?" and "who is the Kremlin spokesman?" ask for a role or a name; "who was killed?"
+ * and "who is responsible for X?" ask for an agent.
+ */
+function isWhoIs(question: string): boolean {
+  const m = /^who(?:'s| is| was| are| were)\s+(.+)$/i.exec(question);
+  if (!m) return false;
+  const rest = m[1]!.trim();
+  if (/^(the |a |an )?(\w+ ){0,3}(responsible|behind|in charge|leading|involved|accused|blamed|suspected|believed|thought|said|expected|going|set|due|likely)\b/i.test(rest)) return false;
+  // "who was killed", "who were arrested": a lower-case participle right after the verb asks for an agent.
+  if (/^(?:\p{Ll}+ )?\p{Ll}+(ed|en)\b/u.test(rest) && !/^(the|a|an) /i.test(rest)) return false;
+  return true;
+}
+
+function countedNoun(lower: string): string | null {
+  const m = /\bhow (?:many|much)\s+([a-z][a-z-]*)/.exec(lower) ?? /\b(?:number|count|total) of\s+([a-z][a-z-]*)/.exec(lower);
+  const noun = m?.[1] ?? null;
+  if (noun && !AUXILIARIES.has(noun)) return noun;
+  if (/\bdeath toll\b/.test(lower)) return 'dead';
+  if (/\bhow much\b/.test(lower)) return 'money';
+  return null;
+}
+
+function speakerOf(q: string): string | null {
+  const m = /^(?:what|how) (?:did|does|do|has|have|had|will|would) (.+?) (?:say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet)\b/i.exec(q);
+  const m2 = /how did (.+?) (?:respond|react|reply)\b/i.exec(q) ?? /what was (.+?)['’]s (?:response|reaction|message|warning)\b/i.exec(q);
+  const who = (m ?? m2)?.[1]?.trim() ?? null;
+  if (!who) return null;
+  return who.replace(/^(the|a|an)\s+/i, (s) => s);
+}
+
+function whoIsTarget(q: string): string | null {
+  const m = /^who(?:'s| is| was| are| were)\s+(.+)$/i.exec(q) ?? /^what (?:is|was) (.+?)['’]s (?:role|job|position|title)/i.exec(q) ?? /^what does (.+?) do\b/i.exec(q);
+  return m?.[1]?.trim() ?? null;
+}
+
+/** Content words: the question minus question words, auxiliaries and pronouns. */
+export function focusWords(q: string, family: QuestionFamily): string[] {
+  const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  return words
+    .map((w) => w.replace(/[.]$/, ''))
+    .filter((w) => {
+      const l = w.toLowerCase();
+      if (QUESTION_WORDS.has(l) || AUXILIARIES.has(l) || PRONOUNS.has(l)) return false;
+      if (family === 'how_long' && (l === 'long' || l === 'duration')) return false;
+      if (family === 'said' && /^(say|said|tell|told)$/.test(l)) return false;
+      return analyzeTerm(w) !== null;
+    });
+}
+
+function usesPronoun(lower: string): boolean {
+  return /\b(it|its|they|them|their|this|that|he|she|him|her|his)\b/.test(lower.replace(/\bthat\s+(is|was)\b/, ''));
+}
+
+function addTerms(terms: Map<string, number>, words: readonly string[], weight: number): void {
+  for (const w of words) {
+    for (const part of w.split(/[-\s]+/)) {
+      const t = analyzeTerm(part);
+      if (t !== null) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
+    }
+  }
+}
+
+/** Adds relation synonyms and country aliases of the focus words, at a lower weight. */
+function expand(terms: Map<string, number>, focus: readonly string[]): void {
+  for (const w of focus) {
+    const l = w.toLowerCase();
+    for (const set of RELATION_SETS) {
+      if (!set.includes(l)) continue;
+      addTerms(terms, set.filter((s) => s !== l), 0.6);
+    }
+    const aliases = countryAliases(w);
+    if (aliases.length) addTerms(terms, aliases, 0.7);
+  }
+}
+
+/** Focus words that name nothing on their own ("happen", "do"): a question with only these needs a subject. */
+const GENERIC_FOCUS = new Set(['happen', 'happened', 'happening', 'take', 'took', 'place', 'last', 'lasted', 'go', 'went', 'held', 'hold', 'start', 'started', 'end', 'ended', 'begin', 'began']);
+
+const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'many', 'much', 'long', 'tell', 'me', 'about', 'explain', 'describe', 'please', 'know', 'anything', 'something', 'side', 'ago']);
+const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'the', 'a', 'an', 'there', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'and', 'or']);
+const PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'he', 'she', 'him', 'her', 'his', 'we', 'us', 'you', 'i']);
+
+/** Role nouns as analysed terms, for recognising "who is the Kremlin spokesman?". */
+export const ROLE_TERMS: ReadonlySet<string> = new Set(ROLE_NOUNS.map((r) => analyzeTerm(r.split(' ').pop()!)).filter((t): t is string => t !== null));

@@ -1,0 +1,163 @@
+import type { Article, Passage } from '../types.ts';
+import type { CorpusIndex } from '../search/corpus-index.ts';
+import { analyzeTerm, analyzeText } from '../search/analyzer.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
+import { countryAliases } from './gazetteer.ts';
+import type { ParsedQuestion } from './question.ts';
+
+/**
+ * Retrieval: the question's focus words become slots (each word with its synonyms), the index finds
+ * the best passages, and every sentence of those passages is scored by how much of the question it
+ * covers (slot coverage weighted by rarity), with partial credit for words in the same paragraph or
+ * the headline.
+ */
+
+/** One thing the question asks about: a word and the terms that can stand for it. */
+export interface Slot {
+  label: string;
+  /** Analysed term → weight (1 for the word itself, less for synonyms). */
+  terms: Map<string, number>;
+  /** Rarity of the word in the corpus (inverse document frequency). */
+  idf: number;
+}
+
+/** A sentence of a retrieved passage, with its place in the article and its relevance. */
+export interface ScoredSentence {
+  article: Article;
+  passage: Passage;
+  text: string;
+  /** Offsets in `article.text`. */
+  start: number;
+  end: number;
+  /** Share of the question the sentence covers, 0–1. */
+  relevance: number;
+  /** Slots present in the sentence itself. */
+  matched: Set<string>;
+  /** Rank of its passage in the search (0 = best). */
+  rank: number;
+}
+
+/** How many passages to read sentences from. */
+const PASSAGE_LIMIT = 40;
+
+/**
+ * Builds the slots of a question.
+ * @param subject - words standing for a pronoun, each with a weight (conversation subject or central nouns)
+ */
+export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { word: string; weight: number }[]): Slot[] {
+  const slots = new Map<string, Slot>();
+  const n = Math.max(1, index.passageCount);
+  const idfOf = (term: string): number => Math.log(1 + n / (1 + index.documentFrequency(term)));
+  const specific = q.focus.filter((w) => !GENERIC_WORDS.has(w.toLowerCase()));
+  for (const word of specific.length ? specific : q.focus) {
+    for (const part of word.split(/[-\s]+/)) {
+      const term = analyzeTerm(part);
+      if (term === null || slots.has(term)) continue;
+      const terms = new Map<string, number>([[term, 1]]);
+      const lower = part.toLowerCase();
+      for (const syn of synonymsOf(part)) for (const t of analyzeText(syn)) if (!terms.has(t)) terms.set(t, 0.7);
+      for (const alias of countryAliases(part)) for (const t of analyzeText(alias)) if (!terms.has(t)) terms.set(t, 0.85);
+      if (q.family === 'said' && SPEECH_VERBS.includes(lower)) for (const v of SPEECH_VERBS) for (const t of analyzeText(v)) if (!terms.has(t)) terms.set(t, 0.6);
+      slots.set(term, { label: part, terms, idf: Math.max(0.2, idfOf(term)) });
+    }
+  }
+  if (q.needsSubject && subject.length) {
+    const terms = new Map<string, number>();
+    for (const s of subject) {
+      for (const t of analyzeText(s.word)) if (!slots.has(t)) terms.set(t, Math.max(terms.get(t) ?? 0, s.weight));
+      for (const syn of synonymsOf(s.word)) for (const t of analyzeText(syn)) if (!slots.has(t) && !terms.has(t)) terms.set(t, 0.7 * s.weight);
+    }
+    if (terms.size) {
+      const mean = slots.size ? [...slots.values()].reduce((a, s) => a + s.idf, 0) / slots.size : 1.5;
+      slots.set('\u0000subject', { label: subject.map((s) => s.word).join(' '), terms, idf: Math.max(1, mean) });
+    }
+  }
+  return [...slots.values()];
+}
+
+/**
+ * Finds and scores the sentences that may answer a question.
+ * @param cueTerms - extra analysed terms that help find passages of the right kind ("minutes" for how long), with small weights
+ * @returns sentences, most relevant first
+ */
+export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cueTerms: ReadonlyMap<string, number> = new Map()): ScoredSentence[] {
+  const query = new Map<string, number>();
+  for (const slot of slots) for (const [t, w] of slot.terms) query.set(t, Math.max(query.get(t) ?? 0, w * (slot.label.includes(' ') ? 0.8 : 1)));
+  for (const [t, w] of cueTerms) if (!query.has(t)) query.set(t, w);
+  const hits = index.searchTerms(query, PASSAGE_LIMIT);
+  const totalIdf = slots.reduce((a, s) => a + s.idf, 0) || 1;
+  const out: ScoredSentence[] = [];
+  hits.forEach((hit, rank) => {
+    const analysed = analysePassage(hit.passage);
+    const titleTerms = titleTermsOf(hit.article);
+    for (const sentence of analysed.sentences) {
+      let covered = 0;
+      const matched = new Set<string>();
+      for (const slot of slots) {
+        const inSentence = credit(slot, sentence.terms);
+        if (inSentence > 0) matched.add(slot.label);
+        const best = Math.max(inSentence, 0.5 * credit(slot, analysed.terms), 0.3 * credit(slot, titleTerms));
+        covered += best * slot.idf;
+      }
+      out.push({
+        article: hit.article,
+        passage: hit.passage,
+        text: sentence.text,
+        start: sentence.start,
+        end: sentence.end,
+        relevance: covered / totalIdf,
+        matched,
+        rank,
+      });
+    }
+  });
+  out.sort((a, b) => b.relevance - a.relevance || a.rank - b.rank || a.start - b.start);
+  return out;
+}
+
+/** Words of every relation set a word belongs to (one level: synonyms, not synonyms of synonyms). */
+function synonymsOf(word: string): string[] {
+  const lower = word.toLowerCase();
+  return RELATION_SETS.filter((set) => set.includes(lower)).flat();
+}
+
+/** Focus words that add nothing when the question has others ("where will the talks be held?"). */
+const GENERIC_WORDS = new Set(['happen', 'happened', 'happening', 'take', 'took', 'place', 'held', 'hold', 'go', 'went', 'occur', 'occurred', 'get', 'got']);
+
+function credit(slot: Slot, terms: ReadonlySet<string>): number {
+  let best = 0;
+  for (const [t, w] of slot.terms) if (w > best && terms.has(t)) best = w;
+  return best;
+}
+
+interface AnalysedPassage {
+  terms: Set<string>;
+  sentences: { text: string; start: number; end: number; terms: Set<string> }[];
+}
+
+/** Keyed by the passage object: a changed article gets new passage objects, so nothing goes stale. */
+const passageCache = new WeakMap<Passage, AnalysedPassage>();
+
+/** Sentences of a passage with their analysed terms (cached: the same passages answer many questions). */
+export function analysePassage(p: Passage): AnalysedPassage {
+  const cached = passageCache.get(p);
+  if (cached) return cached;
+  const sentences = splitSentences(p.text, p.start).map((s) => ({ ...s, terms: new Set(analyzeText(s.text)) }));
+  const terms = new Set<string>();
+  for (const s of sentences) for (const t of s.terms) terms.add(t);
+  const analysed = { terms, sentences };
+  passageCache.set(p, analysed);
+  return analysed;
+}
+
+const titleCache = new WeakMap<Article, Set<string>>();
+
+function titleTermsOf(a: Article): Set<string> {
+  let t = titleCache.get(a);
+  if (!t) {
+    t = new Set(analyzeText(a.title));
+    titleCache.set(a, t);
+  }
+  return t;
+}

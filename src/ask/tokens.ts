@@ -1,0 +1,89 @@
+import { NON_NAME_CAPITALS } from './lexicon.ts';
+
+/**
+ * Word tokens with offsets, and capitalised name spans ("Yuri Ushakov", "the White House",
+ * "Organization for Security and Co-operation in Europe"), for the extractors.
+ */
+
+/** A word of a sentence and where it is. */
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+/** A span of the sentence: its text and offsets. */
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits a sentence into word tokens (letters, digits, inner apostrophes, dots and hyphens).
+ * @example tokenizeWords("Putin's aide").map((t) => t.text) // ["Putin's", 'aide']
+ */
+export function tokenizeWords(sentence: string): Token[] {
+  const out: Token[] = [];
+  for (const m of sentence.matchAll(WORD)) {
+    const text = m[0].replace(/\.$/, (dot) => (/^(\p{L}\.)+$/u.test(m[0]) || /^(Mr|Mrs|Ms|Dr|St|Jr|Sr)\.$/.test(m[0]) ? dot : ''));
+    out.push({ text, lower: text.toLowerCase(), start: m.index!, end: m.index! + text.length });
+  }
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+
+/** Lower-case joiners allowed inside a name ("Organization for Security and Co-operation in Europe"). */
+const NAME_JOINERS = new Set(['of', 'de', 'du', 'la', 'le', 'von', 'van', 'der', 'al', 'el', 'bin', 'ibn', 'da', 'di', 'for', 'and']);
+
+/**
+ * Capitalised name spans of a sentence. A sentence-initial capital counts only when the word is not a
+ * common function word; possessive "'s" is left out of the span.
+ * @example nameSpans('Kremlin aide Yuri Ushakov told reporters.').map((s) => s.text) // ['Kremlin', 'Yuri Ushakov']
+ */
+export function nameSpans(sentence: string, tokens: Token[] = tokenizeWords(sentence)): Span[] {
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameToken(tokens, i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      if (isNameToken(tokens, j + 1) && !tokens[j]!.text.match(/['’]s$/) && adjacent(sentence, tokens[j]!, tokens[j + 1]!)) j++;
+      else if (
+        j + 2 < tokens.length &&
+        NAME_JOINERS.has(tokens[j + 1]!.lower) &&
+        isNameToken(tokens, j + 2) &&
+        adjacent(sentence, tokens[j]!, tokens[j + 1]!) &&
+        adjacent(sentence, tokens[j + 1]!, tokens[j + 2]!)
+      )
+        j += 2;
+      else break;
+    }
+    const first = tokens[i]!;
+    const last = tokens[j]!;
+    const end = last.end - (/['’]s$/.test(last.text) ? 2 : 0);
+    spans.push({ text: sentence.slice(first.start, end), start: first.start, end });
+    i = j + 1;
+  }
+  return spans;
+}
+
+function isNameToken(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!/^\p{Lu}/u.test(t.text)) return false;
+  if (NON_NAME_CAPITALS.has(t.lower.replace(/['’]s$/, ''))) {
+    // "The" inside a name ("The Hague") is rare; treat function words as boundaries.
+    return false;
+  }
+  return true;
+}
+
+/** Tokens separated only by spaces (not by a comma, quote or other punctuation). */
+function adjacent(sentence: string, a: Token, b: Token): boolean {
+  return /^[ \u00a0]+$/.test(sentence.slice(a.end, b.start));
+}
