@@ -39,18 +39,32 @@ export function parseArticleFile(id: string, text: string, overrides: ArticleMet
   if (/\.(jsonl|ndjson)$/i.test(id)) return parseJsonLines(id, text, overrides);
   const fm = splitFrontMatter(text);
   if (fm.error) return { articles: [], problems: [{ file: id, reason: fm.error }] };
-  const article = buildArticle(id, id, fm.body, { ...fm.meta, ...definedOnly(overrides) }, hashText(text));
+  const article = buildArticle(id, id, fm.body, { ...fm.meta, ...definedOnly(overrides) }, hashText(text), fm.meta.title);
   if (!article) return { articles: [], problems: [{ file: id, reason: 'no article text after removing boilerplate' }] };
   return { articles: [article], problems: [] };
 }
 
 /**
  * Builds an article from body text and known metadata; header lines fill in what metadata lacks.
+ * @param fileTitle - the title the file itself gives outside its text (front matter, a JSON field):
+ *   then a short first line that differs from it is body text, not a second headline
  * @returns null when no body text remains
  */
-export function buildArticle(id: string, file: string, body: string, meta: ArticleMetadata, hash: string): Article | null {
+export function buildArticle(
+  id: string,
+  file: string,
+  body: string,
+  meta: ArticleMetadata,
+  hash: string,
+  fileTitle: string | null = null,
+): Article | null {
   const paragraphs = splitParagraphs(body);
   const header = readHeader(paragraphs);
+  const ownTitle = clean(fileTitle);
+  if (ownTitle !== null && header.title !== null && !sameTitle(header.title, ownTitle)) {
+    header.bodyStart = Math.min(header.bodyStart, paragraphs.indexOf(header.title));
+    header.title = null;
+  }
   const cleaned = removeBoilerplate(paragraphs.slice(header.bodyStart));
   if (cleaned.kept.length === 0) return null;
   const removedText = cleaned.removed.map((r) => r.line);
@@ -180,8 +194,9 @@ function parseJsonLines(id: string, text: string, overrides: ArticleMetadata): P
       problems.push({ file: recordId, reason: 'record has no "text", "body" or "content" string' });
       return;
     }
-    const meta = { ...metaFromRecord(parsed.data), ...definedOnly(overrides) };
-    const article = buildArticle(recordId, id, body.replace(/\r\n?/g, '\n'), meta, hashText(line));
+    const own = metaFromRecord(parsed.data);
+    const meta = { ...own, ...definedOnly(overrides) };
+    const article = buildArticle(recordId, id, body.replace(/\r\n?/g, '\n'), meta, hashText(line), own.title);
     if (article) articles.push(article);
     else problems.push({ file: recordId, reason: 'no article text after removing boilerplate' });
   });
@@ -219,6 +234,12 @@ function outletFromCredits(removed: readonly string[]): string | null {
     if (from && wordCount(from[1]!) <= 5) return from[1]!.trim();
   }
   return null;
+}
+
+/** Two spellings of one headline: case, spacing, Markdown "#" and closing punctuation aside. */
+function sameTitle(a: string, b: string): boolean {
+  const norm = (t: string): string => t.replace(/^#+\s*/, '').replace(/[\s.:]+$/, '').replace(/\s+/g, ' ').toLowerCase();
+  return norm(a) === norm(b);
 }
 
 function normalizeDate(value: string | null | undefined): string | null {
