@@ -5,6 +5,8 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { isNewsdeskError } from '../../src/errors.ts';
 import { createLogger, type Log } from '../../src/log.ts';
 import { openCorpus, type OpenedCorpus } from '../../src/open-corpus.ts';
+import { registerAskCommand } from './commands/ask-command.ts';
+import { registerChatCommands } from './commands/chat-command.ts';
 import { registerIndexCommand } from './commands/index-command.ts';
 import { registerSourcesCommands } from './commands/sources-commands.ts';
 import { createProgress } from './progress.ts';
@@ -68,6 +70,8 @@ export function buildProgram(ctx: CliContext): Command {
 
   registerIndexCommand(program, ctx);
   registerSourcesCommands(program, ctx);
+  registerAskCommand(program, ctx);
+  registerChatCommands(program, ctx);
 
   return program;
 }

@@ -68,11 +68,11 @@ export function answerQuestion(index: CorpusIndex, question: string, options: An
   const subject = nextSubject(q, previous, central.map((n) => n.word), winner);
 
   if (!winner || winner.members[0]!.sentence.relevance < MIN_ANSWER_RELEVANCE) {
-    return { answer: notFound(q.text, sentences, maxCitations), subject };
+    return { answer: notFound(question, sentences, maxCitations), subject };
   }
   return {
     answer: {
-      question: q.text,
+      question,
       status: grouped.conflicting ? 'conflicting' : 'answered',
       answer: winner.value,
       support: toSupport(grouped.groups),

@@ -1,0 +1,42 @@
+import readline from 'node:readline';
+import type { Command } from 'commander';
+import { Newsdesk } from '../../../src/newsdesk.ts';
+import type { Answer } from '../../../src/types.ts';
+import { renderAnswerText } from '../../terminal/render-answer.ts';
+import { open, type CliContext, type CorpusOptions } from '../main.ts';
+
+/**
+ * `newsdesk ask [QUESTION]`: one answer as text or JSON; without a question, questions from stdin one
+ * per line and answers as JSON Lines in the same order (the evaluation interface).
+ */
+export function registerAskCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('ask')
+    .description('Answer a question with cited quotes. Without QUESTION: read questions from stdin, one per line, and print JSON Lines.')
+    .argument('[question...]', 'the question (quote it or not)')
+    .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
+    .option('--json', 'print the Answer as JSON')
+    .action(async (words: string[], opts: CorpusOptions) => {
+      const desk = deskFor(ctx, opts);
+      if (words.length) {
+        const answer = answerOrRefusal(desk, words.join(' '));
+        ctx.out(opts.json ? JSON.stringify(answer, null, 2) : renderAnswerText(answer));
+        return;
+      }
+      const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
+      for await (const line of rl) ctx.out(JSON.stringify(answerOrRefusal(desk, line)));
+    });
+}
+
+/** A Newsdesk over the command's corpus. */
+export function deskFor(ctx: CliContext, opts: CorpusOptions): Newsdesk {
+  const opened = open(ctx, opts);
+  return new Newsdesk(opened.index, { dataDir: ctx.config.DATA_DIR, rateLimitPerMinute: ctx.config.RATE_LIMIT_PER_MINUTE, log: ctx.log });
+}
+
+/** The answer, or for unusable input a not_found answer carrying the reason in `error`. */
+function answerOrRefusal(desk: Newsdesk, question: string): Answer & { error?: string } {
+  const result = desk.ask(question);
+  if (result.ok) return result.answer;
+  return { question, status: 'not_found', answer: null, support: [], citations: [], error: result.message };
+}

@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { runTerminalChat } from '../../terminal/chat.ts';
+import type { CliContext, CorpusOptions } from '../main.ts';
+import { deskFor } from './ask-command.ts';
+
+/**
+ * `newsdesk chat`: the terminal chat over the corpus. `newsdesk start` runs the configured chat
+ * platforms, or this chat when no platform token is set.
+ */
+export function registerChatCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('chat')
+    .description('Chat with newsdesk in the terminal (context is kept; /help lists commands). Piped stdin works too.')
+    .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
+    .action(async (opts: CorpusOptions) => {
+      await runTerminalChat({ desk: deskFor(ctx, opts) });
+    });
+
+  program
+    .command('start')
+    .description('Start newsdesk: every chat platform whose token is configured, or the terminal chat when none is.')
+    .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
+    .action(async (opts: CorpusOptions) => {
+      await runTerminalChat({ desk: deskFor(ctx, opts) });
+    });
+}
