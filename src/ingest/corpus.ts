@@ -123,7 +123,8 @@ export function parseArticleBytes(id: string, bytes: Uint8Array, metadata: Artic
 
 /**
  * Lists the article files under a corpus folder, recursively, sorted by id. Hidden files and folders,
- * the manifest, and symbolic links to folders are left out.
+ * the manifest, and symbolic links to folders are left out; a broken link is listed (and later
+ * reported as unreadable).
  * @throws NewsdeskError CORPUS_NOT_FOUND when `dir` is missing or not a folder
  */
 export function listCorpusFiles(dir: string): CorpusFile[] {
@@ -147,7 +148,8 @@ export function listCorpusFiles(dir: string): CorpusFile[] {
       const childAbs = path.join(abs, entry.name);
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) walk(childAbs, childRel);
-      else if (entry.isFile() || (entry.isSymbolicLink() && isFile(childAbs))) {
+      else if (entry.isFile() || (entry.isSymbolicLink() && !isDirectory(childAbs))) {
+        // A link that leads nowhere is listed too, so that it is reported as unreadable rather than ignored.
         if (rel === '' && (MANIFEST_NAMES as readonly string[]).includes(entry.name)) continue;
         out.push({ id: childRel, absolutePath: childAbs });
       }
@@ -205,9 +207,9 @@ export function readManifest(dir: string): { manifest: Manifest; problem?: Skipp
   return { manifest: {} };
 }
 
-function isFile(p: string): boolean {
+function isDirectory(p: string): boolean {
   try {
-    return fs.statSync(p).isFile();
+    return fs.statSync(p).isDirectory();
   } catch {
     return false;
   }

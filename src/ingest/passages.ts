@@ -50,7 +50,7 @@ export function splitPassages(article: Pick<Article, 'id' | 'text'>, firstKey: n
   return passages;
 }
 
-/** Spans of the paragraphs (separated by blank lines) of a clean text. */
+/** Spans of the paragraphs (separated by blank lines) of a clean text, without surrounding whitespace. */
 export function paragraphSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   const re = /\n\s*\n/g;
@@ -61,5 +61,13 @@ export function paragraphSpans(text: string): { start: number; end: number }[] {
     start = m.index + m[0].length;
   }
   if (start < text.length) spans.push({ start, end: text.length });
-  return spans.filter((s) => text.slice(s.start, s.end).trim() !== '');
+  return spans.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
+}
+
+/** Narrows a span so that it neither starts nor ends with whitespace. */
+function trimSpan(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
 }

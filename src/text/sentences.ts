@@ -14,7 +14,7 @@ export interface SentenceSpan {
 
 /**
  * Splits text into sentences.
- * @param text - the text to split (paragraph breaks always end a sentence)
+ * @param text - the text to split (paragraph breaks always end a sentence; single line breaks do not)
  * @param offset - added to every start/end, for text that is a slice of a longer string
  * @example splitSentences('Mr. Biden spoke. Putin replied.').map((s) => s.text) // ['Mr. Biden spoke.', 'Putin replied.']
  */
@@ -32,20 +32,28 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   BOUNDARY.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BOUNDARY.exec(text)) !== null) {
-    const end = m.index + m[1]!.length;
-    if (m[2]!.includes('\n\n') || m[2]!.includes('\n')) {
+    const stop = m[1];
+    if (stop === undefined) {
+      push(m.index); // a paragraph break without a stop before it
+      continue;
+    }
+    const end = m.index + stop.length;
+    if (m[2]!.includes('\n')) {
       push(end);
       continue;
     }
-    if (m[1]!.startsWith('.') && endsWithAbbreviation(text, m.index)) continue;
+    if (stop.startsWith('.') && endsWithAbbreviation(text, m.index)) continue;
     push(end);
   }
   push(text.length);
   return spans;
 }
 
-/** Stop punctuation with closing quotes/brackets, then whitespace, then what may start a sentence. */
-const BOUNDARY = /([.!?…]+["”’'»)\]]*)(\s+)(?=["“‘'«(\[]?[\p{Lu}\d])|(\n)(\s*)/gu;
+/**
+ * Stop punctuation with closing quotes/brackets, then whitespace, then what may start a sentence; or
+ * a paragraph break (a single line break inside hard-wrapped text is only a space).
+ */
+const BOUNDARY = /([.!?…]+["”’'»)\]]*)(\s+)(?=["“‘'«(\[]?[\p{Lu}\d])|\n[^\S\n]*\n\s*/gu;
 
 function endsWithAbbreviation(text: string, dotIndex: number): boolean {
   const before = text.slice(Math.max(0, dotIndex - 12), dotIndex);
