@@ -85,6 +85,8 @@ export function listCutMessage(hidden: number, noun: string): string {
 export interface CommandHelp {
   command: string;
   argument: string | null;
+  /** True when `argument` is typed as is (a subcommand such as `help`), not a placeholder. */
+  literal?: boolean;
   description: string;
 }
 
@@ -98,7 +100,7 @@ export const HELP_COMMANDS: readonly CommandHelp[] = [
   { command: 'sources', argument: null, description: 'List the articles in the coverage.' },
   { command: 'source', argument: 'outlet or id', description: 'Show one article: its lead and key passages.' },
   { command: 'digest', argument: null, description: 'Today’s briefing.' },
-  { command: 'newsdesk', argument: 'help', description: 'This help.' },
+  { command: 'newsdesk', argument: 'help', literal: true, description: 'This help.' },
 ];
 
 /** Heading of the source list. */

@@ -1,0 +1,160 @@
+import type { App, RespondFn } from '@slack/bolt';
+import { z } from 'zod';
+import type { Log } from '../../src/log.ts';
+import { STALE_BUTTON_MESSAGE, feedbackThanksMessage, rateLimitedMessage } from '../../src/messages.ts';
+import { ACTION_IDS, decodeAnswerRef, type AnswerRef } from './action-values.ts';
+import { failureMessage, rateLimitKey } from './answer-flow.ts';
+import type { SlackMessage } from './block-kit.ts';
+import { isDirectMessageChannel, postMessage, type ReplyClient } from './conversation-events.ts';
+import type { SlackDesk } from './desk-port.ts';
+import type { RecentKeys } from './recent-keys.ts';
+import { renderAnswerForSlack, renderMoreSourcesForSlack, renderNoticeForSlack } from './render.ts';
+import { respondPrivately } from './slash-commands.ts';
+
+/**
+ * The answer buttons: "More sources" (the next citations, in the answer's thread or privately),
+ * "Helpful" / "Not helpful" (feedback recorded by the core) and "Share in channel" (a private slash
+ * reply posted for everyone). Each click is acknowledged first.
+ */
+
+/** What the action listeners share. */
+export interface ActionDeps {
+  desk: SlackDesk;
+  log: Log;
+  botThreads: RecentKeys;
+  track: <T>(work: Promise<T>) => Promise<T>;
+}
+
+const actionBody = z.object({
+  user: z.object({ id: z.string() }),
+  channel: z.object({ id: z.string() }).optional(),
+  container: z.object({ is_ephemeral: z.boolean().optional(), channel_id: z.string().optional(), thread_ts: z.string().optional() }).optional(),
+  message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
+});
+
+const buttonAction = z.object({ value: z.string() });
+
+/** Where a click came from. */
+interface Click {
+  ref: AnswerRef | null;
+  userId: string;
+  channelId: string | null;
+  /** The clicked message when it is a normal (public) message; null for private replies. */
+  message: { ts: string; threadTs: string | null } | null;
+}
+
+/**
+ * Registers the listeners of the four answer buttons.
+ * @param app - the Bolt app
+ * @param deps - desk, logger, the bot's threads and the in-flight tracker
+ */
+export function registerAnswerActions(app: App, deps: ActionDeps): void {
+  const on = (actionId: string, run: (click: Click, client: ReplyClient, respond: RespondFn | undefined) => Promise<void>) => {
+    app.action(actionId, async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const parsed = actionBody.safeParse(body);
+      const value = buttonAction.safeParse(action);
+      if (!parsed.success) {
+        deps.log.warn({ actionId }, 'ignored a button click without a user');
+        return;
+      }
+      const b = parsed.data;
+      const ephemeral = b.container?.is_ephemeral === true || b.message === undefined;
+      const click: Click = {
+        ref: value.success ? decodeAnswerRef(value.data.value) : null,
+        userId: b.user.id,
+        channelId: b.channel?.id ?? b.container?.channel_id ?? null,
+        message: ephemeral || !b.message ? null : { ts: b.message.ts, threadTs: b.message.thread_ts ?? null },
+      };
+      await deps.track(guard(deps, actionId, click, client, respond, run));
+    });
+  };
+
+  on(ACTION_IDS.moreSources, async (click, client, respond) => {
+    if (!click.ref) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(STALE_BUTTON_MESSAGE));
+    const decision = deps.desk.checkRateLimit(rateLimitKey(click.userId));
+    if (!decision.allowed) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(rateLimitedMessage(decision.retryAfterMs)));
+    const { question, conversationId, shown } = click.ref;
+    const citations = await deps.desk.moreCitations(question, shown, conversationId ? { conversationId } : {});
+    const reply = renderMoreSourcesForSlack(question, citations, { conversationId, shownBefore: shown });
+    if (click.message && click.channelId && citations.length) {
+      const threadTs = click.message.threadTs ?? (isDirectMessageChannel(click.channelId) ? null : click.message.ts);
+      try {
+        await postMessage(client, { channel: click.channelId, threadTs }, reply);
+        if (threadTs) deps.botThreads.add(`${click.channelId}:${threadTs}`);
+        return;
+      } catch (err) {
+        // e.g. not_in_channel for an answer shared from a slash command: show it privately instead.
+        deps.log.warn({ err, channel: click.channelId }, 'could not post more sources in the thread; replying privately');
+      }
+    }
+    await replyPrivately(deps, click, client, respond, reply);
+  });
+
+  const feedback = (helpful: boolean) => async (click: Click, client: ReplyClient, respond: RespondFn | undefined) => {
+    if (!click.ref) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(STALE_BUTTON_MESSAGE));
+    const recorded = await deps.desk.recordFeedback({
+      question: click.ref.question,
+      helpful,
+      user: `slack:${click.userId}`,
+      conversation: click.ref.conversationId ?? (click.channelId ? `slack:${click.channelId}` : undefined),
+    });
+    await replyPrivately(deps, click, client, respond, renderNoticeForSlack(feedbackThanksMessage(helpful, recorded)));
+  };
+  on(ACTION_IDS.helpful, feedback(true));
+  on(ACTION_IDS.notHelpful, feedback(false));
+
+  on(ACTION_IDS.share, async (click, client, respond) => {
+    if (!click.ref || !respond) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(STALE_BUTTON_MESSAGE));
+    const { question, conversationId } = click.ref;
+    const result = await deps.desk.ask(question, conversationId ? { conversationId } : {});
+    if (!result.ok) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(result.message));
+    const shared = renderAnswerForSlack(result.answer, { conversationId, showQuestion: true, askedAs: question });
+    await respond({ response_type: 'in_channel', replace_original: false, text: shared.text, blocks: shared.blocks });
+    await respond({ delete_original: true });
+  });
+}
+
+async function guard(
+  deps: ActionDeps,
+  actionId: string,
+  click: Click,
+  client: ReplyClient,
+  respond: RespondFn | undefined,
+  run: (click: Click, client: ReplyClient, respond: RespondFn | undefined) => Promise<void>,
+): Promise<void> {
+  try {
+    await run(click, client, respond);
+  } catch (err) {
+    deps.log.error({ err, actionId, channel: click.channelId }, 'button action failed');
+    try {
+      await replyPrivately(deps, click, client, respond, failureMessage());
+    } catch (again) {
+      deps.log.warn({ err: again, actionId }, 'could not send the failure notice either');
+    }
+  }
+}
+
+/**
+ * Replies to the clicker only: in the thread (chat.postEphemeral) for a public message, through the
+ * response_url for a private one or when the bot cannot post in the channel.
+ */
+async function replyPrivately(deps: ActionDeps, click: Click, client: ReplyClient, respond: RespondFn | undefined, message: SlackMessage): Promise<void> {
+  if (click.message && click.channelId) {
+    try {
+      await client.chat.postEphemeral({
+        channel: click.channelId,
+        user: click.userId,
+        ...(click.message.threadTs ? { thread_ts: click.message.threadTs } : {}),
+        text: message.text,
+        blocks: message.blocks,
+      });
+      return;
+    } catch (err) {
+      if (!respond) throw err;
+      deps.log.warn({ err, channel: click.channelId }, 'could not reply privately in the channel; using the response_url');
+    }
+  }
+  if (!respond) throw new Error('no way to reply to this click: no channel message and no response_url');
+  await respondPrivately(respond, message);
+}

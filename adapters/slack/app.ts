@@ -1,0 +1,128 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
+import type { Config } from '../../src/config.ts';
+import { NewsdeskError } from '../../src/errors.ts';
+import type { Log } from '../../src/log.ts';
+import { registerAnswerActions } from './answer-actions.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { registerConversationEvents } from './conversation-events.ts';
+import type { SlackDesk } from './desk-port.ts';
+import { RecentKeys } from './recent-keys.ts';
+import { registerSlashCommands } from './slash-commands.ts';
+
+/**
+ * Starts newsdesk on Slack with the real Bolt `App`: HTTP mode (signature verification on, one
+ * endpoint `/slack/events` for events, commands and actions) or Socket Mode when SLACK_APP_TOKEN is
+ * set. Web API calls go to SLACK_API_URL; the client waits out HTTP 429 responses (Retry-After).
+ */
+
+/** Options of {@link startSlackApp}. */
+export interface SlackAppOptions {
+  config: Config;
+  /** The core service (a `Newsdesk`). */
+  desk: SlackDesk;
+  log: Log;
+  /** HTTP port; defaults to SLACK_PORT; 0 picks a free port. Unused in Socket Mode. */
+  port?: number;
+}
+
+/** A running Slack app. */
+export interface RunningSlackApp {
+  /** Stops receiving, waits (a few seconds at most) for answers in flight, closes connections. */
+  stop(): Promise<void>;
+  /** The HTTP port listened on; 0 in Socket Mode. */
+  port: number;
+}
+
+/** How long stop() waits for answers in flight. */
+const STOP_GRACE_MS = 5000;
+/** How many event ids are remembered to answer retried deliveries once. */
+const SEEN_EVENTS = 2000;
+/** How many bot threads are remembered (replies there are questions). */
+const BOT_THREADS = 5000;
+
+/**
+ * Starts the Slack adapter.
+ * @throws NewsdeskError CONFIG_INVALID when SLACK_BOT_TOKEN (or, in HTTP mode, SLACK_SIGNING_SECRET) is missing
+ * @throws the Web API error when auth.test rejects the token
+ * @example
+ * const slack = await startSlackApp({ config, desk: Newsdesk.open(config, log), log });
+ * process.once('SIGTERM', () => void slack.stop());
+ */
+export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlackApp> {
+  const { config } = opts;
+  const log = opts.log.child({ module: 'slack' });
+  if (!config.SLACK_BOT_TOKEN) throw new NewsdeskError('SLACK_BOT_TOKEN is not set: the Slack adapter needs a bot token (xoxb-…).', 'CONFIG_INVALID');
+  const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  if (!socketMode && !config.SLACK_SIGNING_SECRET) {
+    throw new NewsdeskError('SLACK_SIGNING_SECRET is not set: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode).', 'CONFIG_INVALID');
+  }
+
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    ...(socketMode ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : { signingSecret: config.SLACK_SIGNING_SECRET }),
+    logger: boltLogger(log),
+    clientOptions: { slackApiUrl: config.SLACK_API_URL },
+    deferInitialization: true,
+  });
+  await app.init(); // auth.test: checks the token and learns the bot's user id
+
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work)).catch(() => {});
+    return work;
+  };
+  const botThreads = new RecentKeys(BOT_THREADS);
+  app.use(answerEachEventOnce(new RecentKeys(SEEN_EVENTS), log));
+  registerConversationEvents(app, { desk: opts.desk, log, botThreads, track });
+  registerSlashCommands(app, { desk: opts.desk, log, track });
+  registerAnswerActions(app, { desk: opts.desk, log, botThreads, track });
+  app.error(async (error) => {
+    log.error({ err: error }, 'unhandled error in a Slack listener');
+  });
+
+  let port = 0;
+  if (socketMode) {
+    await app.start();
+  } else {
+    const server = (await app.start(opts.port ?? config.SLACK_PORT)) as Server;
+    port = (server.address() as AddressInfo).port;
+  }
+  log.info({ mode: socketMode ? 'socket' : 'http', port: socketMode ? undefined : port }, 'Slack adapter started');
+
+  let stopping: Promise<void> | null = null;
+  return {
+    port,
+    stop() {
+      stopping ??= (async () => {
+        await app.stop();
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, STOP_GRACE_MS);
+        });
+        await Promise.race([Promise.allSettled([...inFlight]), grace]);
+        clearTimeout(timer);
+        log.info({ abandoned: inFlight.size }, 'Slack adapter stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+/**
+ * Global middleware answering each Events API delivery once: Slack retries an event (same
+ * `event_id`, `X-Slack-Retry-Num` header) when it did not see the acknowledgement in time; the
+ * retry is acknowledged by Bolt and dropped here.
+ */
+export function answerEachEventOnce(seen: RecentKeys, log: Log): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !seen.addIfNew(eventId)) {
+      log.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'retried delivery of an answered event; ignored');
+      return;
+    }
+    await next();
+  };
+}

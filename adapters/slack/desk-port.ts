@@ -1,0 +1,24 @@
+import type { AskOptions, AskResult, Newsdesk } from '../../src/newsdesk.ts';
+import type { Citation } from '../../src/types.ts';
+import type { SourceList, SourceLookup } from '../../src/sources.ts';
+import type { RateDecision } from '../../src/rate-limit.ts';
+
+/**
+ * What the Slack adapter needs from the core: the parts of {@link Newsdesk} it calls. Results may be
+ * promises, so a slower desk (a remote one, or a test's deliberately slow one) fits as well.
+ */
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** The core calls the Slack adapter makes; `Newsdesk` satisfies it. */
+export interface SlackDesk {
+  ask(raw: unknown, options?: AskOptions): MaybePromise<AskResult>;
+  moreCitations(question: string, shown: number, options?: AskOptions): MaybePromise<Citation[]>;
+  listSources(): MaybePromise<SourceList>;
+  lookupSource(query: string): MaybePromise<SourceLookup>;
+  checkRateLimit(userKey: string): RateDecision;
+  recordFeedback(feedback: { question: string; helpful: boolean; user: string; conversation?: string }): MaybePromise<boolean>;
+}
+
+/** Compile-time proof that the real service fits the port. */
+export const asSlackDesk = (desk: Newsdesk): SlackDesk => desk;

@@ -1,0 +1,96 @@
+import type { App, RespondFn } from '@slack/bolt';
+import { DIGEST_NOT_SET_UP } from '../../src/newsdesk.ts';
+import type { Log } from '../../src/log.ts';
+import { askForSlack, failureMessage } from './answer-flow.ts';
+import type { SlackMessage } from './block-kit.ts';
+import type { SlackDesk } from './desk-port.ts';
+import { renderHelpForSlack, renderNoticeForSlack } from './render.ts';
+import { renderSourceListForSlack, renderSourceLookupForSlack } from './render-sources.ts';
+import { slackTextToPlain } from './slack-text.ts';
+
+/**
+ * The slash commands: `/ask <question>`, `/sources`, `/source <outlet or id>`, `/digest` and
+ * `/newsdesk help`. Each acknowledges at once (Slack allows 3 seconds), then answers privately
+ * through the command's response_url; `/ask` replies carry a "Share in channel" button.
+ */
+
+/** What the command listeners share. */
+export interface CommandDeps {
+  desk: SlackDesk;
+  log: Log;
+  track: <T>(work: Promise<T>) => Promise<T>;
+}
+
+/** The slash command names, as declared in manifest.yaml. */
+export const SLASH_COMMANDS = ['/ask', '/sources', '/source', '/digest', '/newsdesk'] as const;
+
+type SlashCommand = (typeof SLASH_COMMANDS)[number];
+
+interface CommandInput {
+  text: string;
+  userId: string;
+  channelId: string;
+}
+
+/**
+ * Registers every slash command listener.
+ * @param app - the Bolt app
+ * @param deps - desk, logger and the in-flight tracker
+ */
+export function registerSlashCommands(app: App, deps: CommandDeps): void {
+  for (const name of SLASH_COMMANDS) {
+    app.command(name, async ({ command, ack, respond }) => {
+      await ack();
+      await nextTick();
+      const input: CommandInput = { text: command.text ?? '', userId: command.user_id, channelId: command.channel_id };
+      await deps.track(runCommand(deps, name, input, respond));
+    });
+  }
+}
+
+async function runCommand(deps: CommandDeps, name: SlashCommand, input: CommandInput, respond: RespondFn): Promise<void> {
+  try {
+    await respondPrivately(respond, await commandReply(deps, name, input));
+  } catch (err) {
+    deps.log.error({ err, command: name, channel: input.channelId }, 'slash command failed');
+    try {
+      await respondPrivately(respond, failureMessage());
+    } catch (again) {
+      deps.log.warn({ err: again, command: name }, 'could not send the failure notice either');
+    }
+  }
+}
+
+async function commandReply(deps: CommandDeps, name: SlashCommand, input: CommandInput): Promise<SlackMessage> {
+  const text = slackTextToPlain(input.text, null);
+  switch (name) {
+    case '/ask': {
+      const outcome = await askForSlack(deps.desk, deps.log, {
+        question: text,
+        userId: input.userId,
+        conversationId: `slack:${input.channelId}:${input.userId}:ask`,
+        showQuestion: true,
+        shareButton: true,
+      });
+      return outcome.message;
+    }
+    case '/sources':
+      return renderSourceListForSlack(await deps.desk.listSources());
+    case '/source':
+      return renderSourceLookupForSlack(await deps.desk.lookupSource(text));
+    case '/digest':
+      return renderNoticeForSlack(DIGEST_NOT_SET_UP);
+    case '/newsdesk':
+      return renderHelpForSlack();
+  }
+}
+
+/** Sends a private (ephemeral) reply through the response_url. */
+export async function respondPrivately(respond: RespondFn, message: SlackMessage): Promise<void> {
+  await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+}
+
+/** Lets the acknowledgement go out before any slow work starts. */
+function nextTick(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
