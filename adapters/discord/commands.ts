@@ -1,0 +1,124 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  Routes,
+  type REST,
+  type RESTPutAPIApplicationCommandsJSONBody,
+} from 'discord.js';
+import { MAX_QUESTION_CHARS } from '../../src/ask/input.ts';
+import { HELP_COMMANDS } from '../../src/messages.ts';
+import type { CommandUsage } from './render.ts';
+
+/**
+ * newsdesk's slash commands: their definitions (the JSON Discord registers), their registration per
+ * guild or globally, and their usage lines for the help.
+ */
+
+/** Names of the commands and options, shared by the definitions and the handlers. */
+export const COMMAND_NAMES = {
+  ask: 'ask',
+  sources: 'sources',
+  source: 'source',
+  digest: 'digest',
+  newsdesk: 'newsdesk',
+  help: 'help',
+  question: 'question',
+  query: 'query',
+} as const;
+
+/** Usable in servers and in direct messages with the bot. */
+const CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM];
+const INSTALL = [ApplicationIntegrationType.GuildInstall];
+
+/**
+ * The slash command definitions: `/ask question:<text>`, `/sources`, `/source query:<text>` (with
+ * autocomplete), `/digest` and `/newsdesk help`.
+ */
+export const DISCORD_COMMANDS = [
+  {
+    type: ApplicationCommandType.ChatInput,
+    name: COMMAND_NAMES.ask,
+    description: 'Ask a question about the news coverage; the answer quotes the articles.',
+    contexts: CONTEXTS,
+    integration_types: INSTALL,
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: COMMAND_NAMES.question,
+        description: 'Your question, for example: who requested the call?',
+        required: true,
+        max_length: MAX_QUESTION_CHARS,
+      },
+    ],
+  },
+  {
+    type: ApplicationCommandType.ChatInput,
+    name: COMMAND_NAMES.sources,
+    description: 'List the articles newsdesk answers from.',
+    contexts: CONTEXTS,
+    integration_types: INSTALL,
+  },
+  {
+    type: ApplicationCommandType.ChatInput,
+    name: COMMAND_NAMES.source,
+    description: 'Show one article: its lead and key passages.',
+    contexts: CONTEXTS,
+    integration_types: INSTALL,
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: COMMAND_NAMES.query,
+        description: 'An outlet, words from a title, or an article id.',
+        required: true,
+        autocomplete: true,
+        max_length: 200,
+      },
+    ],
+  },
+  {
+    type: ApplicationCommandType.ChatInput,
+    name: COMMAND_NAMES.digest,
+    description: 'Today’s briefing on the coverage.',
+    contexts: CONTEXTS,
+    integration_types: INSTALL,
+  },
+  {
+    type: ApplicationCommandType.ChatInput,
+    name: COMMAND_NAMES.newsdesk,
+    description: 'About newsdesk.',
+    contexts: CONTEXTS,
+    integration_types: INSTALL,
+    options: [{ type: ApplicationCommandOptionType.Subcommand, name: COMMAND_NAMES.help, description: 'How to use newsdesk.' }],
+  },
+] as const satisfies RESTPutAPIApplicationCommandsJSONBody;
+
+/**
+ * Registers (overwrites) the slash commands: in one guild when `guildId` is given (available at
+ * once), globally otherwise (Discord may take a while to show them everywhere).
+ * @throws DiscordAPIError when Discord refuses them
+ * @example await registerCommands(client.rest, client.application.id, config.DISCORD_GUILD_ID)
+ */
+export async function registerCommands(rest: REST, applicationId: string, guildId: string | undefined): Promise<void> {
+  const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+  await rest.put(route, { body: DISCORD_COMMANDS });
+}
+
+/**
+ * The help's lines: each command of the shared help list with its Discord usage, e.g.
+ * `/ask question:<question>`, `/source query:<outlet or id>`, `/newsdesk help`.
+ */
+export function discordCommandUsages(): CommandUsage[] {
+  const out: CommandUsage[] = [];
+  for (const help of HELP_COMMANDS) {
+    const def = DISCORD_COMMANDS.find((d) => d.name === help.command);
+    if (!def) continue;
+    const options: readonly { type: ApplicationCommandOptionType; name: string }[] = 'options' in def ? def.options : [];
+    const sub = options.find((o) => o.type === ApplicationCommandOptionType.Subcommand && (help.argument === null || o.name === help.argument));
+    const text = options.find((o) => o.type === ApplicationCommandOptionType.String);
+    const usage = sub ? `/${def.name} ${sub.name}` : text ? `/${def.name} ${text.name}:<${help.argument ?? text.name}>` : `/${def.name}`;
+    out.push({ usage, description: help.description });
+  }
+  return out;
+}
