@@ -5,11 +5,10 @@ import { STALE_BUTTON_MESSAGE, feedbackThanksMessage, rateLimitedMessage } from 
 import { ACTION_IDS, decodeAnswerRef, type AnswerRef } from './action-values.ts';
 import { failureMessage, rateLimitKey } from './answer-flow.ts';
 import type { SlackMessage } from './block-kit.ts';
-import { isDirectMessageChannel, postMessage, type ReplyClient } from './conversation-events.ts';
 import type { SlackDesk } from './desk-port.ts';
 import type { RecentKeys } from './recent-keys.ts';
 import { renderAnswerForSlack, renderMoreSourcesForSlack, renderNoticeForSlack } from './render.ts';
-import { respondPrivately } from './slash-commands.ts';
+import { isDirectMessageChannel, postMessage, respondPrivately, type ReplyClient } from './replies.ts';
 
 /**
  * The answer buttons: "More sources" (the next citations, in the answer's thread or privately),

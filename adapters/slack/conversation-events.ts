@@ -1,10 +1,10 @@
-import type { App, webApi } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { Log } from '../../src/log.ts';
 import { askForSlack, failureMessage } from './answer-flow.ts';
-import type { SlackMessage } from './block-kit.ts';
 import type { SlackDesk } from './desk-port.ts';
 import type { RecentKeys } from './recent-keys.ts';
+import { isDirectMessageChannel, postMessage, type MessageTarget, type ReplyClient } from './replies.ts';
 import { mentionsUser, slackTextToPlain } from './slack-text.ts';
 
 /**
@@ -23,8 +23,6 @@ export interface ConversationDeps {
   track: <T>(work: Promise<T>) => Promise<T>;
 }
 
-/** The Web API client Bolt hands to listeners. */
-export type ReplyClient = webApi.WebClient;
 
 const mentionEvent = z.object({
   user: z.string().optional(),
@@ -99,32 +97,6 @@ export function registerConversationEvents(app: App, deps: ConversationDeps): vo
         conversationId: `slack:${m.channel}:${m.thread_ts}`,
       }),
     );
-  });
-}
-
-/** True for a direct-message channel id (they start with D). */
-export function isDirectMessageChannel(channel: string): boolean {
-  return channel.startsWith('D');
-}
-
-/** Options of {@link postMessage}: where a message goes. */
-export interface MessageTarget {
-  channel: string;
-  threadTs: string | null;
-}
-
-/**
- * Posts a newsdesk message: blocks as rendered, no link unfurling, never `link_names`.
- * @throws the Web API error when Slack refuses (after rate-limit retries)
- */
-export async function postMessage(client: ReplyClient, target: MessageTarget, message: SlackMessage): Promise<void> {
-  await client.chat.postMessage({
-    channel: target.channel,
-    ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
-    text: message.text,
-    blocks: message.blocks,
-    unfurl_links: false,
-    unfurl_media: false,
   });
 }
 

@@ -5,6 +5,7 @@ import { askForSlack, failureMessage } from './answer-flow.ts';
 import type { SlackMessage } from './block-kit.ts';
 import type { SlackDesk } from './desk-port.ts';
 import { renderHelpForSlack, renderNoticeForSlack } from './render.ts';
+import { respondPrivately } from './replies.ts';
 import { renderSourceListForSlack, renderSourceLookupForSlack } from './render-sources.ts';
 import { slackTextToPlain } from './slack-text.ts';
 
@@ -83,11 +84,6 @@ async function commandReply(deps: CommandDeps, name: SlashCommand, input: Comman
     case '/newsdesk':
       return renderHelpForSlack();
   }
-}
-
-/** Sends a private (ephemeral) reply through the response_url. */
-export async function respondPrivately(respond: RespondFn, message: SlackMessage): Promise<void> {
-  await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
 }
 
 /** Lets the acknowledgement go out before any slow work starts. */
