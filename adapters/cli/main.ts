@@ -7,6 +7,7 @@ import { createLogger, type Log } from '../../src/log.ts';
 import { openCorpus, type OpenedCorpus } from '../../src/open-corpus.ts';
 import { registerAskCommand } from './commands/ask-command.ts';
 import { registerChatCommands } from './commands/chat-command.ts';
+import { registerEvalCommand } from './commands/eval-command.ts';
 import { registerIndexCommand } from './commands/index-command.ts';
 import { registerSourcesCommands } from './commands/sources-commands.ts';
 import { createProgress } from './progress.ts';
@@ -72,6 +73,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerSourcesCommands(program, ctx);
   registerAskCommand(program, ctx);
   registerChatCommands(program, ctx);
+  registerEvalCommand(program, ctx);
 
   return program;
 }

@@ -40,6 +40,8 @@ const MIN_SENTENCE_RELEVANCE = 0.45;
 const MIN_ANSWER_RELEVANCE = 0.6;
 /** Related passages are offered only when they cover at least this share of the question. */
 const MIN_RELATED_RELEVANCE = 0.4;
+/** Candidates must come from sentences at least this share as relevant as the best candidate's. */
+const RELATIVE_RELEVANCE = 0.65;
 /** How many sentences the extractors read. */
 const READ_SENTENCES = 30;
 const DEFAULT_MAX_CITATIONS = 5;
@@ -61,7 +63,11 @@ export function answerQuestion(index: CorpusIndex, question: string, options: An
   const slots = buildSlots(index, q, subjectWords);
   const sentences = slots.length ? retrieveSentences(index, slots, cueTerms(q)) : [];
   const readable = sentences.filter((s) => s.relevance >= MIN_SENTENCE_RELEVANCE).slice(0, READ_SENTENCES);
-  const candidates = extract(index, q, slots, readable).filter((c) => c.sentence.relevance >= MIN_SENTENCE_RELEVANCE);
+  const extracted = extract(index, q, slots, readable);
+  // Candidates compete only with evidence nearly as relevant as the best: a sentence that covers the
+  // whole question outweighs many that cover half of it.
+  const bestRelevance = Math.max(0, ...extracted.map((c) => c.sentence.relevance));
+  const candidates = extracted.filter((c) => c.sentence.relevance >= Math.max(MIN_SENTENCE_RELEVANCE, RELATIVE_RELEVANCE * bestRelevance));
   const valuesConflict = q.family !== 'said' && q.family !== 'about';
   const grouped = corroborate(q.family === 'said' ? clusterStatements(candidates) : regroupAgents(q, candidates), sourceKey, valuesConflict);
   const winner = grouped.groups[0];
@@ -85,7 +91,7 @@ export function answerQuestion(index: CorpusIndex, question: string, options: An
 /** Runs the extractor of the question's family over the readable sentences. */
 function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], sentences: readonly ScoredSentence[]): Candidate[] {
   const out: Candidate[] = [];
-  const subjectSlot = (s: Slot): boolean => s.label.includes(' ') || !q.focus.some((f) => f === s.label || f.split(/[-\s]+/).includes(s.label));
+
   switch (q.family) {
     case 'how_long':
       for (const s of sentences) out.push(...extractDurations(s));
@@ -96,13 +102,13 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       break;
     }
     case 'when':
-      for (const s of sentences) out.push(...extractDates(s, /\bwhat time\b/i.test(q.text)));
+      for (const s of sentences) out.push(...extractDates(s, slots, /\bwhat time\b/i.test(q.text)));
       break;
     case 'where':
       for (const s of sentences) out.push(...extractPlaces(s));
       break;
     case 'who': {
-      const relation = slots.filter((s) => !subjectSlot(s));
+      const relation = slots.filter((s) => !s.subject);
       for (const s of sentences) out.push(...extractAgents(index, s, relation.length ? relation : slots));
       break;
     }
@@ -115,7 +121,7 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       if (q.entity) for (const s of sentences) out.push(...extractStatements(s, q.entity));
       break;
     case 'about':
-      for (const s of sentences.slice(0, 8)) out.push(aboutCandidate(s));
+      for (const s of sentences.slice(0, 8)) out.push(aboutCandidate(s, q));
       break;
   }
   return out;
@@ -133,9 +139,21 @@ function regroupAgents(q: ParsedQuestion, candidates: Candidate[]): Candidate[] 
   return candidates.map((c) => (c.affiliation && !c.key.startsWith('country:') ? { ...c, key: `country:${c.affiliation.toLowerCase()}`, value: c.affiliation } : c));
 }
 
-/** "Tell me about X": the best sentences, each its own value, the top one answering. */
-function aboutCandidate(s: ScoredSentence): Candidate {
-  return { key: 'about', value: s.text, mention: s.text, sentence: s, confidence: 1 };
+/**
+ * "Tell me about X": the best sentences, the top one answering. A sentence that defines X ("X is a…",
+ * "X, the…", "… (X)", "…, or X") is preferred.
+ */
+function aboutCandidate(s: ScoredSentence, q: ParsedQuestion): Candidate {
+  const names = q.focus.filter((w) => /^\p{Lu}/u.test(w)).map(escapeRegExp);
+  const subject = names.length ? names.join('\\W+(?:\\w+\\W+){0,2}?') : null;
+  const defines =
+    subject !== null &&
+    new RegExp(`\\b${subject}\\b(?:['’]s)?\\s*(?:,\\s+(?:a|an|the)\\s|\\s+(?:is|are|was|were)\\s+(?:a|an|the)\\s|\\s+\\()|(?:,\\s+or|\\()\\s*${subject}\\b`, 'iu').test(s.text);
+  return { key: 'about', value: s.text, mention: s.text, sentence: s, confidence: defines ? 1 : 0.8 };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Words that help find passages of the right kind for a family (low weight: they never answer alone). */

@@ -27,6 +27,7 @@ export const RELATION_SETS: readonly (readonly string[])[] = [
   ['arrest', 'arrested', 'detain', 'detained', 'held', 'custody', 'charged'],
   ['sanction', 'sanctions', 'penalties', 'measures', 'consequences', 'costs'],
   ['invade', 'invaded', 'invasion', 'incursion', 'offensive'],
+  ['annex', 'annexed', 'annexation', 'seize', 'seized', 'seizure', 'occupy', 'occupied', 'occupation', 'takeover'],
   ['border', 'borders', 'frontier'],
   ['hold', 'held', 'host', 'hosted', 'take place', 'scheduled', 'venue'],
   ['spend', 'spent', 'cost', 'costs', 'bill', 'paid', 'pay', 'expensive'],

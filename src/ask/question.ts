@@ -79,10 +79,17 @@ function isWhoIs(question: string): boolean {
   return true;
 }
 
+/** The counted noun: the last word of the phrase after "how many" ("how many Russian soldiers are…" → soldiers). */
 function countedNoun(lower: string): string | null {
-  const m = /\bhow (?:many|much)\s+([a-z][a-z-]*)/.exec(lower) ?? /\b(?:number|count|total) of\s+([a-z][a-z-]*)/.exec(lower);
-  const noun = m?.[1] ?? null;
-  if (noun && !AUXILIARIES.has(noun)) return noun;
+  const m = /\bhow (?:many|much)\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ?? /\b(?:number|count|total) of\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower);
+  const words: string[] = [];
+  for (const w of (m?.[1] ?? '').trim().split(/\s+/)) {
+    // Stop at the verb: an auxiliary, a preposition, or a past form ("people died in…").
+    if (w === '' || AUXILIARIES.has(w) || PRONOUNS.has(w) || (words.length > 0 && /^\w{3,}(ed|en)$/.test(w))) break;
+    words.push(w);
+  }
+  const noun = words[words.length - 1] ?? null;
+  if (noun) return noun;
   if (/\bdeath toll\b/.test(lower)) return 'dead';
   if (/\bhow much\b/.test(lower)) return 'money';
   return null;

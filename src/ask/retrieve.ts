@@ -16,10 +16,14 @@ import type { ParsedQuestion } from './question.ts';
 /** One thing the question asks about: a word and the terms that can stand for it. */
 export interface Slot {
   label: string;
-  /** Analysed term → weight (1 for the word itself, less for synonyms). */
+  /** Analysed term → weight (1 for the word itself, less for synonyms and variants). */
   terms: Map<string, number>;
+  /** Multi-word alternatives (an acronym's expansion): all their terms must be present. */
+  phrases: { terms: string[]; weight: number }[];
   /** Rarity of the word in the corpus (inverse document frequency). */
   idf: number;
+  /** True for the slot standing in for a pronoun (conversation subject or central nouns). */
+  subject: boolean;
 }
 
 /** A sentence of a retrieved passage, with its place in the article and its relevance. */
@@ -55,11 +59,18 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       const term = analyzeTerm(part);
       if (term === null || slots.has(term)) continue;
       const terms = new Map<string, number>([[term, 1]]);
+      const add = (t: string, w: number): void => {
+        if ((terms.get(t) ?? 0) < w) terms.set(t, w);
+      };
       const lower = part.toLowerCase();
-      for (const syn of synonymsOf(part)) for (const t of analyzeText(syn)) if (!terms.has(t)) terms.set(t, 0.7);
-      for (const alias of countryAliases(part)) for (const t of analyzeText(alias)) if (!terms.has(t)) terms.set(t, 0.85);
-      if (q.family === 'said' && SPEECH_VERBS.includes(lower)) for (const v of SPEECH_VERBS) for (const t of analyzeText(v)) if (!terms.has(t)) terms.set(t, 0.6);
-      slots.set(term, { label: part, terms, idf: Math.max(0.2, idfOf(term)) });
+      for (const syn of synonymsOf(part)) for (const t of analyzeText(syn)) add(t, 0.7);
+      for (const alias of countryAliases(part)) for (const t of analyzeText(alias)) add(t, 0.85);
+      if (q.family === 'said' && SPEECH_VERBS.includes(lower)) for (const v of SPEECH_VERBS) for (const t of analyzeText(v)) add(t, 0.6);
+      for (const v of wordFormVariants(index, term)) add(v, 0.9);
+      if (/^\p{Lu}/u.test(part) && term.length >= 6) for (const [v, d] of index.similarTerms(term, 1)) if (d > 0) add(v, 0.85);
+      const phrases = /^\p{Lu}{2,6}$/u.test(part) ? acronymExpansions(index, part).map((words) => ({ terms: analyzeText(words), weight: 0.95 })) : [];
+      const countedGeneric = q.family === 'how_many' && q.countNoun === lower && GENERIC_COUNTED.has(lower);
+      slots.set(term, { label: part, terms, phrases, idf: Math.max(0.2, idfOf(term)) * (countedGeneric ? 0.3 : 1), subject: false });
     }
   }
   if (q.needsSubject && subject.length) {
@@ -70,7 +81,7 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
     }
     if (terms.size) {
       const mean = slots.size ? [...slots.values()].reduce((a, s) => a + s.idf, 0) / slots.size : 1.5;
-      slots.set('\u0000subject', { label: subject.map((s) => s.word).join(' '), terms, idf: Math.max(1, mean) });
+      slots.set('\u0000subject', { label: subject.map((s) => s.word).join(' '), terms, phrases: [], idf: Math.max(1, mean), subject: true });
     }
   }
   return [...slots.values()];
@@ -122,13 +133,68 @@ function synonymsOf(word: string): string[] {
   return RELATION_SETS.filter((set) => set.includes(lower)).flat();
 }
 
+/** Counted nouns that say little on their own ("how many people…"): what happened to them matters more. */
+const GENERIC_COUNTED = new Set(['people', 'persons', 'men', 'women', 'children', 'individuals']);
+
 /** Focus words that add nothing when the question has others ("where will the talks be held?"). */
 const GENERIC_WORDS = new Set(['happen', 'happened', 'happening', 'take', 'took', 'place', 'held', 'hold', 'go', 'went', 'occur', 'occurred', 'get', 'got']);
 
 function credit(slot: Slot, terms: ReadonlySet<string>): number {
   let best = 0;
   for (const [t, w] of slot.terms) if (w > best && terms.has(t)) best = w;
+  for (const p of slot.phrases) if (p.weight > best && p.terms.every((t) => terms.has(t))) best = p.weight;
   return best;
+}
+
+/**
+ * Other forms of a term that the corpus uses: adjective and noun forms of names ("Crimea" /
+ * "Crimean", "Ukraine" / "Ukrainian"). Only forms that occur in the index are returned.
+ */
+function wordFormVariants(index: CorpusIndex, term: string): string[] {
+  const forms = new Set<string>([`${term}n`, `${term}an`, `${term}ian`]);
+  for (const suffix of ['ian', 'an', 'n']) if (term.endsWith(suffix) && term.length - suffix.length >= 4) forms.add(term.slice(0, -suffix.length));
+  forms.delete(term);
+  return [...forms].filter((f) => index.documentFrequency(f) > 0);
+}
+
+const acronymCache = new WeakMap<CorpusIndex, { version: number; byAcronym: Map<string, string[]> }>();
+
+/**
+ * What an acronym stands for in this coverage: "Organization for Security and Cooperation in Europe,
+ * or OSCE", "the Australian Transport Safety Bureau (ATSB)". The capitals of the expansion must spell
+ * the acronym.
+ */
+export function acronymExpansions(index: CorpusIndex, acronym: string): string[] {
+  let cache = acronymCache.get(index);
+  if (!cache || cache.version !== index.version) {
+    cache = { version: index.version, byAcronym: new Map() };
+    acronymCache.set(index, cache);
+  }
+  const cached = cache.byAcronym.get(acronym);
+  if (cached) return cached;
+  const found = new Set<string>();
+  const term = analyzeTerm(acronym);
+  if (term) {
+    const pattern = new RegExp(`((?:[\\p{Lu}][\\p{L}-]*\\s+(?:(?:of|for|and|the|in|on|de|du|la)\\s+)*){1,9})(?:,\\s+or\\s+(?:the\\s+)?|\\s*\\(\\s*)${acronym}\\b`, 'gu');
+    for (const hit of index.searchTerms(new Map([[term, 1]]), 20)) {
+      for (const m of hit.passage.text.matchAll(pattern)) {
+        const words = m[1]!.trim().split(/\s+/);
+        // Drop leading words until the capitals spell the acronym.
+        for (let i = 0; i < words.length; i++) {
+          const candidate = words.slice(i);
+          const initials = candidate.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.split('-').map((p) => p[0]).join('')).join('');
+          const plain = candidate.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+          if (initials.toUpperCase() === acronym.toUpperCase() || plain.toUpperCase() === acronym.toUpperCase()) {
+            found.add(candidate.join(' '));
+            break;
+          }
+        }
+      }
+    }
+  }
+  const list = [...found].sort();
+  cache.byAcronym.set(acronym, list);
+  return list;
 }
 
 interface AnalysedPassage {

@@ -16,7 +16,8 @@ she'll she's should shouldn't so some such than that that's the their theirs the
 there's these they they'd they'll they're they've this those through to too under until up very was wasn't we
 we'd we'll we're we've were weren't what what's when when's where where's which while who who's whom why why's
 with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves also just will shall
-may might must s t`.split(/\s+/),
+may might must s t near along across behind beside beyond toward towards upon within without amid amidst among
+via per onto inside outside around`.split(/\s+/),
 );
 
 const stemCache = new Map<string, string>();
@@ -35,7 +36,8 @@ export function analyzeTerm(token: string): string | null {
   const cached = stemCache.get(term);
   if (cached !== undefined) return cached;
   const folded = /[^\x00-\x7f]/.test(term) ? term.normalize('NFD').replace(/\p{M}/gu, '') : term;
-  const stem = /^\d/.test(folded) ? folded : stemmer(folded);
+  const base = IRREGULAR_VERBS.get(folded) ?? folded;
+  const stem = /^\d/.test(base) ? base : stemmer(base);
   if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(term, stem);
   return stem;
 }
@@ -57,5 +59,30 @@ export function analyzeText(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * Irregular English verb forms and their base ("flown" → "fly"), so that a question's "fly" finds an
+ * article's "flown". Regular forms are handled by the stemmer.
+ */
+const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    arise: 'arose arisen', awake: 'awoke awoken', bear: 'bore borne', beat: 'beaten', become: 'became', begin: 'began begun',
+    bend: 'bent', bet: '', bind: 'bound', bite: 'bitten', bleed: 'bled', blow: 'blew blown', break: 'broke broken',
+    bring: 'brought', build: 'built', burn: 'burnt', buy: 'bought', catch: 'caught', choose: 'chose chosen', come: 'came',
+    cost: '', creep: 'crept', deal: 'dealt', dig: 'dug', draw: 'drew drawn', drink: 'drank drunk', drive: 'drove driven',
+    eat: 'ate eaten', fall: 'fell fallen', feel: 'felt', fight: 'fought', find: 'found', flee: 'fled',
+    fly: 'flew flown', forbid: 'forbade forbidden', forget: 'forgot forgotten', forgive: 'forgave forgiven', freeze: 'froze frozen',
+    get: 'got gotten', give: 'gave given', go: 'went gone', grow: 'grew grown', hang: 'hung', hear: 'heard', hide: 'hid hidden',
+    hit: '', hold: 'held', keep: 'kept', know: 'knew known', lay: 'laid', lead: 'led', leave: 'left', lend: 'lent',
+    lose: 'lost', make: 'made', mean: 'meant', meet: 'met', pay: 'paid', ride: 'rode ridden', ring: 'rang rung',
+    rise: 'rose risen', run: 'ran', say: 'said', see: 'saw seen', seek: 'sought', sell: 'sold', send: 'sent', shake: 'shook shaken',
+    shoot: 'shot', show: 'shown', shrink: 'shrank shrunk', sing: 'sang sung', sink: 'sank sunk', sit: 'sat', sleep: 'slept',
+    speak: 'spoke spoken', spend: 'spent', stand: 'stood', steal: 'stole stolen', stick: 'stuck', strike: 'struck',
+    swear: 'swore sworn', swim: 'swam swum', take: 'took taken', teach: 'taught', tear: 'tore torn', tell: 'told',
+    think: 'thought', throw: 'threw thrown', understand: 'understood', wake: 'woke woken', wear: 'wore worn', win: 'won',
+    withdraw: 'withdrew withdrawn', write: 'wrote written', undertake: 'undertook undertaken', overtake: 'overtook overtaken',
+    forecast: '', mislead: 'misled', foresee: 'foresaw foreseen', shut: '', quit: '', spread: '', split: '', upset: '',
+  }).flatMap(([base, forms]) => forms.split(' ').filter(Boolean).map((f) => [f, base] as [string, string])),
+);
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;

@@ -197,6 +197,17 @@ export class CorpusIndex {
     return index.get(term)?.get(TEXT_FIELD_ID)?.size ?? 0;
   }
 
+  /**
+   * Index terms within `maxDistance` edits of a term (spelling variants: "zelenskyy" → "zelensky"),
+   * with their edit distance. Uses MiniSearch's radix tree, which has no public accessor for it.
+   */
+  similarTerms(term: string, maxDistance: number): Map<string, number> {
+    const index = (this.mini as unknown as { _index: { fuzzyGet(term: string, d: number): Map<string, [unknown, number]> } })._index;
+    const out = new Map<string, number>();
+    for (const [t, [, distance]] of index.fuzzyGet(term, maxDistance)) out.set(t, distance);
+    return out;
+  }
+
   /** The MiniSearch index, serialised for a snapshot. */
   serializeIndex(): unknown {
     return this.mini.toJSON();

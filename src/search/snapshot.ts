@@ -11,7 +11,7 @@ import { CorpusIndex, MINISEARCH_OPTIONS } from './corpus-index.ts';
  */
 
 /** Bumped whenever the snapshot layout or the analysis changes; other versions are rebuilt. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 5;
 
 interface SnapshotFile {
   version: number;

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { listSources, lookupSource } from '../../../src/sources.ts';
 import { renderSourceList, renderSourceLookup } from '../../terminal/render-sources.ts';
 import { open, type CliContext, type CorpusOptions } from '../main.ts';
@@ -24,6 +24,8 @@ export function registerSourcesCommands(program: Command, ctx: CliContext): void
     .action((query: string[], opts: CorpusOptions) => {
       const result = lookupSource(open(ctx, opts).index, query.join(' '));
       ctx.out(opts.json ? JSON.stringify(result, null, 2) : renderSourceLookup(result));
-      if (result.kind !== 'found') process.exitCode = 1;
+      // Exit 1 when no single source matched (main() returns a CommanderError's exit code; setting
+      // process.exitCode here would be overwritten by bin.mjs).
+      if (result.kind !== 'found') throw new CommanderError(1, 'newsdesk.sourceNotFound', `no single source matches "${query.join(' ')}"`);
     });
 }

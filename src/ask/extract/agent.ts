@@ -24,7 +24,9 @@ export function extractAgents(index: CorpusIndex, s: ScoredSentence, relationSlo
   const out: Candidate[] = [];
   const text = s.text;
   const push = (e: EntityMention | null, confidence: number): void => {
-    if (!e || e.kind === 'other' && !/^\p{Lu}/u.test(e.text)) return;
+    if (!e || (e.kind === 'other' && !/^\p{Lu}/u.test(e.text))) return;
+    // The answer is never the entity the question itself names ("who held talks with Zelenskyy?").
+    if (namedByQuestion(e.canonical, relationSlots)) return;
     out.push(toCandidate(index, s, e, confidence));
   };
   for (const m of text.matchAll(OF_NOUNS)) push(entityAfter(text, m.index! + m[0].length), 1);
@@ -44,8 +46,9 @@ export function extractAgents(index: CorpusIndex, s: ScoredSentence, relationSlo
       const start = possessive.index;
       push(classifySpan(text, { text: possessive[1]!, start, end: start + possessive[1]!.length }), 0.8);
     }
-    // active subject: "which Putin requested", "Russia asked for", "the Russian side requested"
-    if (/(ed|ught)$/.test(tok.lower) || /^(asks|requests|calls|seeks|wants)$/.test(tok.lower)) push(entityBefore(text, tok.start), 0.9);
+    // active subject: "which Putin requested", "Russia asked for", "Blinken held talks"
+    const subject = entityBefore(text, tok.start, true);
+    if (subject) push(subject, subject.verbGap ? 0.7 : 0.9);
   });
   return dedupe(out);
 }
@@ -62,6 +65,13 @@ function toCandidate(index: CorpusIndex, s: ScoredSentence, e: EntityMention, co
     confidence: kind === 'other' ? confidence * 0.7 : confidence,
     affiliation,
   };
+}
+
+function namedByQuestion(name: string, slots: readonly Slot[]): boolean {
+  return name.split(/\s+/).some((w) => {
+    const t = analyzeTerm(w);
+    return t !== null && slots.some((slot) => (slot.terms.get(t) ?? 0) >= 0.85);
+  });
 }
 
 function dedupe(cs: Candidate[]): Candidate[] {

@@ -27,7 +27,8 @@ const ORG_WORDS = /\b(council|ministry|department|agency|organi[sz]ation|union|p
  * Classifies a name span in its sentence.
  * @example entityAt('The appeal came at the request of the Russian side.', span) // { kind: 'country', canonical: 'Russia', … }
  */
-export function classifySpan(sentence: string, span: Span): EntityMention {
+export function classifySpan(sentence: string, whole: Span): EntityMention {
+  const span = stripTitles(whole);
   const country = countryOf(span.text);
   if (country) return { ...span, kind: 'country', canonical: country };
   const before = sentence.slice(Math.max(0, span.start - 25), span.start);
@@ -38,6 +39,21 @@ export function classifySpan(sentence: string, span: Span): EntityMention {
   }
   return { ...span, kind: 'other', canonical: span.text };
 }
+
+/**
+ * A name span without the titles in front of it: "Secretary of State Antony Blinken" → "Antony Blinken",
+ * "Ukrainian President Volodymyr Zelensky" → "Volodymyr Zelensky". A span that is only a title stays.
+ */
+export function stripTitles(span: Span): Span {
+  const m = TITLE_PREFIX.exec(span.text);
+  if (!m || m[0].length >= span.text.length) return span;
+  const rest = span.text.slice(m[0].length);
+  if (!/^\p{Lu}\p{Ll}/u.test(rest)) return span;
+  return { text: rest, start: span.start + m[0].length, end: span.end };
+}
+
+const TITLE_PREFIX =
+  /^(?:(?:[\p{Lu}][\p{L}]+\s+)?(?:Mr|Mrs|Ms|Dr|President|Vice President|Prime Minister|Minister|Foreign Minister|Interior Minister|Defence Minister|Defense Minister|Secretary(?: of State| of Defense| General)?|Press Secretary|Senator|Sen|Rep|Governor|Gov|Mayor|Chancellor|King|Queen|Prince|Pope|General|Gen|Judge|Prosecutor|Ambassador|Chief|Director|Captain|Capt|Commissioner|Premier|Deputy|Spokesman|Spokeswoman|Aide|Adviser|Advisor|Officer|Sheikh|Imam)\.?\s+)+/u;
 
 /**
  * The entity named by the noun phrase starting at `from` (after "by", "of", "at the request of"):
@@ -59,8 +75,11 @@ export function entityAfter(sentence: string, from: number): EntityMention | nul
   return first ? classifySpan(sentence, first) : null;
 }
 
-/** The entity ending right before `to` (the subject before a verb): the last name span within four words. */
-export function entityBefore(sentence: string, to: number): EntityMention | null {
+/**
+ * The entity ending right before `to` (the subject before a verb): the last name span, directly before
+ * or with auxiliaries between; with `allowVerbGap`, also one verb away ("Blinken held talks").
+ */
+export function entityBefore(sentence: string, to: number, allowVerbGap = false): (EntityMention & { verbGap?: boolean }) | null {
   const head = sentence.slice(0, to);
   const side = /(?:the\s+)?([\p{Lu}][\p{L}.]+)\s+(side|government|authorities|leadership|officials|administration)\s*(?:has|had|have)?\s*$/u.exec(head);
   if (side) {
@@ -71,9 +90,16 @@ export function entityBefore(sentence: string, to: number): EntityMention | null
   const last = spans[spans.length - 1];
   if (!last) return null;
   const gap = sentence.slice(last.end, to);
-  if (!/^(['’]s)?\s*(?:(?:has|had|have|was|is|had\s+been|who|which|that|also|then|reportedly|personally|himself|herself|itself|first)\s+)*$/i.test(gap)) return null;
-  return classifySpan(sentence, last);
+  if (SUBJECT_GAP.test(gap)) return classifySpan(sentence, last);
+  // "Blinken held talks", "Putin made the call": the name is the subject of a verb before the noun.
+  if (allowVerbGap && VERB_GAP.test(gap)) return { ...classifySpan(sentence, last), verbGap: true };
+  return null;
 }
+
+/** Words allowed between a subject and its verb ("Russia had requested", "which Putin himself requested"). */
+const SUBJECT_GAP = /^(['’]s)?\s*(?:(?:has|had|have|was|is|had\s+been|who|which|that|also|then|reportedly|personally|himself|herself|itself|first)\s+)*$/i;
+/** One lower-case verb and an optional determiner between a subject and a noun ("held talks", "made the call"). */
+const VERB_GAP = /^\s+(?:has\s+|had\s+|have\s+)?\p{Ll}+\s+(?:(?:the|a|an|this|that|their|his|her|its)\s+)?$/u;
 
 const affiliationCache = new WeakMap<CorpusIndex, { version: number; byName: Map<string, string | null> }>();
 

@@ -8,7 +8,7 @@ import type { Candidate } from './candidate.ts';
  * "near the Stade de France", "off the coast of Australia"), never a person or a date.
  */
 
-const LOCATIVE = /\b(in|at|near|outside|inside|off|from|to|into|over|across|towards?)\s+(?:the\s+)?(?:(?:coast|city|town|capital|village|suburb|district|region|province|state|centre|center|heart|streets?|port)\s+of\s+(?:the\s+)?)?$/i;
+const LOCATIVE = /\b(in|at|near|outside|inside|off|from|to|into|over|across|towards?)\s+(?:the\s+)?(?:(?:coast|city|town|capital|village|suburb|district|region|province|state|centre|center|heart|streets?|port)\s+of\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|north|south|east|west|central|north-eastern|north-western|south-eastern|south-western|rural|downtown|occupied|annexed|neighbouring|neighboring)\s+)?$/i;
 const NOT_PLACES = /^(Mr|Mrs|Ms|Dr|President|Prime|Minister|Secretary|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 /**

@@ -27,8 +27,15 @@ export function extractStatements(s: ScoredSentence, speaker: string): Candidate
     const after = text.slice(m.index! + m[0].length);
     // "“…,” White House press secretary Jen Psaki said": the quote before the speaker is the statement.
     const quote = quoteBefore(text, m.index!);
-    if (quote && /^\s*(?:has\s+|had\s+)?[a-z]+/.test(after) && SPEECH.has(/^\s*(?:has\s+|had\s+)?([a-z]+)/.exec(after)![1]!)) {
+    const verbAfter = /^\s*(?:has\s+|had\s+)?([a-z]+)/.exec(after)?.[1];
+    if (quote && verbAfter && SPEECH.has(verbAfter)) {
       push(out, s, text, quote, 1);
+      continue;
+    }
+    // "Russia said an appeal was needed…, Kremlin spokesman Dmitry Peskov told reporters."
+    const clause = verbAfter && SPEECH.has(verbAfter) ? clauseBefore(text, m.index!) : null;
+    if (clause) {
+      push(out, s, text, clause, 0.9);
       continue;
     }
     // "Putin warned Biden that …", "Putin replied that …", "Putin said …"
@@ -64,6 +71,14 @@ function quoteBefore(text: string, at: number): string | null {
   const head = text.slice(0, at);
   const m = /[“"]([^“”"]{8,})[,.]?\s*[”"]\s*,?\s*(?:[\p{L}.'’-]+\s+){0,6}$/u.exec(head);
   return m ? m[1]!.replace(/[,.]\s*$/, '') : null;
+}
+
+/** The reported clause before ", <title> <speaker> said": the sentence up to that comma. */
+function clauseBefore(text: string, at: number): string | null {
+  const head = text.slice(0, at);
+  const m = /,\s*(?:the\s+|a\s+)?(?:[\p{L}.'’-]+\s+){0,6}$/u.exec(head);
+  if (!m || m.index < 20) return null;
+  return head.slice(0, m.index);
 }
 
 /** Cuts a statement at the end of its sentence or a clause boundary, within the length limit. */

@@ -1,5 +1,7 @@
 import * as chrono from 'chrono-node';
-import type { ScoredSentence } from '../retrieve.ts';
+import type { ScoredSentence, Slot } from '../retrieve.ts';
+import { tokenizeWords } from '../tokens.ts';
+import { analyzeTerm } from '../../search/analyzer.ts';
 import type { Candidate } from './candidate.ts';
 
 /**
@@ -12,15 +14,20 @@ import type { Candidate } from './candidate.ts';
 /** Cheap test before running chrono: the sentence mentions a month, a weekday, a year or a relative day. */
 const DATE_HINT = /\b(january|february|march|april|june|july|august|september|october|november|december)\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(19|20)\d{2}\b|\b(today|yesterday|tomorrow|tonight)\b|\b(next|last) (week|month|year)\b|\b\d{1,2}\/\d{1,2}\b/i;
 
+const EXPLICIT_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(19|20)\d{2}\b|\b(today|yesterday|tomorrow|tonight)\b|\b\d{1,2}\/\d{1,2}\b/i;
+/** A bare year after a preposition ("in 2014"), which chrono leaves alone. */
+const YEAR = /\b(?:in|since|from|by|until|of|during|early|late|mid)\s+((?:19|20)\d{2})\b(?!\s*[-–]?\s*\d)/gi;
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
  * Finds dates in a sentence.
+ * @param slots - the question's slots: a date near the words of the question is preferred
  * @param wantTime - keep clock times too ("what time…" questions)
  * @example extractDates(sentence('… security talks on January 10.'))[0].value // 'January 10, 2022' (with an article dated 2021-12-31)
  */
-export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
+export function extractDates(s: ScoredSentence, slots: readonly Slot[], wantTime = false): Candidate[] {
   if (!DATE_HINT.test(s.text)) return [];
   const reference = s.article.published ? new Date(`${s.article.published}T12:00:00Z`) : undefined;
   let results: chrono.ParsedResult[];
@@ -30,6 +37,10 @@ export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
     return [];
   }
   const out: Candidate[] = [];
+  for (const m of s.text.matchAll(YEAR)) {
+    if (results.some((r) => r.index <= m.index! + m[0].length && r.index + r.text.length >= m.index!)) continue;
+    out.push({ key: `year:${m[1]}`, value: m[1]!, mention: m[1]!, sentence: s, confidence: 0.7 * nearness(s.text, m.index!, slots) });
+  }
   for (const r of results) {
     const c = r.start;
     const known = (k: chrono.Component): boolean => c.isCertain(k);
@@ -37,9 +48,9 @@ export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
     const hasWeekday = known('weekday');
     const hasMonth = known('month');
     const hasYear = known('year');
-    if (!hasDay && !hasWeekday && !hasMonth && !hasYear && !/\b(today|yesterday|tomorrow|tonight|week|month|year)\b/i.test(r.text)) {
-      if (!(wantTime && known('hour'))) continue;
-    }
+    // Only what the text itself names: a month, a weekday, a year or a relative day. "The past two
+    // months" resolves to a date, but it is not one the article gives.
+    if (!EXPLICIT_DATE.test(r.text) && !(wantTime && known('hour'))) continue;
     const date = c.date();
     const y = date.getUTCFullYear();
     const mo = date.getUTCMonth();
@@ -70,7 +81,27 @@ export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
       key += `@${time}`;
       value += ` ${time}`;
     }
-    out.push({ key, value, mention: r.text.trim().replace(/[,.]$/, ''), sentence: s, confidence: hasDay ? 1 : hasWeekday ? 0.8 : 0.6 });
+    const kind = hasDay ? 1 : hasWeekday ? 0.8 : 0.6;
+    out.push({ key, value, mention: r.text.trim().replace(/[,.]$/, ''), sentence: s, confidence: kind * (results.length > 1 ? nearness(s.text, r.index, slots) : 1) });
   }
   return out;
+}
+
+/**
+ * How close a date at `at` sits to the question's words in the sentence, 0.5–1: in "a January 10
+ * meeting, followed by a Russia-Nato session on January 12", the session is on January 12.
+ */
+function nearness(text: string, at: number, slots: readonly Slot[]): number {
+  const tokens = tokenizeWords(text).map((t) => ({ ...t, term: analyzeTerm(t.text) }));
+  let total = 0;
+  let near = 0;
+  for (const slot of slots) {
+    if (slot.subject) continue;
+    const positions = tokens.filter((t) => t.term !== null && slot.terms.has(t.term)).map((t) => t.start);
+    if (positions.length === 0) continue;
+    const distance = Math.min(...positions.map((p) => Math.abs(p - at)));
+    total += slot.idf;
+    near += slot.idf * Math.exp(-distance / 30);
+  }
+  return total === 0 ? 1 : 0.5 + 0.5 * (near / total);
 }
