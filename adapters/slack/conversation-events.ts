@@ -23,7 +23,6 @@ export interface ConversationDeps {
   track: <T>(work: Promise<T>) => Promise<T>;
 }
 
-
 const mentionEvent = z.object({
   user: z.string().optional(),
   bot_id: z.string().optional(),
