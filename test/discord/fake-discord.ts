@@ -604,7 +604,7 @@ export class FakeDiscord {
     let body: unknown = null;
     const call: RecordedCall = {
       method: (req.method ?? 'GET').toUpperCase(),
-      path: url.pathname.replace(/^\/api\/v10(?=\/)/, ''),
+      path: safeDecode(url.pathname).replace(/^\/api\/v10(?=\/)/, ''),
       query: Object.fromEntries(url.searchParams),
       body: null,
       authorization: req.headers.authorization ?? null,
@@ -1079,6 +1079,14 @@ function invalidForm(problems: string[]): Reply {
 
 function unknown(what: string, code: number): Reply {
   return { status: 404, body: { message: `Unknown ${what}`, code } };
+}
+
+function safeDecode(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
 }
 
 function notFound(): Reply {

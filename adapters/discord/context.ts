@@ -1,0 +1,42 @@
+import type { AskOptions, AskResult } from '../../src/newsdesk.ts';
+import type { Log } from '../../src/log.ts';
+import type { RateDecision } from '../../src/rate-limit.ts';
+import type { SourceList, SourceLookup } from '../../src/sources.ts';
+import type { Citation } from '../../src/types.ts';
+import type { RecentReplies } from './answer-store.ts';
+
+/**
+ * What the Discord handlers share: the core service, the logger and the replies buttons refer to.
+ */
+
+/**
+ * The part of the `Newsdesk` service the Discord adapter uses. `Newsdesk` satisfies it; `ask` and
+ * `moreCitations` may also answer asynchronously (a slower pipeline, a test double), which the
+ * adapter awaits while keeping Discord's 3-second acknowledgement.
+ */
+export interface DiscordDesk {
+  ask(raw: unknown, options?: AskOptions): AskResult | Promise<AskResult>;
+  moreCitations(question: string, shown: number, options?: AskOptions): Citation[] | Promise<Citation[]>;
+  listSources(): SourceList;
+  lookupSource(query: string): SourceLookup;
+  suggestSources(partial: string): { name: string; value: string }[];
+  checkRateLimit(userKey: string): RateDecision;
+  recordFeedback(feedback: { question: string; helpful: boolean; user: string; conversation?: string }): boolean;
+}
+
+/** Everything a handler needs. */
+export interface BotContext {
+  desk: DiscordDesk;
+  /** The `{ module: 'discord' }` child logger. */
+  log: Log;
+  replies: RecentReplies;
+  /** Defer an interaction (or show "typing…") when the answer is not ready after this many ms. */
+  deferAfterMs: number;
+  /** Citations shown with an answer; the rest are behind "More sources". */
+  citationsShown: number;
+}
+
+/** The rate-limit and feedback key of a Discord user. */
+export function discordUserKey(userId: string): string {
+  return `discord:${userId}`;
+}

@@ -1,0 +1,156 @@
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { DIGEST_NOT_SET_UP } from '../../src/newsdesk.ts';
+import {
+  NO_MORE_SOURCES_MESSAGE,
+  REQUEST_FAILED_MESSAGE,
+  STALE_BUTTON_MESSAGE,
+  feedbackThanksMessage,
+  rateLimitedMessage,
+} from '../../src/messages.ts';
+import { decodeButtonId } from './custom-ids.ts';
+import { COMMAND_NAMES, discordCommandUsages } from './commands.ts';
+import { discordUserKey, type BotContext } from './context.ts';
+import { answerMessage } from './message-handler.ts';
+import {
+  renderAnswerForDiscord,
+  renderChoicesForDiscord,
+  renderHelpForDiscord,
+  renderMoreCitationsForDiscord,
+  renderNoticeForDiscord,
+  renderSourceListForDiscord,
+  renderSourceLookupForDiscord,
+  withShareButton,
+  type DiscordMessage,
+} from './render.ts';
+import { replyWithNotice, respondInTime } from './respond.ts';
+
+/**
+ * Slash commands, autocomplete and buttons. Command replies are private (ephemeral) with a
+ * "Share in channel" button; anything not ready at once is deferred, then edited in.
+ */
+
+/**
+ * Handles one interaction. Never throws: a failure is logged and answered plainly.
+ */
+export async function handleInteraction(ctx: BotContext, interaction: Interaction): Promise<void> {
+  const log = ctx.log.child({ interaction: interaction.id, user: interaction.user.id });
+  try {
+    if (interaction.isAutocomplete()) await handleAutocomplete(ctx, interaction);
+    else if (interaction.isChatInputCommand()) await handleCommand(ctx, interaction);
+    else if (interaction.isButton()) await handleButton(ctx, interaction);
+  } catch (err) {
+    log.error({ err }, 'could not handle an interaction');
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]).catch(() => {});
+    } else if (interaction.isRepliable()) {
+      if (!(await replyWithNotice(interaction, REQUEST_FAILED_MESSAGE))) log.warn('could not tell the user about the failure');
+    }
+  }
+}
+
+/** `/source query:` suggestions: outlets and titles from the core. */
+async function handleAutocomplete(ctx: BotContext, interaction: AutocompleteInteraction): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const wanted = interaction.commandName === COMMAND_NAMES.source && focused.name === COMMAND_NAMES.query;
+  await interaction.respond(wanted ? renderChoicesForDiscord(ctx.desk.suggestSources(String(focused.value))) : []);
+}
+
+async function handleCommand(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  const privately = { ephemeral: true, deferAfterMs: ctx.deferAfterMs };
+  switch (interaction.commandName) {
+    case COMMAND_NAMES.ask: {
+      const question = interaction.options.getString(COMMAND_NAMES.question, true);
+      const rate = ctx.desk.checkRateLimit(discordUserKey(interaction.user.id));
+      if (!rate.allowed) {
+        await interaction.reply({ ...renderNoticeForDiscord(rateLimitedMessage(rate.retryAfterMs)), flags: MessageFlags.Ephemeral });
+        return;
+      }
+      const conversationId = conversationFor(interaction);
+      await respondInTime(interaction, privately, async () => {
+        const result = await ctx.desk.ask(question, { conversationId });
+        if (!result.ok) return renderNoticeForDiscord(result.message);
+        return answerMessage(ctx, result.answer, conversationId, interaction.id, true);
+      });
+      return;
+    }
+    case COMMAND_NAMES.sources:
+      await respondInTime(interaction, privately, () => shareable(ctx, interaction.id, renderSourceListForDiscord(ctx.desk.listSources())));
+      return;
+    case COMMAND_NAMES.source: {
+      const query = interaction.options.getString(COMMAND_NAMES.query, true);
+      await respondInTime(interaction, privately, () => {
+        const lookup = ctx.desk.lookupSource(query);
+        if (lookup.kind !== 'found') return renderSourceLookupForDiscord(lookup);
+        return shareable(ctx, interaction.id, renderSourceLookupForDiscord(lookup));
+      });
+      return;
+    }
+    case COMMAND_NAMES.digest:
+      await interaction.reply({ ...renderNoticeForDiscord(DIGEST_NOT_SET_UP), flags: MessageFlags.Ephemeral });
+      return;
+    default:
+      // `/newsdesk help`, and any command Discord still lists from an older registration.
+      await interaction.reply({ ...renderHelpForDiscord(discordCommandUsages()), flags: MessageFlags.Ephemeral });
+  }
+}
+
+async function handleButton(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {
+  const action = decodeButtonId(interaction.customId);
+  const stored = action ? ctx.replies.recall(action.key) : undefined;
+  if (!action || !stored) {
+    await interaction.reply({ ...renderNoticeForDiscord(STALE_BUTTON_MESSAGE), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+  switch (action.kind) {
+    case 'share': {
+      // A new public message in the channel, answering the click; the private one stays as it was.
+      const payload =
+        stored.kind === 'answer'
+          ? renderAnswerForDiscord(stored.answer, {
+              shown: ctx.citationsShown,
+              controls: { key: action.key, moreAvailable: stored.moreAvailable, share: false, feedback: true },
+            })
+          : stored.payload;
+      await interaction.reply(payload);
+      return;
+    }
+    case 'feedback': {
+      if (stored.kind !== 'answer') break;
+      const recorded = ctx.desk.recordFeedback({
+        question: stored.question,
+        helpful: action.helpful,
+        user: discordUserKey(interaction.user.id),
+        conversation: stored.conversationId,
+      });
+      await interaction.reply({ ...renderNoticeForDiscord(feedbackThanksMessage(action.helpful, recorded)), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    case 'more': {
+      if (stored.kind !== 'answer') break;
+      const { question, conversationId } = stored;
+      await respondInTime(interaction, { ephemeral, deferAfterMs: ctx.deferAfterMs }, async () => {
+        const next = await ctx.desk.moreCitations(question, action.shown, { conversationId });
+        if (next.length === 0) return renderNoticeForDiscord(NO_MORE_SOURCES_MESSAGE);
+        const after = await ctx.desk.moreCitations(question, action.shown + next.length, { conversationId });
+        return renderMoreCitationsForDiscord(question, next, { key: action.key, moreAvailable: after.length > 0 });
+      });
+      return;
+    }
+  }
+  await interaction.reply({ ...renderNoticeForDiscord(STALE_BUTTON_MESSAGE), flags: MessageFlags.Ephemeral });
+}
+
+/** Remembers a private reply so "Share in channel" can post it, and adds that button. */
+function shareable(ctx: BotContext, key: string, payload: DiscordMessage): DiscordMessage {
+  ctx.replies.remember(key, { kind: 'message', payload });
+  return withShareButton(payload, key);
+}
+
+/** The conversation of a command: the thread or DM it is used in, else this user in this channel. */
+function conversationFor(interaction: ChatInputCommandInteraction): string {
+  const channel = interaction.channel;
+  if (channel?.isThread()) return `discord:thread:${channel.id}`;
+  if (!interaction.inGuild()) return `discord:dm:${interaction.channelId}`;
+  return `discord:channel:${interaction.channelId}:${interaction.user.id}`;
+}
