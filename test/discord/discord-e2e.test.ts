@@ -18,7 +18,7 @@ import {
 import { loadConfig } from '../../src/config.ts';
 import { readFeedback } from '../../src/feedback.ts';
 import { silentLog } from '../../src/log.ts';
-import { REQUEST_FAILED_MESSAGE, feedbackThanksMessage } from '../../src/messages.ts';
+import { REQUEST_FAILED_MESSAGE, STALE_BUTTON_MESSAGE, feedbackThanksMessage } from '../../src/messages.ts';
 import { DIGEST_NOT_SET_UP, Newsdesk } from '../../src/newsdesk.ts';
 import type { Answer } from '../../src/types.ts';
 import type { RecordedCall } from './fake-discord.ts';
@@ -155,14 +155,15 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     expect(h.fake.calls.slice(mark).filter((c) => c.path.endsWith('/threads'))).toEqual([]);
   });
 
-  it('leaves thread chatter alone when Discord withholds its content (no MESSAGE_CONTENT intent)', async () => {
+  it('leaves channel and thread chatter alone when Discord withholds its content (no MESSAGE_CONTENT intent)', async () => {
     const mark = h.fake.mark();
     h.fake.userSays(bo, threadId, 'and what about the talks?');
+    h.fake.userSays(bo, channel, 'who requested the call? (not asking the bot)');
     // A DM sent after it is answered: by then the thread message has been handled, and ignored.
     const dm = h.fake.openDm(bo);
     h.fake.userSays(bo, dm, 'when are the Geneva talks?');
     await h.fake.waitForCall(isPost(`/channels/${dm}/messages`), mark);
-    expect(h.fake.calls.slice(mark).filter((c) => c.path.includes(threadId))).toEqual([]);
+    expect(h.fake.calls.slice(mark).filter((c) => c.path.includes(threadId) || c.path.includes(channel))).toEqual([]);
   });
 
   it('answers a direct message in the DM channel', async () => {
@@ -199,6 +200,29 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     expect(shared.body.data.flags ?? 0).toBe(0);
     expect({ embeds: shared.body.data.embeds, components: shared.body.data.components }).toEqual(wire(publicPayload));
     expect(shared.body.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('/ask works in a DM with the bot, privately, in the DM conversation', async () => {
+    const dm = h.fake.openDm(bo);
+    const mark = h.fake.mark();
+    const interaction = h.fake.slashCommand(bo, dm, 'ask', [{ name: 'question', type: 3, value: 'when are the Geneva talks?' }]);
+    const callback = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
+    expect(asks.at(-1)).toEqual({ question: 'when are the Geneva talks?', conversationId: `discord:dm:${dm}` });
+    const { payload } = expectedAnswer(reference, 'when are the Geneva talks?', `discord:dm:${dm}`, interaction.id, true);
+    expect(callback.body.data.flags).toBe(EPHEMERAL);
+    expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(wire(payload));
+  });
+
+  it('answers a button whose reply it no longer holds with a plain "ask again"', async () => {
+    const mark = h.fake.mark();
+    const interaction = h.fake.slashCommand(ada, channel, 'ask', [{ name: 'question', type: 3, value: 'who requested the call?' }]);
+    await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
+    // Discord hands back whatever custom_id the message carries; one the bot never stored (a restart) is refused politely.
+    const message = h.fake.messages.get(interaction.originalId!)!;
+    message.components = [{ type: 1, components: [{ type: 2, style: 2, label: 'More sources', custom_id: 'newsdesk:more:1099999999999999999:3' }] }];
+    const click = h.fake.clickButton(ada, message.id, 'newsdesk:more:1099999999999999999:3');
+    const callback = await h.fake.waitForCall(isPost(`/interactions/${click.id}/${click.token}/callback`), mark);
+    expect(callback.body.data).toMatchObject({ content: STALE_BUTTON_MESSAGE, flags: EPHEMERAL, allowed_mentions: { parse: [] } });
   });
 
   it('"More sources" shows the next citations, numbered on, in the same privacy as the answer', async () => {
