@@ -25,6 +25,9 @@ export interface AskOptions {
   conversationId?: string;
 }
 
+/** Said when answering fails unexpectedly (the failure is logged). */
+export const ANSWER_FAILED = 'Sorry, something went wrong while answering that. Please try again or rephrase the question.';
+
 /** What the digest command answers until the briefing feature exists. */
 export const DIGEST_NOT_SET_UP = 'Daily briefings are not set up yet on this newsdesk: ask a question, or use /sources, in the meantime.';
 
@@ -67,9 +70,15 @@ export class Newsdesk {
     const input = validateQuestion(raw);
     if (!input.ok) return input;
     const previous = options.conversationId ? this.memory.last(options.conversationId) : null;
-    const { answer, subject } = answerQuestion(this.index, input.question, { previousSubject: previous?.subject ?? null });
-    if (options.conversationId) this.memory.remember(options.conversationId, { question: input.question, subject });
-    return { ok: true, answer };
+    try {
+      const { answer, subject } = answerQuestion(this.index, input.question, { previousSubject: previous?.subject ?? null });
+      if (options.conversationId) this.memory.remember(options.conversationId, { question: input.question, subject });
+      return { ok: true, answer };
+    } catch (err) {
+      // A bug in the pipeline must never take a chat surface down: log it, answer plainly.
+      this.options.log.error({ err, question: input.question }, 'answering failed');
+      return { ok: false, message: ANSWER_FAILED };
+    }
   }
 
   /**

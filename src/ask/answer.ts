@@ -1,17 +1,18 @@
 import type { Answer, Citation } from '../types.ts';
 import type { CorpusIndex } from '../search/corpus-index.ts';
-import { analyzeText } from '../search/analyzer.ts';
+import { analyzeText, isVerbForm } from '../search/analyzer.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { buildSlots, retrieveSentences, type ScoredSentence, type Slot } from './retrieve.ts';
 import { centralNouns } from './story.ts';
 import { candidateScore, type Candidate } from './extract/candidate.ts';
 import { extractDurations } from './extract/duration.ts';
 import { extractQuantities } from './extract/quantity.ts';
-import { extractDates } from './extract/when.ts';
+import { extractDates, resolveWeekdays } from './extract/when.ts';
 import { extractPlaces } from './extract/place.ts';
 import { extractAgents } from './extract/agent.ts';
 import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.ts';
 import { extractStatements } from './extract/statement.ts';
+import { nearness } from './extract/nearness.ts';
 import { clusterStatements, corroborate, toSupport, type ValueGroup } from './corroborate.ts';
 
 /**
@@ -53,6 +54,22 @@ const DEFAULT_MAX_CITATIONS = 5;
  * @example answerQuestion(index, 'who requested the call?').answer.answer // 'Russia'
  */
 export function answerQuestion(index: CorpusIndex, question: string, options: AnswerOptions = {}): AnswerResult {
+  return answerWithTrace(index, question, options).result;
+}
+
+/** What the pipeline saw on the way to an answer, for `newsdesk ask --explain` and tuning. */
+export interface AnswerTrace {
+  family: string;
+  slots: { label: string; idf: number; terms: string[] }[];
+  sentences: { source: string; relevance: number; text: string }[];
+  candidates: { key: string; value: string; score: number; relevance: number; source: string }[];
+}
+
+/**
+ * Answers a question and reports the pipeline's intermediate steps.
+ * @example answerWithTrace(index, 'who requested the call?').trace.candidates[0].value // 'Russia'
+ */
+export function answerWithTrace(index: CorpusIndex, question: string, options: AnswerOptions = {}): { result: AnswerResult; trace: AnswerTrace } {
   const maxCitations = options.maxCitations ?? DEFAULT_MAX_CITATIONS;
   const previous = options.previousSubject ?? null;
   let q = parseQuestion(question, previous);
@@ -63,29 +80,33 @@ export function answerQuestion(index: CorpusIndex, question: string, options: An
   const slots = buildSlots(index, q, subjectWords);
   const sentences = slots.length ? retrieveSentences(index, slots, cueTerms(q)) : [];
   const readable = sentences.filter((s) => s.relevance >= MIN_SENTENCE_RELEVANCE).slice(0, READ_SENTENCES);
-  const extracted = extract(index, q, slots, readable);
+  const extracted = preferNearQuestion(extract(index, q, slots, readable), slots);
   // Candidates compete only with evidence nearly as relevant as the best: a sentence that covers the
   // whole question outweighs many that cover half of it.
   const bestRelevance = Math.max(0, ...extracted.map((c) => c.sentence.relevance));
   const candidates = extracted.filter((c) => c.sentence.relevance >= Math.max(MIN_SENTENCE_RELEVANCE, RELATIVE_RELEVANCE * bestRelevance));
-  const valuesConflict = q.family !== 'said' && q.family !== 'about';
+  // Different statements, topics or descriptions of a person are not contradictions.
+  const valuesConflict = q.family !== 'said' && q.family !== 'about' && q.family !== 'who_is';
   const grouped = corroborate(q.family === 'said' ? clusterStatements(candidates) : regroupAgents(q, candidates), sourceKey, valuesConflict);
   const winner = grouped.groups[0];
   const subject = nextSubject(q, previous, central.map((n) => n.word), winner);
-
-  if (!winner || winner.members[0]!.sentence.relevance < MIN_ANSWER_RELEVANCE) {
-    return { answer: notFound(question, sentences, maxCitations), subject };
-  }
-  return {
-    answer: {
-      question,
-      status: grouped.conflicting ? 'conflicting' : 'answered',
-      answer: winner.value,
-      support: toSupport(grouped.groups),
-      citations: citationsFor(grouped.groups, maxCitations),
-    },
-    subject,
+  const trace: AnswerTrace = {
+    family: q.family,
+    slots: slots.map((s) => ({ label: s.label, idf: s.idf, terms: [...s.terms.keys()] })),
+    sentences: readable.map((s) => ({ source: s.article.id, relevance: s.relevance, text: s.text })),
+    candidates: candidates.map((c) => ({ key: c.key, value: c.value, score: candidateScore(c), relevance: c.sentence.relevance, source: c.sentence.article.id })),
   };
+  if (!winner || winner.members[0]!.sentence.relevance < MIN_ANSWER_RELEVANCE) {
+    return { result: { answer: notFound(question, sentences, maxCitations), subject }, trace };
+  }
+  const answer: Answer = {
+    question,
+    status: grouped.conflicting ? 'conflicting' : 'answered',
+    answer: winner.value,
+    support: toSupport(grouped.groups),
+    citations: citationsFor(grouped.groups, maxCitations),
+  };
+  return { result: { answer, subject }, trace };
 }
 
 /** Runs the extractor of the question's family over the readable sentences. */
@@ -102,14 +123,16 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       break;
     }
     case 'when':
-      for (const s of sentences) out.push(...extractDates(s, slots, /\bwhat time\b/i.test(q.text)));
-      break;
+      for (const s of sentences) out.push(...extractDates(s, /\bwhat time\b/i.test(q.text)));
+      return resolveWeekdays(out);
     case 'where':
       for (const s of sentences) out.push(...extractPlaces(s));
       break;
     case 'who': {
-      const relation = slots.filter((s) => !s.subject);
-      for (const s of sentences) out.push(...extractAgents(index, s, relation.length ? relation : slots));
+      const relation = relationSlots(slots);
+      for (const s of sentences) out.push(...extractAgents(index, s, relation, slots));
+      // "which band…": names given that kind ("rock band Eagles of Death Metal").
+      if (q.entity) for (const s of sentences) out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 })));
       break;
     }
     case 'who_is': {
@@ -121,10 +144,33 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       if (q.entity) for (const s of sentences) out.push(...extractStatements(s, q.entity));
       break;
     case 'about':
-      for (const s of sentences.slice(0, 8)) out.push(aboutCandidate(s, q));
+      for (const s of sentences.slice(0, 20)) out.push(aboutCandidate(s, q));
       break;
   }
   return out;
+}
+
+/**
+ * The slots that name the action whose agent a "who" question asks for: its verbs ("requested",
+ * "playing", "held"), or its first word when it has none ("who … talks with Zelenskyy"). Objects such
+ * as "the attacks" are not actions: "Paris attacks" must not make Paris an agent.
+ */
+function relationSlots(slots: readonly Slot[]): Slot[] {
+  const own = slots.filter((s) => !s.subject);
+  const verbs = own.filter((s) => isVerbForm(s.label));
+  return verbs.length ? verbs : own.slice(0, 1);
+}
+
+/**
+ * When a sentence holds several values of the asked kind, the ones next to the question's words are
+ * the answer ("a January 10 meeting, followed by a Russia-Nato session on January 12").
+ */
+function preferNearQuestion(candidates: Candidate[], slots: readonly Slot[]): Candidate[] {
+  const perSentence = new Map<ScoredSentence, number>();
+  for (const c of candidates) perSentence.set(c.sentence, (perSentence.get(c.sentence) ?? 0) + 1);
+  return candidates.map((c) =>
+    c.at !== undefined && (perSentence.get(c.sentence) ?? 0) > 1 ? { ...c, confidence: c.confidence * nearness(c.sentence.text, c.at, slots) } : c,
+  );
 }
 
 /**
@@ -146,10 +192,15 @@ function regroupAgents(q: ParsedQuestion, candidates: Candidate[]): Candidate[] 
 function aboutCandidate(s: ScoredSentence, q: ParsedQuestion): Candidate {
   const names = q.focus.filter((w) => /^\p{Lu}/u.test(w)).map(escapeRegExp);
   const subject = names.length ? names.join('\\W+(?:\\w+\\W+){0,2}?') : null;
-  const defines =
-    subject !== null &&
-    new RegExp(`\\b${subject}\\b(?:['’]s)?\\s*(?:,\\s+(?:a|an|the)\\s|\\s+(?:is|are|was|were)\\s+(?:a|an|the)\\s|\\s+\\()|(?:,\\s+or|\\()\\s*${subject}\\b`, 'iu').test(s.text);
-  return { key: 'about', value: s.text, mention: s.text, sentence: s, confidence: defines ? 1 : 0.8 };
+  if (subject !== null) {
+    // "Molenbeek, a district in Brussels known as a haven for extremists": the definition answers.
+    const def = new RegExp(`\\b${subject}\\b(?:['’]s)?(?:,\\s+|\\s+(?:is|are|was|were)\\s+)((?:a|an|the)\\s[^,.;]{8,160})`, 'iu').exec(s.text);
+    if (def) return { key: 'about:definition', value: def[1]!.trim(), mention: def[1]!.trim(), sentence: s, confidence: 1 };
+    // "the Organization for Security and Cooperation in Europe, or OSCE": the expansion answers.
+    const expansion = new RegExp(`([\\p{Lu}][\\p{L}-]*(?:\\s+(?:(?:of|for|and|the|in|on)\\s+)*[\\p{Lu}][\\p{L}-]*){1,8})(?:,\\s+or\\s+|\\s*\\(\\s*)${subject}\\b`, 'u').exec(s.text);
+    if (expansion) return { key: 'about:definition', value: expansion[1]!.trim(), mention: expansion[1]!.trim(), sentence: s, confidence: 1 };
+  }
+  return { key: `about:${s.article.id}:${s.start}`, value: s.text, mention: s.text, sentence: s, confidence: 0.8 };
 }
 
 function escapeRegExp(text: string): string {

@@ -11,8 +11,9 @@ export const RELATION_SETS: readonly (readonly string[])[] = [
   ['request', 'requested', 'requests', 'requesting', 'ask', 'asked', 'asks', 'asking', 'behest', 'initiative', 'initiated', 'initiate', 'sought', 'seek', 'call for', 'called for', 'calls for', 'invited', 'invitation', 'instigated', 'proposed', 'arranged', 'organized', 'organised'],
   ['call', 'calls', 'phone', 'telephone', 'conversation', 'talk', 'talks', 'appeal', 'spoke', 'speak', 'spoken', 'discussion', 'chat', 'dialogue', 'conference'],
   ['meeting', 'meet', 'met', 'summit', 'talks', 'negotiations', 'session', 'conference', 'gathering'],
-  ['kill', 'killed', 'killing', 'dead', 'died', 'death', 'deaths', 'toll', 'victims', 'fatalities', 'lives'],
-  ['injure', 'injured', 'wounded', 'wounding', 'hurt', 'injuries'],
+  ['kill', 'killed', 'killing', 'die', 'dies', 'dying', 'dead', 'died', 'death', 'deaths', 'toll', 'victims', 'fatalities', 'lives'],
+  ['injure', 'injured', 'wounded', 'wounding', 'wound', 'wounds', 'hurt', 'injuries'],
+  ['play', 'played', 'playing', 'perform', 'performed', 'performing', 'performance', 'concert', 'gig'],
   ['attack', 'attacks', 'attacked', 'assault', 'assaults', 'raid', 'strike', 'strikes', 'bombing', 'shooting', 'atrocity'],
   ['attacker', 'attackers', 'gunman', 'gunmen', 'assailant', 'assailants', 'bomber', 'bombers', 'militant', 'militants', 'terrorist', 'terrorists', 'suspect', 'suspects', 'perpetrator', 'perpetrators'],
   ['say', 'said', 'says', 'tell', 'told', 'state', 'stated', 'statement', 'announce', 'announced', 'declare', 'declared', 'claim', 'claimed', 'add', 'added'],
@@ -31,7 +32,7 @@ export const RELATION_SETS: readonly (readonly string[])[] = [
   ['border', 'borders', 'frontier'],
   ['hold', 'held', 'host', 'hosted', 'take place', 'scheduled', 'venue'],
   ['spend', 'spent', 'cost', 'costs', 'bill', 'paid', 'pay', 'expensive'],
-  ['responsible', 'responsibility', 'blame', 'blamed', 'claimed', 'behind', 'mastermind', 'organiser', 'organizer', 'ringleader'],
+  ['responsible', 'responsibility', 'claimed', 'behind', 'mastermind', 'organiser', 'organizer', 'ringleader', 'masterminded'],
 ];
 
 /** Speech and stance verbs that attribute a statement to someone (base, past and present forms). */

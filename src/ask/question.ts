@@ -38,7 +38,7 @@ export function parseQuestion(text: string, subject: string | null = null): Pars
   const lower = q.toLowerCase();
   const family = detectFamily(q);
   const countNoun = family === 'how_many' ? countedNoun(lower) : null;
-  const entity = family === 'said' ? speakerOf(q) : family === 'who_is' ? whoIsTarget(q) : null;
+  const entity = family === 'said' ? speakerOf(q) : family === 'who_is' ? whoIsTarget(q) : family === 'who' ? whichNoun(lower) : null;
   const focus = focusWords(q, family);
   const needsSubject = usesPronoun(lower) || focus.filter((w) => !GENERIC_FOCUS.has(w.toLowerCase())).length === 0;
   const terms = new Map<string, number>();
@@ -59,6 +59,8 @@ export function detectFamily(original: string): QuestionFamily {
   if (SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower)) return 'said';
   if (/^(who|whom|whose)\b/.test(lower) || /\bby whom\b/.test(lower)) return isWhoIs(original) ? 'who_is' : 'who';
   if (/^(which|what) (side|country|countries|nation|person|people|group|official|officials|leader|man|woman|party|organi[sz]ation|agency|company|team|government)\b/.test(lower)) return 'who';
+  // "which band was playing…", "what airline operated…": a named thing of that kind.
+  if (/^(which|what) [a-z-]+ (was|were|is|are|did|does|do|has|have|had|will|would|can|could)\b/.test(lower) && !/^what (is|was|are|were)\b/.test(lower)) return 'who';
   if (/^what (is|was) .+['’]s (role|job|position|title)\b|^what does .+ do\b/.test(lower)) return 'who_is';
   return 'about';
 }
@@ -85,7 +87,7 @@ function countedNoun(lower: string): string | null {
   const words: string[] = [];
   for (const w of (m?.[1] ?? '').trim().split(/\s+/)) {
     // Stop at the verb: an auxiliary, a preposition, or a past form ("people died in…").
-    if (w === '' || AUXILIARIES.has(w) || PRONOUNS.has(w) || (words.length > 0 && /^\w{3,}(ed|en)$/.test(w))) break;
+    if (w === '' || AUXILIARIES.has(w) || PRONOUNS.has(w) || (words.length > 0 && /^\w{2,}(ed|en)$/.test(w))) break;
     words.push(w);
   }
   const noun = words[words.length - 1] ?? null;
@@ -93,6 +95,11 @@ function countedNoun(lower: string): string | null {
   if (/\bdeath toll\b/.test(lower)) return 'dead';
   if (/\bhow much\b/.test(lower)) return 'money';
   return null;
+}
+
+/** "which band was playing…" → "band": the kind of thing asked for. */
+function whichNoun(lower: string): string | null {
+  return /^(?:which|what) ([a-z-]+)\b/.exec(lower)?.[1] ?? null;
 }
 
 function speakerOf(q: string): string | null {

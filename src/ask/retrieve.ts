@@ -175,7 +175,7 @@ export function acronymExpansions(index: CorpusIndex, acronym: string): string[]
   const found = new Set<string>();
   const term = analyzeTerm(acronym);
   if (term) {
-    const pattern = new RegExp(`((?:[\\p{Lu}][\\p{L}-]*\\s+(?:(?:of|for|and|the|in|on|de|du|la)\\s+)*){1,9})(?:,\\s+or\\s+(?:the\\s+)?|\\s*\\(\\s*)${acronym}\\b`, 'gu');
+    const pattern = new RegExp(`([\\p{Lu}][\\p{L}-]*(?:\\s+(?:(?:of|for|and|the|in|on|de|du|la)\\s+)*[\\p{Lu}][\\p{L}-]*){1,8})(?:,\\s+or\\s+(?:the\\s+)?|\\s*\\(\\s*)${acronym}\\b`, 'gu');
     for (const hit of index.searchTerms(new Map([[term, 1]]), 20)) {
       for (const m of hit.passage.text.matchAll(pattern)) {
         const words = m[1]!.trim().split(/\s+/);

@@ -34,9 +34,13 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     body = bytes.subarray(2);
   } else {
     if (looksBinary(bytes)) return { ok: false, reason: 'binary content (not a text file)' };
-    encoding = isValidUtf8(bytes) ? 'utf-8' : 'windows-1252';
+    encoding = 'utf-8';
   }
-  const raw = encoding === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
+  let raw = encoding === 'utf-8' ? decodeUtf8Strict(body) : new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
+  if (raw === null) {
+    encoding = 'windows-1252';
+    raw = decodeWindows1252(body);
+  }
   const text = normalizeLineEnds(raw);
   if (text.trim() === '') return { ok: false, reason: 'empty file (only whitespace)' };
   if (controlCharRatio(text) > 0.05) return { ok: false, reason: 'binary content (control characters)' };
@@ -81,23 +85,20 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
-const UTF8_DECODER = new TextDecoder('utf-8', { fatal: true });
+const UTF8_DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The text, or null when the bytes are not valid UTF-8 (decoded once: no separate validation pass). */
+function decodeUtf8Strict(bytes: Uint8Array): string | null {
   try {
-    UTF8_DECODER.decode(bytes);
-    return true;
+    return UTF8_DECODER.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
 /** NUL bytes in the first 8 KiB mean a binary file (text in UTF-16 without BOM is not supported). */
 function looksBinary(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 8192);
-  let nul = 0;
-  for (const b of head) if (b === 0) nul++;
-  return nul > 0;
+  return bytes.subarray(0, 8192).indexOf(0) !== -1;
 }
 
 function controlCharRatio(text: string): number {

@@ -22,6 +22,8 @@ via per onto inside outside around`.split(/\s+/),
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
+/** Results by raw token ("Russia's" → 'russia', "The" → null): news text repeats its tokens, so most are hits. */
+const tokenCache = new Map<string, string | null>();
 
 /**
  * Normalises one token into an index term, or null to drop it (stop word, lone punctuation).
@@ -29,6 +31,14 @@ const STEM_CACHE_LIMIT = 200_000;
  * @example analyzeTerm('requested') // 'request'
  */
 export function analyzeTerm(token: string): string | null {
+  const known = tokenCache.get(token);
+  if (known !== undefined) return known;
+  const result = analyzeUncached(token);
+  if (tokenCache.size < STEM_CACHE_LIMIT) tokenCache.set(token, result);
+  return result;
+}
+
+function analyzeUncached(token: string): string | null {
   let term = token.toLowerCase();
   if (term.length > 1 && /['’]s$/.test(term)) term = term.slice(0, -2);
   term = term.replace(/['’]/g, '');
@@ -40,6 +50,16 @@ export function analyzeTerm(token: string): string | null {
   const stem = /^\d/.test(base) ? base : stemmer(base);
   if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(term, stem);
   return stem;
+}
+
+/**
+ * True when a word is a verb form by its shape: a regular past or present participle ("requested",
+ * "playing") or an irregular past form ("held", "made").
+ * @example isVerbForm('annexed') // true
+ */
+export function isVerbForm(word: string): boolean {
+  const w = word.toLowerCase();
+  return /^\p{L}{3,}(ed|ing)$/u.test(w) || IRREGULAR_VERBS.has(w);
 }
 
 /** Splits text into raw tokens (letters, digits, inner apostrophes and hyphens split off). */
@@ -62,7 +82,8 @@ export function analyzeText(text: string): string[] {
 
 /**
  * Irregular English verb forms and their base ("flown" → "fly"), so that a question's "fly" finds an
- * article's "flown". Regular forms are handled by the stemmer.
+ * article's "flown"; also the -ie verbs the Porter stemmer splits ("died" → "di" but "die" → "die").
+ * Regular forms are handled by the stemmer.
  */
 const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -81,7 +102,7 @@ const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map(
     swear: 'swore sworn', swim: 'swam swum', take: 'took taken', teach: 'taught', tear: 'tore torn', tell: 'told',
     think: 'thought', throw: 'threw thrown', understand: 'understood', wake: 'woke woken', wear: 'wore worn', win: 'won',
     withdraw: 'withdrew withdrawn', write: 'wrote written', undertake: 'undertook undertaken', overtake: 'overtook overtaken',
-    forecast: '', mislead: 'misled', foresee: 'foresaw foreseen', shut: '', quit: '', spread: '', split: '', upset: '',
+    die: 'died dies dying', lie: 'lying lied', tie: 'tied tying', forecast: '', mislead: 'misled', foresee: 'foresaw foreseen', shut: '', quit: '', spread: '', split: '', upset: '',
   }).flatMap(([base, forms]) => forms.split(' ').filter(Boolean).map((f) => [f, base] as [string, string])),
 );
 

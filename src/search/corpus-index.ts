@@ -2,6 +2,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Article, Passage, SkippedFile } from '../types.ts';
 import { splitPassages } from '../ingest/passages.ts';
 import { analyzeTerm, tokenize } from './analyzer.ts';
+import { exportState, type MiniSearchState } from './minisearch-state.ts';
 
 /**
  * The searchable corpus: articles, their passages, and a MiniSearch index over the passages with
@@ -211,6 +212,11 @@ export class CorpusIndex {
   /** The MiniSearch index, serialised for a snapshot. */
   serializeIndex(): unknown {
     return this.mini.toJSON();
+  }
+
+  /** The MiniSearch index's internal state (Maps, by reference), for a V8-serialized snapshot. */
+  exportSearchState(): MiniSearchState {
+    return exportState(this.mini);
   }
 
   /** Restores the internal key counter and passage lists after loading a snapshot. */

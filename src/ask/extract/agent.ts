@@ -18,15 +18,16 @@ const OF_NOUNS = /\b(?:at|on|upon|following)\s+(?:the\s+)?(?:request|behest|init
 
 /**
  * Finds agents of the relation in a sentence.
- * @param relationSlots - slots of the question's verbs/nouns (their terms include synonyms)
+ * @param relationSlots - slots of the question's action (their terms include synonyms): where to look for agents
+ * @param questionSlots - all the question's slots: an entity the question names is never its answer
  */
-export function extractAgents(index: CorpusIndex, s: ScoredSentence, relationSlots: readonly Slot[]): Candidate[] {
+export function extractAgents(index: CorpusIndex, s: ScoredSentence, relationSlots: readonly Slot[], questionSlots: readonly Slot[] = relationSlots): Candidate[] {
   const out: Candidate[] = [];
   const text = s.text;
   const push = (e: EntityMention | null, confidence: number): void => {
     if (!e || (e.kind === 'other' && !/^\p{Lu}/u.test(e.text))) return;
     // The answer is never the entity the question itself names ("who held talks with Zelenskyy?").
-    if (namedByQuestion(e.canonical, relationSlots)) return;
+    if (namedByQuestion(e.canonical, questionSlots)) return;
     out.push(toCandidate(index, s, e, confidence));
   };
   for (const m of text.matchAll(OF_NOUNS)) push(entityAfter(text, m.index! + m[0].length), 1);
@@ -61,6 +62,7 @@ function toCandidate(index: CorpusIndex, s: ScoredSentence, e: EntityMention, co
     key: `${kind}:${e.canonical.toLowerCase()}`,
     value: e.canonical,
     mention: e.text,
+    at: e.start,
     sentence: s,
     confidence: kind === 'other' ? confidence * 0.7 : confidence,
     affiliation,

@@ -13,11 +13,15 @@ export interface Candidate {
   value: string;
   /** The words of the sentence that carry the value (verbatim). */
   mention: string;
+  /** Offset of the mention in the sentence, when the extractor knows it. */
+  at?: number;
   sentence: ScoredSentence;
   /** How sure the extractor is that this is an answer of the right kind, 0–1. */
   confidence: number;
   /** For a person: the country the coverage says they belong to, to group "Putin" with "Russia". */
   affiliation?: string | null;
+  /** For a date whose year is known: its weekday, to group "Friday" with "November 13, 2015". */
+  weekday?: string;
 }
 
 /**

@@ -11,7 +11,7 @@ import { APPROX_PATTERN, formatAmount, isBounding, normalizeQualifier, parseAmou
 
 const UNIT = '(second|minute|min|hour|hr|day|week|month|year|decade)s?';
 const DURATION = new RegExp(
-  `(?<![\\p{L}\\d])(?:(${APPROX_PATTERN})\\s+)?(?:(half\\s+an?)|(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|several|a few|a couple of)(\\s+and\\s+a\\s+half)?)[\\s-]+${UNIT}(?![\\p{L}])(-long)?`,
+  `(?<![\\p{L}\\d])(?:(${APPROX_PATTERN})\\s+)?(?:(half\\s+an?)|(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|several|a few|a couple of)(\\s+and\\s+a\\s+half)?)[\\s-]+${UNIT}(?![\\p{L}])(-long)?(?:\\s+and\\s+(\\d+|[a-z]+(?:-[a-z]+)?)\\s+(minute|second)s?\\b)?`,
   'giu',
 );
 
@@ -22,7 +22,7 @@ const DURATION = new RegExp(
 export function extractDurations(s: ScoredSentence): Candidate[] {
   const out: Candidate[] = [];
   for (const m of s.text.matchAll(DURATION)) {
-    const [mention, qualifierRaw, halfAn, amountRaw, andHalf, unitRaw] = m;
+    const [mention, qualifierRaw, halfAn, amountRaw, andHalf, unitRaw, , extraRaw, extraUnit] = m;
     const after = s.text.slice(m.index! + mention.length, m.index! + mention.length + 12).toLowerCase();
     const before = s.text.slice(Math.max(0, m.index! - 12), m.index!).toLowerCase();
     if (/^\s*(-?old|ago|later|earlier|before|after|from now)\b/.test(after) || /-old/.test(after.slice(0, 5))) continue;
@@ -35,13 +35,17 @@ export function extractDurations(s: ScoredSentence): Candidate[] {
     if (andHalf && amount !== null) amount += 0.5;
     if (amount === null && !/^(several|a few|a couple of)$/i.test(amountRaw ?? '')) continue;
     const qualifier = normalizeQualifier(qualifierRaw);
-    const minutes = amount === null ? null : amount * DURATION_UNITS[unit]!;
+    // "two hours and forty minutes"
+    const extra = extraRaw && extraUnit ? parseAmount(extraRaw) : null;
+    const extraMinutes = extra !== null && extraUnit ? extra * DURATION_UNITS[extraUnit.toLowerCase()]! : 0;
+    const minutes = amount === null ? null : amount * DURATION_UNITS[unit]! + extraMinutes;
     const bounding = isBounding(qualifier);
     const key = minutes === null ? `duration:${amountRaw!.toLowerCase()} ${unit}` : `duration:${Math.round(minutes * 100) / 100}${bounding ? `:${qualifier}` : ''}`;
-    const value = bounding || minutes === null ? mention.trim().toLowerCase().replace(/\s+/g, ' ') : `${formatAmount(amount!)} ${amount === 1 ? unit : `${unit}s`}`;
+    const value =
+      bounding || minutes === null || extra !== null ? mention.trim().toLowerCase().replace(/\s+/g, ' ') : `${formatAmount(amount!)} ${amount === 1 ? unit : `${unit}s`}`;
     const adjectival = /-/.test(mention) && /^\s*(-long\s+)?[\p{L}]/u.test(after);
     const durative = /\b(lasted|lasting|lasts|last|long|for|took|spent|during|within|over)\s*$/i.test(before.trim() + ' ') || adjectival;
-    out.push({ key, value, mention: mention.trim(), sentence: s, confidence: durative ? 1 : 0.6 });
+    out.push({ key, value, mention: mention.trim(), at: m.index!, sentence: s, confidence: durative ? 1 : 0.6 });
   }
   return out;
 }

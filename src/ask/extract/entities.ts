@@ -70,9 +70,15 @@ export function entityAfter(sentence: string, from: number): EntityMention | nul
     }
   }
   const lead = /^\s*(?:the\s+|a\s+|an\s+)?/i.exec(rest)![0].length;
-  const spans = nameSpans(sentence).filter((s) => s.start >= from + lead && s.start <= from + lead + 1);
-  const first = spans[0];
-  return first ? classifySpan(sentence, first) : null;
+  const all = nameSpans(sentence);
+  const first = all.find((s) => s.start >= from + lead && s.start <= from + lead + 1);
+  if (!first) return null;
+  // "by US rock group Eagles of Death Metal": a demonym opens the noun phrase; the name closes it.
+  if (countryOf(first.text)) {
+    const next = all.find((s) => s.start > first.end);
+    if (next && /^\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(sentence.slice(first.end, next.start))) return classifySpan(sentence, next);
+  }
+  return classifySpan(sentence, first);
 }
 
 /**

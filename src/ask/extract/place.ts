@@ -31,6 +31,7 @@ export function extractPlaces(s: ScoredSentence): Candidate[] {
       key: `place:${span.text.toLowerCase()}`,
       value: span.text,
       mention: span.text,
+      at: span.start,
       sentence: s,
       confidence: (strong ? 1 : 0.5) * (known ? 1 : 0.9),
     });

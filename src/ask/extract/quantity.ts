@@ -22,11 +22,23 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
   const words = s.text;
   // "people" is counted by what happened to them too: "14,000 dead", "130 killed".
   const generic = countNoun !== null && GENERIC_COUNTED.has(countNoun.toLowerCase());
+  // The question's participles ("killed", "wounded", "died"): what happened to the people counted.
+  const happenings = otherSlots.filter((slot) => /(ed|en|ing)$/.test(slot.label.toLowerCase()));
   const nounNear = (from: number): boolean => {
     const next = words.slice(from, from + 60).match(/[\p{L}-]+/gu)?.slice(0, 4) ?? [];
     const terms = next.map((w) => analyzeTerm(w) ?? '');
     if (nounSlot && terms.some((t) => nounSlot.terms.has(t))) return true;
-    return generic && terms.some((t) => otherSlots.some((slot) => slot.terms.has(t)));
+    // "14,000 dead", "352 others wounded": what happened to them, right after the number.
+    if (!generic) return false;
+    const first = terms[0] === OTHERS ? terms[1] : terms[0];
+    return first !== undefined && happenings.some((slot) => slot.terms.has(first));
+  };
+  // "killing 129 people and wounding 352": what happened to them, right before the number.
+  const happenedBefore = (at: number): boolean => {
+    if (!generic) return false;
+    const prev = /([\p{L}-]+)\s+$/u.exec(words.slice(Math.max(0, at - 30), at))?.[1];
+    const term = prev ? analyzeTerm(prev) : null;
+    return term !== null && happenings.some((slot) => slot.terms.has(term));
   };
   const nounInSentence = nounSlot !== null && s.matched.has(nounSlot.label);
   for (const m of words.matchAll(AMOUNT)) {
@@ -44,29 +56,31 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     if (money) {
       if (!currency && !/^\s*(dollars|euros|pounds|usd|eur)\b/i.test(after)) continue;
       const key = `money:${value}${isBounding(qualifier) ? `:${qualifier}` : ''}`;
-      out.push({ key, value: mention.trim(), mention: mention.trim(), sentence: s, confidence: 1 });
+      out.push({ key, value: mention.trim(), mention: mention.trim(), at: m.index!, sentence: s, confidence: 1 });
       continue;
     }
     if (currency) continue;
-    const attached = nounNear(end);
+    const attached = nounNear(end) || happenedBefore(m.index!);
     if (isYear && !attached) continue;
-    if (!attached && (!nounInSentence || value < 2)) continue;
+    if (!attached && (!nounInSentence || value < 10)) continue;
     // "troops … with estimates of more than 90,000": the noun was named earlier in the sentence.
     const referredBack = !attached && nounSlot !== null && mentionsNoun(words.slice(0, m.index!), nounSlot);
     const bounding = isBounding(qualifier);
     const noun = countNoun ?? '';
     const shown = `${bounding ? `${qualifier} ` : ''}${formatAmount(value)}${noun ? ` ${noun}` : ''}`;
-    out.push({ key: `qty:${value}${bounding ? `:${qualifier}` : ''}`, value: shown, mention: mention.trim(), sentence: s, confidence: attached ? 1 : referredBack ? 0.8 : 0.5 });
+    const kind = attached ? 1 : referredBack ? 0.8 : 0.5;
+    out.push({ key: `qty:${value}${bounding ? `:${qualifier}` : ''}`, value: shown, mention: mention.trim(), at: m.index!, sentence: s, confidence: kind });
   }
   for (const m of words.matchAll(VAGUE)) {
     const end = m.index! + m[0].length;
     if (!nounNear(end) && !nounInSentence) continue;
     const phrase = `${m[1]!.toLowerCase()} of ${(m[2] ?? '').toLowerCase()}`.trim().replace(/ of$/, '');
-    out.push({ key: `qty:${phrase}`, value: `${phrase}${countNoun ? ` of ${countNoun}` : ''}`, mention: m[0].trim(), sentence: s, confidence: nounNear(end) ? 1 : 0.45 });
+    out.push({ key: `qty:${phrase}`, value: `${phrase}${countNoun ? ` of ${countNoun}` : ''}`, mention: m[0].trim(), at: m.index!, sentence: s, confidence: nounNear(end) ? 1 : 0.45 });
   }
   return out;
 }
 
+const OTHERS = analyzeTerm('others');
 const GENERIC_COUNTED = new Set(['people', 'persons', 'men', 'women', 'children', 'civilians', 'victims', 'individuals']);
 
 function mentionsNoun(text: string, slot: Slot): boolean {

@@ -1,4 +1,4 @@
-import { ROLE_NOUNS } from '../lexicon.ts';
+import { RELATION_SETS, ROLE_NOUNS } from '../lexicon.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
@@ -56,15 +56,26 @@ export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[]
   const qualifiers = words.slice(0, -1).map((w) => w.toLowerCase()).filter((w) => !STOP_WORDS.has(w));
   if (!qualifiers.every((q) => lower.includes(q))) return [];
   const out: Candidate[] = [];
-  for (const m of lower.matchAll(new RegExp(`\\b${head}(?:s|woman|man)?\\b`, 'g'))) {
+  const spans = nameSpans(text);
+  for (const m of lower.matchAll(new RegExp(`\\b${escapeRegExp(head)}(?:s|woman|man)?\\b(?!['’]s)`, 'g'))) {
     const afterHead = m.index! + m[0].length;
-    const spans = nameSpans(text);
+    // "French President Francois Hollande" is one capitalised span: the name is what follows the title.
+    const around = spans.find((sp) => sp.start <= m.index! && sp.end > afterHead);
+    if (around) {
+      const name = text.slice(afterHead, around.end).trim();
+      if (/^\p{Lu}/u.test(name)) out.push(person(s, name, 1));
+      continue;
+    }
     const next = spans.find((sp) => sp.start > afterHead && sp.start <= afterHead + 2);
-    if (next && next.text.split(/\s+/).length >= 1) out.push(person(s, next.text, 1));
+    if (next) out.push(person(s, next.text, 1));
     const prior = spans.filter((sp) => sp.end <= m.index!).pop();
     if (prior && /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u.test(text.slice(prior.end, m.index!))) out.push(person(s, prior.text, 0.9));
   }
   return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function isRoleWord(w: string): boolean {
@@ -72,16 +83,28 @@ function isRoleWord(w: string): boolean {
   return ROLE_SET.has(l) || ROLE_SET.has(l.replace(/s$/, ''));
 }
 
+/** A named holder of a role: people are keyed by surname ("Hollande" = "François Hollande"), other names whole. */
 function person(s: ScoredSentence, name: string, confidence: number): Candidate {
-  const surname = name.split(/\s+/).pop()!.toLowerCase();
-  return { key: `person:${surname}`, value: name, mention: name, sentence: s, confidence };
+  const words = name.split(/\s+/);
+  const personLike = words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}+(-\p{Lu}?\p{Ll}+)?$/u.test(w));
+  const key = personLike ? `person:${fold(words[words.length - 1]!)}` : `name:${fold(name)}`;
+  return { key, value: name, mention: name, sentence: s, confidence };
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 function roleCandidate(s: ScoredSentence, phrase: string, confidence: number): Candidate {
   const words = phrase.split(/\s+/);
-  const head = [...words].reverse().find(isRoleWord) ?? words[words.length - 1]!;
-  return { key: `role:${head.toLowerCase().replace(/s$/, '')}`, value: phrase, mention: phrase, sentence: s, confidence };
+  const head = ([...words].reverse().find(isRoleWord) ?? words[words.length - 1]!).toLowerCase().replace(/s$/, '');
+  // Synonymous roles agree: "ringleader", "mastermind" and "organiser" are one answer.
+  const family = RELATION_SETS.find((set) => set.includes(head));
+  return { key: `role:${family ? family[0] : head}`, value: phrase, mention: phrase, sentence: s, confidence };
 }
+
+/** Lower-case words that may stand in a role phrase before a name. */
+const ROLE_MODIFIER = /^(top|former|senior|junior|chief|deputy|acting|alleged|suspected|presumed|presidential|foreign|interior|defence|defense|prime|vice|general|national|federal|state|press|security|foreign-policy|\p{L}+(?:al|ial|ian|ive|ary|ic|ern|ese|ish))$/u;
 
 /** "Russian presidential aide" in "Russian presidential aide Yuri Ushakov". */
 function roleBefore(text: string, nameStart: number): string | null {
@@ -92,6 +115,8 @@ function roleBefore(text: string, nameStart: number): string | null {
     const gap = text.slice(t.end, i === tokens.length - 1 ? nameStart : tokens[i + 1]!.start);
     if (!/^\s+$/.test(gap)) break;
     if (STOP_WORDS.has(t.lower) || /^(mr|mrs|ms|dr|said|told|says)$/.test(t.lower)) break;
+    // Lower-case words must be role nouns or modifiers ("top", "suspected", "presidential"), not verbs ("met").
+    if (/^\p{Ll}/u.test(t.text) && !isRoleWord(t.text) && !ROLE_MODIFIER.test(t.lower)) break;
     picked.unshift(t.text);
   }
   while (picked.length && !ROLE_SET.has(picked[picked.length - 1]!.toLowerCase())) picked.pop();
@@ -101,7 +126,7 @@ function roleBefore(text: string, nameStart: number): string | null {
 /** ", a Putin aide," / ", who was a top Russia adviser in the Obama administration," after a name. */
 function roleAfter(rest: string): string | null {
   const m =
-    /^,\s+(?:who\s+(?:is|was|has been|had been)\s+(?:now\s+|also\s+)?)?(?:(?:a|an|the)\s+)?((?:[\p{L}'’.-]+\s+){0,7}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|\s+(?:said|told|says|added)\b|$)/u.exec(rest) ??
+    /^,\s+(?!(?:and|or|but|while|as|who\s+(?:said|told|says))\b)(?:who\s+(?:is|was|has been|had been)\s+(?:now\s+|also\s+)?)?(?:(?:a|an|the)\s+)?((?:[\p{L}'’.-]+\s+){0,7}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|\s+(?:said|told|says|added)\b|$)/u.exec(rest) ??
     /^\s+(?:is|was)\s+(?:(?:a|an|the)\s+)((?:[\p{L}'’.-]+\s+){0,6}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|$)/u.exec(rest);
   if (!m) return null;
   const phrase = m[1]!.trim();

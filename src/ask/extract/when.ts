@@ -1,7 +1,5 @@
 import * as chrono from 'chrono-node';
-import type { ScoredSentence, Slot } from '../retrieve.ts';
-import { tokenizeWords } from '../tokens.ts';
-import { analyzeTerm } from '../../search/analyzer.ts';
+import type { ScoredSentence } from '../retrieve.ts';
 import type { Candidate } from './candidate.ts';
 
 /**
@@ -23,23 +21,17 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 
 /**
  * Finds dates in a sentence.
- * @param slots - the question's slots: a date near the words of the question is preferred
  * @param wantTime - keep clock times too ("what time…" questions)
  * @example extractDates(sentence('… security talks on January 10.'))[0].value // 'January 10, 2022' (with an article dated 2021-12-31)
  */
-export function extractDates(s: ScoredSentence, slots: readonly Slot[], wantTime = false): Candidate[] {
+export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
   if (!DATE_HINT.test(s.text)) return [];
   const reference = s.article.published ? new Date(`${s.article.published}T12:00:00Z`) : undefined;
-  let results: chrono.ParsedResult[];
-  try {
-    results = chrono.parse(s.text, reference ?? new Date(0), { forwardDate: false });
-  } catch {
-    return [];
-  }
+  const results = parseDates(s.text, reference);
   const out: Candidate[] = [];
   for (const m of s.text.matchAll(YEAR)) {
     if (results.some((r) => r.index <= m.index! + m[0].length && r.index + r.text.length >= m.index!)) continue;
-    out.push({ key: `year:${m[1]}`, value: m[1]!, mention: m[1]!, sentence: s, confidence: 0.7 * nearness(s.text, m.index!, slots) });
+    out.push({ key: `year:${m[1]}`, value: m[1]!, mention: m[1]!, at: m.index!, sentence: s, confidence: 0.7 });
   }
   for (const r of results) {
     const c = r.start;
@@ -82,26 +74,48 @@ export function extractDates(s: ScoredSentence, slots: readonly Slot[], wantTime
       value += ` ${time}`;
     }
     const kind = hasDay ? 1 : hasWeekday ? 0.8 : 0.6;
-    out.push({ key, value, mention: r.text.trim().replace(/[,.]$/, ''), sentence: s, confidence: kind * (results.length > 1 ? nearness(s.text, r.index, slots) : 1) });
+    const weekday = resolved && (hasYear || reference !== undefined) ? WEEKDAYS[date.getUTCDay()] : undefined;
+    out.push({ key, value, mention: r.text.trim().replace(/[,.]$/, ''), at: r.index, sentence: s, confidence: kind, ...(weekday ? { weekday } : {}) });
   }
   return out;
 }
 
-/**
- * How close a date at `at` sits to the question's words in the sentence, 0.5–1: in "a January 10
- * meeting, followed by a Russia-Nato session on January 12", the session is on January 12.
- */
-function nearness(text: string, at: number, slots: readonly Slot[]): number {
-  const tokens = tokenizeWords(text).map((t) => ({ ...t, term: analyzeTerm(t.text) }));
-  let total = 0;
-  let near = 0;
-  for (const slot of slots) {
-    if (slot.subject) continue;
-    const positions = tokens.filter((t) => t.term !== null && slot.terms.has(t.term)).map((t) => t.start);
-    if (positions.length === 0) continue;
-    const distance = Math.min(...positions.map((p) => Math.abs(p - at)));
-    total += slot.idf;
-    near += slot.idf * Math.exp(-distance / 30);
+const parsedCache = new Map<string, chrono.ParsedResult[]>();
+const PARSED_CACHE_LIMIT = 5000;
+
+/** chrono's reading of a sentence, cached: parsing is the slow step and the same sentences recur. */
+function parseDates(text: string, reference: Date | undefined): chrono.ParsedResult[] {
+  const key = `${reference?.toISOString() ?? '-'}\u0000${text}`;
+  const cached = parsedCache.get(key);
+  if (cached) return cached;
+  let results: chrono.ParsedResult[];
+  try {
+    results = chrono.parse(text, reference ?? new Date(0), { forwardDate: false });
+  } catch {
+    results = [];
   }
-  return total === 0 ? 1 : 0.5 + 0.5 * (near / total);
+  if (parsedCache.size >= PARSED_CACHE_LIMIT) parsedCache.delete(parsedCache.keys().next().value!);
+  parsedCache.set(key, results);
+  return results;
+}
+
+/**
+ * Gives a bare weekday ("on Friday", in an article without a date) the calendar date that other
+ * articles put on that weekday ("Friday, November 13, 2015"), so that they agree.
+ */
+export function resolveWeekdays(candidates: readonly Candidate[]): Candidate[] {
+  const byWeekday = new Map<string, Map<string, Candidate>>();
+  for (const c of candidates) {
+    if (!c.weekday) continue;
+    const dates = byWeekday.get(c.weekday) ?? new Map<string, Candidate>();
+    if (!dates.has(c.key)) dates.set(c.key, c);
+    byWeekday.set(c.weekday, dates);
+  }
+  return candidates.map((c) => {
+    if (!c.key.startsWith('weekday:')) return c;
+    const dates = byWeekday.get(c.value);
+    if (!dates || dates.size !== 1) return c;
+    const date = [...dates.values()][0]!;
+    return { ...c, key: date.key, value: date.value };
+  });
 }

@@ -1,0 +1,110 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { runBenchmark, type BenchmarkReport, type BenchmarkStage, type Timing } from '../../../src/bench.ts';
+import { corpusDir, type CliContext, type CorpusOptions } from '../main.ts';
+
+/** Options of `newsdesk bench`. */
+interface BenchOptions extends CorpusOptions {
+  scale: number;
+  runs: number;
+}
+
+/** `newsdesk bench`: ingestion, indexing and snapshot figures against a plain MiniSearch build. */
+export function registerBenchCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('bench')
+    .description(
+      'Measure ingest, index build, snapshot save/load, passages per second and peak memory, against a plain MiniSearch build of the same passages in the same run.',
+    )
+    .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
+    .option('--scale <n>', 'replicate the corpus N times in memory, with distinct ids (to reach 100k+ passages)', positiveInteger, 1)
+    .option('--runs <n>', 'repeat every measurement N times and report medians', positiveInteger, 3)
+    .option('--json', 'print the report as JSON')
+    .action((opts: BenchOptions) => {
+      const progress = stageProgress();
+      let report: BenchmarkReport;
+      try {
+        report = runBenchmark({
+          corpusDir: corpusDir(ctx, opts),
+          scale: opts.scale,
+          runs: opts.runs,
+          maxFileBytes: ctx.config.MAX_FILE_BYTES,
+          onProgress: progress.update,
+        });
+      } finally {
+        progress.done();
+      }
+      ctx.out(opts.json ? JSON.stringify(report, null, 2) : renderBenchmark(report));
+    });
+}
+
+/**
+ * The report as Markdown tables (they paste into a README as they are).
+ * @example renderBenchmark(runBenchmark({ corpusDir: 'corpus' }))
+ */
+export function renderBenchmark(r: BenchmarkReport): string {
+  const row = (name: string, t: Timing, extra = ''): string =>
+    `| ${name} | ${ms(t.medianMs)} | ${t.runsMs.map(ms).join(' · ')}${extra} |`;
+  const verdict = (met: boolean | null): string => (met === null ? 'not checked (< 100k passages)' : met ? 'met' : '**missed**');
+  const lines = [
+    `newsdesk bench — ${r.corpus}`,
+    `scale ${r.scale} · ${r.runs} run${r.runs === 1 ? '' : 's'} (medians) · ${int(r.files)} files → ${int(r.articles)} articles, ${int(r.passages)} passages, ${int(r.skipped)} skipped, ${(r.characters / 1e6).toFixed(1)} M characters`,
+    `${r.environment.node} · ${r.environment.cpu} × ${r.environment.cpus} · ${mb(r.environment.totalMemoryBytes)} RAM · ${r.environment.date.slice(0, 10)}`,
+    '',
+    '| measure | median | runs |',
+    '|---|---:|---|',
+    row('ingest (read, decode, parse, clean)', r.timings.ingest),
+    row('index build (ours)', r.timings.index),
+    row('ingest + index (full rebuild)', r.timings.ingestIndex),
+    row('plain MiniSearch build, same passages', r.timings.plainBuild),
+    row('snapshot save', r.timings.snapshotSave, ` (${mb(r.snapshotBytes)})`),
+    row('snapshot load', r.timings.snapshotLoad),
+    `| passages per second (rebuild) | ${int(Math.round(r.passagesPerSecond))} | |`,
+    `| peak RSS, our pipeline | ${mb(r.memory.peakRssOursBytes)} | |`,
+    `| peak RSS, with the plain index too | ${mb(r.memory.peakRssBytes)} | |`,
+    '',
+    '| ratio | value | target | verdict |',
+    '|---|---:|---:|---|',
+    `| ingest+index / plain build | ${r.ratios.oursVsPlain.toFixed(2)} | ≤ ${r.targets.oursVsPlain.target} | ${verdict(r.targets.oursVsPlain.met)} |`,
+    `| rebuild / snapshot load | ${r.ratios.rebuildVsLoad.toFixed(1)} | ≥ ${r.targets.rebuildVsLoad.target} | ${verdict(r.targets.rebuildVsLoad.met)} |`,
+    `| peak RSS at ${int(r.passages)} passages | ${mb(r.memory.peakRssOursBytes)} | < ${mb(r.targets.memory.targetBytes)} | ${verdict(r.targets.memory.met)} |`,
+  ];
+  if (r.questions) {
+    lines.push('', '| questions | median | p95 | max |', '|---:|---:|---:|---:|');
+    lines.push(`| ${r.questions.questions} | ${ms(r.questions.medianMs)} | ${ms(r.questions.p95Ms)} | ${ms(r.questions.maxMs)} |`);
+  }
+  return lines.join('\n');
+}
+
+/** One line on a terminal's stderr saying which run and stage is going on; silent otherwise. */
+function stageProgress(stream: NodeJS.WriteStream = process.stderr): { update: (stage: BenchmarkStage, run: number, runs: number) => void; done: () => void } {
+  const enabled = Boolean(stream.isTTY);
+  let drawn = false;
+  return {
+    update(stage, run, runs) {
+      if (!enabled) return;
+      drawn = true;
+      stream.write(`\r\x1b[Kbench run ${run}/${runs}: ${stage}…`);
+    },
+    done() {
+      if (enabled && drawn) stream.write('\r\x1b[K');
+    },
+  };
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
+function ms(value: number): string {
+  return value >= 100 ? `${int(Math.round(value))} ms` : `${value.toFixed(1)} ms`;
+}
+
+function int(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function mb(bytes: number): string {
+  return `${int(Math.round(bytes / 2 ** 20))} MB`;
+}

@@ -1,0 +1,25 @@
+import { analyzeTerm } from '../../search/analyzer.ts';
+import type { Slot } from '../retrieve.ts';
+import { tokenizeWords } from '../tokens.ts';
+
+/**
+ * How close a position in a sentence sits to the question's words, 0.5–1. When a sentence holds
+ * several values ("a January 10 meeting, followed by a Russia-Nato session on January 12"; "killing
+ * 129 people and wounding 352"), the one next to the words of the question is the answer.
+ * @param text - the sentence
+ * @param at - character offset of the value in the sentence
+ */
+export function nearness(text: string, at: number, slots: readonly Slot[]): number {
+  const tokens = tokenizeWords(text).map((t) => ({ start: t.start, term: analyzeTerm(t.text) }));
+  let total = 0;
+  let near = 0;
+  for (const slot of slots) {
+    if (slot.subject) continue;
+    const positions = tokens.filter((t) => t.term !== null && slot.terms.has(t.term)).map((t) => t.start);
+    if (positions.length === 0) continue;
+    const distance = Math.min(...positions.map((p) => Math.abs(p - at)));
+    total += slot.idf;
+    near += slot.idf * Math.exp(-distance / 30);
+  }
+  return total === 0 ? 1 : 0.5 + 0.5 * (near / total);
+}

@@ -1,0 +1,385 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import MiniSearch from 'minisearch';
+import { listCorpusFiles, parseArticleBytes, readFileBytes, readManifest } from './ingest/corpus.ts';
+import { CorpusIndex } from './search/corpus-index.ts';
+import { loadSnapshot, saveSnapshot } from './search/snapshot.ts';
+import type { Article, SkippedFile } from './types.ts';
+
+/**
+ * The ingestion and indexing benchmark behind `newsdesk bench`: in one process it times reading and
+ * cleaning a corpus, building our passage index, saving and loading its snapshot, and building a plain
+ * MiniSearch index (default options) over the same passages, so that ratios survive a noisy machine.
+ * Returns plain data; printing is the CLI's job.
+ */
+
+/** A hook for timing question answering over the built index (the ask pipeline plugs in here). */
+export interface QuestionBenchmark {
+  /** Questions to time, asked in order, once per run. */
+  questions: readonly string[];
+  /** Answers one question; whatever it returns is ignored. */
+  answer: (index: CorpusIndex, question: string) => unknown;
+}
+
+/** Options of {@link runBenchmark}. */
+export interface BenchmarkOptions {
+  /** The corpus folder. */
+  corpusDir: string;
+  /** Replicate the corpus this many times in memory (ids prefixed `copyK/`). */
+  scale?: number;
+  /** Repeat every measurement this many times; medians are reported. */
+  runs?: number;
+  /** Files larger than this are skipped, as in ingestion. */
+  maxFileBytes?: number;
+  /** Folder for the snapshot written during the benchmark; a temporary folder (removed after) by default. */
+  scratchDir?: string | null;
+  /** Called when a stage starts: stage name, run number (1-based), runs. */
+  onProgress?: (stage: BenchmarkStage, run: number, runs: number) => void;
+  /** Optional question-latency section. */
+  questions?: QuestionBenchmark | null;
+}
+
+/** The stages of one benchmark run, in order. */
+export type BenchmarkStage = 'ingest' | 'index' | 'save' | 'load' | 'plain' | 'questions';
+
+const DEFAULTS = {
+  scale: 1,
+  runs: 3,
+  maxFileBytes: 20 * 1024 * 1024,
+  scratchDir: null,
+  onProgress: () => {},
+  questions: null,
+} as const satisfies Omit<Required<BenchmarkOptions>, 'corpusDir'>;
+
+/** One measured quantity: the median and every run's value, in milliseconds. */
+export interface Timing {
+  medianMs: number;
+  runsMs: number[];
+}
+
+/** Question latency, when {@link BenchmarkOptions.questions} is given. */
+export interface QuestionLatency {
+  questions: number;
+  /** Per-question latency over all runs. */
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
+/** What `newsdesk bench --json` prints. */
+export interface BenchmarkReport {
+  corpus: string;
+  scale: number;
+  runs: number;
+  /** Files in the corpus folder (before scaling). */
+  files: number;
+  /** Articles, passages and skipped files after scaling. */
+  articles: number;
+  passages: number;
+  skipped: number;
+  /** Characters of clean article text after scaling. */
+  characters: number;
+  timings: {
+    /** Read, decode, parse and clean every file (×scale). */
+    ingest: Timing;
+    /** Build our index (passages + MiniSearch with news-English analysis). */
+    index: Timing;
+    /** Ingest and index: a full rebuild. */
+    ingestIndex: Timing;
+    /** Plain MiniSearch, default options, over the same passages. */
+    plainBuild: Timing;
+    snapshotSave: Timing;
+    snapshotLoad: Timing;
+  };
+  snapshotBytes: number;
+  /** Passages ingested and indexed per second (median rebuild). */
+  passagesPerSecond: number;
+  memory: {
+    /** Highest `process.memoryUsage().rss` sampled during the runs. */
+    peakRssBytes: number;
+    /** Highest RSS sampled while only our pipeline held memory (before the plain index was built). */
+    peakRssOursBytes: number;
+    /** The operating system's peak resident set for the whole process (`resourceUsage().maxRSS`). */
+    maxRssBytes: number;
+  };
+  ratios: {
+    /** Median ingest+index over median plain MiniSearch build: target ≤ 1.3. */
+    oursVsPlain: number;
+    /** Median rebuild (ingest+index) over median snapshot load: target ≥ 5. */
+    rebuildVsLoad: number;
+  };
+  targets: {
+    oursVsPlain: { target: number; met: boolean };
+    rebuildVsLoad: { target: number; met: boolean };
+    /** Checked only at 100,000 passages or more (null below). */
+    memory: { targetBytes: number; atPassages: number; met: boolean | null };
+  };
+  environment: {
+    node: string;
+    platform: string;
+    arch: string;
+    cpu: string;
+    cpus: number;
+    totalMemoryBytes: number;
+    date: string;
+  };
+  /** Present when a question benchmark was given. */
+  questions?: QuestionLatency;
+}
+
+/** The issue's targets. */
+export const BENCHMARK_TARGETS = {
+  oursVsPlain: 1.3,
+  rebuildVsLoad: 5,
+  memoryBytes: 1024 ** 3,
+  memoryAtPassages: 100_000,
+} as const;
+
+/**
+ * Runs the benchmark.
+ * @param options - corpus folder, scale and runs (see {@link BenchmarkOptions})
+ * @returns medians, ratios, memory and a verdict against the targets
+ * @throws NewsdeskError CORPUS_NOT_FOUND when the folder is missing
+ * @example const report = runBenchmark({ corpusDir: '../shared/corpora/bbc-2004-2005', scale: 10 })
+ */
+export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
+  const opts = { ...DEFAULTS, ...options };
+  const scale = positiveInteger(opts.scale, 'scale');
+  const runs = positiveInteger(opts.runs, 'runs');
+  const corpusDir = path.resolve(opts.corpusDir);
+  const files = listCorpusFiles(corpusDir);
+  const { manifest, problem } = readManifest(corpusDir);
+  const scratch = opts.scratchDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-bench-'));
+  const snapshotFile = path.join(scratch, `bench-${process.pid}.json`);
+  const memory = new RssSampler();
+  const times: Record<'ingest' | 'index' | 'ingestIndex' | 'plainBuild' | 'snapshotSave' | 'snapshotLoad', number[]> = {
+    ingest: [],
+    index: [],
+    ingestIndex: [],
+    plainBuild: [],
+    snapshotSave: [],
+    snapshotLoad: [],
+  };
+  const questionTimes: number[] = [];
+  let counts = { articles: 0, passages: 0, skipped: 0, characters: 0 };
+  let snapshotBytes = 0;
+
+  try {
+    for (let run = 1; run <= runs; run++) {
+      collectGarbage();
+      memory.sample();
+
+      opts.onProgress('ingest', run, runs);
+      let t = performance.now();
+      const { articles, skipped } = ingestScaled(files, manifest, scale, opts.maxFileBytes, memory);
+      const ingestMs = performance.now() - t;
+      memory.sample();
+
+      opts.onProgress('index', run, runs);
+      t = performance.now();
+      const index = new CorpusIndex();
+      for (let i = 0; i < articles.length; i += SAMPLE_EVERY) {
+        index.addArticles(articles.slice(i, i + SAMPLE_EVERY));
+        memory.sample();
+      }
+      const indexMs = performance.now() - t;
+      for (const s of problem ? [problem, ...skipped] : skipped) index.skipped.set(s.file, [...(index.skipped.get(s.file) ?? []), s]);
+      times.ingest.push(ingestMs);
+      times.index.push(indexMs);
+      times.ingestIndex.push(ingestMs + indexMs);
+      counts = {
+        articles: index.articles.size,
+        passages: index.passageCount,
+        skipped: index.skippedFiles().length,
+        characters: articles.reduce((n, a) => n + a.text.length, 0),
+      };
+
+      if (opts.questions) {
+        opts.onProgress('questions', run, runs);
+        for (const q of opts.questions.questions) {
+          t = performance.now();
+          opts.questions.answer(index, q);
+          questionTimes.push(performance.now() - t);
+        }
+      }
+
+      opts.onProgress('save', run, runs);
+      t = performance.now();
+      saveSnapshot(snapshotFile, corpusDir, index);
+      times.snapshotSave.push(performance.now() - t);
+      snapshotBytes = fs.statSync(snapshotFile).size;
+      memory.sample();
+
+      // The plain index gets the same passages (text and headline) as documents.
+      const docs = [...index.passages.values()].map((p) => ({ key: p.key, text: p.text, title: index.articles.get(p.articleId)!.title }));
+      memory.markOursDone();
+      collectGarbage();
+
+      opts.onProgress('load', run, runs);
+      t = performance.now();
+      const loaded = loadSnapshot(snapshotFile);
+      times.snapshotLoad.push(performance.now() - t);
+      if (!loaded || loaded.passageCount !== counts.passages) throw new Error('benchmark: the snapshot did not load back');
+      memory.sample();
+
+      opts.onProgress('plain', run, runs);
+      collectGarbage();
+      t = performance.now();
+      const plain = new MiniSearch<{ key: number; text: string; title: string }>({ fields: ['text', 'title'], idField: 'key' });
+      plain.addAll(docs);
+      times.plainBuild.push(performance.now() - t);
+      memory.sample();
+      if (plain.documentCount !== counts.passages) throw new Error('benchmark: the plain index lost documents');
+    }
+  } finally {
+    fs.rmSync(snapshotFile, { force: true });
+    if (!opts.scratchDir) fs.rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const timings = {
+    ingest: timing(times.ingest),
+    index: timing(times.index),
+    ingestIndex: timing(times.ingestIndex),
+    plainBuild: timing(times.plainBuild),
+    snapshotSave: timing(times.snapshotSave),
+    snapshotLoad: timing(times.snapshotLoad),
+  };
+  const oursVsPlain = timings.ingestIndex.medianMs / timings.plainBuild.medianMs;
+  const rebuildVsLoad = timings.ingestIndex.medianMs / timings.snapshotLoad.medianMs;
+  const memoryChecked = counts.passages >= BENCHMARK_TARGETS.memoryAtPassages;
+  const report: BenchmarkReport = {
+    corpus: corpusDir,
+    scale,
+    runs,
+    files: files.length,
+    ...counts,
+    timings,
+    snapshotBytes,
+    passagesPerSecond: counts.passages / (timings.ingestIndex.medianMs / 1000),
+    memory: {
+      peakRssBytes: memory.peak,
+      peakRssOursBytes: memory.peakOurs,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    },
+    ratios: { oursVsPlain, rebuildVsLoad },
+    targets: {
+      oursVsPlain: { target: BENCHMARK_TARGETS.oursVsPlain, met: oursVsPlain <= BENCHMARK_TARGETS.oursVsPlain },
+      rebuildVsLoad: { target: BENCHMARK_TARGETS.rebuildVsLoad, met: rebuildVsLoad >= BENCHMARK_TARGETS.rebuildVsLoad },
+      memory: {
+        targetBytes: BENCHMARK_TARGETS.memoryBytes,
+        atPassages: BENCHMARK_TARGETS.memoryAtPassages,
+        met: memoryChecked ? memory.peakOurs < BENCHMARK_TARGETS.memoryBytes : null,
+      },
+    },
+    environment: {
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+      cpus: os.cpus().length,
+      totalMemoryBytes: os.totalmem(),
+      date: new Date().toISOString(),
+    },
+  };
+  if (opts.questions) report.questions = questionLatency(opts.questions.questions.length, questionTimes);
+  return report;
+}
+
+/** Articles between two RSS samples while ingesting and indexing. */
+const SAMPLE_EVERY = 500;
+
+/**
+ * Reads every file once, then decodes, parses and cleans it `scale` times under distinct ids
+ * (`copy0/…`, `copy1/…` when scale > 1): the corpus replicated in memory.
+ */
+function ingestScaled(
+  files: ReturnType<typeof listCorpusFiles>,
+  manifest: ReturnType<typeof readManifest>['manifest'],
+  scale: number,
+  maxFileBytes: number,
+  memory: RssSampler,
+): { articles: Article[]; skipped: SkippedFile[] } {
+  const articles: Article[] = [];
+  const skipped: SkippedFile[] = [];
+  const contents = files.map((f) => readFileBytes(f, maxFileBytes));
+  for (let k = 0; k < scale; k++) {
+    const prefix = scale > 1 ? `copy${k}/` : '';
+    contents.forEach((bytes, i) => {
+      const file = files[i]!;
+      if (!(bytes instanceof Uint8Array)) {
+        skipped.push({ ...bytes, file: prefix + bytes.file });
+        return;
+      }
+      const result = parseArticleBytes(prefix + file.id, bytes, manifest[file.id] ?? {});
+      for (const a of result.articles) articles.push(a);
+      for (const s of result.skipped) skipped.push(s);
+      if (i % SAMPLE_EVERY === 0) memory.sample();
+    });
+  }
+  return { articles, skipped };
+}
+
+/** Keeps the highest resident set size seen. */
+class RssSampler {
+  peak = 0;
+  peakOurs = 0;
+  private oursDone = false;
+
+  sample(): void {
+    const rss = process.memoryUsage.rss();
+    if (rss > this.peak) this.peak = rss;
+    if (!this.oursDone && rss > this.peakOurs) this.peakOurs = rss;
+  }
+
+  /** Samples stop counting towards our pipeline's peak until the next run starts. */
+  markOursDone(): void {
+    this.sample();
+    this.oursDone = true;
+  }
+}
+
+function timing(values: readonly number[]): Timing {
+  return { medianMs: round(median(values)), runsMs: values.map(round) };
+}
+
+function questionLatency(questions: number, values: readonly number[]): QuestionLatency {
+  const sorted = [...values].sort((a, b) => a - b);
+  const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
+  return { questions, medianMs: round(median(values)), p95Ms: round(p95), maxMs: round(sorted.at(-1) ?? 0) };
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+function positiveInteger(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`benchmark ${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
+/** Runs V8's garbage collector between stages (never inside a timed section), when it can be reached. */
+function collectGarbage(): void {
+  gc ??= exposeGc();
+  gc?.();
+}
+
+let gc: (() => void) | null | undefined;
+
+function exposeGc(): (() => void) | null {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return null;
+  }
+}
