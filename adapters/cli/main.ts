@@ -6,6 +6,7 @@ import { isNewsdeskError } from '../../src/errors.ts';
 import { createLogger, type Log } from '../../src/log.ts';
 import { openCorpus, type OpenedCorpus } from '../../src/open-corpus.ts';
 import { registerAskCommand } from './commands/ask-command.ts';
+import { registerBenchCommand } from './commands/bench-command.ts';
 import { registerChatCommands } from './commands/chat-command.ts';
 import { registerEvalCommand } from './commands/eval-command.ts';
 import { registerIndexCommand } from './commands/index-command.ts';
@@ -74,6 +75,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerAskCommand(program, ctx);
   registerChatCommands(program, ctx);
   registerEvalCommand(program, ctx);
+  registerBenchCommand(program, ctx);
 
   return program;
 }

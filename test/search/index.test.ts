@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/ingest/corpus.ts';
 import { parseArticleFile } from '../../src/ingest/article.ts';
@@ -161,10 +162,12 @@ describe('snapshots', () => {
       expect(strip(loaded), q).toEqual(strip(index));
     }
     for (const a of corpusArticles) expect(loaded.passagesOf(a.id)).toEqual(index.passagesOf(a.id));
+    expect(loaded.similarTerms('ushakof', 2)).toEqual(index.similarTerms('ushakof', 2));
+    expect(loaded.similarTerms('ushakof', 2).size).toBeGreaterThan(0);
   });
 
   it('keeps working incrementally after a load: new keys continue from the saved counter', () => {
-    const file = path.join(dir, 'snap.json');
+    const file = path.join(dir, 'snap.v8');
     saveSnapshot(file, DEFAULT_CORPUS, buildIndex());
     const loaded = loadSnapshot(file)!;
     loaded.addArticle({ ...corpusArticles[0]!, id: 'new.txt', file: 'new.txt', text: 'Zanzibar negotiators met.' });
@@ -175,26 +178,54 @@ describe('snapshots', () => {
   });
 
   it('writes atomically: no temporary file is left next to the snapshot', () => {
-    const file = path.join(dir, 'deeper', 'snap.json');
+    const file = path.join(dir, 'deeper', 'snap.v8');
     saveSnapshot(file, DEFAULT_CORPUS, buildIndex());
-    expect(fs.readdirSync(path.dirname(file))).toEqual(['snap.json']);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['snap.v8']);
   });
 
-  it('returns null for a missing, corrupted, truncated, empty or other-version snapshot', () => {
-    const file = path.join(dir, 'snap.json');
+  it('returns null for a missing, truncated, empty or non-snapshot file', () => {
+    const file = path.join(dir, 'snap.v8');
     expect(loadSnapshot(file)).toBeNull();
     saveSnapshot(file, DEFAULT_CORPUS, buildIndex());
-    const good = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(file, good.slice(0, good.length / 2));
+    const good = fs.readFileSync(file);
+    fs.writeFileSync(file, good.subarray(0, good.length / 2));
     expect(loadSnapshot(file)).toBeNull();
     fs.writeFileSync(file, '');
     expect(loadSnapshot(file)).toBeNull();
-    fs.writeFileSync(file, 'null');
+    fs.writeFileSync(file, v8.serialize(null));
     expect(loadSnapshot(file)).toBeNull();
-    fs.writeFileSync(file, good.replace(`"version":${SNAPSHOT_VERSION}`, '"version":1'));
+    fs.writeFileSync(file, '{"version": 3, "articles": [], "passages": [], "index": {}}');
     expect(loadSnapshot(file)).toBeNull();
-    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(good), index: { nonsense: true } }));
-    expect(loadSnapshot(file)).toBeNull();
+  });
+
+  it('returns null for a snapshot of another version, another V8, or with a malformed part', () => {
+    const file = path.join(dir, 'snap.v8');
+    saveSnapshot(file, DEFAULT_CORPUS, buildIndex());
+    const good = v8.deserialize(fs.readFileSync(file));
+    expect(good.version).toBe(SNAPSHOT_VERSION);
+    const variants = [
+      { ...good, version: SNAPSHOT_VERSION - 1 },
+      { ...good, v8: '1.0.0' },
+      { ...good, index: { ...good.index, stateVersion: 99 } },
+      { ...good, index: { ...good.index, documentCount: 3 } },
+      { ...good, index: { ...good.index, fieldIds: { title: 0, text: 1 } } },
+      { ...good, passages: Array.from(good.passages) },
+      { ...good, passages: good.passages.subarray(0, 7) },
+      { ...good, articles: good.articles.slice(0, 2) },
+    ];
+    for (const variant of variants) {
+      fs.writeFileSync(file, v8.serialize(variant));
+      expect(loadSnapshot(file)).toBeNull();
+    }
+    fs.writeFileSync(file, v8.serialize(good));
+    expect(loadSnapshot(file)?.passageCount).toBe(101);
+  });
+
+  it('replaces a JSON snapshot left by an older version for the same corpus', () => {
+    const old = path.join(dir, path.basename(snapshotPath(dir, DEFAULT_CORPUS)).replace(/\.v8$/, '.json'));
+    fs.writeFileSync(old, '{"version":5}');
+    saveSnapshot(snapshotPath(dir, DEFAULT_CORPUS), DEFAULT_CORPUS, buildIndex());
+    expect(fs.readdirSync(dir)).toEqual([path.basename(snapshotPath(dir, DEFAULT_CORPUS))]);
   });
 
   it('names the snapshot by the corpus folder, so two corpora do not share one', () => {

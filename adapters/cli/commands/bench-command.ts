@@ -47,7 +47,7 @@ export function renderBenchmark(r: BenchmarkReport): string {
   const verdict = (met: boolean | null): string => (met === null ? 'not checked (< 100k passages)' : met ? 'met' : '**missed**');
   const lines = [
     `newsdesk bench — ${r.corpus}`,
-    `scale ${r.scale} · ${r.runs} run${r.runs === 1 ? '' : 's'} (medians) · ${int(r.files)} files → ${int(r.articles)} articles, ${int(r.passages)} passages, ${int(r.skipped)} skipped, ${(r.characters / 1e6).toFixed(1)} M characters`,
+    `scale ${r.scale} · ${r.runs} run${r.runs === 1 ? '' : 's'} (medians) · ${int(r.files)} files → ${int(r.articles)} articles, ${int(r.passages)} passages, ${int(r.skipped)} skipped, ${int(r.characters)} characters`,
     `${r.environment.node} · ${r.environment.cpu} × ${r.environment.cpus} · ${mb(r.environment.totalMemoryBytes)} RAM · ${r.environment.date.slice(0, 10)}`,
     '',
     '| measure | median | runs |',

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderBenchmark } from '../../adapters/cli/commands/bench-command.ts';
+import { BENCHMARK_TARGETS, runBenchmark, type BenchmarkReport } from '../../src/bench.ts';
+import type { CorpusIndex } from '../../src/search/corpus-index.ts';
+import { DEFAULT_CORPUS, makeTmp, removeTmp } from '../ingest/helpers.ts';
+
+describe('runBenchmark on corpus/ at scale 2, one run', () => {
+  let scratch: string;
+  let report: BenchmarkReport;
+  const stages: string[] = [];
+  const seen: { question: string; articles: string[] }[] = [];
+
+  beforeAll(() => {
+    scratch = makeTmp();
+    report = runBenchmark({
+      corpusDir: DEFAULT_CORPUS,
+      scale: 2,
+      runs: 1,
+      scratchDir: scratch,
+      onProgress: (stage, run, runs) => stages.push(`${stage} ${run}/${runs}`),
+      questions: {
+        questions: ['who requested the call?', 'how long was it?'],
+        answer: (index: CorpusIndex, question: string) => seen.push({ question, articles: [...index.articles.keys()].sort() }),
+      },
+    });
+  }, 60_000);
+
+  afterAll(() => removeTmp(scratch));
+
+  it('counts the replicated corpus exactly: 5 files, 10 articles, 2 × 101 passages', () => {
+    expect(report).toMatchObject({ corpus: DEFAULT_CORPUS, scale: 2, runs: 1, files: 5, articles: 10, passages: 202, skipped: 0 });
+    const oneCopy = fs.readdirSync(DEFAULT_CORPUS).length;
+    expect(oneCopy).toBe(5);
+  });
+
+  it('gives the copies distinct ids (copy0/…, copy1/…)', () => {
+    expect(seen[0]!.articles).toHaveLength(10);
+    expect(seen[0]!.articles.slice(0, 2)).toEqual(['copy0/000_7c4e71be4a13ea11.txt', 'copy0/001_ae44a968ee4ee127.txt']);
+    expect(seen[0]!.articles.at(-1)).toBe('copy1/004_0ab6f7e65bf4a959.txt');
+  });
+
+  it('counts the characters of the clean text of both copies', () => {
+    expect(report.characters % 2).toBe(0);
+    expect(report.characters).toBeGreaterThan(2 * 20_000);
+  });
+
+  it('reports one value per run for each timing, the median among them, and ingest + index as their sum', () => {
+    for (const [name, t] of Object.entries(report.timings)) {
+      expect(t.runsMs, name).toHaveLength(1);
+      expect(t.medianMs, name).toBe(t.runsMs[0]);
+      expect(t.medianMs, name).toBeGreaterThan(0);
+    }
+    const { ingest, index, ingestIndex } = report.timings;
+    expect(Math.abs(ingestIndex.medianMs - (ingest.medianMs + index.medianMs))).toBeLessThanOrEqual(0.11);
+  });
+
+  it('computes positive, finite ratios and passages per second from the same runs', () => {
+    const { oursVsPlain, rebuildVsLoad } = report.ratios;
+    for (const ratio of [oursVsPlain, rebuildVsLoad]) {
+      expect(Number.isFinite(ratio)).toBe(true);
+      expect(ratio).toBeGreaterThan(0);
+    }
+    const raw = report.timings.ingestIndex.runsMs[0]! / report.timings.plainBuild.runsMs[0]!;
+    expect(oursVsPlain).toBeCloseTo(raw, 1);
+    expect(report.passagesPerSecond).toBe(Math.round(202 / (report.timings.ingestIndex.medianMs / 1000)));
+  });
+
+  it('measures the snapshot it wrote, then removes it from the scratch folder', () => {
+    expect(report.snapshotBytes).toBeGreaterThan(10_000);
+    expect(fs.readdirSync(scratch)).toEqual([]);
+  });
+
+  it('samples memory: our peak within the overall peak, within the process maximum', () => {
+    const { peakRssBytes, peakRssOursBytes, maxRssBytes } = report.memory;
+    expect(peakRssOursBytes).toBeGreaterThan(0);
+    expect(peakRssOursBytes).toBeLessThanOrEqual(peakRssBytes);
+    expect(peakRssBytes).toBeLessThanOrEqual(maxRssBytes);
+  });
+
+  it('judges the targets, leaving the memory target unchecked below 100k passages', () => {
+    expect(report.targets).toEqual({
+      oursVsPlain: { target: 1.3, met: report.ratios.oursVsPlain <= 1.3 },
+      rebuildVsLoad: { target: 5, met: report.ratios.rebuildVsLoad >= 5 },
+      memory: { targetBytes: BENCHMARK_TARGETS.memoryBytes, atPassages: 100_000, met: null },
+    });
+  });
+
+  it('reports each stage of the run, in order', () => {
+    expect(stages).toEqual(['ingest 1/1', 'index 1/1', 'questions 1/1', 'save 1/1', 'load 1/1', 'plain 1/1']);
+  });
+
+  it('times the question hook once per question and run', () => {
+    expect(seen.map((s) => s.question)).toEqual(['who requested the call?', 'how long was it?']);
+    expect(report.questions?.questions).toBe(2);
+    expect(report.questions!.maxMs).toBeGreaterThanOrEqual(report.questions!.medianMs);
+    expect(report.questions!.p95Ms).toBeLessThanOrEqual(report.questions!.maxMs);
+  });
+
+  it('describes the machine', () => {
+    expect(report.environment.node).toBe(process.version);
+    expect(report.environment.cpus).toBeGreaterThan(0);
+    expect(Date.parse(report.environment.date)).not.toBeNaN();
+  });
+
+  it('renders as Markdown tables with every measure and ratio', () => {
+    const text = renderBenchmark(report);
+    expect(text).toContain('scale 2 · 1 run (medians) · 5 files → 10 articles, 202 passages, 0 skipped');
+    expect(text).toContain('| measure | median | runs |');
+    for (const label of ['ingest (read, decode, parse, clean)', 'index build (ours)', 'plain MiniSearch build, same passages', 'snapshot save', 'snapshot load', 'passages per second', 'peak RSS, our pipeline']) {
+      expect(text).toContain(`| ${label}`);
+    }
+    expect(text).toContain('| ingest+index / plain build |');
+    expect(text).toContain('not checked (< 100k passages)');
+    expect(text).toContain('| questions | median | p95 | max |');
+  });
+});
+
+describe('runBenchmark options', () => {
+  it('refuses a scale or run count that is not a positive integer', () => {
+    expect(() => runBenchmark({ corpusDir: DEFAULT_CORPUS, scale: 0 })).toThrow(/scale must be a positive integer/);
+    expect(() => runBenchmark({ corpusDir: DEFAULT_CORPUS, runs: 1.5 })).toThrow(/runs must be a positive integer/);
+  });
+
+  it('throws CORPUS_NOT_FOUND for a missing folder', () => {
+    expect(() => runBenchmark({ corpusDir: '/no/such/corpus' })).toThrow(/Corpus folder not found/);
+  });
+});
