@@ -162,15 +162,11 @@ function relationSlots(slots: readonly Slot[]): Slot[] {
 }
 
 /**
- * When a sentence holds several values of the asked kind, the ones next to the question's words are
- * the answer ("a January 10 meeting, followed by a Russia-Nato session on January 12").
+ * Values next to the question's words are preferred, within a sentence ("a January 10 meeting,
+ * followed by a Russia-Nato session on January 12") and across sentences.
  */
 function preferNearQuestion(candidates: Candidate[], slots: readonly Slot[]): Candidate[] {
-  const perSentence = new Map<ScoredSentence, number>();
-  for (const c of candidates) perSentence.set(c.sentence, (perSentence.get(c.sentence) ?? 0) + 1);
-  return candidates.map((c) =>
-    c.at !== undefined && (perSentence.get(c.sentence) ?? 0) > 1 ? { ...c, confidence: c.confidence * nearness(c.sentence.text, c.at, slots) } : c,
-  );
+  return candidates.map((c) => (c.at === undefined ? c : { ...c, confidence: c.confidence * nearness(c.sentence.text, c.at, slots, c.mention.length) }));
 }
 
 /**

@@ -130,7 +130,10 @@ export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cu
 /** Words of every relation set a word belongs to (one level: synonyms, not synonyms of synonyms). */
 function synonymsOf(word: string): string[] {
   const lower = word.toLowerCase();
-  return RELATION_SETS.filter((set) => set.includes(lower)).flat();
+  // Multi-word synonyms ("call for") would leave only a misleading word after stop-word removal.
+  return RELATION_SETS.filter((set) => set.includes(lower))
+    .flat()
+    .filter((syn) => !syn.includes(' '));
 }
 
 /** Counted nouns that say little on their own ("how many people…"): what happened to them matters more. */

@@ -5,6 +5,7 @@ import { tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
 import { classifySpan, countryOfPerson, entityAfter, entityBefore, type EntityMention } from './entities.ts';
 import { nameSpans } from '../tokens.ts';
+import { NON_NAME_CAPITALS } from '../lexicon.ts';
 
 /**
  * Agents: who did something ("who requested the call?"). Around a word of the question's relation
@@ -43,7 +44,7 @@ export function extractAgents(index: CorpusIndex, s: ScoredSentence, relationSlo
     }
     // "Moscow's request", "Russia’s call for"
     const possessive = /([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)*)['’]s\s+$/u.exec(text.slice(0, tok.start));
-    if (possessive) {
+    if (possessive && !NON_NAME_CAPITALS.has(possessive[1]!.toLowerCase())) {
       const start = possessive.index;
       push(classifySpan(text, { text: possessive[1]!, start, end: start + possessive[1]!.length }), 0.8);
     }

@@ -8,8 +8,9 @@ import { tokenizeWords } from '../tokens.ts';
  * 129 people and wounding 352"), the one next to the words of the question is the answer.
  * @param text - the sentence
  * @param at - character offset of the value in the sentence
+ * @param length - length of the value's mention (a word inside or touching it is at distance 0)
  */
-export function nearness(text: string, at: number, slots: readonly Slot[]): number {
+export function nearness(text: string, at: number, slots: readonly Slot[], length = 0): number {
   const tokens = tokenizeWords(text).map((t) => ({ start: t.start, term: analyzeTerm(t.text) }));
   let total = 0;
   let near = 0;
@@ -17,7 +18,7 @@ export function nearness(text: string, at: number, slots: readonly Slot[]): numb
     if (slot.subject) continue;
     const positions = tokens.filter((t) => t.term !== null && slot.terms.has(t.term)).map((t) => t.start);
     if (positions.length === 0) continue;
-    const distance = Math.min(...positions.map((p) => Math.abs(p - at)));
+    const distance = Math.min(...positions.map((p) => (p >= at && p <= at + length ? 0 : Math.min(Math.abs(p - at), Math.abs(p - (at + length))))));
     total += slot.idf;
     near += slot.idf * Math.exp(-distance / 30);
   }

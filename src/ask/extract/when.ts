@@ -80,11 +80,15 @@ export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
   return out;
 }
 
+const MONTH_STOP = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\.(?=\s+\d)/g;
 const parsedCache = new Map<string, chrono.ParsedResult[]>();
 const PARSED_CACHE_LIMIT = 5000;
 
 /** chrono's reading of a sentence, cached: parsing is the slow step and the same sentences recur. */
-function parseDates(text: string, reference: Date | undefined): chrono.ParsedResult[] {
+function parseDates(raw: string, reference: Date | undefined): chrono.ParsedResult[] {
+  // "scheduled for January. 13": a stray full stop after a month name hides the date from chrono.
+  // Replaced by a space, so offsets stay those of the sentence.
+  const text = raw.replace(MONTH_STOP, (m) => m.replace('.', ' '));
   const key = `${reference?.toISOString() ?? '-'}\u0000${text}`;
   const cached = parsedCache.get(key);
   if (cached) return cached;

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/ask/answer.ts';
+import { Newsdesk } from '../../src/newsdesk.ts';
+import { openCorpus } from '../../src/open-corpus.ts';
+import { silentLog } from '../../src/log.ts';
+
+const CORPUS = path.resolve(import.meta.dirname, '..', '..', 'corpus');
+const A = '000_7c4e71be4a13ea11.txt';
+const B = '001_ae44a968ee4ee127.txt';
+const C = '002_34bd12b4df784525.txt';
+const D = '003_aa27b1c8d01db12e.txt';
+const E = '004_0ab6f7e65bf4a959.txt';
+
+describe('answerQuestion', () => {
+  const { index } = openCorpus(CORPUS);
+
+  it('answers who requested the call with Russia, supported by four outlets', () => {
+    const { answer } = answerQuestion(index, 'who requested the call?');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toBe('Russia');
+    expect(answer.support.map((g) => [g.value, [...g.sources].sort()])).toEqual([['Russia', [A, C, D, E]]]);
+    expect(answer.citations.map((c) => c.quote).find((q) => q.includes('at the behest of Moscow'))).toBe(
+      'The phone call between the two leaders, which was organized at the behest of Moscow, marks the latest in a series of diplomatic efforts to defuse what has been described as a “moment of crisis” as Russia rallies around 100,000 soldiers on the eastern border of Ukraine.',
+    );
+  });
+
+  it('resolves "it" to the story’s central event and keeps "just under an hour" as its own value', () => {
+    const { answer, subject } = answerQuestion(index, 'how long was it?');
+    expect(answer.answer).toBe('50 minutes');
+    expect(answer.support.map((g) => [g.value, [...g.sources].sort()])).toEqual([
+      ['50 minutes', [A, B, D, E]],
+      ['just under an hour', [C]],
+    ]);
+    expect(answer.status).toBe('conflicting');
+    expect(subject).toBe('call');
+  });
+
+  it('reports the disagreement over troop numbers', () => {
+    const { answer } = answerQuestion(index, 'how many troops are at the border?');
+    expect(answer.status).toBe('conflicting');
+    expect(answer.answer).toBe('100,000 troops');
+    expect(answer.support.map((g) => g.value)).toEqual(['100,000 troops', 'tens of thousands of troops', 'more than 90,000 troops']);
+  });
+
+  it('does not answer an off-topic question', () => {
+    const { answer } = answerQuestion(index, 'who won the Premier League?');
+    expect(answer).toEqual({ question: 'who won the Premier League?', status: 'not_found', answer: null, support: [], citations: [], related: [] });
+  });
+
+  it('gives the same answer every time', () => {
+    const first = answerQuestion(index, 'when are the Geneva talks?');
+    const second = answerQuestion(index, 'when are the Geneva talks?');
+    expect(second).toEqual(first);
+    expect(first.answer.answer).toBe('January 10, 2022');
+  });
+
+  it('names the role a person holds', () => {
+    expect(answerQuestion(index, 'who is Yuri Ushakov?').answer.answer).toBe('Putin aide');
+    expect(answerQuestion(index, 'who is the Kremlin spokesman?').answer.answer).toBe('Dmitry Peskov');
+  });
+});
+
+describe('Newsdesk conversation', () => {
+  const { index } = openCorpus(CORPUS);
+  const desk = new Newsdesk(index, { dataDir: null, rateLimitPerMinute: 100, log: silentLog });
+
+  it('follows up on the previous question’s subject in the same conversation', () => {
+    const first = desk.ask('who is Yuri Ushakov?', { conversationId: 't1' });
+    const follow = desk.ask('what did he say?', { conversationId: 't1' });
+    expect(first.ok && first.answer.answer).toBe('Putin aide');
+    expect(follow.ok && follow.answer.status).toBe('answered');
+    expect(follow.ok && follow.answer.citations.every((c) => c.quote.includes('Ushakov'))).toBe(true);
+  });
+
+  it('keeps conversations apart', () => {
+    desk.ask('who is Jen Psaki?', { conversationId: 'a' });
+    const other = desk.ask('how long was it?', { conversationId: 'b' });
+    expect(other.ok && other.answer.answer).toBe('50 minutes');
+  });
+});
