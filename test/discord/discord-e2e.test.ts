@@ -202,17 +202,6 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     expect(shared.body.data.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('/ask works in a DM with the bot, privately, in the DM conversation', async () => {
-    const dm = h.fake.openDm(bo);
-    const mark = h.fake.mark();
-    const interaction = h.fake.slashCommand(bo, dm, 'ask', [{ name: 'question', type: 3, value: 'when are the Geneva talks?' }]);
-    const callback = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
-    expect(asks.at(-1)).toEqual({ question: 'when are the Geneva talks?', conversationId: `discord:dm:${dm}` });
-    const { payload } = expectedAnswer(reference, 'when are the Geneva talks?', `discord:dm:${dm}`, interaction.id, true);
-    expect(callback.body.data.flags).toBe(EPHEMERAL);
-    expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(wire(payload));
-  });
-
   it('answers a button whose reply it no longer holds with a plain "ask again"', async () => {
     const mark = h.fake.mark();
     const interaction = h.fake.slashCommand(ada, channel, 'ask', [{ name: 'question', type: 3, value: 'who requested the call?' }]);
@@ -432,7 +421,7 @@ describe('Discord bot: slow answers', () => {
 });
 
 describe('Discord bot: MESSAGE_CONTENT and global commands', () => {
-  it('identifies with MESSAGE_CONTENT when configured, answers plain follow-ups in its thread, registers globally, and stops cleanly', async () => {
+  it('identifies with MESSAGE_CONTENT when configured, answers plain follow-ups in its thread, registers globally (so /ask works in DMs), and stops cleanly', async () => {
     const asks: { question: string; conversationId: string | undefined }[] = [];
     const h = await startHarness({ messageContent: true, guildCommands: false, wrapDesk: (desk) => recordingDesk(desk, asks) });
     try {
@@ -451,6 +440,15 @@ describe('Discord bot: MESSAGE_CONTENT and global commands', () => {
         { question: 'who requested the call?', conversationId: `discord:thread:${asked.id}` },
         { question: 'how long was it?', conversationId: `discord:thread:${asked.id}` },
       ]);
+
+      // Global commands reach DMs (guild commands would not).
+      const dm = h.fake.openDm(ada);
+      const interaction = h.fake.slashCommand(ada, dm, 'ask', [{ name: 'question', type: 3, value: 'when are the Geneva talks?' }]);
+      const callback = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), next);
+      expect(asks.at(-1)).toEqual({ question: 'when are the Geneva talks?', conversationId: `discord:dm:${dm}` });
+      const { payload } = expectedAnswer(referenceDesk(), 'when are the Geneva talks?', `discord:dm:${dm}`, interaction.id, true);
+      expect(callback.body.data.flags).toBe(EPHEMERAL);
+      expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(wire(payload));
 
       await h.bot.stop();
       for (let i = 0; i < 50 && h.fake.connectedSessions > 0; i++) await sleep(10);

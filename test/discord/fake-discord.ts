@@ -289,10 +289,10 @@ export class FakeDiscord {
   /**
    * A user runs a registered slash command.
    * @param options - the command's options as Discord sends them, e.g. `[{ name: 'question', type: 3, value: '…' }]`
-   * @throws Error when the command was not registered (Discord would not offer it)
+   * @throws Error when the command is not registered where the user is (Discord would not offer it)
    */
   slashCommand(from: APIUser, channelId: string, name: string, options: unknown[] = []): StoredInteraction {
-    const command = this.findCommand(name);
+    const command = this.findCommand(name, channelId);
     return this.createInteraction(InteractionType.ApplicationCommand, from, channelId, {
       id: command.id,
       name,
@@ -304,7 +304,7 @@ export class FakeDiscord {
 
   /** A user types in an autocompleted option: `focused` is the option being typed. */
   autocomplete(from: APIUser, channelId: string, name: string, focused: { name: string; value: string }): StoredInteraction {
-    const command = this.findCommand(name);
+    const command = this.findCommand(name, channelId);
     return this.createInteraction(InteractionType.ApplicationCommandAutocomplete, from, channelId, {
       id: command.id,
       name,
@@ -548,9 +548,14 @@ export class FakeDiscord {
 
   // ── Interactions ────────────────────────────────────────────────────────────────────────────
 
-  private findCommand(name: string): any {
-    const command = [...(this.commands.get(this.options.guildId) ?? []), ...(this.commands.get('global') ?? [])].find((c) => c.name === name);
-    if (!command) throw new Error(`command /${name} is not registered`);
+  /** A command the user can run where they are: guild commands in the guild only, global ones where their contexts allow. */
+  private findCommand(name: string, channelId: string): any {
+    const channel = this.requireChannel(channelId);
+    const inGuild = 'guild_id' in channel && channel.guild_id !== undefined;
+    const candidates = [...(inGuild ? (this.commands.get(this.options.guildId) ?? []) : []), ...(this.commands.get('global') ?? [])];
+    const context = inGuild ? 0 : 1;
+    const command = candidates.find((c) => c.name === name && (c.contexts === null || c.contexts.includes(context)));
+    if (!command) throw new Error(`command /${name} is not available in channel ${channelId}`);
     return command;
   }
 
