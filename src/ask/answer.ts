@@ -125,9 +125,15 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
     case 'when':
       for (const s of sentences) out.push(...extractDates(s, /\bwhat time\b/i.test(q.text)));
       return resolveWeekdays(out);
-    case 'where':
-      for (const s of sentences) out.push(...extractPlaces(s));
+    case 'where': {
+      const direction = /\b(from|depart(?:ed|ing|s)?|leave|left|origin(?:ate|ated)?)\b/i.test(q.text)
+        ? 'from'
+        : /\b(to|going|go|bound|heading|headed|destination|fly(?:ing)?)\b/i.test(q.text)
+          ? 'to'
+          : null;
+      for (const s of sentences) out.push(...extractPlaces(s, direction));
       break;
+    }
     case 'who': {
       const relation = relationSlots(slots);
       for (const s of sentences) out.push(...extractAgents(index, s, relation, slots));

@@ -103,7 +103,7 @@ export function entityBefore(sentence: string, to: number, allowVerbGap = false)
 }
 
 /** Words allowed between a subject and its verb ("Russia had requested", "which Putin himself requested"). */
-const SUBJECT_GAP = /^(['’]s)?\s*(?:(?:has|had|have|was|is|had\s+been|who|which|that|also|then|reportedly|personally|himself|herself|itself|first)\s+)*$/i;
+const SUBJECT_GAP = /^(['’]s)?\s*(?:(?:has|had|have|was|is|had\s+been|who|which|that|also|then|reportedly|personally|himself|herself|itself|first|will|would|could|can|may|might|should|to|is\s+to|was\s+to)\s+)*$/i;
 /** One lower-case verb and an optional determiner between a subject and a noun ("held talks", "made the call"). */
 const VERB_GAP = /^\s+(?:has\s+|had\s+|have\s+)?\p{Ll}+\s+(?:(?:the|a|an|this|that|their|his|her|its)\s+)?$/u;
 

@@ -8,14 +8,17 @@ import type { Candidate } from './candidate.ts';
  * "near the Stade de France", "off the coast of Australia"), never a person or a date.
  */
 
-const LOCATIVE = /\b(in|at|near|outside|inside|off|from|to|into|over|across|towards?)\s+(?:the\s+)?(?:(?:coast|city|town|capital|village|suburb|district|region|province|state|centre|center|heart|streets?|port)\s+of\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|north|south|east|west|central|north-eastern|north-western|south-eastern|south-western|rural|downtown|occupied|annexed|neighbouring|neighboring)\s+)?$/i;
+const LOCATIVE = /\b(in|at|near|outside|inside|off|from|to|into|over|across|towards?|for)\s+(?:the\s+)?(?:(?:coast|city|town|capital|village|suburb|district|region|province|state|centre|center|heart|streets?|port)\s+of\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|north|south|east|west|central|north-eastern|north-western|south-eastern|south-western|rural|downtown|occupied|annexed|neighbouring|neighboring)\s+)?$/i;
+const DIRECTION_PREPOSITIONS = { from: ['from'], to: ['to', 'into', 'towards', 'toward'] } as const;
 const NOT_PLACES = /^(Mr|Mrs|Ms|Dr|President|Prime|Minister|Secretary|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 /**
  * Finds places in a sentence.
+ * @param direction - the question asks where something came from ("depart from") or went to ("bound for"):
+ *   places after the matching preposition are preferred
  * @example extractPlaces(sentence('… talks on Jan. 10 in Geneva.'))[0].value // 'Geneva'
  */
-export function extractPlaces(s: ScoredSentence): Candidate[] {
+export function extractPlaces(s: ScoredSentence, direction: 'from' | 'to' | null = null): Candidate[] {
   const out: Candidate[] = [];
   for (const span of nameSpans(s.text)) {
     if (span.start === 0 || NOT_PLACES.test(span.text)) continue;
@@ -25,7 +28,7 @@ export function extractPlaces(s: ScoredSentence): Candidate[] {
     // "Cooperation in Europe": the preposition sits inside a longer name.
     if (/[\p{Lu}][\p{L}.'’-]*\s+$/u.test(before.slice(0, m.index))) continue;
     const prep = m[1]!.toLowerCase();
-    const strong = prep === 'in' || prep === 'at' || prep === 'near' || prep === 'outside' || prep === 'inside' || prep === 'off';
+    const strong = direction ? (DIRECTION_PREPOSITIONS[direction] as readonly string[]).includes(prep) : prep === 'in' || prep === 'at' || prep === 'near' || prep === 'outside' || prep === 'inside' || prep === 'off';
     const known = countryOf(span.text) !== null;
     out.push({
       key: `place:${span.text.toLowerCase()}`,

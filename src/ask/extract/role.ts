@@ -50,14 +50,16 @@ export function extractRoles(s: ScoredSentence, target: string): Candidate[] {
  */
 export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[] {
   const words = role.replace(/^(the|a|an)\s+/i, '').split(/\s+/);
-  const head = words[words.length - 1]!.toLowerCase().replace(/s$/, '');
+  const asked = words[words.length - 1]!.toLowerCase().replace(/s$/, '');
+  // "which company…" is answered by a "firm" too.
+  const heads = [asked, ...(RELATION_SETS.find((set) => set.includes(asked))?.filter((w) => !w.includes(' ') && w !== asked) ?? [])];
   const text = s.text;
   const lower = text.toLowerCase();
   const qualifiers = words.slice(0, -1).map((w) => w.toLowerCase()).filter((w) => !STOP_WORDS.has(w));
   if (!qualifiers.every((q) => lower.includes(q))) return [];
   const out: Candidate[] = [];
   const spans = nameSpans(text);
-  for (const m of lower.matchAll(new RegExp(`\\b${escapeRegExp(head)}(?:s|woman|man)?\\b(?!['’]s)`, 'g'))) {
+  for (const m of lower.matchAll(new RegExp(`\\b(?:${heads.map(escapeRegExp).join('|')})(?:s|woman|man)?\\b(?!['’]s)`, 'g'))) {
     const afterHead = m.index! + m[0].length;
     // "French President Francois Hollande" is one capitalised span: the name is what follows the title.
     const around = spans.find((sp) => sp.start <= m.index! && sp.end > afterHead);
