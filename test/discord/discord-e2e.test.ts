@@ -114,6 +114,16 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     expect(typeof beat.d).toBe('number');
   });
 
+  it('resumes on resume_gateway_url after Discord drops the gateway, and keeps answering', async () => {
+    const frames = h.fake.frames.length;
+    h.fake.dropGateway();
+    const resume = await h.fake.waitForFrame(6, frames);
+    expect(resume.d).toMatchObject({ token: h.fake.options.token, session_id: expect.any(String), seq: expect.any(Number) });
+    expect(h.fake.gatewayPaths).toEqual(['/?v=10&encoding=json', '/resume?v=10&encoding=json']);
+    for (let i = 0; i < 100 && h.fake.connectedSessions === 0; i++) await sleep(10);
+    expect(h.fake.connectedSessions).toBe(1);
+  });
+
   it('answers a mention in a new thread on the message, with cited verbatim quotes and nobody pinged', async () => {
     const mark = h.fake.mark();
     const asked = h.fake.userSays(ada, channel, `${mention} who requested the call?`);

@@ -149,6 +149,8 @@ export class FakeDiscord {
   readonly commands = new Map<string, any[]>();
   private readonly interactions = new Map<string, StoredInteraction>();
   private readonly sessions = new Set<Session>();
+  /** Closed sessions a client may resume, by session id. */
+  private readonly pastSessions = new Map<string, Pick<Session, 'sessionId' | 'intents' | 'seq'>>();
   private readonly rateLimits: InjectedRateLimit[] = [];
   private readonly events = new EventEmitter();
   private readonly routes: Route[];
@@ -332,6 +334,17 @@ export class FakeDiscord {
     );
   }
 
+  /**
+   * Closes the gateway connections with a resumable close code, as Discord does when it restarts a
+   * gateway node; the client should reconnect to `resume_gateway_url` and RESUME (op 6).
+   */
+  dropGateway(code = 4000): void {
+    for (const s of this.sessions) s.ws.close(code, 'Unknown error');
+  }
+
+  /** Paths the gateway was connected on (e.g. `/?v=10&encoding=json`, `/resume?v=10&encoding=json`). */
+  readonly gatewayPaths: string[] = [];
+
   /** Asks the client for an immediate heartbeat (op 1), as Discord may. */
   requestHeartbeat(): void {
     for (const s of this.sessions) if (s.identified) this.send(s, { op: GatewayOpcodes.Heartbeat, d: null });
@@ -404,10 +417,14 @@ export class FakeDiscord {
   // ── Gateway ─────────────────────────────────────────────────────────────────────────────────
 
   private onConnection(ws: WebSocket, req: http.IncomingMessage): void {
+    this.gatewayPaths.push(req.url ?? '/');
     const params = new URL(req.url ?? '/', 'ws://127.0.0.1').searchParams;
     const session: Session = { ws, identified: false, intents: 0, seq: 0, sessionId: randomBytes(16).toString('hex') };
     this.sessions.add(session);
-    ws.on('close', () => this.sessions.delete(session));
+    ws.on('close', () => {
+      this.sessions.delete(session);
+      if (session.identified) this.pastSessions.set(session.sessionId, { sessionId: session.sessionId, intents: session.intents, seq: session.seq });
+    });
     if (params.get('v') !== '10') {
       ws.close(4012, 'Invalid API version');
       return;
@@ -471,14 +488,16 @@ export class FakeDiscord {
         this.send(session, { op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.GuildCreate, d: this.guildPayload() });
         return;
       }
-      case GatewayOpcodes.Resume:
-        if (frame.d?.token !== this.options.token || frame.d?.session_id !== session.sessionId) {
+      case GatewayOpcodes.Resume: {
+        const previous = this.pastSessions.get(String(frame.d?.session_id));
+        if (frame.d?.token !== this.options.token || !previous) {
           session.ws.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null }));
           return;
         }
-        session.identified = true;
+        Object.assign(session, { identified: true, intents: previous.intents, seq: previous.seq, sessionId: previous.sessionId });
         this.send(session, { op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Resumed, d: {} });
         return;
+      }
       default:
         // presence and voice updates: accepted, nothing to do
         return;
