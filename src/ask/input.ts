@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Validation of a question as typed by a user, before it reaches the pipeline: whitespace and
- * control characters cleaned, length bounded, something to ask required.
+ * Validation of a question as typed by a user, before it reaches the pipeline: whitespace, control
+ * characters and markup cleaned, length bounded, something to ask required.
  */
 
 /** Questions longer than this are refused with a message (the limit is in characters). */
@@ -13,7 +13,18 @@ export type QuestionInput = { ok: true; question: string } | { ok: false; messag
 
 const questionSchema = z
   .string()
-  .transform((s) => s.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, ' ').replace(/\s+/g, ' ').trim())
+  .transform((s) =>
+    s
+      .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, ' ')
+      // Markup is not part of a question: tags and mention syntax (<@U1>, <!here>, <b>), @everyone/@here,
+      // and Markdown emphasis around words.
+      .replace(/<[^<>]{0,200}>/g, ' ')
+      .replace(/(^|\s)@(everyone|here|channel)\b/gi, ' ')
+      .replace(/[*_~`]{1,3}([^*_~`]+)[*_~`]{1,3}/g, '$1')
+      .replace(/\s+/g, ' ')
+      .replace(/\s+([?!.,;:])/g, '$1')
+      .trim(),
+  )
   .pipe(
     z
       .string()
