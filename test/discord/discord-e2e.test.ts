@@ -147,9 +147,11 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     for (const [i, field] of fields.entries()) {
       const citation = cited[i]!;
       expect(field.name.startsWith(`[${citation.n}] `)).toBe(true);
-      const file = fs.readFileSync(path.join(CORPUS_DIR, citation.source), 'utf8');
-      expect(file).toContain(citation.quote);
-      if (!/[\\*_~`|[\]<]/.test(citation.quote)) expect(field.value).toContain(`> ${citation.quote}`);
+      const file = fs.readFileSync(path.join(CORPUS_DIR, citation.source), 'utf8').replace(/\s+/g, ' ');
+      const quoteLine = field.value.split('\n').find((line) => line.startsWith('> '))!;
+      const shown = quoteLine.slice(2).replace(/\\([^\p{L}\p{N}\s])/gu, '$1').replace(/…$/, '');
+      // Verbatim: every piece of the quote as shown (between the core's "…" elisions) is in the article file.
+      for (const piece of shown.split('…').map((p) => p.trim()).filter(Boolean)) expect(file).toContain(piece);
     }
     expect(h.fake.pings).toEqual([]);
   });
@@ -323,7 +325,9 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     const answered = await h.fake.waitForCall(isPost(`/channels/${hostile.id}/messages`), mark);
     expect(h.fake.calls.slice(mark).find(isPost(`/channels/${channel}/messages/${hostile.id}/threads`))?.body.name).toBe('@everyone <@123456789012345678> who requested the call?');
     expect(answered.body.allowed_mentions).toEqual({ parse: [] });
-    expect(answered.body.embeds[0].author.name).toBe('Question: @everyone <@123456789012345678> who requested the call?');
+    expect(asks.at(-1)).toEqual({ question: '@everyone <@123456789012345678> who requested the call?', conversationId: `discord:thread:${hostile.id}` });
+    const { payload } = expectedAnswer(reference, '@everyone <@123456789012345678> who requested the call?', `discord:thread:${hostile.id}`, hostile.id, false);
+    expect({ embeds: answered.body.embeds, components: answered.body.components }).toEqual(wire(payload));
     expect(h.fake.pings).toEqual([]);
 
     // Still alive and answering.
