@@ -3,13 +3,15 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { silentLog, type Log } from './log.ts';
 import { listCorpusFiles, parseArticleBytes, readFileBytes, readManifest, MANIFEST_NAMES } from './ingest/corpus.ts';
+import { recordFirstSeen } from './ingest/first-seen.ts';
 import { CorpusIndex } from './search/corpus-index.ts';
 import { loadSnapshot, saveSnapshot, snapshotPath } from './search/snapshot.ts';
 
 /**
  * Opens a corpus for answering: loads the snapshot from the data folder when it matches the corpus
  * files (content hashes), brings it up to date incrementally when some files were added, changed or
- * removed, and builds from scratch otherwise. The snapshot is saved after any change.
+ * removed, and builds from scratch otherwise. The snapshot is saved after any change, and articles
+ * seen for the first time are recorded in the data folder (first-seen.json).
  */
 
 /** Options of {@link openCorpus}. */
@@ -20,6 +22,8 @@ export interface OpenCorpusOptions {
   log?: Log;
   /** Called after each corpus file is checked: done, total. */
   onProgress?: (done: number, total: number) => void;
+  /** Clock for first-seen times (tests). */
+  now?: () => Date;
 }
 
 /** How the index was obtained. */
@@ -83,6 +87,13 @@ export function openCorpus(corpusDir: string, options: OpenCorpusOptions = {}): 
   });
   index.fileHashes.set(MANIFEST_KEY, manifestHash);
 
+  if (options.dataDir && (changes.added.length || changes.changed.length)) {
+    try {
+      recordFirstSeen(options.dataDir, index.articles.keys(), options.now?.() ?? new Date());
+    } catch (err) {
+      log.warn({ err }, 'could not record when articles were first seen');
+    }
+  }
   const touched = changes.added.length + changes.changed.length + changes.removed.length > 0;
   const status: OpenStatus = !usable ? 'built' : touched ? 'updated' : 'loaded';
   if (file && status !== 'loaded') {
