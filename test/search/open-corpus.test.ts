@@ -141,13 +141,13 @@ describe('openCorpus', () => {
     expect(fs.existsSync(data)).toBe(false);
   });
 
-  it('logs a warning and carries on when the snapshot cannot be written', () => {
+  it('logs warnings and carries on when the data folder cannot be written', () => {
     fs.writeFileSync(data, 'a file where the data folder should be');
     const lines: string[] = [];
     const log = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
     const opened = openCorpus(corpus, { dataDir: data, log });
     expect(opened.status).toBe('built');
-    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['could not save the index snapshot; continuing without it']);
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['could not record when articles were first seen', 'could not save the index snapshot; continuing without it']);
   });
 
   it('reports progress for each file', () => {
