@@ -90,13 +90,13 @@ describe('newsdesk source', () => {
   it('exits 1 and says so when nothing matches', () => {
     const run = runs.get('source unknown')!;
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe('No source matches "zzzz-nothing-like-it".\n');
+    expect(run.stdout).toBe("No source matches “zzzz-nothing-like-it”.\n");
   });
 
   it('exits 1 and lists the close matches when several sources fit', () => {
     const run = runs.get('source ambiguous')!;
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^"biden putin" matches several sources\. Which one\?\n/);
+    expect(run.stdout).toMatch(/^“biden putin” matches several sources\. Which one\? Ask again with its id:\n/);
     expect(run.stdout).toContain('  - 004_0ab6f7e65bf4a959.txt: Biden again calls on Putin to de-escalate tensions along Ukraine border (WEKU)');
   });
 });
