@@ -1,0 +1,82 @@
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { silentLog } from '../src/log.ts';
+import { Newsdesk } from '../src/newsdesk.ts';
+import { openCorpus } from '../src/open-corpus.ts';
+import { startNewsdesk } from '../adapters/start.ts';
+import { FakeDiscord } from './discord/fake-discord.ts';
+import { FAKE_WORKSPACE, FakeSlack } from './slack/fake-slack.ts';
+import { TEST_SIGNING_SECRET } from './slack/slack-requests.ts';
+
+const CORPUS = path.resolve(import.meta.dirname, '..', 'corpus');
+
+/** A free TCP port on loopback. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function portIsOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('startNewsdesk (npm start)', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  it('connects to every configured platform and shuts both down on SIGTERM', async () => {
+    const discord = await FakeDiscord.start();
+    cleanups.push(() => discord.close());
+    const slack = await FakeSlack.start();
+    cleanups.push(() => slack.close());
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-start-'));
+    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const port = await freePort();
+    const config = loadConfig({
+      CORPUS_DIR: CORPUS,
+      DATA_DIR: dataDir,
+      DISCORD_TOKEN: discord.options.token,
+      DISCORD_APP_ID: discord.options.applicationId,
+      DISCORD_GUILD_ID: discord.options.guildId,
+      DISCORD_API_URL: discord.apiUrl,
+      SLACK_BOT_TOKEN: FAKE_WORKSPACE.botToken,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      SLACK_PORT: String(port),
+    });
+    const desk = new Newsdesk(openCorpus(CORPUS).index, { dataDir, rateLimitPerMinute: 10, log: silentLog });
+    const signals = new EventEmitter();
+    let stopped = false;
+    const running = startNewsdesk({ config, desk, log: silentLog, signals }).then(() => {
+      stopped = true;
+    });
+
+    await discord.waitForCall((c) => c.method === 'PUT' && c.path.includes('/commands'));
+    await slack.waitForCall('auth.test');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await portIsOpen(port)).toBe(true);
+    expect(stopped).toBe(false);
+
+    signals.emit('SIGTERM', 'SIGTERM');
+    await running;
+    expect(stopped).toBe(true);
+    expect(await portIsOpen(port)).toBe(false);
+  }, 20_000);
+});
