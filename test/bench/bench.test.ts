@@ -45,24 +45,28 @@ describe('runBenchmark on corpus/ at scale 2, one run', () => {
     expect(report.characters).toBeGreaterThan(2 * 20_000);
   });
 
-  it('reports one value per run for each timing, the median among them, and ingest + index as their sum', () => {
+  it('reports one wall and one CPU value per run for each timing, the median among them, and ingest + index as their sum', () => {
     for (const [name, t] of Object.entries(report.timings)) {
       expect(t.runsMs, name).toHaveLength(1);
+      expect(t.cpuRunsMs, name).toHaveLength(1);
       expect(t.medianMs, name).toBe(t.runsMs[0]);
+      expect(t.cpuMedianMs, name).toBe(t.cpuRunsMs[0]);
       expect(t.medianMs, name).toBeGreaterThan(0);
+      expect(t.cpuMedianMs, name).toBeGreaterThanOrEqual(0);
     }
     const { ingest, index, ingestIndex } = report.timings;
     expect(Math.abs(ingestIndex.medianMs - (ingest.medianMs + index.medianMs))).toBeLessThanOrEqual(0.11);
+    expect(Math.abs(ingestIndex.cpuMedianMs - (ingest.cpuMedianMs + index.cpuMedianMs))).toBeLessThanOrEqual(0.11);
   });
 
-  it('computes positive, finite ratios and passages per second from the same runs', () => {
-    const { oursVsPlain, rebuildVsLoad } = report.ratios;
-    for (const ratio of [oursVsPlain, rebuildVsLoad]) {
+  it('computes positive, finite ratios (CPU and wall) and passages per second from the same runs', () => {
+    const { oursVsPlain, rebuildVsLoad, wall } = report.ratios;
+    for (const ratio of [oursVsPlain, rebuildVsLoad, wall.oursVsPlain, wall.rebuildVsLoad]) {
       expect(Number.isFinite(ratio)).toBe(true);
       expect(ratio).toBeGreaterThan(0);
     }
-    const raw = report.timings.ingestIndex.runsMs[0]! / report.timings.plainBuild.runsMs[0]!;
-    expect(oursVsPlain).toBeCloseTo(raw, 1);
+    expect(wall.oursVsPlain).toBeCloseTo(report.timings.ingestIndex.runsMs[0]! / report.timings.plainBuild.runsMs[0]!, 1);
+    expect(wall.rebuildVsLoad).toBeCloseTo(report.timings.ingestIndex.runsMs[0]! / report.timings.snapshotLoad.runsMs[0]!, 0);
     expect(report.passagesPerSecond).toBe(Math.round(202 / (report.timings.ingestIndex.medianMs / 1000)));
   });
 
@@ -106,7 +110,7 @@ describe('runBenchmark on corpus/ at scale 2, one run', () => {
   it('renders as Markdown tables with every measure and ratio', () => {
     const text = renderBenchmark(report);
     expect(text).toContain('scale 2 · 1 run (medians) · 5 files → 10 articles, 202 passages, 0 skipped');
-    expect(text).toContain('| measure | median | runs |');
+    expect(text).toContain('| measure | median (wall) | median (CPU) | runs (wall) |');
     for (const label of ['ingest (read, decode, parse, clean)', 'index build (ours)', 'plain MiniSearch build, same passages', 'snapshot save', 'snapshot load', 'passages per second', 'peak RSS, our pipeline']) {
       expect(text).toContain(`| ${label}`);
     }
