@@ -26,6 +26,10 @@ describe('decodeText', () => {
     expect(decodeText(bytes(0xef, 0xbb, 0xbf, ...utf8('Café')))).toEqual({ ok: true, text: 'Café', encoding: 'utf-8' });
   });
 
+  it('falls back to Windows-1252 when the bytes after a UTF-8 byte order mark are not UTF-8', () => {
+    expect(decodeText(bytes(0xef, 0xbb, 0xbf, 0x93, ...latin('Hi'), 0x94))).toEqual({ ok: true, text: '“Hi”', encoding: 'windows-1252' });
+  });
+
   it('decodes UTF-16LE after its byte order mark', () => {
     expect(decodeText(utf16('Hollande’s “war”\r\nnext', false))).toEqual({ ok: true, text: 'Hollande’s “war”\nnext', encoding: 'utf-16le' });
   });
