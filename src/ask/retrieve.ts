@@ -93,9 +93,8 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
  * @returns sentences, most relevant first
  */
 export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cueTerms: ReadonlyMap<string, number> = new Map()): ScoredSentence[] {
-  const query = new Map<string, number>();
-  for (const slot of slots) for (const [t, w] of slot.terms) query.set(t, Math.max(query.get(t) ?? 0, w * (slot.label.includes(' ') ? 0.8 : 1)));
-  for (const [t, w] of cueTerms) if (!query.has(t)) query.set(t, w);
+  const query = searchQuery(index, slots);
+  for (const [t, w] of cueTerms) if (!query.has(t) && index.documentFrequency(t) <= COMMON_SHARE * index.passageCount) query.set(t, w);
   const hits = index.searchTerms(query, PASSAGE_LIMIT);
   const totalIdf = slots.reduce((a, s) => a + s.idf, 0) || 1;
   const out: ScoredSentence[] = [];
@@ -141,6 +140,31 @@ const GENERIC_COUNTED = new Set(['people', 'persons', 'men', 'women', 'children'
 
 /** Focus words that add nothing when the question has others ("where will the talks be held?"). */
 const GENERIC_WORDS = new Set(['happen', 'happened', 'happening', 'take', 'took', 'place', 'held', 'hold', 'go', 'went', 'occur', 'occurred', 'get', 'got']);
+
+/** Expansions of a slot sent to the index at most (the sentence scoring still uses them all). */
+const QUERY_TERMS_PER_SLOT = 6;
+/** Expansion terms found in more than this share of passages are too common to help find passages. */
+const COMMON_SHARE = 0.1;
+
+/**
+ * The terms sent to the index: each slot's own term and its rarer expansions. Searching a term costs
+ * in proportion to the passages holding it, and common words ("said") find nothing specific.
+ */
+function searchQuery(index: CorpusIndex, slots: readonly Slot[]): Map<string, number> {
+  const query = new Map<string, number>();
+  const limit = COMMON_SHARE * index.passageCount;
+  for (const slot of slots) {
+    const weight = slot.subject ? 0.8 : 1;
+    const ranked = [...slot.terms.entries()]
+      .map(([t, w]) => ({ t, w, df: index.documentFrequency(t) }))
+      .filter((x) => x.df > 0 && (x.w >= 1 || x.df <= limit))
+      .sort((a, b) => b.w - a.w || a.df - b.df || (a.t < b.t ? -1 : 1))
+      .slice(0, QUERY_TERMS_PER_SLOT);
+    for (const { t, w } of ranked) query.set(t, Math.max(query.get(t) ?? 0, w * weight));
+    for (const p of slot.phrases) for (const t of p.terms) if (!query.has(t)) query.set(t, p.weight * weight * 0.5);
+  }
+  return query;
+}
 
 function credit(slot: Slot, terms: ReadonlySet<string>): number {
   let best = 0;

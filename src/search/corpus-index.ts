@@ -174,11 +174,12 @@ export class CorpusIndex {
    */
   searchTerms(terms: ReadonlyMap<string, number>, limit = 20): PassageHit[] {
     if (terms.size === 0) return [];
-    const results: SearchResult[] = this.mini.search(
+    const all: SearchResult[] = this.mini.search(
       { queries: [...terms.keys()], combineWith: 'OR' },
       { processTerm: (t: string) => t, tokenize: (q: string) => [q], boostTerm: (t: string) => terms.get(t) ?? 1 },
     );
-    results.sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number));
+    // MiniSearch returns results by score; ties are ordered by key among those kept, for determinism.
+    const results = all.slice(0, limit * 2).sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number));
     const hits: PassageHit[] = [];
     for (const r of results) {
       if (hits.length >= limit) break;
