@@ -139,3 +139,54 @@ export function sourceMetaLine(s: SourceSummary): string {
 export function sourceIdLine(s: SourceSummary): string {
   return `id: ${s.id} · ${s.passages} passage${s.passages === 1 ? '' : 's'}`;
 }
+
+// ── Digest (daily briefing) ───────────────────────────────────────────────────────────────
+
+/**
+ * The digest's headline line when no article has a usable headline.
+ * @param nouns - the story's central nouns, most central first
+ * @example digestFallbackHeadline(['call', 'talks'], 5) // 'Coverage of the call and talks (5 articles)'
+ */
+export function digestFallbackHeadline(nouns: readonly string[], articles: number): string {
+  const about = nouns.length ? ` of the ${nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} and ${nouns[nouns.length - 1]}` : nouns[0]}` : '';
+  return `Coverage${about} (${articles} article${articles === 1 ? '' : 's'})`;
+}
+
+/**
+ * What a disagreement is about.
+ * @param kind - a counted thing, the length of the central event, or its date
+ * @example disagreementTopic('count', 'troops') // 'number of troops'
+ */
+export function disagreementTopic(kind: 'count' | 'duration' | 'date', noun: string): string {
+  if (kind === 'count') return `number of ${noun}`;
+  if (kind === 'duration') return `length of the ${noun}`;
+  return `date of the ${noun}`;
+}
+
+/** Section labels of a digest, for every renderer. */
+export const DIGEST_LABELS = {
+  title: 'Daily briefing',
+  points: 'Key points',
+  new: 'New since the last digest',
+  noNew: 'No new articles since the last digest.',
+  disagreements: 'Where outlets differ',
+  noPoints: 'The coverage has no articles to brief on yet.',
+  sources: 'Sources',
+} as const;
+
+/**
+ * "Troop estimates differ: 100,000 troops (2 sources); more than 90,000 troops (1 source)".
+ * @example disagreementLine({ topic: 'number of troops', values: [{ value: '100,000 troops', sources: ['a', 'b'] }] })
+ */
+export function disagreementLine(d: { topic: string; values: readonly { value: string; sources: readonly string[] }[] }): string {
+  const values = d.values.map((v) => `${v.value} (${v.sources.length} source${v.sources.length === 1 ? '' : 's'})`);
+  return `${d.topic.charAt(0).toUpperCase()}${d.topic.slice(1)}: ${values.join('; ')}`;
+}
+
+/**
+ * How many sources a point cites.
+ * @example pointSourcesLine(3) // 'reported by 3 sources'
+ */
+export function pointSourcesLine(sources: number): string {
+  return sources === 1 ? 'reported by 1 source' : `reported by ${sources} sources`;
+}

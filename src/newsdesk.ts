@@ -9,6 +9,9 @@ import { ConversationMemory } from './ask/conversation.ts';
 import { RateLimiter, type RateDecision } from './rate-limit.ts';
 import { recordFeedback } from './feedback.ts';
 import { listSources, lookupSource, type SourceList, type SourceLookup } from './sources.ts';
+import { buildDigest } from './digest/build-digest.ts';
+import type { Digest } from './digest/types.ts';
+import { readFirstSeen } from './ingest/first-seen.ts';
 
 /**
  * The one object every surface talks to (CLI, terminal chat, Discord, Slack): ask, look sources up,
@@ -114,6 +117,16 @@ export class Newsdesk {
       if (out.length >= 25) break;
     }
     return out;
+  }
+
+  /**
+   * Today's briefing of the coverage (what `/digest` shows).
+   * @param options - since: articles first seen after it are "new" (default: the last 24 hours); now: the clock
+   * @example desk.digest().points[0].citations.length // 4
+   */
+  digest(options: { since?: Date | null; now?: Date } = {}): Digest {
+    const firstSeen = this.options.dataDir ? readFirstSeen(this.options.dataDir) : new Map<string, string>();
+    return buildDigest(this.index, { since: options.since ?? null, firstSeen, now: options.now ?? new Date() }, this.options.log);
   }
 
   /** Applies the per-user rate limit. */

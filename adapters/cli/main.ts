@@ -8,8 +8,10 @@ import { openCorpus, type OpenedCorpus } from '../../src/open-corpus.ts';
 import { registerAskCommand } from './commands/ask-command.ts';
 import { registerBenchCommand } from './commands/bench-command.ts';
 import { registerChatCommands } from './commands/chat-command.ts';
+import { registerDigestCommand } from './commands/digest-command.ts';
 import { registerEvalCommand } from './commands/eval-command.ts';
 import { registerIndexCommand } from './commands/index-command.ts';
+import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerSourcesCommands } from './commands/sources-commands.ts';
 import { createProgress } from './progress.ts';
 
@@ -76,6 +78,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerChatCommands(program, ctx);
   registerEvalCommand(program, ctx);
   registerBenchCommand(program, ctx);
+  registerIngestCommand(program, ctx);
+  registerDigestCommand(program, ctx);
 
   return program;
 }

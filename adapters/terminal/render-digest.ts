@@ -1,0 +1,49 @@
+import type { Digest } from '../../src/digest/types.ts';
+import type { Citation } from '../../src/types.ts';
+import { DIGEST_LABELS, disagreementLine, listCutMessage, pointSourcesLine } from '../../src/messages.ts';
+
+/**
+ * Plain-text rendering of a digest for the terminal: the headline, the numbered key points with their
+ * verbatim quotes per outlet, the articles new since the last digest, and where outlets differ.
+ */
+
+/** New articles listed in full; the rest are counted. */
+const MAX_NEW_SHOWN = 10;
+
+/**
+ * Renders a digest as terminal text.
+ * @example renderDigestText(digest) // 'Daily briefing: Biden again calls on Putin…\n\nKey points\n1. …'
+ */
+export function renderDigestText(digest: Digest): string {
+  const lines: string[] = [`${DIGEST_LABELS.title}: ${digest.headline}`, ''];
+  if (digest.points.length === 0) lines.push(DIGEST_LABELS.noPoints);
+  else {
+    lines.push(DIGEST_LABELS.points);
+    digest.points.forEach((p, i) => {
+      const refs = p.citations.map((c) => `[${c.n}]`).join('');
+      lines.push(`${i + 1}. ${oneLine(p.text)} ${refs}`, `   (${pointSourcesLine(p.citations.length)})`);
+      for (const c of p.citations) lines.push(...renderCitation(c));
+    });
+  }
+  if (digest.disagreements.length) {
+    lines.push('', DIGEST_LABELS.disagreements);
+    for (const d of digest.disagreements) lines.push(`- ${disagreementLine(d)}`);
+  }
+  lines.push('', DIGEST_LABELS.new);
+  if (digest.new.length === 0) lines.push(DIGEST_LABELS.noNew);
+  for (const a of digest.new.slice(0, MAX_NEW_SHOWN)) {
+    lines.push(`- ${a.outlet ? `${a.outlet}: ` : ''}${a.title} (${a.source}, first seen ${a.firstSeen})`);
+    for (const c of a.facts) lines.push(...renderCitation(c));
+  }
+  if (digest.new.length > MAX_NEW_SHOWN) lines.push(listCutMessage(digest.new.length - MAX_NEW_SHOWN, 'new article'));
+  return lines.join('\n');
+}
+
+function renderCitation(c: Citation): string[] {
+  const meta = [c.outlet ?? c.title, c.date].filter(Boolean).join(', ');
+  return [`     [${c.n}] ${meta} (${c.source})${c.url ? ` ${c.url}` : ''}`, `         > ${oneLine(c.quote)}`];
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
