@@ -18,7 +18,7 @@ function newsdesk(args: string[]): Promise<{ code: number; stdout: string; stder
   });
 }
 
-describe.concurrent('newsdesk digest', () => {
+describe.concurrent('newsdesk digest', { timeout: 30_000 }, () => {
   it('prints the JSON contract with --json', async () => {
     const run = await newsdesk(['digest', '--json', '--since', '2000-01-01']);
     expect(run.code).toBe(0);
