@@ -157,15 +157,7 @@ export class CorpusIndex {
       fuzzy: fuzzy > 0 ? (term: string) => (term.length > 4 ? fuzzy : false) : false,
       boostTerm: boostTerm ? (term: string) => boostTerm(term) : undefined,
     });
-    results.sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number));
-    const hits: PassageHit[] = [];
-    for (const r of results) {
-      if (hits.length >= limit) break;
-      const passage = this.passages.get(r.id as number);
-      const article = passage ? this.articles.get(passage.articleId) : undefined;
-      if (passage && article) hits.push({ passage, article, score: r.score, terms: r.terms });
-    }
-    return hits;
+    return this.toHits(results, limit);
   }
 
   /**
@@ -178,10 +170,17 @@ export class CorpusIndex {
       { queries: [...terms.keys()], combineWith: 'OR' },
       { processTerm: (t: string) => t, tokenize: (q: string) => [q], boostTerm: (t: string) => terms.get(t) ?? 1 },
     );
-    // MiniSearch returns results by score; ties are ordered by key among those kept, for determinism.
-    const results = all.slice(0, limit * 2).sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number));
+    return this.toHits(all, limit);
+  }
+
+  /**
+   * The best `limit` results as passage hits. MiniSearch returns results by score; ties are ordered by
+   * passage key among those kept, so the order is deterministic.
+   */
+  private toHits(results: readonly SearchResult[], limit: number): PassageHit[] {
+    const top = results.slice(0, limit * 2).sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number));
     const hits: PassageHit[] = [];
-    for (const r of results) {
+    for (const r of top) {
       if (hits.length >= limit) break;
       const passage = this.passages.get(r.id as number);
       const article = passage ? this.articles.get(passage.articleId) : undefined;
