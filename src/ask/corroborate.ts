@@ -92,12 +92,19 @@ export function toSupport(groups: readonly ValueGroup[]): SupportGroup[] {
   return groups.map((g) => ({ value: g.value, sources: g.members.map((m) => m.sentence.article.id) }));
 }
 
-/** The value to show for a group: the most frequent display among its members, best-scored on ties. */
+/**
+ * The value to show for a group: the most frequent display among its members; on a tie the fuller one
+ * ("Secretary of State" over "Secretary"), then the best-scored.
+ */
 function displayValue(members: readonly Candidate[]): string {
   const counts = new Map<string, number>();
   for (const m of members) counts.set(m.value, (counts.get(m.value) ?? 0) + 1);
   let best = members[0]!.value;
-  for (const m of members) if ((counts.get(m.value) ?? 0) > (counts.get(best) ?? 0)) best = m.value;
+  for (const m of members) {
+    const c = counts.get(m.value) ?? 0;
+    const b = counts.get(best) ?? 0;
+    if (c > b || (c === b && m.value.length > best.length && m.value.length <= 80)) best = m.value;
+  }
   return best;
 }
 

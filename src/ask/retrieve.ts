@@ -2,7 +2,7 @@ import type { Article, Passage } from '../types.ts';
 import type { CorpusIndex } from '../search/corpus-index.ts';
 import { analyzeTerm, analyzeText } from '../search/analyzer.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
+import { NUMBER_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
 import type { ParsedQuestion } from './question.ts';
 
@@ -70,7 +70,9 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       if (/^\p{Lu}/u.test(part) && term.length >= 6) for (const [v, d] of index.similarTerms(term, 1)) if (d > 0) add(v, 0.85);
       const phrases = /^\p{Lu}{2,6}$/u.test(part) ? acronymExpansions(index, part).map((words) => ({ terms: analyzeText(words), weight: 0.95 })) : [];
       const countedGeneric = q.family === 'how_many' && q.countNoun === lower && GENERIC_COUNTED.has(lower);
-      slots.set(term, { label: part, terms, phrases, idf: Math.max(0.2, idfOf(term)) * (countedGeneric ? 0.3 : 1), subject: false });
+      // "the two leaders": a small number word describes, it rarely decides which sentence answers.
+      const weak = countedGeneric || NUMBER_WORDS[lower] !== undefined;
+      slots.set(term, { label: part, terms, phrases, idf: Math.max(0.2, idfOf(term)) * (weak ? 0.3 : 1), subject: false });
     }
   }
   if (q.needsSubject && subject.length) {

@@ -10,6 +10,7 @@ import type { Candidate } from './candidate.ts';
 
 const LOCATIVE = /\b(in|at|near|outside|inside|off|from|to|into|over|across|towards?|for)\s+(?:the\s+)?(?:(?:coast|city|town|capital|village|suburb|district|region|province|state|centre|center|heart|streets?|port)\s+of\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|north|south|east|west|central|north-eastern|north-western|south-eastern|south-western|rural|downtown|occupied|annexed|neighbouring|neighboring)\s+)?$/i;
 const DIRECTION_PREPOSITIONS = { from: ['from'], to: ['to', 'into', 'towards', 'toward'] } as const;
+const BROAD_PLACES = /^(Europe|Asia|Africa|America|North America|South America|Latin America|Oceania|Antarctica|the West|the East|the Middle East|Middle East|Eastern Europe|Western Europe|Central Europe|Central Asia|Southeast Asia|the Pacific|Pacific|Atlantic|the Atlantic)$/;
 const NOT_PLACES = /^(Mr|Mrs|Ms|Dr|President|Prime|Minister|Secretary|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 /**
@@ -30,13 +31,15 @@ export function extractPlaces(s: ScoredSentence, direction: 'from' | 'to' | null
     const prep = m[1]!.toLowerCase();
     const strong = direction ? (DIRECTION_PREPOSITIONS[direction] as readonly string[]).includes(prep) : prep === 'in' || prep === 'at' || prep === 'near' || prep === 'outside' || prep === 'inside' || prep === 'off';
     const known = countryOf(span.text) !== null;
+    // A continent or ocean is rarely the answer when the coverage names a city or venue.
+    const broad = BROAD_PLACES.test(span.text);
     out.push({
       key: `place:${span.text.toLowerCase()}`,
       value: span.text,
       mention: span.text,
       at: span.start,
       sentence: s,
-      confidence: (strong ? 1 : 0.5) * (known ? 1 : 0.9),
+      confidence: (strong ? 1 : 0.5) * (known ? 1 : 0.9) * (broad ? 0.6 : 1),
     });
   }
   return out;
