@@ -19,6 +19,21 @@ export const configSchema = z.object({
   /** Questions one chat user may ask per minute before getting a polite wait message. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
 
+  /** RSS/Atom feed URLs polled for new articles while the bot runs (comma-separated). */
+  FEEDS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((u) => u.trim()).filter((u) => u !== ''))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each feed must be an http(s) URL' }))),
+  /** Minutes between two polls of the feeds. */
+  FEED_POLL_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),
+  /** Watch the corpus folder while the bot runs and pick up new, changed and removed files. */
+  WATCH_CORPUS: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  /** Milliseconds allowed for fetching one page or feed (ingest, feed polling). */
+  FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Largest page or feed fetched, in bytes; a larger download is stopped. */
+  FETCH_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+
   /** Discord bot token (Bot settings of the application). Enables the Discord adapter. */
   DISCORD_TOKEN: z.string().regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, 'must look like a Discord bot token (three dot-separated parts)').optional(),
   /** Discord application id, for registering slash commands. */

@@ -12,7 +12,9 @@ export type NewsdeskErrorCode =
   | 'SNAPSHOT_INVALID'
   | 'SOURCE_NOT_FOUND'
   | 'SOURCE_AMBIGUOUS'
-  | 'INPUT_INVALID';
+  | 'INPUT_INVALID'
+  | 'FETCH_FAILED'
+  | 'PAGE_UNUSABLE';
 
 /**
  * An error newsdesk expects and can explain to a user.
