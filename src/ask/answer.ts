@@ -73,8 +73,11 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
   const maxCitations = options.maxCitations ?? DEFAULT_MAX_CITATIONS;
   const previous = options.previousSubject ?? null;
   let q = parseQuestion(question, previous);
-  if (q.family === 'said' && q.entity && isPronoun(q.entity) && previous) q = { ...q, entity: previous };
-  if (q.family === 'who_is' && q.entity && isPronoun(q.entity) && previous) q = { ...q, entity: previous };
+  // "what did he say?", "what is his role?" after a question about someone: ask about them by name.
+  if (previous && q.entity && isPronoun(q.entity)) {
+    if (q.family === 'who_is') q = parseQuestion(`who is ${previous}?`);
+    else if (q.family === 'said') q = parseQuestion(q.text.replace(new RegExp(`\\b${q.entity}\\b`, 'i'), previous));
+  }
   const central = q.needsSubject && !previous ? centralNouns(index).filter((n) => n.weight >= 0.8) : [];
   const subjectWords = previous ? [{ word: previous, weight: 1 }] : central.map((n) => ({ word: n.word, weight: n.weight }));
   const slots = buildSlots(index, q, subjectWords);

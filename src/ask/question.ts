@@ -55,12 +55,15 @@ export function detectFamily(original: string): QuestionFamily {
   if (/\b(how long|for how long|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b/.test(lower)) return 'how_long';
   if (/\bhow (many|much)\b|\b(number|count|total) of\b|\bdeath toll\b|\bhow large\b|\bhow big\b/.test(lower)) return 'how_many';
   if (/^(when|since when|until when)\b|\b(what|which) (date|day|time|year|month|week)\b|\bwhen (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'when';
-  if (/^where\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'where';
+  if (/^where\b|^(which|what) (city|country|place|town|venue|location|region|area|capital|stadium|airport|port)\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'where';
   if (SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower)) return 'said';
-  if (/^(who|whom|whose)\b/.test(lower) || /\bby whom\b/.test(lower)) return isWhoIs(original) ? 'who_is' : 'who';
+  if (/^(who|whom|whose)\b/.test(lower)) return isWhoIs(original) ? 'who_is' : 'who';
+  if (/\b(whose|whom)\b/.test(lower)) return 'who'; // "at whose request…", "by whom…"
+  if (/^what (is|was) (his|her|their|its) (role|job|position|title)\b/.test(lower)) return 'who_is';
   if (/^(which|what) (side|country|countries|nation|person|people|group|official|officials|leader|man|woman|party|organi[sz]ation|agency|company|team|government)\b/.test(lower)) return 'who';
-  // "which band was playing…", "what airline operated…": a named thing of that kind.
-  if (/^(which|what) [a-z-]+ (was|were|is|are|did|does|do|has|have|had|will|would|can|could)\b/.test(lower) && !/^what (is|was|are|were)\b/.test(lower)) return 'who';
+  // "which band was playing…", "which ship detected…", "what airline operated…": a named thing of that kind.
+  if (/^which [a-z-]+\b/.test(lower)) return 'who';
+  if (/^what [a-z-]+ (was|were|is|are|did|does|do|has|have|had|will|would|can|could|[a-z]+ed)\b/.test(lower) && !/^what (is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b/.test(lower)) return 'who';
   if (/^what (is|was) .+['’]s (role|job|position|title)\b|^what does .+ do\b/.test(lower)) return 'who_is';
   return 'about';
 }
@@ -111,6 +114,7 @@ function speakerOf(q: string): string | null {
 }
 
 function whoIsTarget(q: string): string | null {
+  if (/^what (?:is|was) (?:his|her|their|its) (?:role|job|position|title)\b/i.test(q)) return 'they';
   const m = /^who(?:'s| is| was| are| were)\s+(.+)$/i.exec(q) ?? /^what (?:is|was) (.+?)['’]s (?:role|job|position|title)/i.exec(q) ?? /^what does (.+?) do\b/i.exec(q);
   return m?.[1]?.trim() ?? null;
 }

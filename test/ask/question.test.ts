@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { detectFamily, parseQuestion } from '../../src/ask/question.ts';
+
+describe('detectFamily', () => {
+  const cases: [string, string][] = [
+    ['who requested the call?', 'who'],
+    ['which side asked for it?', 'who'],
+    ['at whose request did the call take place?', 'who'],
+    ['which ship detected the signals?', 'who'],
+    ['what company made the offer?', 'who'],
+    ['who is Yuri Ushakov?', 'who_is'],
+    ['who is the Kremlin spokesman?', 'who_is'],
+    ['who was killed?', 'who'],
+    ['who is responsible for the attacks?', 'who'],
+    ['what is his role?', 'who_is'],
+    ['when are the Geneva talks?', 'when'],
+    ['what date is the meeting?', 'when'],
+    ['how long ago did it happen?', 'when'],
+    ['how long was it?', 'how_long'],
+    ['what was the duration of the call?', 'how_long'],
+    ['how many troops are at the border?', 'how_many'],
+    ['how much has the search cost?', 'how_many'],
+    ['what is the death toll?', 'how_many'],
+    ['where will the talks be held?', 'where'],
+    ['which city hosted the talks?', 'where'],
+    ['what did Putin warn?', 'said'],
+    ['how did the Kremlin respond?', 'said'],
+    ['what is Nord Stream 2?', 'about'],
+    ['tell me about the sanctions', 'about'],
+  ];
+  for (const [question, family] of cases) {
+    it(`reads "${question}" as ${family}`, () => expect(detectFamily(question)).toBe(family));
+  }
+});
+
+describe('parseQuestion', () => {
+  it('finds the counted noun past adjectives and stops at the verb', () => {
+    expect(parseQuestion('how many Russian soldiers are near Ukraine?').countNoun).toBe('soldiers');
+    expect(parseQuestion('how many people died in the conflict?').countNoun).toBe('people');
+  });
+
+  it('finds the speaker of a said question', () => {
+    expect(parseQuestion('what did the White House say?').entity).toBe('the White House');
+  });
+
+  it('marks pronoun questions as needing a subject', () => {
+    expect(parseQuestion('how long was it?').needsSubject).toBe(true);
+    expect(parseQuestion('who requested the call?').needsSubject).toBe(false);
+  });
+
+  it('keeps content words and drops question words', () => {
+    expect(parseQuestion('who requested the call?').focus).toEqual(['requested', 'call']);
+  });
+});
