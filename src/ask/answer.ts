@@ -14,6 +14,7 @@ import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.t
 import { extractStatements } from './extract/statement.ts';
 import { nearness } from './extract/nearness.ts';
 import { clusterStatements, corroborate, toSupport, type ValueGroup } from './corroborate.ts';
+import { duplicateGroups } from '../coverage/duplicates.ts';
 
 /**
  * The ask pipeline: question → parse → retrieve → extract → corroborate → Answer with verbatim
@@ -90,7 +91,8 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
   const candidates = extracted.filter((c) => c.sentence.relevance >= Math.max(MIN_SENTENCE_RELEVANCE, RELATIVE_RELEVANCE * bestRelevance));
   // Different statements, topics or descriptions of a person are not contradictions.
   const valuesConflict = q.family !== 'said' && q.family !== 'about' && q.family !== 'who_is';
-  const grouped = corroborate(q.family === 'said' ? clusterStatements(candidates) : regroupAgents(q, candidates), sourceKey, valuesConflict);
+  const keyOf = sourceKeyFor(index);
+  const grouped = corroborate(q.family === 'said' ? clusterStatements(candidates) : regroupAgents(q, candidates), keyOf, valuesConflict);
   const winner = grouped.groups[0];
   const subject = nextSubject(q, previous, central.map((n) => n.word), winner);
   const trace: AnswerTrace = {
@@ -107,7 +109,7 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
     status: grouped.conflicting ? 'conflicting' : 'answered',
     answer: winner.value,
     support: toSupport(grouped.groups),
-    citations: citationsFor(grouped.groups, maxCitations),
+    citations: citationsFor(grouped.groups, maxCitations, keyOf),
   };
   return { result: { answer, subject }, trace };
 }
@@ -225,7 +227,7 @@ function cueTerms(q: ParsedQuestion): Map<string, number> {
 }
 
 /** Citations: the winning value's sources first, then the other values'; one per outlet, at most `max`. */
-function citationsFor(groups: readonly ValueGroup[], max: number): Citation[] {
+function citationsFor(groups: readonly ValueGroup[], max: number, sourceKey: (c: Candidate) => string): Citation[] {
   const out: Citation[] = [];
   const seen = new Set<string>();
   for (const g of groups) {
@@ -266,9 +268,18 @@ function citation(n: number, s: ScoredSentence): Citation {
   };
 }
 
-/** Outlets count once; an article whose outlet is unknown counts as its own source. */
-function sourceKey(c: Candidate): string {
-  return c.sentence.article.outlet?.toLowerCase() ?? `article:${c.sentence.article.id}`;
+/**
+ * Which candidates count as the same source: outlets count once, and so do copies of one text (wire
+ * copy republished elsewhere, the same url), which count as their canonical article; an article whose
+ * outlet is unknown counts as its own source.
+ */
+function sourceKeyFor(index: CorpusIndex): (c: Candidate) => string {
+  const canonical = duplicateGroups(index);
+  return (c) => {
+    const id = canonical.get(c.sentence.article.id);
+    const article = (id === undefined ? undefined : index.articles.get(id)) ?? c.sentence.article;
+    return article.outlet?.toLowerCase() ?? `article:${article.id}`;
+  };
 }
 
 /**
