@@ -44,11 +44,28 @@ export class Newsdesk {
   private readonly memory = new ConversationMemory();
   private readonly limiter: RateLimiter;
 
+  private currentIndex: CorpusIndex;
+
   constructor(
-    readonly index: CorpusIndex,
+    index: CorpusIndex,
     private readonly options: { dataDir: string | null; rateLimitPerMinute: number; log: Log },
   ) {
+    this.currentIndex = index;
     this.limiter = new RateLimiter(options.rateLimitPerMinute);
+  }
+
+  /** The corpus index questions are answered from; replaced when the coverage grows (see replaceIndex). */
+  get index(): CorpusIndex {
+    return this.currentIndex;
+  }
+
+  /**
+   * Swaps in an updated index (files added, changed or removed while the bot runs); questions asked
+   * from now on are answered from it.
+   * @example startCoverageUpdates(config, desk, log) // calls desk.replaceIndex(opened.index) on each change
+   */
+  replaceIndex(index: CorpusIndex): void {
+    this.currentIndex = index;
   }
 
   /**
