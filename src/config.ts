@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { NewsdeskError } from './errors.ts';
 import { LOG_LEVELS } from './log.ts';
+import { isValidTimezone } from './schedule/local-time.ts';
 
 /**
  * The one configuration schema of newsdesk, read from environment variables (and `.env`).
@@ -18,6 +19,10 @@ export const configSchema = z.object({
   MAX_FILE_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   /** Questions one chat user may ask per minute before getting a polite wait message. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Default local time of the daily briefing for channels that subscribe without one ('HH:MM'). */
+  DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM, e.g. 08:00').default('08:00'),
+  /** Default IANA timezone of the daily briefing for channels that subscribe without one. */
+  DIGEST_TIMEZONE: z.string().refine(isValidTimezone, 'must be an IANA timezone such as Europe/London or UTC').default('UTC'),
 
   /** RSS/Atom feed URLs polled for new articles while the bot runs (comma-separated). */
   FEEDS: z

@@ -13,6 +13,7 @@ export type NewsdeskErrorCode =
   | 'SOURCE_NOT_FOUND'
   | 'SOURCE_AMBIGUOUS'
   | 'INPUT_INVALID'
+  | 'STATE_UNAVAILABLE'
   | 'FETCH_FAILED'
   | 'PAGE_UNUSABLE';
 

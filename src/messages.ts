@@ -190,3 +190,69 @@ export function disagreementLine(d: { topic: string; values: readonly { value: s
 export function pointSourcesLine(sources: number): string {
   return sources === 1 ? 'reported by 1 source' : `reported by ${sources} sources`;
 }
+
+// ── Digest subscriptions ──────────────────────────────────────────────────────────────────
+
+/** "Tuesday 24 November, 08:00 (Europe/London)" for a local date 'YYYY-MM-DD' and time 'HH:MM'. */
+function localWhen(date: string, time: string, timezone: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  const day = d.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+  return `${day}, ${time} (${timezone})`;
+}
+
+/** Replies of the subscription commands (`/digest subscribe|unsubscribe|status`). */
+export const SUBSCRIPTION_MESSAGES = {
+  unavailable: 'Daily briefings cannot be scheduled on this newsdesk: it has no state database (check DATA_DIR).',
+  unsubscribed: 'Unsubscribed: this channel will no longer get the daily briefing.',
+  notSubscribed: 'This channel is not subscribed to the daily briefing. Subscribe with “/digest subscribe [time] [timezone]”, e.g. “/digest subscribe 08:00 Europe/London”.',
+} as const;
+
+/**
+ * The reply to a time of day that could not be read.
+ * @example badTimeMessage('25:00') // '“25:00” is not a time of day: use HH:MM, e.g. 08:00 or 18:30.'
+ */
+export function badTimeMessage(text: string): string {
+  return `“${text}” is not a time of day: use HH:MM, e.g. 08:00 or 18:30.`;
+}
+
+/** The reply to an unknown timezone. */
+export function badTimezoneMessage(text: string): string {
+  return `“${text}” is not a timezone I know: use an IANA name such as Europe/London, America/New_York or UTC.`;
+}
+
+/**
+ * The reply to a subscription.
+ * @param next - the local date and time of the next briefing
+ * @example subscribedMessage('08:00', 'UTC', { date: '2026-11-24', time: '08:00' }) // 'Subscribed: this channel gets the daily briefing at 08:00 (UTC). Next one: Tuesday 24 November, 08:00 (UTC).'
+ */
+export function subscribedMessage(time: string, timezone: string, next: { date: string; time: string } | null): string {
+  return `Subscribed: this channel gets the daily briefing at ${time} (${timezone}).${next ? ` Next one: ${localWhen(next.date, next.time, timezone)}.` : ''}`;
+}
+
+/**
+ * The reply to `/digest status`.
+ * @param sub - the subscription (time, timezone, paused and why)
+ * @param next - local date and time of the next briefing, null when paused
+ * @param last - the last briefing sent (local date) or null
+ */
+export function subscriptionStatusMessage(
+  sub: { time: string; timezone: string; paused: boolean; pausedReason: string | null },
+  next: { date: string; time: string } | null,
+  last: { localDate: string } | null,
+): string {
+  const head = sub.paused
+    ? `The daily briefing of this channel is paused${sub.pausedReason ? ` (${sub.pausedReason})` : ''}. Subscribe again to resume it at ${sub.time} (${sub.timezone}).`
+    : `This channel gets the daily briefing at ${sub.time} (${sub.timezone}).${next ? ` Next one: ${localWhen(next.date, next.time, sub.timezone)}.` : ''}`;
+  return `${head}${last ? ` Last one sent on ${last.localDate}.` : ' None sent yet.'}`;
+}
+
+// ── Gaps (questions the coverage could not answer) ─────────────────────────────────────────
+
+/**
+ * Heading of `newsdesk gaps`.
+ * @example gapsHeading(2) // '2 questions the coverage could not answer (most asked first):'
+ */
+export function gapsHeading(count: number): string {
+  if (count === 0) return 'No unanswered questions logged: every question asked so far found an answer (or none was asked yet).';
+  return `${count} question${count === 1 ? '' : 's'} the coverage could not answer (most asked first):`;
+}

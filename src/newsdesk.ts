@@ -7,11 +7,14 @@ import { answerQuestion } from './ask/answer.ts';
 import { validateQuestion } from './ask/input.ts';
 import { ConversationMemory } from './ask/conversation.ts';
 import { RateLimiter, type RateDecision } from './rate-limit.ts';
-import { recordFeedback } from './feedback.ts';
+import { REQUEST_FAILED_MESSAGE } from './messages.ts';
+import { feedbackSchema, recordFeedback } from './feedback.ts';
 import { listSources, lookupSource, type SourceList, type SourceLookup } from './sources.ts';
 import { buildDigest } from './digest/build-digest.ts';
 import type { Digest } from './digest/types.ts';
 import { readFirstSeen } from './ingest/first-seen.ts';
+import { State } from './state/state.ts';
+import { subscribeChannel, subscriptionStatus, unsubscribeChannel, type DigestDefaults, type SubscriptionReply } from './schedule/subscriptions.ts';
 
 /**
  * The one object every surface talks to (CLI, terminal chat, Discord, Slack): ask, look sources up,
@@ -31,8 +34,23 @@ export interface AskOptions {
 /** Said when answering fails unexpectedly (the failure is logged). */
 export const ANSWER_FAILED = 'Sorry, something went wrong while answering that. Please try again or rephrase the question.';
 
-/** What the digest command answers until the briefing feature exists. */
+/** What the adapters' digest command answered before {@link Newsdesk.digest} existed (kept until they call it). */
 export const DIGEST_NOT_SET_UP = 'Daily briefings are not set up yet on this newsdesk: ask a question, or use /sources, in the meantime.';
+
+/** Options of the {@link Newsdesk} constructor. */
+export interface NewsdeskOptions {
+  /** Data folder (first-seen times, feedback when no state is given); null to keep nothing. */
+  dataDir: string | null;
+  rateLimitPerMinute: number;
+  log: Log;
+  /** The state database; when present every question asked is logged and subscriptions work. */
+  state?: State | null;
+  /** Time and timezone of a subscription that names none (DIGEST_TIME, DIGEST_TIMEZONE). */
+  digestDefaults?: DigestDefaults;
+}
+
+/** Used when no digest defaults are configured. */
+const DIGEST_DEFAULTS = { time: '08:00', timezone: 'UTC' } as const satisfies DigestDefaults;
 
 /**
  * The newsdesk service.
@@ -48,7 +66,7 @@ export class Newsdesk {
 
   constructor(
     index: CorpusIndex,
-    private readonly options: { dataDir: string | null; rateLimitPerMinute: number; log: Log },
+    private readonly options: NewsdeskOptions,
   ) {
     this.currentIndex = index;
     this.limiter = new RateLimiter(options.rateLimitPerMinute);
@@ -68,6 +86,11 @@ export class Newsdesk {
     this.currentIndex = index;
   }
 
+  /** The state database (subscriptions, deliveries, feedback, questions log), or null when there is none. */
+  get state(): State | null {
+    return this.options.state ?? null;
+  }
+
   /**
    * Opens the configured corpus (snapshot when unchanged) and returns a ready service.
    * @throws NewsdeskError CORPUS_NOT_FOUND
@@ -79,7 +102,19 @@ export class Newsdesk {
       log,
       onProgress,
     });
-    return new Newsdesk(opened.index, { dataDir: config.DATA_DIR, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, log });
+    let state: State | null = null;
+    try {
+      state = State.open(config.DATA_DIR, { log });
+    } catch (err) {
+      log.warn({ err }, 'no state database: questions are not logged and digests cannot be scheduled');
+    }
+    return new Newsdesk(opened.index, {
+      dataDir: config.DATA_DIR,
+      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      log,
+      state,
+      digestDefaults: { time: config.DIGEST_TIME, timezone: config.DIGEST_TIMEZONE },
+    });
   }
 
   /**
@@ -93,6 +128,7 @@ export class Newsdesk {
     try {
       const { answer, subject } = answerQuestion(this.index, input.question, { previousSubject: previous?.subject ?? null });
       if (options.conversationId) this.memory.remember(options.conversationId, { question: input.question, subject });
+      this.logQuestion(answer);
       return { ok: true, answer };
     } catch (err) {
       // A bug in the pipeline must never take a chat surface down: log it, answer plainly.
@@ -151,15 +187,57 @@ export class Newsdesk {
     return this.limiter.check(userKey);
   }
 
+  /**
+   * Subscribes a channel to the daily briefing (or changes its time), e.g. `/digest subscribe 07:30 Europe/Paris`.
+   * @param time - 'HH:MM' or '8am'; default DIGEST_TIME
+   * @param timezone - IANA name; default DIGEST_TIMEZONE
+   * @example desk.subscribe('slack', 'C123', '07:30', 'Europe/Paris').message // 'Subscribed: this channel gets the daily briefing at 07:30 (Europe/Paris). …'
+   */
+  subscribe(platform: string, channel: string, time?: string | null, timezone?: string | null, now: Date = new Date()): SubscriptionReply {
+    return this.stateCall(() => subscribeChannel(this.state, this.options.digestDefaults ?? DIGEST_DEFAULTS, platform, channel, time, timezone, now));
+  }
+
+  /** Unsubscribes a channel from the daily briefing (`/digest unsubscribe`). */
+  unsubscribe(platform: string, channel: string): SubscriptionReply {
+    return this.stateCall(() => unsubscribeChannel(this.state, platform, channel));
+  }
+
+  /** A channel's subscription, next and last briefing (`/digest status`). */
+  subscriptionStatus(platform: string, channel: string, now: Date = new Date()): SubscriptionReply {
+    return this.stateCall(() => subscriptionStatus(this.state, platform, channel, now));
+  }
+
   /** Records "Helpful" / "Not helpful" feedback. Returns false (and logs) when it could not be stored. */
   recordFeedback(feedback: { question: string; helpful: boolean; user: string; conversation?: string }): boolean {
-    if (!this.options.dataDir) return false;
+    if (!this.options.dataDir && !this.state) return false;
     try {
-      recordFeedback(this.options.dataDir, { ...feedback, at: new Date().toISOString() });
+      const record = { ...feedback, at: new Date().toISOString() };
+      if (this.state) this.state.feedback.record(feedbackSchema.parse(record));
+      else recordFeedback(this.options.dataDir!, record);
       return true;
     } catch (err) {
       this.options.log.warn({ err }, 'could not record feedback');
       return false;
+    }
+  }
+
+  /** Logs an asked question in the state database; never fails the answer. */
+  private logQuestion(answer: Answer): void {
+    if (!this.state) return;
+    try {
+      this.state.questions.record(answer.question, answer.status, answer.answer, new Date());
+    } catch (err) {
+      this.options.log.warn({ err }, 'could not log the question');
+    }
+  }
+
+  /** Runs a subscription command; a database failure becomes a plain reply. */
+  private stateCall(run: () => SubscriptionReply): SubscriptionReply {
+    try {
+      return run();
+    } catch (err) {
+      this.options.log.error({ err }, 'subscription command failed');
+      return { ok: false, subscription: null, nextAt: null, lastDelivery: null, message: REQUEST_FAILED_MESSAGE };
     }
   }
 }

@@ -10,6 +10,7 @@ import { registerBenchCommand } from './commands/bench-command.ts';
 import { registerChatCommands } from './commands/chat-command.ts';
 import { registerDigestCommand } from './commands/digest-command.ts';
 import { registerEvalCommand } from './commands/eval-command.ts';
+import { registerGapsCommand } from './commands/gaps-command.ts';
 import { registerIndexCommand } from './commands/index-command.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerSourcesCommands } from './commands/sources-commands.ts';
@@ -80,6 +81,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerBenchCommand(program, ctx);
   registerIngestCommand(program, ctx);
   registerDigestCommand(program, ctx);
+  registerGapsCommand(program, ctx);
 
   return program;
 }

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import type { Feedback } from '../feedback.ts';
+
+/**
+ * Feedback on answers ("Helpful" / "Not helpful"), in the state database. Feedback that earlier
+ * versions appended to `DATA_DIR/feedback.jsonl` is imported once.
+ */
+
+interface Row {
+  question: string;
+  helpful: number;
+  user: string;
+  conversation: string | null;
+  at: string;
+}
+
+/** Meta key set once the JSON Lines file was imported. */
+const IMPORTED_KEY = 'feedback_jsonl_imported';
+
+/** Reads and writes feedback. */
+export class FeedbackStore {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Stores one (already validated) feedback record. */
+  record(f: Feedback): void {
+    this.db.prepare('INSERT INTO feedback (question, helpful, user, conversation, at) VALUES (?, ?, ?, ?, ?)').run(f.question, f.helpful ? 1 : 0, f.user, f.conversation ?? null, f.at);
+  }
+
+  /** Every feedback record, in the order recorded. */
+  list(): Feedback[] {
+    return (this.db.prepare('SELECT question, helpful, user, conversation, at FROM feedback ORDER BY id').all() as Row[]).map((r) => ({
+      question: r.question,
+      helpful: r.helpful === 1,
+      user: r.user,
+      ...(r.conversation === null ? {} : { conversation: r.conversation }),
+      at: r.at,
+    }));
+  }
+
+  /**
+   * Imports the records of a legacy feedback.jsonl once (one transaction; the file is then renamed to
+   * feedback.jsonl.imported). Returns how many records were imported.
+   * @param parse - reads the file's valid records
+   */
+  importJsonLines(file: string, parse: (text: string) => Feedback[]): number {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return 0;
+    }
+    const records = parse(text);
+    const imported = this.db.transaction(() => {
+      if (this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(IMPORTED_KEY)) return -1;
+      for (const r of records) this.record(r);
+      this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(IMPORTED_KEY, new Date().toISOString());
+      return records.length;
+    }).immediate();
+    try {
+      fs.renameSync(file, `${file}.imported`);
+    } catch {
+      // read-only folder: the meta key keeps it from being imported twice
+    }
+    return Math.max(0, imported);
+  }
+}
