@@ -1,9 +1,9 @@
 import readline from 'node:readline';
 import type { Newsdesk } from '../../src/newsdesk.ts';
-import { DIGEST_NOT_SET_UP } from '../../src/newsdesk.ts';
 import { HELP_COMMANDS, HELP_INTRO, NO_MORE_SOURCES_MESSAGE } from '../../src/messages.ts';
 import { renderAnswerText, renderCitationsText } from './render-answer.ts';
 import { renderSourceList, renderSourceLookup } from './render-sources.ts';
+import { renderDigestText } from './render-digest.ts';
 
 /**
  * The terminal chat: questions in, cited answers out, with the conversation's context kept and the
@@ -81,7 +81,7 @@ export function handleLine(desk: Newsdesk, line: string, conversationId: string,
     case 'source':
       return { text: renderSourceLookup(desk.lookupSource(arg)) };
     case 'digest':
-      return { text: DIGEST_NOT_SET_UP };
+      return { text: renderDigestText(desk.digest()) };
     case 'more': {
       if (!state.lastQuestion) return { text: NO_MORE_SOURCES_MESSAGE };
       const more = desk.moreCitations(state.lastQuestion, state.shown, { conversationId });

@@ -14,7 +14,7 @@ export function registerChatCommands(program: Command, ctx: CliContext): void {
     .description('Chat with newsdesk in the terminal (context is kept; /help lists commands). Piped stdin works too.')
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .action(async (opts: CorpusOptions) => {
-      await runTerminalChat({ desk: deskFor(ctx, opts) });
+      await runTerminalChat({ desk: deskFor(ctx, opts, true) });
     });
 
   program
@@ -22,6 +22,6 @@ export function registerChatCommands(program: Command, ctx: CliContext): void {
     .description('Start newsdesk: every chat platform whose token is configured, or the terminal chat when none is.')
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .action(async (opts: CorpusOptions) => {
-      await startNewsdesk({ config: ctx.config, desk: deskFor(ctx, opts), log: ctx.log });
+      await startNewsdesk({ config: ctx.config, desk: deskFor(ctx, opts, true), log: ctx.log });
     });
 }

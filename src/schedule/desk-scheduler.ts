@@ -1,0 +1,30 @@
+import type { Digest } from '../digest/types.ts';
+import type { Log } from '../log.ts';
+import type { Newsdesk } from '../newsdesk.ts';
+import type { Subscription } from '../state/subscriptions.ts';
+import { DigestScheduler, type DigestSchedulerOptions } from './scheduler.ts';
+
+/**
+ * Starts the digest scheduler of a newsdesk: digests come from {@link Newsdesk.digest} ("new" counted
+ * from each channel's previous digest), posted through the adapters' `send`.
+ * @param send - posts a digest to a subscription's channel; throws DeliveryError (permanent when the channel is gone)
+ * @returns the running scheduler, or null when the desk has no state database
+ * @example
+ * const scheduler = await startDigestScheduler(desk, async (sub, digest) => postDigest(sub.channel, digest), log);
+ * // on shutdown: scheduler?.stop()
+ */
+export async function startDigestScheduler(
+  desk: Newsdesk,
+  send: (subscription: Subscription, digest: Digest) => Promise<void>,
+  log: Log,
+  options: Partial<Omit<DigestSchedulerOptions, 'state' | 'makeDigest' | 'send' | 'log'>> = {},
+): Promise<DigestScheduler | null> {
+  const state = desk.state;
+  if (!state) {
+    log.warn({ module: 'schedule' }, 'no state database: daily digests are not scheduled');
+    return null;
+  }
+  const scheduler = new DigestScheduler({ ...options, state, send, log, makeDigest: (_sub, since, now) => desk.digest({ since, now }) });
+  await scheduler.start();
+  return scheduler;
+}
