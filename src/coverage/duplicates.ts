@@ -33,15 +33,7 @@ export function duplicateGroups(index: CorpusIndex): Map<string, string> {
  * @example shingles('The cat sat on the mat today').size // 3
  */
 export function shingles(text: string): Set<number> {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const out = new Set<number>();
-  if (words.length === 0) return out;
-  if (words.length < SHINGLE_WORDS) {
-    out.add(fnv1a(words.join(' ')));
-    return out;
-  }
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) out.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
-  return out;
+  return new Set(shingleHashes(text));
 }
 
 /**
@@ -89,8 +81,10 @@ function computeGroups(articles: readonly Article[]): Map<string, string> {
   });
 
   // Same text: candidate pairs share many sampled shingles; each candidate is then measured exactly.
-  const sets = articles.map((a) => shingles(a.text));
-  const sampled = sets.map((s) => [...s].filter((h) => h % SAMPLE_MODULUS === 0));
+  const hashes = articles.map((a) => shingleHashes(a.text));
+  const sampled = hashes.map((hs) => [...new Set(hs.filter((h) => h % SAMPLE_MODULUS === 0))]);
+  const sets: (Set<number> | undefined)[] = [];
+  const setOf = (i: number): Set<number> => (sets[i] ??= new Set(hashes[i]));
   const postings = new Map<number, number[]>();
   sampled.forEach((hs, i) => {
     for (const h of hs) {
@@ -113,17 +107,16 @@ function computeGroups(articles: readonly Article[]): Map<string, string> {
   for (const [key, shared] of sharedCounts) {
     const i = Math.floor(key / n);
     const j = key % n;
-    const a = sets[i]!;
-    const b = sets[j]!;
-    if (Math.min(a.size, b.size) < NEAR_DUPLICATE_JACCARD * Math.max(a.size, b.size)) continue;
-    if (shared < 0.5 * Math.min(sampled[i]!.length, sampled[j]!.length)) continue;
-    if (jaccard(a, b) >= NEAR_DUPLICATE_JACCARD) union(i, j);
+    const si = sampled[i]!.length;
+    const sj = sampled[j]!.length;
+    if (shared < 0.5 * Math.min(si, sj) || Math.min(si, sj) < 0.5 * Math.max(si, sj)) continue;
+    if (jaccard(setOf(i), setOf(j)) >= NEAR_DUPLICATE_JACCARD) union(i, j);
   }
   // Very short texts may have no sampled shingle: compare those whose shingle sets are identical.
   const bySignature = new Map<string, number>();
-  sets.forEach((s, i) => {
-    if (sampled[i]!.length > 0 || s.size === 0) return;
-    const sig = [...s].sort((p, q) => p - q).join(',');
+  hashes.forEach((hs, i) => {
+    if (sampled[i]!.length > 0 || hs.length === 0) return;
+    const sig = [...setOf(i)].sort((p, q) => p - q).join(',');
     const first = bySignature.get(sig);
     if (first === undefined) bySignature.set(sig, i);
     else union(first, i);
@@ -149,6 +142,21 @@ function comparePublished(a: Article, b: Article): number {
   if (a.published === null) return 1;
   if (b.published === null) return -1;
   return a.published < b.published ? -1 : 1;
+}
+
+/** The hash of every word shingle of a text, in order (repeats kept). */
+function shingleHashes(text: string): number[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const codes = words.map(fnv1a);
+  const width = Math.min(SHINGLE_WORDS, codes.length);
+  const out: number[] = [];
+  if (width === 0) return out;
+  for (let i = 0; i + width <= codes.length; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + width; j++) h = Math.imul(h ^ codes[j]!, 0x01000193);
+    out.push(h >>> 0);
+  }
+  return out;
 }
 
 /** 32-bit FNV-1a hash of a string. */

@@ -29,7 +29,12 @@ export interface Feed {
 export function parseFeed(xml: string, feedUrl: string): Feed {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new NewsdeskError(`malformed feed XML (line ${valid.err.line}: ${valid.err.msg})`, 'PAGE_UNUSABLE');
-  const doc = PARSER.parse(xml) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    doc = PARSER.parse(xml) as Record<string, unknown>;
+  } catch (err) {
+    throw new NewsdeskError(`malformed feed XML (${(err as Error).message})`, 'PAGE_UNUSABLE', err);
+  }
   const rss = obj(doc.rss);
   const rdf = obj(doc['rdf:RDF']);
   const atom = obj(doc.feed);
