@@ -162,18 +162,26 @@ const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'H1', 'H2', 'H3
 /** Elements whose text is not article text. */
 const SKIP = new Set(['FIGURE', 'FIGCAPTION', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'BUTTON', 'SVG', 'IFRAME', 'SELECT', 'TEXTAREA']);
 
-/** The text of every block of an element, in document order, whitespace collapsed. */
+/**
+ * The text of every block of an element, in document order, whitespace collapsed. A short block that
+ * is mostly link text ("Read more: <a>another story</a>") is navigation, not article text: left out.
+ */
 function blockTexts(root: El): string[] {
   const out: string[] = [];
   let buffer = '';
+  let linkChars = 0;
   const flush = (): void => {
     const text = clean(buffer);
-    if (text) out.push(text);
+    const linkShare = buffer.length ? linkChars / buffer.replace(/\s+/g, '').length : 0;
+    if (text && !(linkShare >= 0.5 && text.split(' ').length <= MAX_LINK_BLOCK_WORDS)) out.push(text);
     buffer = '';
+    linkChars = 0;
   };
-  const walk = (node: Nd): void => {
+  const walk = (node: Nd, inLink: boolean): void => {
     if (node.nodeType === 3) {
-      buffer += node.textContent ?? '';
+      const text = node.textContent ?? '';
+      buffer += text;
+      if (inLink) linkChars += text.replace(/\s+/g, '').length;
       return;
     }
     if (node.nodeType !== 1) return;
@@ -182,13 +190,16 @@ function blockTexts(root: El): string[] {
     if (SKIP.has(tag)) return;
     const block = BLOCK.has(tag);
     if (block) flush();
-    for (const child of Array.from(el.childNodes)) walk(child);
+    for (const child of Array.from(el.childNodes)) walk(child, inLink || tag === 'A');
     if (block) flush();
   };
-  walk(root as unknown as Nd);
+  walk(root as unknown as Nd, false);
   flush();
   return out;
 }
+
+/** Blocks of at most this many words that are mostly link text are left out. */
+const MAX_LINK_BLOCK_WORDS = 30;
 
 /** When Readability finds nothing: every paragraph element of the page (malformed pages). */
 function fallbackParagraphs(doc: Doc): string[] {

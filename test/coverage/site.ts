@@ -43,7 +43,16 @@ export const CHROME_PHRASES = [
   'Registered in England and Wales',
   'Subscribe to our newsletter',
   'Flowers left outside the venue',
+  'Morning Briefing',
+  "get the day's top stories in your inbox",
+  'Read more:',
 ];
+
+/** Chrome inside the article body, after its third paragraph: a newsletter box, an advert, a read-more link. */
+const IN_ARTICLE_CHROME = `
+<div class="newsletter-signup"><h3>Morning Briefing</h3><p>Subscribe to our newsletter and get the day's top stories in your inbox.</p><form><input type="email"><button>Sign up</button></form></div>
+<div class="advert" aria-hidden="true">Advertisement</div>
+<p class="read-more"><strong>Read more:</strong> <a href="/business/markets">Markets rally as central bank holds interest rates steady for a third month</a></p>`;
 
 /** Options of one article page. */
 export interface PageOptions {
@@ -81,7 +90,7 @@ ${o.jsonLd ? `<script type="application/ld+json">${JSON.stringify(o.jsonLd)}</sc
 <header><h1 class="headline">${esc(o.story.title)}</h1><p class="byline">By Staff Reporter</p>${o.time ? `<time datetime="${o.time}">${o.time}</time>` : ''}</header>
 <figure class="lead-image"><img src="/img/lead.jpg" alt=""><figcaption>Flowers left outside the venue on Saturday morning. Photograph: Agency</figcaption></figure>
 <div class="story-body">
-${o.story.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}
+${o.story.paragraphs.map((p, i) => `<p>${esc(p)}</p>${i === 2 ? IN_ARTICLE_CHROME : ''}`).join('\n')}
 </div>
 <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on Twitter</a> <a href="#">Email</a></div>
 </article>
