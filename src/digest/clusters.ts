@@ -81,6 +81,8 @@ export function clusterFacts(sentences: readonly DigestSentence[], weights: Term
     }
     if (best >= 0) {
       const cluster = clusters[best]!;
+      // The very same sentence in another article is copy (background paragraphs reused), not another report.
+      if (cluster.members.some((m) => m.text === s.text)) continue;
       const at = bySource[best]!.get(s.sourceKey);
       if (at === undefined) {
         bySource[best]!.set(s.sourceKey, cluster.members.length);

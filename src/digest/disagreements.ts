@@ -8,7 +8,7 @@ import { buildSlots, retrieveSentences } from '../ask/retrieve.ts';
 import { NUMBER_PATTERN } from '../ask/extract/numbers.ts';
 import { extractQuantities } from '../ask/extract/quantity.ts';
 import { disagreementTopic } from '../messages.ts';
-import { sourceKeyOf } from './sentences.ts';
+import { sourceKeyFor } from './sentences.ts';
 import type { Disagreement } from './types.ts';
 
 /**
@@ -72,7 +72,8 @@ export function countDisagreement(index: CorpusIndex, noun: string): Disagreemen
   const candidates = sentences
     .flatMap((s) => extractQuantities(s, nounSlot, noun))
     .filter((c) => c.confidence >= MIN_CONFIDENCE && (amountOf(c.key) === null || amountOf(c.key)! >= MIN_AMOUNT));
-  const grouped = corroborate(candidates, (c) => sourceKeyOf(c.sentence.article));
+  const sourceKey = sourceKeyFor(index);
+  const grouped = corroborate(candidates, (c) => sourceKey(c.sentence.article));
   if (!grouped.conflicting) return null;
   return { topic: disagreementTopic('count', noun), values: toSupport(grouped.groups) };
 }
@@ -113,6 +114,7 @@ function durationMinutes(value: string): number | null {
 export function countedNouns(index: CorpusIndex): string[] {
   const sources = new Map<string, Set<string>>();
   const surface = new Map<string, Map<string, number>>();
+  const sourceKey = sourceKeyFor(index);
   for (const p of index.passages.values()) {
     const article = index.articles.get(p.articleId);
     if (!article) continue;
@@ -122,7 +124,7 @@ export function countedNouns(index: CorpusIndex): string[] {
       const term = analyzeTerm(word);
       if (term === null) continue;
       const set = sources.get(term) ?? new Set<string>();
-      set.add(sourceKeyOf(article));
+      set.add(sourceKey(article));
       sources.set(term, set);
       const forms = surface.get(term) ?? new Map<string, number>();
       forms.set(word, (forms.get(word) ?? 0) + 1);

@@ -1,6 +1,7 @@
 import type { Article, Citation } from '../types.ts';
 import type { CorpusIndex } from '../search/corpus-index.ts';
 import { analysePassage } from '../ask/retrieve.ts';
+import { duplicateGroups } from '../coverage/duplicates.ts';
 
 /**
  * The sentences a digest may quote: every well-formed sentence of the articles' opening passages, with
@@ -46,6 +47,7 @@ export function collectSentences(index: CorpusIndex): DigestSentence[] {
     .slice(0, MAX_ARTICLES);
   const out: DigestSentence[] = [];
   const articleDf = new Map<string, number>();
+  const sourceKey = sourceKeyFor(index);
   for (const article of articles) {
     const seen = new Set<string>();
     for (const passage of index.passagesOf(article.id).slice(0, MAX_PASSAGES)) {
@@ -59,7 +61,7 @@ export function collectSentences(index: CorpusIndex): DigestSentence[] {
           end: s.end,
           terms: s.terms,
           ordinal: passage.ordinal,
-          sourceKey: sourceKeyOf(article),
+          sourceKey: sourceKey(article),
           centrality: 0,
         });
       }
@@ -83,9 +85,19 @@ export function collectSentences(index: CorpusIndex): DigestSentence[] {
   return out;
 }
 
-/** The outlet key of an article: its outlet lower-cased, else the article itself. */
-export function sourceKeyOf(article: Article): string {
-  return article.outlet?.toLowerCase() ?? `article:${article.id}`;
+/**
+ * Which articles count as the same source, as in answers: outlets count once, and so do copies of one
+ * text (wire copy republished elsewhere, the same url), which count as their canonical article; an
+ * article whose outlet is unknown counts as its own source.
+ * @example sourceKeyFor(index)(article) // 'weku'
+ */
+export function sourceKeyFor(index: CorpusIndex): (article: Article) => string {
+  const canonical = duplicateGroups(index);
+  return (a) => {
+    const id = canonical.get(a.id);
+    const article = (id === undefined ? undefined : index.articles.get(id)) ?? a;
+    return article.outlet?.toLowerCase() ?? `article:${article.id}`;
+  };
 }
 
 /**

@@ -213,3 +213,25 @@ describe('parseSince', () => {
     expect(() => parseSince('2026-13-45')).toThrow(/--since/);
   });
 });
+
+describe('buildDigest with republished copy', () => {
+  const tmp = makeTmp('newsdesk-digest-dup-');
+  afterAll(() => removeTmp(tmp));
+  copyCorpus(DEFAULT_CORPUS, tmp);
+  // The same text republished under another name (wire copy): one more file, not one more source.
+  fs.copyFileSync(path.join(DEFAULT_CORPUS, C), path.join(tmp, '005_republished-copy.txt'));
+  const { index } = openCorpus(tmp);
+
+  it('counts a republished copy once in key points and disagreements', () => {
+    const digest = buildDigest(index, { since: null, firstSeen: new Map(), now: NOW });
+    expectWellFormed(digest);
+    expect(digest.points[0]!.citations.map((c) => c.source)).toEqual([A, B, C, D, E]);
+    for (const p of digest.points) expect(new Set(p.citations.map((c) => c.quote)).size).toBe(p.citations.length);
+    const troops = digest.disagreements.find((d) => d.topic === 'number of troops')!;
+    expect(troops.values.map((v) => [v.value, v.sources.length])).toEqual([
+      ['100,000 troops', 3],
+      ['tens of thousands of troops', 1],
+      ['more than 90,000 troops', 1],
+    ]);
+  });
+});
