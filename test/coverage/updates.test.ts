@@ -120,6 +120,24 @@ describe('startFeedPoller and startCoverageUpdates', () => {
     expect([hits.get('/news/1'), hits.get('/news/2'), hits.get('/news/3')]).toEqual([1, 1, 1]);
   });
 
+  it('survives a failing feed and ingests its items once it answers again; pollNow waits for the poll under way', async () => {
+    let down = true;
+    site.routes.set('/flaky.rss', (req, res) => (down ? serve('text/html', 'busy', 503) : serve('application/rss+xml', rssFeed('World', items)))(req, res));
+    const seen: OpenedCorpus[] = [];
+    const poller = startFeedPoller({ feeds: [`${site.base}/flaky.rss`], intervalMinutes: 60, pollAtStart: false, corpusDir: corpus, dataDir: data, onChange: (o) => seen.push(o) });
+    running.push(poller);
+    const first = await poller.pollNow();
+    expect(first?.failed).toEqual([{ source: `${site.base}/flaky.rss`, reason: 'HTTP 503 Service Unavailable' }]);
+    expect(seen).toEqual([]);
+    down = false;
+    const [a, b] = await Promise.all([poller.pollNow(), poller.pollNow()]);
+    expect(a).toBe(b);
+    expect(a?.added).toHaveLength(2);
+    expect(seen).toHaveLength(1);
+    poller.stop();
+    expect(await poller.pollNow()).toBeNull();
+  });
+
   it('swaps the updated index into a running Newsdesk, from files and from feeds', async () => {
     const config = loadConfig({ CORPUS_DIR: corpus, DATA_DIR: data, FEEDS: `${site.base}/feed.rss`, FEED_POLL_MINUTES: '60', LOG_LEVEL: 'silent' });
     const desk = Newsdesk.open(config);
