@@ -96,7 +96,7 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
  */
 export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cueTerms: ReadonlyMap<string, number> = new Map()): ScoredSentence[] {
   const query = searchQuery(index, slots);
-  for (const [t, w] of cueTerms) if (!query.has(t) && index.documentFrequency(t) <= COMMON_SHARE * index.passageCount) query.set(t, w);
+  for (const [t, w] of cueTerms) if (!query.has(t) && index.documentFrequency(t) <= Math.max(COMMON_SHARE * index.passageCount, MIN_COMMON_POSTINGS)) query.set(t, w);
   const hits = index.searchTerms(query, PASSAGE_LIMIT);
   const totalIdf = slots.reduce((a, s) => a + s.idf, 0) || 1;
   const out: ScoredSentence[] = [];
@@ -143,10 +143,12 @@ const GENERIC_COUNTED = new Set(['people', 'persons', 'men', 'women', 'children'
 /** Focus words that add nothing when the question has others ("where will the talks be held?"). */
 const GENERIC_WORDS = new Set(['happen', 'happened', 'happening', 'take', 'took', 'place', 'held', 'hold', 'go', 'went', 'occur', 'occurred', 'get', 'got']);
 
-/** Expansions of a slot sent to the index at most (the sentence scoring still uses them all). */
-const QUERY_TERMS_PER_SLOT = 6;
+/** Terms of a slot sent to the index at most (the sentence scoring still uses them all). */
+const QUERY_TERMS_PER_SLOT = 5;
 /** Expansion terms found in more than this share of passages are too common to help find passages. */
-const COMMON_SHARE = 0.1;
+const COMMON_SHARE = 0.03;
+/** …but a term in fewer passages than this is always cheap enough to use. */
+const MIN_COMMON_POSTINGS = 1000;
 
 /**
  * The terms sent to the index: each slot's own term and its rarer expansions. Searching a term costs
@@ -154,7 +156,8 @@ const COMMON_SHARE = 0.1;
  */
 function searchQuery(index: CorpusIndex, slots: readonly Slot[]): Map<string, number> {
   const query = new Map<string, number>();
-  const limit = COMMON_SHARE * index.passageCount;
+  // Cost grows with the postings read, so the bound only bites on large corpora.
+  const limit = Math.max(COMMON_SHARE * index.passageCount, MIN_COMMON_POSTINGS);
   for (const slot of slots) {
     const weight = slot.subject ? 0.8 : 1;
     const ranked = [...slot.terms.entries()]

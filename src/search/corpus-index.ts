@@ -36,8 +36,26 @@ interface PassageDoc {
   title: string;
 }
 
-/** MiniSearch numbers fields in the order of `fields`: 'text' is 0. */
+/** MiniSearch numbers fields in the order of `fields`: 'text' is 0, 'title' is 1. */
 const TEXT_FIELD_ID = 0;
+const TITLE_FIELD_ID = 1;
+/** [field id, boost] pairs in field order. */
+const FIELD_BOOST_LIST: readonly [number, number][] = [
+  [TEXT_FIELD_ID, 1],
+  [TITLE_FIELD_ID, 0.4],
+];
+/** MiniSearch's default BM25+ parameters, which both search paths use. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+
+/** The parts of MiniSearch 7's state that {@link CorpusIndex.searchTerms} reads (it has no public API for them). */
+interface MiniSearchInternals {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _documentIds: Map<number, unknown>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+  _nextId: number;
+}
 
 /** Field boosts: the passage text counts most; the article headline adds context. */
 export const FIELD_BOOSTS = { text: 1, title: 0.4 } as const;
@@ -72,6 +90,12 @@ export class CorpusIndex {
   private nextKey = 0;
   private changeCount = 0;
   private mini: MiniSearch<PassageDoc>;
+  /** Score accumulators of {@link searchTerms}, indexed by MiniSearch's short document id, reused. */
+  private scores = new Float64Array(0);
+  private matched = new Uint16Array(0);
+  private stamps = new Uint32Array(0);
+  private stamp = 0;
+  private readonly lengthCache = new Map<number, { version: number; lengths: Float64Array }>();
 
   constructor(mini?: MiniSearch<PassageDoc>) {
     this.mini = mini ?? new MiniSearch<PassageDoc>(MINISEARCH_OPTIONS);
@@ -161,16 +185,80 @@ export class CorpusIndex {
   }
 
   /**
-   * Searches with already-analysed terms and a weight per term (query expansion); deterministic order.
+   * Searches with already-analysed terms and a weight per term (query expansion): BM25 over the text
+   * and headline fields, scored exactly as MiniSearch scores an OR query (BM25+, field boosts, score
+   * times the number of matching query terms), but read straight from its inverted index with typed
+   * accumulators and no per-result objects, so that a question costs little even at 100k+ passages.
+   * Deterministic order: score, then passage key.
    * @param terms - analysed term → weight (1 for the question's own words)
    */
   searchTerms(terms: ReadonlyMap<string, number>, limit = 20): PassageHit[] {
     if (terms.size === 0) return [];
-    const all: SearchResult[] = this.mini.search(
-      { queries: [...terms.keys()], combineWith: 'OR' },
-      { processTerm: (t: string) => t, tokenize: (q: string) => [q], boostTerm: (t: string) => terms.get(t) ?? 1 },
-    );
-    return this.toHits(all, limit);
+    const mini = this.mini as unknown as MiniSearchInternals;
+    const n = mini._documentCount;
+    const size = mini._nextId;
+    if (this.scores.length < size) {
+      this.scores = new Float64Array(size * 2);
+      this.matched = new Uint16Array(size * 2);
+      this.stamps = new Uint32Array(size * 2);
+    }
+    const { scores, matched, stamps } = this;
+    const touched: number[] = [];
+    for (const [term, weight] of terms) {
+      const data = mini._index.get(term);
+      if (!data) continue;
+      const stamp = ++this.stamp;
+      for (const [field, boost] of FIELD_BOOST_LIST) {
+        const postings = data.get(field);
+        if (!postings) continue;
+        const lengths = this.fieldLengths(field);
+        const avgLength = mini._avgFieldLength[field] ?? 1;
+        const df = postings.size;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const factor = weight * boost * idf;
+        postings.forEach((tf, doc) => {
+          const length = lengths[doc]!;
+          if (length < 0) return; // discarded, not yet vacuumed
+          if (scores[doc] === 0 && matched[doc] === 0) touched.push(doc);
+          scores[doc]! += factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avgLength)));
+          // MiniSearch multiplies a document's score by the number of query terms it matched.
+          if (stamps[doc] !== stamp) {
+            stamps[doc] = stamp;
+            matched[doc]! += 1;
+          }
+        });
+      }
+    }
+    const ranked = touched.map((doc) => ({ doc, score: scores[doc]! * Math.max(1, matched[doc]!), key: mini._documentIds.get(doc) as number }));
+    for (const doc of touched) {
+      scores[doc] = 0;
+      matched[doc] = 0;
+    }
+    ranked.sort((a, b) => b.score - a.score || a.key - b.key);
+    const hits: PassageHit[] = [];
+    for (const r of ranked) {
+      if (hits.length >= limit) break;
+      const passage = this.passages.get(r.key);
+      const article = passage ? this.articles.get(passage.articleId) : undefined;
+      if (passage && article) hits.push({ passage, article, score: r.score, terms: [] });
+    }
+    return hits;
+  }
+
+  /**
+   * Each document's length in a field, by short id (-1 for ids no longer in the index): MiniSearch's
+   * `_fieldLength` map copied into a typed array once per index version, for the scoring loop.
+   */
+  private fieldLengths(field: number): Float64Array {
+    const cached = this.lengthCache.get(field);
+    if (cached && cached.version === this.changeCount) return cached.lengths;
+    const mini = this.mini as unknown as MiniSearchInternals;
+    const lengths = new Float64Array(mini._nextId + 1).fill(-1);
+    mini._fieldLength.forEach((byField, doc) => {
+      lengths[doc] = byField[field] ?? 0;
+    });
+    this.lengthCache.set(field, { version: this.changeCount, lengths });
+    return lengths;
   }
 
   /**
