@@ -55,6 +55,7 @@ interface MiniSearchInternals {
   _avgFieldLength: number[];
   _documentCount: number;
   _nextId: number;
+  _dirtCount: number;
 }
 
 /** Field boosts: the passage text counts most; the article headline adds context. */
@@ -213,7 +214,9 @@ export class CorpusIndex {
         if (!postings) continue;
         const lengths = this.fieldLengths(field);
         const avgLength = mini._avgFieldLength[field] ?? 1;
-        const df = postings.size;
+        // Discarded documents stay in the postings until MiniSearch vacuums; they do not count.
+        let df = postings.size;
+        if (mini._dirtCount > 0) postings.forEach((_, doc) => void (lengths[doc]! < 0 && df--));
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         const factor = weight * boost * idf;
         postings.forEach((tf, doc) => {
