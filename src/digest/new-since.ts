@@ -6,7 +6,8 @@ import type { DigestNewArticle } from './types.ts';
 
 /**
  * "New since the last digest": the articles first seen after a given instant, newest first, each with
- * the best sentence it brings that no article seen earlier already reports.
+ * the best sentence it brings that no article seen earlier already reports (and that no other new
+ * article was credited with first).
  */
 
 /** Default look-back when no previous digest is known. */
@@ -35,10 +36,22 @@ export function newSince(
   const older = sentences.filter((s) => !isNew(s.article.id));
   const byArticle = new Map<string, DigestSentence[]>();
   for (const s of sentences) byArticle.set(s.article.id, [...(byArticle.get(s.article.id) ?? []), s]);
+  // Facts are chosen oldest article first, so that a fact two new articles share goes to the first one.
+  const chosen: DigestSentence[] = [];
+  const factOf = new Map<string, DigestSentence>();
+  for (const a of [...fresh].reverse()) {
+    const own = [...(byArticle.get(a.id) ?? [])].sort((x, y) => y.centrality - x.centrality || x.start - y.start);
+    const said = (s: DigestSentence, o: DigestSentence): boolean => factSimilarity(s.terms, o.terms, weights) >= SAME_FACT;
+    const known = (s: DigestSentence): boolean => older.some((o) => said(s, o)) || chosen.some((o) => said(s, o));
+    const fact = own.find((s) => !known(s));
+    if (fact) {
+      chosen.push(fact);
+      factOf.set(a.id, fact);
+    }
+  }
   let n = nextNumber;
   const items: DigestNewArticle[] = fresh.map((a) => {
-    const own = [...(byArticle.get(a.id) ?? [])].sort((x, y) => y.centrality - x.centrality || x.start - y.start);
-    const fact = own.find((s) => !older.some((o) => factSimilarity(s.terms, o.terms, weights) >= SAME_FACT));
+    const fact = factOf.get(a.id);
     const facts: Citation[] = fact ? [citeSentence(n++, fact)] : [];
     return { source: a.id, title: a.title, outlet: a.outlet, firstSeen: firstSeen.get(a.id)!, facts };
   });

@@ -198,6 +198,19 @@ describe('buildDigest on the shared corpora', () => {
       const counts = digest.points.map((p) => p.citations.length);
       expect(counts[0]).toBeGreaterThanOrEqual(3);
     });
+
+    it(`credits each new fact of ${name} to one article when every article is new`, () => {
+      const dir = path.join(CORPORA, name);
+      const { index } = openCorpus(dir);
+      const seen = new Map([...index.articles.keys()].map((id, i) => [id, new Date(NOW.getTime() - 60_000 * (i + 1)).toISOString()]));
+      const digest = buildDigest(index, { since: null, firstSeen: seen, now: NOW });
+      expect(digest.new).toHaveLength(index.articles.size);
+      expect(digest.new.map((a) => a.firstSeen)).toEqual([...digest.new.map((a) => a.firstSeen)].sort().reverse());
+      const facts = digest.new.flatMap((a) => a.facts.map((f) => f.quote));
+      expect(new Set(facts).size).toBe(facts.length);
+      expect(facts.length).toBeGreaterThanOrEqual(Math.min(3, index.articles.size));
+      expectVerbatim(index, dir, digest);
+    });
   }
 });
 
