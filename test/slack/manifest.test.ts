@@ -7,7 +7,7 @@ import { renderAnswerForSlack, type SlackAnswerOptions } from '../../adapters/sl
 import { SLASH_COMMANDS } from '../../adapters/slack/slash-commands.ts';
 import { loadSlackFixture } from './slack-requests.ts';
 
-/** The manifest and the README section describe what the adapter really does. */
+/** The manifest and the README's Slack section describe what the adapter really does. */
 
 const SLACK_DIR = path.resolve(import.meta.dirname, '../../adapters/slack');
 
@@ -39,9 +39,9 @@ describe('adapters/slack/manifest.yaml', () => {
   });
 });
 
-describe('adapters/slack/README-section.md', () => {
+describe('README.md, Slack section', () => {
   it('shows the exact payload the renderer produces for the answered fixture', () => {
-    const doc = fs.readFileSync(path.join(SLACK_DIR, 'README-section.md'), 'utf8');
+    const doc = fs.readFileSync(path.join(SLACK_DIR, '..', '..', 'README.md'), 'utf8');
     const json = /<!-- slack-payload:start -->\n```json\n([\s\S]*?)\n```\n<!-- slack-payload:end -->/.exec(doc)?.[1];
     const c = loadSlackFixture<{ answer: Answer; options: SlackAnswerOptions }>('render-answer-answered.json');
     expect(JSON.parse(json ?? 'null')).toEqual(renderAnswerForSlack(c.answer, c.options));
