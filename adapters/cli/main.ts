@@ -6,6 +6,7 @@ import { isNewsdeskError } from '../../src/errors.ts';
 import { createLogger, type Log } from '../../src/log.ts';
 import { openCorpus, type OpenedCorpus } from '../../src/open-corpus.ts';
 import { registerAskCommand } from './commands/ask-command.ts';
+import { registerBackupCommand } from './commands/backup-command.ts';
 import { registerBenchCommand } from './commands/bench-command.ts';
 import { registerChatCommands } from './commands/chat-command.ts';
 import { registerDigestCommand } from './commands/digest-command.ts';
@@ -82,6 +83,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerIngestCommand(program, ctx);
   registerDigestCommand(program, ctx);
   registerGapsCommand(program, ctx);
+  registerBackupCommand(program, ctx);
 
   return program;
 }

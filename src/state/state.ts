@@ -76,6 +76,15 @@ export class State {
     return state;
   }
 
+  /**
+   * Writes a consistent copy of the database to `file` while it is in use (SQLite's online backup).
+   * @example await state.backup('backups/newsdesk-2026-11-23.db')
+   */
+  async backup(file: string): Promise<void> {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    await this.db.backup(file);
+  }
+
   /** Closes the database. */
   close(): void {
     if (this.db.open) this.db.close();

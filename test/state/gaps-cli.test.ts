@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildProgram, type CliContext } from '../../adapters/cli/main.ts';
+import Database from 'better-sqlite3';
 import { loadConfig } from '../../src/config.ts';
 import { silentLog } from '../../src/log.ts';
 import { State } from '../../src/state/state.ts';
@@ -43,5 +45,16 @@ describe('newsdesk gaps', () => {
     const help = buildProgram(ctx).commands.find((c) => c.name() === 'gaps')!.helpInformation();
     expect(help).toContain('--json');
     expect(help).toContain('--limit <n>');
+  });
+});
+
+describe('newsdesk backup', () => {
+  it('writes a consistent copy of the state database that opens with its rows', async () => {
+    const file = path.join(dataDir, 'backups', 'copy.db');
+    expect(await run(['backup', file])).toBe(`State database backed up to ${file}`);
+    const copy = new Database(file, { readonly: true });
+    expect((copy.prepare('SELECT COUNT(*) AS n FROM questions').get() as { n: number }).n).toBe(4);
+    expect((copy.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v).toBe(3);
+    copy.close();
   });
 });
