@@ -24,6 +24,7 @@ export const RELATION_SETS: readonly (readonly string[])[] = [
   ['find', 'found', 'discover', 'discovered', 'locate', 'located', 'spot', 'spotted', 'detect', 'detected'],
   ['disappear', 'disappeared', 'vanish', 'vanished', 'missing', 'lost', 'disappearance'],
   ['plane', 'jet', 'aircraft', 'airliner', 'flight'],
+  ['previous', 'last', 'earlier', 'prior', 'preceding', 'former'],
   ['company', 'firm', 'corporation', 'business', 'contractor', 'operator', 'group'],
   ['lead', 'led', 'leads', 'head', 'headed', 'heads', 'oversee', 'oversaw', 'coordinate', 'co-ordinate', 'charge', 'run', 'ran'],
   ['arrest', 'arrested', 'detain', 'detained', 'held', 'custody', 'charged'],

@@ -55,7 +55,7 @@ export function detectFamily(original: string): QuestionFamily {
   if (/\b(how long|for how long|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b/.test(lower)) return 'how_long';
   if (/\bhow (many|much)\b|\b(number|count|total) of\b|\bdeath toll\b|\bhow large\b|\bhow big\b/.test(lower)) return 'how_many';
   if (/^(when|since when|until when)\b|\b(what|which) (date|day|time|year|month|week)\b|\bwhen (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'when';
-  if (/^where\b|^(which|what) (city|country|place|town|venue|location|region|area|capital|stadium|airport|port)\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'where';
+  if (/^where\b|^(which|what) (city|country|place|town|venue|location|region|area|capital|stadium|airport|port) (is|was|are|were|did|does|do|will|would|has|have|had|in|on|at|to|from)\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'where';
   if (SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower)) return 'said';
   if (/^(who|whom|whose)\b/.test(lower)) return isWhoIs(original) ? 'who_is' : 'who';
   if (/\b(whose|whom)\b/.test(lower)) return 'who'; // "at whose request…", "by whom…"
