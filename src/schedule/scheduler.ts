@@ -99,28 +99,23 @@ export class DigestScheduler {
    */
   async start(): Promise<DeliveryOutcome[]> {
     this.stopped = false;
-    this.sync();
+    const missed = this.sync();
     const every = this.options.syncEveryMs ?? DEFAULTS.syncEveryMs;
     if (every > 0) {
       this.syncTimer = setInterval(() => this.sync(), every);
       this.syncTimer.unref?.();
     }
-    const now = this.now();
-    const missed: Promise<DeliveryOutcome>[] = [];
-    for (const sub of this.options.state.subscriptions.list()) {
-      if (sub.paused) continue;
-      const last = previousDailyRun(sub.time, sub.timezone, now);
-      const today = localDateTime(now, sub.timezone).date;
-      if (!last || localDateTime(last, sub.timezone).date !== today || last.getTime() < Date.parse(sub.updatedAt)) continue;
-      this.log.info({ subscription: sub.id, platform: sub.platform, channel: sub.channel, localDate: today }, 'catching up a digest missed while down');
-      missed.push(this.track(this.deliver(sub.id, today)));
-    }
     return Promise.all(missed);
   }
 
-  /** Brings the cron jobs in line with the subscriptions in the database (after subscribe/unsubscribe). */
-  sync(): void {
-    if (this.stopped) return;
+  /**
+   * Brings the cron jobs in line with the subscriptions in the database (after subscribe/unsubscribe,
+   * and every `syncEveryMs`). A subscription seen for the first time whose post time passed today
+   * after it was made (missed while down, or made by another process) gets today's digest now.
+   * @returns the catch-up deliveries started
+   */
+  sync(): Promise<DeliveryOutcome>[] {
+    if (this.stopped) return [];
     const active = new Map<number, Subscription>();
     for (const s of this.options.state.subscriptions.list()) if (!s.paused) active.set(s.id, s);
     for (const [id, job] of this.jobs) {
@@ -130,13 +125,21 @@ export class DigestScheduler {
         this.jobs.delete(id);
       }
     }
+    const missed: Promise<DeliveryOutcome>[] = [];
+    const now = this.now();
     for (const sub of active.values()) {
       if (this.jobs.has(sub.id)) continue;
       const cron = new Cron(dailyPattern(sub.time), { timezone: sub.timezone, unref: true }, () => {
         this.fire(sub.id);
       });
       this.jobs.set(sub.id, { cron, key: jobKey(sub) });
+      const owed = owedToday(sub, now);
+      if (owed) {
+        this.log.info({ subscription: sub.id, platform: sub.platform, channel: sub.channel, localDate: owed }, 'catching up a digest missed today');
+        missed.push(this.track(this.deliver(sub.id, owed)));
+      }
     }
+    return missed;
   }
 
   /** The next instant a subscription's digest is due, or null (paused, unknown). */
@@ -267,6 +270,17 @@ export class DigestScheduler {
       this.sleepers.add(wake);
     });
   }
+}
+
+/**
+ * The local date whose digest a subscription is owed at `now`: today, when today's post time has
+ * passed and the subscription (at its current time) already existed then; else null.
+ */
+export function owedToday(sub: Subscription, now: Date): string | null {
+  const last = previousDailyRun(sub.time, sub.timezone, now);
+  const today = localDateTime(now, sub.timezone).date;
+  if (!last || localDateTime(last, sub.timezone).date !== today || last.getTime() < Date.parse(sub.updatedAt)) return null;
+  return today;
 }
 
 /** The articles a digest covers: those its points cite and those it lists as new, sorted. */

@@ -107,6 +107,18 @@ describe('DigestScheduler timing', () => {
     expect(posts.map((p) => p.at)).toEqual(['2026-11-23T07:30:00.000Z']);
     expect(s.nextRun(1)?.toISOString()).toBe('2026-11-24T07:30:00.000Z');
   });
+  it('sends today’s digest when a sync finds a subscription made just before its time', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-23T07:59:30Z') });
+    const posts: Post[] = [];
+    const s = scheduler(openState(), posts, { syncEveryMs: MINUTE });
+    await s.start();
+    openState().subscriptions.upsert('slack', 'C2', '08:00', 'UTC', new Date()); // another process, 07:59:30
+    await vi.advanceTimersByTimeAsync(MINUTE); // the sync at 08:00:30 sees it after its 08:00
+    await s.idle();
+    expect(posts.map((p) => p.at)).toEqual(['2026-11-23T08:00:30.000Z']);
+    await vi.advanceTimersByTimeAsync(10 * MINUTE);
+    expect(posts).toHaveLength(1);
+  });
 });
 
 describe('DigestScheduler at most once per day', () => {
