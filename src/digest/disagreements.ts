@@ -75,8 +75,34 @@ export function countDisagreement(index: CorpusIndex, noun: string): Disagreemen
   const sourceKey = sourceKeyFor(index);
   const grouped = corroborate(candidates, (c) => sourceKey(c.sentence.article));
   if (!grouped.conflicting) return null;
-  return { topic: disagreementTopic('count', noun), values: toSupport(grouped.groups) };
+  // Amounts of another order of magnitude count something else ("5 passengers" beside 239).
+  const main = magnitudeOf(grouped.groups[0]!.key);
+  const groups = grouped.groups.filter((g) => {
+    const m = magnitudeOf(g.key);
+    return main === null || m === null || (m <= main * MAX_RATIO && m >= main / MAX_RATIO);
+  });
+  if (groups.length < 2) return null;
+  return { topic: disagreementTopic('count', noun), values: toSupport(groups) };
 }
+
+/** Values more than this many times larger or smaller than the main one are not the same count. */
+const MAX_RATIO = 10;
+
+/** Rough size of a quantity key: its number, or a typical value of a vague amount ("tens of thousands"). */
+function magnitudeOf(key: string): number | null {
+  const n = amountOf(key);
+  if (n !== null) return n;
+  const words = key.replace(/^qty:/, '').split(' of ');
+  let size = 1;
+  for (const w of words) {
+    const v = VAGUE_SIZES[w.trim()];
+    if (v === undefined) return null;
+    size *= v;
+  }
+  return size;
+}
+
+const VAGUE_SIZES: Record<string, number> = { tens: 30, hundreds: 300, thousands: 3000, millions: 3_000_000, dozens: 36, scores: 60 };
 
 /** Counts below this ("one is a path…") are too easily misread to call a disagreement. */
 const MIN_AMOUNT = 2;

@@ -107,6 +107,7 @@ describe('DigestScheduler timing', () => {
     expect(posts.map((p) => p.at)).toEqual(['2026-11-23T07:30:00.000Z']);
     expect(s.nextRun(1)?.toISOString()).toBe('2026-11-24T07:30:00.000Z');
   });
+
   it('sends today’s digest when a sync finds a subscription made just before its time', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-23T07:59:30Z') });
     const posts: Post[] = [];
