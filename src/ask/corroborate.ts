@@ -28,6 +28,8 @@ export interface Corroboration {
 
 /** A second value is credible when its best evidence is at least this share of the winner's. */
 const CREDIBLE_SHARE = 0.6;
+/** Weight of a source's further mentions of the same value in its vote. */
+const REPEAT_WEIGHT = 0.2;
 /** At most this many values are listed as support. */
 const MAX_GROUPS = 4;
 
@@ -36,12 +38,29 @@ const MAX_GROUPS = 4;
  * @param sourceKey - which candidates count as the same source (an outlet, or an article when the outlet is unknown)
  */
 export function corroborate(candidates: readonly Candidate[], sourceKey: (c: Candidate) => string, valuesCanConflict = true): Corroboration {
-  // Each source votes once: its best candidate.
-  const bestBySource = new Map<string, Candidate>();
+  // Each source votes once, for the value it gives most strongly: its best mention of a value, plus a
+  // little for each further mention (the value an article repeats is its main claim).
+  const bySourceAndKey = new Map<string, { best: Candidate; strength: number; rest: number }>();
   for (const c of candidates) {
-    const k = sourceKey(c);
-    const prev = bestBySource.get(k);
-    if (!prev || candidateScore(c) > candidateScore(prev) || (candidateScore(c) === candidateScore(prev) && c.key < prev.key)) bestBySource.set(k, c);
+    const id = `${sourceKey(c)}\u0000${c.key}`;
+    const score = candidateScore(c);
+    const entry = bySourceAndKey.get(id);
+    if (!entry) bySourceAndKey.set(id, { best: c, strength: score, rest: 0 });
+    else if (score > candidateScore(entry.best)) {
+      entry.rest += candidateScore(entry.best);
+      entry.best = c;
+    } else entry.rest += score;
+  }
+  const bestBySource = new Map<string, Candidate>();
+  const strengthBySource = new Map<string, number>();
+  for (const { best, rest } of bySourceAndKey.values()) {
+    const k = sourceKey(best);
+    const strength = candidateScore(best) + REPEAT_WEIGHT * rest;
+    const prev = strengthBySource.get(k);
+    if (prev === undefined || strength > prev || (strength === prev && best.key < bestBySource.get(k)!.key)) {
+      bestBySource.set(k, best);
+      strengthBySource.set(k, strength);
+    }
   }
   const byKey = new Map<string, Candidate[]>();
   for (const c of bestBySource.values()) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
