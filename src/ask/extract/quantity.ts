@@ -51,6 +51,10 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     if (/^\s*(January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(after)) continue;
     const value = parseAmount(digits!, multiplier);
     if (value === null) continue;
+    // "one of the attackers", "two of the three bombers": a part of a group, not a count of it.
+    if (/^\s+of\s+(the|them|whom|those|these|its|their)\b/i.test(after)) continue;
+    // A count of one rarely answers "how many" ("One attacker there was killed").
+    if (value === 1 && !currency && !multiplier) continue;
     const isYear = /^\d{4}$/.test(digits!) && value >= 1900 && value <= 2100 && !multiplier;
     const qualifier = normalizeQualifier(qualifierRaw);
     if (money) {
@@ -70,6 +74,13 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     const shown = `${bounding ? `${qualifier} ` : ''}${formatAmount(value)}${noun ? ` ${noun}` : ''}`;
     const kind = attached ? 1 : referredBack ? 0.8 : 0.5;
     out.push({ key: `qty:${value}${bounding ? `:${qualifier}` : ''}`, value: shown, mention: mention.trim(), at: m.index!, sentence: s, confidence: kind });
+  }
+  // "warned France twice"
+  if (countNoun === 'times') {
+    for (const m of words.matchAll(/\b(twice|thrice)\b/gi)) {
+      const value = m[1]!.toLowerCase() === 'twice' ? 2 : 3;
+      out.push({ key: `qty:${value}`, value: `${value} times`, mention: m[1]!, at: m.index!, sentence: s, confidence: 1 });
+    }
   }
   for (const m of words.matchAll(VAGUE)) {
     const end = m.index! + m[0].length;

@@ -14,9 +14,14 @@ const ROLE_SET = new Set(ROLE_NOUNS.map((r) => r.split(' ').pop()!));
 
 /** True when the question's target reads as a role ("the Kremlin spokesman") rather than a name. */
 export function isRoleTarget(target: string): boolean {
-  const words = target.replace(/^(the|a|an)\s+/i, '').split(/\s+/);
-  const last = words[words.length - 1]?.toLowerCase() ?? '';
+  const last = roleHead(target).toLowerCase();
   return ROLE_SET.has(last) || ROLE_SET.has(last.replace(/s$/, ''));
+}
+
+/** The head noun of a role phrase: "the mastermind of the attacks" → "mastermind". */
+function roleHead(role: string): string {
+  const words = role.replace(/^(the|a|an)\s+/i, '').replace(/\s+(of|for|at|in|on)\s+.*$/i, '').split(/\s+/);
+  return words[words.length - 1] ?? '';
 }
 
 /**
@@ -49,8 +54,8 @@ export function extractRoles(s: ScoredSentence, target: string): Candidate[] {
  * @param role - the role asked about ("the Kremlin spokesman")
  */
 export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[] {
-  const words = role.replace(/^(the|a|an)\s+/i, '').split(/\s+/);
-  const asked = words[words.length - 1]!.toLowerCase().replace(/s$/, '');
+  const words = role.replace(/^(the|a|an)\s+/i, '').replace(/\s+(of|for|at|in|on)\s+.*$/i, '').split(/\s+/);
+  const asked = roleHead(role).toLowerCase().replace(/s$/, '');
   // "which company…" is answered by a "firm" too.
   const heads = [asked, ...(RELATION_SETS.find((set) => set.includes(asked))?.filter((w) => !w.includes(' ') && w !== asked) ?? [])];
   const text = s.text;
