@@ -53,11 +53,14 @@ export function collectSentences(index: CorpusIndex): DigestSentence[] {
     for (const passage of index.passagesOf(article.id).slice(0, MAX_PASSAGES)) {
       for (const s of analysePassage(passage).sentences) {
         for (const t of s.terms) seen.add(t);
-        if (!isQuotable(s.text) || s.terms.size < MIN_TERMS) continue;
+        // A dateline ("WASHINGTON", "PARIS —") is not part of the fact: the quote starts after it.
+        const cut = datelineLength(s.text);
+        const text = s.text.slice(cut);
+        if (!isQuotable(text) || s.terms.size < MIN_TERMS) continue;
         out.push({
           article,
-          text: s.text,
-          start: s.start,
+          text,
+          start: s.start + cut,
           end: s.end,
           terms: s.terms,
           ordinal: passage.ordinal,
@@ -119,6 +122,19 @@ export function citeSentence(n: number, s: Pick<DigestSentence, 'article' | 'tex
 }
 
 /**
+ * Length of a dateline opening a sentence ("WASHINGTON ", "PARIS — ", "ST.-DENIS, France — ",
+ * "SYDNEY: "), or 0: a run of capitals of five letters or more, or any capitals before a dash or colon.
+ * @example datelineLength('PARIS — French police took seven people in') // 8
+ */
+export function datelineLength(text: string): number {
+  const m = /^(\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*)*)(?:,\s+\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?)?(?:\s*\((?:AP|AFP|Reuters|CNN)\))?(\s*[—–:-]\s+|\s+)(?=["“]?\p{Lu}\p{Ll})/u.exec(text);
+  if (!m) return 0;
+  const caps = m[1]!.replace(/[^\p{Lu}]/gu, '');
+  const separated = /[—–:-]/.test(m[2]!);
+  return separated || caps.length >= 5 ? m[0].length : 0;
+}
+
+/**
  * True for a sentence that reads as a self-contained statement: starts like a sentence, ends with a
  * stop, is no question, no link, no caption credit, and has a sensible length.
  */
@@ -133,6 +149,6 @@ export function isQuotable(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (letters.length > 0 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.5) return false;
   // A sentence that opens on a pronoun or a connective leans on the one before it.
-  if (/^["“]?(He|She|They|It|This|That|These|Those|But|And|Also|However|Still|Yet|So)\b/.test(text)) return false;
+  if (/^["“]?(He|She|They|It|This|That|These|Those|But|And|Also|However|Still|Yet|So|The other|Another)\b/.test(text)) return false;
   return true;
 }

@@ -75,7 +75,7 @@ describe('buildDigest on corpus/', () => {
   it('puts first the fact every outlet reports, with a citation to each of them', () => {
     const first = digest.points[0]!;
     expect(first.text).toBe(
-      'WASHINGTON President Joe Biden on Thursday urged President Vladimir Putin to “defuse tensions with Ukraine”, while warning that the United States and its allies “will react decisively” if Russia takes military action White House press secretary Jen Psaki said after a call between the two leaders.',
+      'President Joe Biden on Thursday urged President Vladimir Putin to “defuse tensions with Ukraine”, while warning that the United States and its allies “will react decisively” if Russia takes military action White House press secretary Jen Psaki said after a call between the two leaders.',
     );
     expect(first.citations.map((c) => c.source)).toEqual([A, B, C, D, E]);
     expect(first.citations.find((c) => c.source === D)!.quote).toBe(
@@ -110,7 +110,7 @@ describe('buildDigest on corpus/', () => {
   it('renders for the terminal with every point, its citations and the disagreements', () => {
     const text = renderDigestText(digest);
     expect(text.split('\n')[0]).toBe('Daily briefing: Biden again calls on Putin to de-escalate tensions along Ukraine border');
-    expect(text).toContain('1. WASHINGTON President Joe Biden on Thursday urged');
+    expect(text).toContain('1. President Joe Biden on Thursday urged');
     expect(text).toContain('[1][2][3][4][5]');
     expect(text).toContain('- Number of troops: 100,000 troops (3 sources); tens of thousands of troops (1 source); more than 90,000 troops (1 source)');
     expect(text).toContain('No new articles since the last digest.');
