@@ -154,9 +154,13 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
     case 'said':
       if (q.entity) for (const s of sentences) out.push(...extractStatements(s, q.entity));
       break;
-    case 'about':
+    case 'about': {
       for (const s of sentences.slice(0, 20)) out.push(aboutCandidate(s, q));
+      // "what is Inmarsat?": the description the coverage gives a name ("British satellite company Inmarsat").
+      const name = q.focus.filter((w) => /^\p{Lu}/u.test(w)).join(' ');
+      if (name) for (const s of sentences) out.push(...extractRoles(s, name).map((c) => ({ ...c, key: `about:${c.key}` })));
       break;
+    }
   }
   return out;
 }

@@ -62,6 +62,10 @@ export const ROLE_NOUNS: readonly string[] = [
   'mastermind', 'suspect', 'bomber', 'attacker', 'gunman', 'brother', 'sister', 'cousin', 'father', 'mother', 'son',
   'daughter', 'wife', 'husband', 'friend', 'survivor', 'victim', 'witness', 'student', 'singer', 'musician', 'actor',
   'actress', 'director-general', 'secretary-general', 'commissioner', 'premier', 'president-elect', 'candidate', 'mp',
+  // kinds of organisation, for "who is Fugro?" / "what is Inmarsat?"
+  'company', 'firm', 'group', 'agency', 'organisation', 'organization', 'party', 'airline', 'carrier', 'band',
+  'newspaper', 'broadcaster', 'network', 'institute', 'charity', 'bank', 'manufacturer', 'operator', 'regulator',
+  'watchdog', 'ministry', 'department', 'militia', 'movement', 'union', 'club', 'team', 'university', 'council',
 ];
 
 /** Number words and their values. */

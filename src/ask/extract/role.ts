@@ -2,7 +2,7 @@ import { RELATION_SETS, ROLE_NOUNS } from '../lexicon.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
-import { STOP_WORDS } from '../../search/analyzer.ts';
+import { STOP_WORDS, isVerbForm } from '../../search/analyzer.ts';
 
 /**
  * "Who is X?" answers. For a person ("who is Yuri Ushakov?") the role the coverage gives them:
@@ -122,8 +122,9 @@ function roleBefore(text: string, nameStart: number): string | null {
     const gap = text.slice(t.end, i === tokens.length - 1 ? nameStart : tokens[i + 1]!.start);
     if (!/^\s+$/.test(gap)) break;
     if (STOP_WORDS.has(t.lower) || /^(mr|mrs|ms|dr|said|told|says)$/.test(t.lower)) break;
-    // Lower-case words must be role nouns or modifiers ("top", "suspected", "presidential"), not verbs ("met").
-    if (/^\p{Ll}/u.test(t.text) && !isRoleWord(t.text) && !ROLE_MODIFIER.test(t.lower)) break;
+    // Lower-case words must be role nouns or modifiers ("top", "suspected", "satellite", "engineering"),
+    // not verbs ("met", "visited").
+    if (/^\p{Ll}/u.test(t.text) && !isRoleWord(t.text) && !ROLE_MODIFIER.test(t.lower) && (isVerbForm(t.text) && !t.lower.endsWith('ing'))) break;
     picked.unshift(t.text);
   }
   while (picked.length && !ROLE_SET.has(picked[picked.length - 1]!.toLowerCase())) picked.pop();
