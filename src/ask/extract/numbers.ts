@@ -10,7 +10,7 @@ export const APPROX_PATTERN = [...APPROXIMATORS].sort((a, b) => b.length - a.len
 
 /** A number written in digits or words (group 1), as a regular expression source. */
 export const NUMBER_PATTERN =
-  `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:${Object.keys(NUMBER_WORDS).filter((w) => w.length > 2).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)` +
+  `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:${Object.keys(NUMBER_WORDS).filter((w) => w.length > 2).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?![\\p{L}]))` +
   `(?:\\s*(million|billion|trillion|thousand|hundred|bn|m)\\b)?`;
 
 /**

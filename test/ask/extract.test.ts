@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, Passage } from '../../src/types.ts';
+import type { ScoredSentence, Slot } from '../../src/ask/retrieve.ts';
+import { extractDurations } from '../../src/ask/extract/duration.ts';
+import { extractQuantities } from '../../src/ask/extract/quantity.ts';
+import { extractDates } from '../../src/ask/extract/when.ts';
+import { extractPlaces } from '../../src/ask/extract/place.ts';
+import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
+import { extractStatements } from '../../src/ask/extract/statement.ts';
+import { analyzeText } from '../../src/search/analyzer.ts';
+
+/** A sentence as the retriever hands it to extractors. */
+function sentence(text: string, published: string | null = '2021-12-31', matched: string[] = []): ScoredSentence {
+  const article: Article = { id: 'a.txt', file: 'a.txt', title: 'T', titleDerived: false, outlet: null, byline: null, published, url: null, text, hash: 'h' };
+  const passage: Passage = { key: 0, articleId: 'a.txt', ordinal: 0, start: 0, end: text.length, text };
+  return { article, passage, text, start: 0, end: text.length, relevance: 1, matched: new Set(matched), rank: 0 };
+}
+
+function slot(label: string, words: string[]): Slot {
+  return { label, terms: new Map(words.flatMap((w) => analyzeText(w)).map((t) => [t, 1])), phrases: [], idf: 1, subject: false };
+}
+
+const values = (cs: { key: string; value: string }[]) => cs.map((c) => [c.key, c.value]);
+
+describe('extractDurations', () => {
+  it('reads "around 50 minutes" and "a 50-minute call" as the same length', () => {
+    expect(values(extractDurations(sentence('Thursday’s call, which lasted around 50 minutes, comes as officials grow concerned.')))).toEqual([['duration:50', '50 minutes']]);
+    expect(values(extractDurations(sentence('Biden took part in a 50-minute telephone call with Putin.')))).toEqual([['duration:50', '50 minutes']]);
+  });
+
+  it('keeps a bounding qualifier as its own claim', () => {
+    expect(values(extractDurations(sentence('The appeal, which lasted just under an hour, was serious.')))).toEqual([['duration:60:just under', 'just under an hour']]);
+  });
+
+  it('adds up "two hours and forty minutes"', () => {
+    expect(values(extractDurations(sentence('They began a siege that would last two hours and forty minutes.')))).toEqual([['duration:160', 'two hours and forty minutes']]);
+  });
+
+  it('ignores ages and times ago', () => {
+    expect(extractDurations(sentence('The 28-year-old left three days ago.'))).toEqual([]);
+  });
+});
+
+describe('extractQuantities', () => {
+  const troops = slot('troops', ['troops', 'soldiers']);
+
+  it('reads amounts attached to the counted noun, with their qualifier', () => {
+    const s = sentence('Russia has assembled as many as 100,000 troops along the border.', null, ['troops']);
+    expect(values(extractQuantities(s, troops, 'troops'))).toEqual([['qty:100000', '100,000 troops']]);
+  });
+
+  it('reads an amount whose noun came earlier in the sentence', () => {
+    const s = sentence('Russia has amassed troops at its border with estimates of more than 90,000 along the border.', null, ['troops']);
+    expect(values(extractQuantities(s, troops, 'troops'))).toEqual([['qty:90000:more than', 'more than 90,000 troops']]);
+  });
+
+  it('reads "tens of thousands of troops"', () => {
+    const s = sentence('Moscow has alarmed the West by massing tens of thousands of troops near its border.', null, ['troops']);
+    expect(values(extractQuantities(s, troops, 'troops'))).toEqual([['qty:tens of thousands', 'tens of thousands of troops']]);
+  });
+
+  it('skips partitives, years, dates and percentages', () => {
+    const s = sentence('One of the 12 troops left in 2014, on January 10, when 40% of troops stayed.', null, ['troops']);
+    expect(values(extractQuantities(s, troops, 'troops'))).toEqual([['qty:12', '12 troops']]);
+  });
+
+  it('counts people by what happened to them', () => {
+    const killed = slot('killed', ['killed', 'dead', 'wounding']);
+    const s = sentence('A conflict that left at least 14,000 dead.', null, ['killed']);
+    expect(values(extractQuantities(s, slot('people', ['people']), 'people', [killed]))).toEqual([['qty:14000:at least', 'at least 14,000 people']]);
+  });
+});
+
+describe('extractDates', () => {
+  it('reads dates against the article’s own date', () => {
+    expect(values(extractDates(sentence('The two leaders last spoke during a call on Dec. 7.')))).toEqual([['date:12-7', 'December 7, 2021']]);
+    expect(values(extractDates(sentence('Biden spoke to Putin on Thursday.')))).toEqual([['date:12-30', 'Thursday, December 30, 2021']]);
+  });
+
+  it('reads a bare weekday as a weekday when the article has no date', () => {
+    expect(values(extractDates(sentence('Biden spoke to Putin on Thursday.', null)))).toEqual([['weekday:Thursday', 'Thursday']]);
+  });
+
+  it('reads "scheduled for January. 13" despite the stray full stop', () => {
+    expect(values(extractDates(sentence('A larger meeting is scheduled for January. 13.')))).toEqual([['date:1-13', 'January 13, 2022']]);
+  });
+
+  it('leaves out relative spans the article does not date', () => {
+    expect(extractDates(sentence('Troops massed over the past two months.'))).toEqual([]);
+  });
+});
+
+describe('extractPlaces', () => {
+  it('reads a place after a locative preposition', () => {
+    expect(values(extractPlaces(sentence('Talks are planned on Jan. 10 in Geneva.')))).toEqual([['place:geneva', 'Geneva']]);
+  });
+
+  it('does not split a name at "in"', () => {
+    expect(values(extractPlaces(sentence('He met the Organization for Security and Cooperation in Europe.')))).toEqual([]);
+  });
+});
+
+describe('roles', () => {
+  it('reads the title before a name and the appositive after it', () => {
+    expect(values(extractRoles(sentence('Russian presidential aide Yuri Ushakov said the Kremlin was happy.'), 'Yuri Ushakov'))).toEqual([['role:aide', 'Russian presidential aide']]);
+    expect(values(extractRoles(sentence('Yuri Ushakov, a Putin aide, told reporters.'), 'Yuri Ushakov'))).toEqual([['role:aide', 'Putin aide']]);
+  });
+
+  it('finds the person holding a role', () => {
+    expect(values(extractRoleHolders(sentence('Kremlin spokesman Dmitry Peskov told reporters.'), 'the Kremlin spokesman'))).toEqual([['person:peskov', 'Dmitry Peskov']]);
+    expect(values(extractRoleHolders(sentence('French President Francois Hollande spoke.'), 'the French president'))).toEqual([['person:hollande', 'Francois Hollande']]);
+  });
+});
+
+describe('extractStatements', () => {
+  it('reads what a speaker warned, told or said', () => {
+    expect(extractStatements(sentence('Mr Putin told Mr Biden that sanctions against Moscow could rupture ties, the Kremlin said.'), 'Putin').map((c) => c.value)).toEqual([
+      'sanctions against Moscow could rupture ties, the Kremlin said',
+    ]);
+  });
+
+  it('reads a quote attributed after it', () => {
+    expect(extractStatements(sentence('“President Biden urged Russia to de-escalate,” White House Press Secretary Jen Psaki said in a readout.'), 'Psaki').map((c) => c.value)).toEqual([
+      'President Biden urged Russia to de-escalate',
+    ]);
+  });
+
+  it('does not take the circumstance of a statement for the statement', () => {
+    expect(extractStatements(sentence('Jen Psaki said after a call between the two leaders.'), 'Psaki')).toEqual([]);
+  });
+});
