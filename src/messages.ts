@@ -172,7 +172,12 @@ export const DIGEST_LABELS = {
   disagreements: 'Where outlets differ',
   noPoints: 'The coverage has no articles to brief on yet.',
   sources: 'Sources',
+  firstSeen: 'first seen',
 } as const;
+
+/** Said when `/digest` is given a subcommand it does not know. */
+export const DIGEST_COMMAND_USAGE =
+  'Use “/digest” for today’s briefing, “/digest subscribe [time] [timezone]” to get it here every day (e.g. “/digest subscribe 07:30 Europe/Paris”), “/digest unsubscribe” or “/digest status”.';
 
 /**
  * "Troop estimates differ: 100,000 troops (2 sources); more than 90,000 troops (1 source)".

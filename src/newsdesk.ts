@@ -34,9 +34,6 @@ export interface AskOptions {
 /** Said when answering fails unexpectedly (the failure is logged). */
 export const ANSWER_FAILED = 'Sorry, something went wrong while answering that. Please try again or rephrase the question.';
 
-/** What the adapters' digest command answered before {@link Newsdesk.digest} existed (kept until they call it). */
-export const DIGEST_NOT_SET_UP = 'Daily briefings are not set up yet on this newsdesk: ask a question, or use /sources, in the meantime.';
-
 /** Options of the {@link Newsdesk} constructor. */
 export interface NewsdeskOptions {
   /** Data folder (first-seen times, feedback when no state is given); null to keep nothing. */

@@ -1,4 +1,6 @@
+import type { Digest } from '../../src/digest/types.ts';
 import type { AskOptions, AskResult } from '../../src/newsdesk.ts';
+import type { SubscriptionReply } from '../../src/schedule/subscriptions.ts';
 import type { Log } from '../../src/log.ts';
 import type { RateDecision } from '../../src/rate-limit.ts';
 import type { SourceList, SourceLookup } from '../../src/sources.ts';
@@ -22,6 +24,14 @@ export interface DiscordDesk {
   suggestSources(partial: string): { name: string; value: string }[];
   checkRateLimit(userKey: string): RateDecision;
   recordFeedback(feedback: { question: string; helpful: boolean; user: string; conversation?: string }): boolean;
+  /** Today's briefing (`/digest now`). */
+  digest(): Digest;
+  /** `/digest subscribe [time] [timezone]` for a channel. */
+  subscribe(platform: string, channel: string, time?: string | null, timezone?: string | null): SubscriptionReply;
+  /** `/digest unsubscribe` for a channel. */
+  unsubscribe(platform: string, channel: string): SubscriptionReply;
+  /** `/digest status` of a channel. */
+  subscriptionStatus(platform: string, channel: string): SubscriptionReply;
 }
 
 /** Everything a handler needs. */

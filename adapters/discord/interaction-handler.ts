@@ -1,5 +1,4 @@
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
-import { DIGEST_NOT_SET_UP } from '../../src/newsdesk.ts';
 import {
   NO_MORE_SOURCES_MESSAGE,
   REQUEST_FAILED_MESSAGE,
@@ -22,6 +21,7 @@ import {
   withShareButton,
   type DiscordMessage,
 } from './render.ts';
+import { renderDigestForDiscord } from './render-digest.ts';
 import { replyWithNotice, respondInTime } from './respond.ts';
 
 /**
@@ -86,7 +86,7 @@ async function handleCommand(ctx: BotContext, interaction: ChatInputCommandInter
       return;
     }
     case COMMAND_NAMES.digest:
-      await interaction.reply({ ...renderNoticeForDiscord(DIGEST_NOT_SET_UP), flags: MessageFlags.Ephemeral });
+      await respondInTime(interaction, privately, () => shareable(ctx, interaction.id, renderDigestForDiscord(ctx.desk.digest())));
       return;
     default:
       // `/newsdesk help`, and any command Discord still lists from an older registration.

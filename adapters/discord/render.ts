@@ -331,8 +331,11 @@ function titleMarkdown(s: { title: string; url: string | null }, max: number, un
   return unlinked === 'italic' ? `*${title}*` : title;
 }
 
-/** Joins items with `separator` while they fit in `max`, then adds the pointer for the rest. */
-function joinWithinLimit(items: readonly string[], separator: string, max: number, pointer: (hidden: number) => string): string {
+/**
+ * Joins markdown items with `separator` while they fit in `max`, then adds the (escaped) pointer for the rest.
+ * @example joinWithinLimit(['a', 'b'], '\n', 4096, (hidden) => listCutMessage(hidden, 'point')) // 'a\nb'
+ */
+export function joinWithinLimit(items: readonly string[], separator: string, max: number, pointer: (hidden: number) => string): string {
   const all = items.join(separator);
   if (all.length <= max) return all;
   const reserve = separator.length + escapeDiscordMarkdown(pointer(items.length)).length;

@@ -13,6 +13,8 @@ export const ACTION_IDS = {
   helpful: 'newsdesk_helpful',
   notHelpful: 'newsdesk_not_helpful',
   share: 'newsdesk_share',
+  /** "Share in channel" under a private `/digest`: posts today's briefing for everyone. */
+  shareDigest: 'newsdesk_share_digest',
 } as const;
 
 /** The data behind an answer's buttons. */

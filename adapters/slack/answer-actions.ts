@@ -7,13 +7,14 @@ import { failureMessage, rateLimitKey } from './answer-flow.ts';
 import type { SlackMessage } from './block-kit.ts';
 import type { SlackDesk } from './desk-port.ts';
 import type { RecentKeys } from './recent-keys.ts';
+import { renderDigestForSlack } from './render-digest.ts';
 import { renderAnswerForSlack, renderMoreSourcesForSlack, renderNoticeForSlack } from './render.ts';
 import { isDirectMessageChannel, postMessage, respondPrivately, type ReplyClient } from './replies.ts';
 
 /**
  * The answer buttons: "More sources" (the next citations, in the answer's thread or privately),
  * "Helpful" / "Not helpful" (feedback recorded by the core) and "Share in channel" (a private slash
- * reply posted for everyone). Each click is acknowledged first.
+ * reply posted for everyone; under a private `/digest`, today's briefing). Each click is acknowledged first.
  */
 
 /** What the action listeners share. */
@@ -43,7 +44,7 @@ interface Click {
 }
 
 /**
- * Registers the listeners of the four answer buttons.
+ * Registers the listeners of the answer buttons and of the digest’s “Share in channel”.
  * @param app - the Bolt app
  * @param deps - desk, logger, the bot's threads and the in-flight tracker
  */
@@ -109,6 +110,13 @@ export function registerAnswerActions(app: App, deps: ActionDeps): void {
     const result = await deps.desk.ask(question, conversationId ? { conversationId } : {});
     if (!result.ok) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(result.message));
     const shared = renderAnswerForSlack(result.answer, { conversationId, showQuestion: true, askedAs: question });
+    await respond({ response_type: 'in_channel', replace_original: false, text: shared.text, blocks: shared.blocks });
+    await respond({ delete_original: true });
+  });
+
+  on(ACTION_IDS.shareDigest, async (click, client, respond) => {
+    if (!respond) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(STALE_BUTTON_MESSAGE));
+    const shared = renderDigestForSlack(await deps.desk.digest());
     await respond({ response_type: 'in_channel', replace_original: false, text: shared.text, blocks: shared.blocks });
     await respond({ delete_original: true });
   });

@@ -98,6 +98,11 @@ export function context(...mrkdwn: string[]): ContextBlock {
   };
 }
 
+/** A divider between the parts of a longer message (the digest). */
+export function divider(): DividerBlock {
+  return { type: 'divider' };
+}
+
 /**
  * A button.
  * @param label - plain text, cut to 75 characters

@@ -2,6 +2,8 @@ import type { AskOptions, AskResult, Newsdesk } from '../../src/newsdesk.ts';
 import type { Citation } from '../../src/types.ts';
 import type { SourceList, SourceLookup } from '../../src/sources.ts';
 import type { RateDecision } from '../../src/rate-limit.ts';
+import type { Digest } from '../../src/digest/types.ts';
+import type { SubscriptionReply } from '../../src/schedule/subscriptions.ts';
 
 /**
  * What the Slack adapter needs from the core: the parts of {@link Newsdesk} it calls. Results may be
@@ -18,6 +20,14 @@ export interface SlackDesk {
   lookupSource(query: string): MaybePromise<SourceLookup>;
   checkRateLimit(userKey: string): RateDecision;
   recordFeedback(feedback: { question: string; helpful: boolean; user: string; conversation?: string }): MaybePromise<boolean>;
+  /** Today's briefing (`/digest`). */
+  digest(): MaybePromise<Digest>;
+  /** `/digest subscribe [time] [timezone]` for a channel. */
+  subscribe(platform: string, channel: string, time?: string | null, timezone?: string | null): MaybePromise<SubscriptionReply>;
+  /** `/digest unsubscribe` for a channel. */
+  unsubscribe(platform: string, channel: string): MaybePromise<SubscriptionReply>;
+  /** `/digest status` of a channel. */
+  subscriptionStatus(platform: string, channel: string): MaybePromise<SubscriptionReply>;
 }
 
 /** Compile-time proof that the real service fits the port. */

@@ -1,10 +1,10 @@
 import type { App, RespondFn } from '@slack/bolt';
-import { DIGEST_NOT_SET_UP } from '../../src/newsdesk.ts';
 import type { Log } from '../../src/log.ts';
 import { askForSlack, failureMessage } from './answer-flow.ts';
 import type { SlackMessage } from './block-kit.ts';
 import type { SlackDesk } from './desk-port.ts';
-import { renderHelpForSlack, renderNoticeForSlack } from './render.ts';
+import { renderDigestForSlack } from './render-digest.ts';
+import { renderHelpForSlack } from './render.ts';
 import { respondPrivately } from './replies.ts';
 import { renderSourceListForSlack, renderSourceLookupForSlack } from './render-sources.ts';
 import { slackTextToPlain } from './slack-text.ts';
@@ -12,7 +12,7 @@ import { slackTextToPlain } from './slack-text.ts';
 /**
  * The slash commands: `/ask <question>`, `/sources`, `/source <outlet or id>`, `/digest` and
  * `/newsdesk help`. Each acknowledges at once (Slack allows 3 seconds), then answers privately
- * through the command's response_url; `/ask` replies carry a "Share in channel" button.
+ * through the command's response_url; `/ask` and `/digest` replies carry a "Share in channel" button.
  */
 
 /** What the command listeners share. */
@@ -80,7 +80,7 @@ async function commandReply(deps: CommandDeps, name: SlashCommand, input: Comman
     case '/source':
       return renderSourceLookupForSlack(await deps.desk.lookupSource(text));
     case '/digest':
-      return renderNoticeForSlack(DIGEST_NOT_SET_UP);
+      return renderDigestForSlack(await deps.desk.digest(), { shareButton: true });
     case '/newsdesk':
       return renderHelpForSlack();
   }

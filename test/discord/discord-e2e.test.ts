@@ -15,11 +15,12 @@ import {
   withShareButton,
   type DiscordMessage,
 } from '../../adapters/discord/render.ts';
+import { renderDigestForDiscord } from '../../adapters/discord/render-digest.ts';
 import { loadConfig } from '../../src/config.ts';
 import { readFeedback } from '../../src/feedback.ts';
 import { silentLog } from '../../src/log.ts';
 import { REQUEST_FAILED_MESSAGE, STALE_BUTTON_MESSAGE, feedbackThanksMessage } from '../../src/messages.ts';
-import { DIGEST_NOT_SET_UP, Newsdesk } from '../../src/newsdesk.ts';
+import { Newsdesk } from '../../src/newsdesk.ts';
 import type { Answer } from '../../src/types.ts';
 import type { RecordedCall } from './fake-discord.ts';
 import { CORPUS_DIR, corpusIndex, startHarness, type Harness } from './harness.ts';
@@ -47,6 +48,10 @@ function recordingDesk(desk: Newsdesk, asks: { question: string; conversationId:
     suggestSources: (partial) => desk.suggestSources(partial),
     checkRateLimit: (key) => desk.checkRateLimit(key),
     recordFeedback: (feedback) => desk.recordFeedback(feedback),
+    digest: () => desk.digest(),
+    subscribe: (platform, channel, time, timezone) => desk.subscribe(platform, channel, time, timezone),
+    unsubscribe: (platform, channel) => desk.unsubscribe(platform, channel),
+    subscriptionStatus: (platform, channel) => desk.subscriptionStatus(platform, channel),
   };
 }
 
@@ -69,6 +74,9 @@ function expectedAnswer(reference: Newsdesk, question: string, conversationId: s
 function wire(payload: DiscordMessage): { embeds: unknown; components: unknown } {
   return JSON.parse(JSON.stringify({ embeds: payload.embeds, components: payload.components })) as { embeds: unknown; components: unknown };
 }
+
+/** `/digest` as the user runs it (today's briefing). */
+const DIGEST_NOW = { name: 'digest', options: [] as unknown[] };
 
 const isPost = (p: string | RegExp) => (c: RecordedCall) => c.method === 'POST' && (typeof p === 'string' ? c.path === p : p.test(c.path));
 
@@ -298,11 +306,21 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     expect(callback.status).toBe(204);
   });
 
-  it('/digest says plainly that briefings are not set up', async () => {
+  it('/digest shows today’s briefing privately as embeds, shareable in the channel', async () => {
     const mark = h.fake.mark();
-    const interaction = h.fake.slashCommand(bo, channel, 'digest');
+    const interaction = h.fake.slashCommand(bo, channel, DIGEST_NOW.name, DIGEST_NOW.options);
     const callback = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
-    expect(callback.body).toEqual({ type: 4, data: { content: DIGEST_NOT_SET_UP, embeds: [], components: [], allowed_mentions: { parse: [] }, flags: EPHEMERAL, tts: false, enforce_nonce: false } });
+    const briefing = renderDigestForDiscord(reference.digest());
+    expect(callback.body.data.flags).toBe(EPHEMERAL);
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
+    expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(wire(withShareButton(briefing, interaction.id)));
+    expect(callback.body.data.embeds[0].title).toBe('Daily briefing');
+
+    const share = h.fake.clickButton(bo, interaction.originalId!, `newsdesk:share:${interaction.id}`);
+    const shared = await h.fake.waitForCall(isPost(`/interactions/${share.id}/${share.token}/callback`), mark);
+    expect(shared.body.data.flags ?? 0).toBe(0);
+    expect({ embeds: shared.body.data.embeds, components: shared.body.data.components }).toEqual(wire(briefing));
+    expect(h.fake.pings).toEqual([]);
   });
 
   it('/newsdesk help lists the commands', async () => {
@@ -331,9 +349,9 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     expect(h.fake.pings).toEqual([]);
 
     // Still alive and answering.
-    const digest = h.fake.slashCommand(bo, channel, 'digest');
+    const digest = h.fake.slashCommand(bo, channel, DIGEST_NOW.name, DIGEST_NOW.options);
     const callback = await h.fake.waitForCall(isPost(`/interactions/${digest.id}/${digest.token}/callback`), mark);
-    expect(callback.body.data.content).toBe(DIGEST_NOT_SET_UP);
+    expect(callback.body.data.embeds[0].title).toBe('Daily briefing');
   });
 
   it('survives a failing request: logs it under module "discord" and answers plainly', async () => {

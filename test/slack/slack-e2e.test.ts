@@ -5,13 +5,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { readFeedback } from '../../src/feedback.ts';
 import { createLogger, silentLog, type LogLevel } from '../../src/log.ts';
-import { DIGEST_NOT_SET_UP, Newsdesk, type AskOptions, type AskResult } from '../../src/newsdesk.ts';
+import { Newsdesk, type AskOptions, type AskResult } from '../../src/newsdesk.ts';
 import { openCorpus } from '../../src/open-corpus.ts';
 import { HELP_INTRO, NO_MORE_SOURCES_MESSAGE, REQUEST_FAILED_MESSAGE, rateLimitedMessage } from '../../src/messages.ts';
 import type { CorpusIndex } from '../../src/search/corpus-index.ts';
 import { ACTION_IDS, decodeAnswerRef, encodeAnswerRef } from '../../adapters/slack/action-values.ts';
 import { startSlackApp, type RunningSlackApp } from '../../adapters/slack/app.ts';
 import type { SlackDesk } from '../../adapters/slack/desk-port.ts';
+import { renderDigestForSlack } from '../../adapters/slack/render-digest.ts';
 import { FAKE_WORKSPACE, FakeSlack, type ApiCall } from './fake-slack.ts';
 import {
   SlackRequester,
@@ -93,6 +94,18 @@ class RecordingDesk implements SlackDesk {
   }
   recordFeedback(f: { question: string; helpful: boolean; user: string; conversation?: string }) {
     return this.inner.recordFeedback(f);
+  }
+  digest() {
+    return this.inner.digest();
+  }
+  subscribe(platform: string, channel: string, time?: string | null, timezone?: string | null) {
+    return this.inner.subscribe(platform, channel, time, timezone);
+  }
+  unsubscribe(platform: string, channel: string) {
+    return this.inner.unsubscribe(platform, channel);
+  }
+  subscriptionStatus(platform: string, channel: string) {
+    return this.inner.subscriptionStatus(platform, channel);
   }
 }
 
@@ -378,10 +391,17 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
       expect(body.text).toBe('No source matches “zzqx nothing like this”.');
     });
 
-    it('/digest says plainly that briefings are not set up', async () => {
+    it('/digest shows today’s briefing privately as blocks, with “Share in channel” posting it for everyone', async () => {
       const { body } = await run('/digest', '');
-      expect(body.text).toBe(DIGEST_NOT_SET_UP);
+      const briefing = renderDigestForSlack(desk.inner.digest(), { shareButton: true });
       expect(body.response_type).toBe('ephemeral');
+      expect({ text: body.text, blocks: body.blocks }).toEqual(briefing);
+
+      const url = fake.responseUrl();
+      await req.interaction(blockActionPayload('block-actions-ephemeral.json', ACTION_IDS.shareDigest, 'digest', url));
+      const shared = await fake.waitForResponse((r) => r.id === url.split('/').pop() && r.body.response_type === 'in_channel');
+      expect({ text: shared.body.text, blocks: shared.body.blocks }).toEqual(renderDigestForSlack(desk.inner.digest()));
+      await fake.waitForResponse((r) => r.id === url.split('/').pop() && r.body.delete_original === true);
     });
 
     it('/newsdesk help explains the bot and lists the commands', async () => {
@@ -590,7 +610,7 @@ describe('Slack adapter (Socket Mode) › end to end against the fake Slack', ()
     const ack = await fake.sendEnvelope('slash_commands', commandFields('/digest', '', url));
     expect(ack.payload ?? {}).toEqual({});
     const response = await fake.waitForResponse((r) => r.id === url.split('/').pop());
-    expect(response.body.text).toBe(DIGEST_NOT_SET_UP);
+    expect(response.body.text).toBe('Daily briefing: Biden again calls on Putin to de-escalate tensions along Ukraine border');
   });
 
   it('acks a button envelope and records the feedback', async () => {
