@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/build-digest.ts';
 import { parseSince } from '../../src/digest/parse-since.ts';
+import { datelineLength, isQuotable } from '../../src/digest/sentences.ts';
 import type { Digest } from '../../src/digest/types.ts';
 import { readFirstSeen } from '../../src/ingest/first-seen.ts';
 import { silentLog } from '../../src/log.ts';
@@ -246,5 +247,26 @@ describe('buildDigest with republished copy', () => {
       ['tens of thousands of troops', 1],
       ['more than 90,000 troops', 1],
     ]);
+  });
+});
+
+describe('quotable sentences', () => {
+  it('finds datelines and leaves ordinary openings alone', () => {
+    expect(datelineLength('WASHINGTON President Joe Biden on Thursday urged')).toBe('WASHINGTON '.length);
+    expect(datelineLength('PARIS — French police took seven people')).toBe('PARIS — '.length);
+    expect(datelineLength('KUALA LUMPUR, Malaysia (AP) — The search resumed')).toBe('KUALA LUMPUR, Malaysia (AP) — '.length);
+    expect(datelineLength('US officials said that')).toBe(0);
+    expect(datelineLength('NATO officials said on Monday')).toBe(0);
+    expect(datelineLength('Moscow has alarmed the West')).toBe(0);
+  });
+
+  it('keeps self-contained statements and drops fragments, captions and leaning sentences', () => {
+    expect(isQuotable('Russia has massed 100,000 troops along the Ukrainian border, raising fears of an invasion.')).toBe(true);
+    expect(isQuotable('The other path is more focused on deterrence, including serious costs and consequences.')).toBe(false);
+    expect(isQuotable('He said the talks would continue next month in Geneva with both delegations.')).toBe(false);
+    expect(isQuotable('A buildup of Russian troops along the border. Brendan Hoffman/Getty Images')).toBe(false);
+    expect(isQuotable('Read more at https://example.com/story about the talks today please.')).toBe(false);
+    expect(isQuotable('Who will lead the Russian delegation at the talks in Geneva?')).toBe(false);
+    expect(isQuotable('Too short a sentence.')).toBe(false);
   });
 });
