@@ -171,12 +171,24 @@ export class Newsdesk {
 
   /**
    * Today's briefing of the coverage (what `/digest` shows).
-   * @param options - since: articles first seen after it are "new" (default: the last 24 hours); now: the clock
+   * @param options - since: articles first seen after it are "new" (default: when the channel's last
+   *   digest was sent, for a subscribed `platform` and `channel`; else the last 24 hours); now: the clock
    * @example desk.digest().points[0].citations.length // 4
+   * @example desk.digest({ platform: 'slack', channel: 'C123' }).new // articles since that channel's last digest
    */
-  digest(options: { since?: Date | null; now?: Date } = {}): Digest {
+  digest(options: { since?: Date | null; now?: Date; platform?: string; channel?: string } = {}): Digest {
     const firstSeen = this.options.dataDir ? readFirstSeen(this.options.dataDir) : new Map<string, string>();
-    return buildDigest(this.index, { since: options.since ?? null, firstSeen, now: options.now ?? new Date() }, this.options.log);
+    let since = options.since ?? null;
+    if (since === null && options.platform && options.channel && this.state) {
+      try {
+        const sub = this.state.subscriptions.get(options.platform, options.channel);
+        const sentAt = sub ? this.state.deliveries.lastSent(sub.id)?.sentAt : null;
+        if (sentAt) since = new Date(sentAt);
+      } catch (err) {
+        this.options.log.warn({ err }, 'could not read the last digest of the channel');
+      }
+    }
+    return buildDigest(this.index, { since, firstSeen, now: options.now ?? new Date() }, this.options.log);
   }
 
   /** Applies the per-user rate limit. */

@@ -8,6 +8,7 @@ import type { Digest } from '../../src/digest/types.ts';
 import { readFirstSeen } from '../../src/ingest/first-seen.ts';
 import { silentLog } from '../../src/log.ts';
 import { Newsdesk } from '../../src/newsdesk.ts';
+import { State } from '../../src/state/state.ts';
 import { openCorpus } from '../../src/open-corpus.ts';
 import type { CorpusIndex } from '../../src/search/corpus-index.ts';
 import type { Citation } from '../../src/types.ts';
@@ -175,6 +176,23 @@ describe('buildDigest "new since"', () => {
 
   it('lists nothing when nothing was first seen after the date', () => {
     expect(buildDigest(index, { since: new Date('2026-11-20T10:00:01Z'), firstSeen, now: T1 }).new).toEqual([]);
+  });
+
+  it('counts "new" from a subscribed channel’s last digest when Newsdesk.digest() is given the channel', () => {
+    const state = State.open(':memory:');
+    try {
+      const desk = new Newsdesk(index, { dataDir, rateLimitPerMinute: 10, log: silentLog, state });
+      const sub = state.subscriptions.upsert('slack', 'C1', '09:00', 'UTC', T0);
+      const lastSent = new Date('2026-11-20T09:00:00Z');
+      const claim = state.deliveries.claim(sub.id, '2026-11-20', 'test', lastSent, 60_000);
+      state.deliveries.startAttempt(claim.delivery.id, 'test', lastSent);
+      state.deliveries.markSent(claim.delivery.id, 'test', lastSent, []);
+      const now = new Date('2026-11-21T07:00:00Z');
+      expect(desk.digest({ platform: 'slack', channel: 'C1', now }).new.map((a) => a.source)).toEqual(['005_follow-up.txt']);
+      expect(desk.digest({ platform: 'slack', channel: 'C2', now }).new).toHaveLength(6); // not subscribed: the last 24 hours
+    } finally {
+      state.close();
+    }
   });
 
   it('is what Newsdesk.digest() gives with the data folder', () => {
