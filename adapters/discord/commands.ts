@@ -26,6 +26,12 @@ export const COMMAND_NAMES = {
   help: 'help',
   question: 'question',
   query: 'query',
+  now: 'now',
+  subscribe: 'subscribe',
+  unsubscribe: 'unsubscribe',
+  status: 'status',
+  time: 'time',
+  timezone: 'timezone',
 } as const;
 
 /** Usable in servers and in direct messages with the bot. */
@@ -34,7 +40,7 @@ const INSTALL = [ApplicationIntegrationType.GuildInstall];
 
 /**
  * The slash command definitions: `/ask question:<text>`, `/sources`, `/source query:<text>` (with
- * autocomplete), `/digest` and `/newsdesk help`.
+ * autocomplete), `/digest now|subscribe [time] [timezone]|unsubscribe|status` and `/newsdesk help`.
  */
 export const DISCORD_COMMANDS = [
   {
@@ -80,9 +86,23 @@ export const DISCORD_COMMANDS = [
   {
     type: ApplicationCommandType.ChatInput,
     name: COMMAND_NAMES.digest,
-    description: 'Today’s briefing on the coverage.',
+    description: 'The daily briefing on the coverage: now, or every day in this channel.',
     contexts: CONTEXTS,
     integration_types: INSTALL,
+    options: [
+      { type: ApplicationCommandOptionType.Subcommand, name: COMMAND_NAMES.now, description: 'Today’s briefing, shown to you (shareable).' },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: COMMAND_NAMES.subscribe,
+        description: 'Post the daily briefing in this channel every day.',
+        options: [
+          { type: ApplicationCommandOptionType.String, name: COMMAND_NAMES.time, description: 'Time of day, e.g. 08:00 or 7:30am (default 08:00).', required: false, max_length: 20 },
+          { type: ApplicationCommandOptionType.String, name: COMMAND_NAMES.timezone, description: 'IANA timezone, e.g. Europe/Paris (default: newsdesk’s).', required: false, max_length: 64 },
+        ],
+      },
+      { type: ApplicationCommandOptionType.Subcommand, name: COMMAND_NAMES.unsubscribe, description: 'Stop the daily briefing in this channel.' },
+      { type: ApplicationCommandOptionType.Subcommand, name: COMMAND_NAMES.status, description: 'When this channel gets the daily briefing.' },
+    ],
   },
   {
     type: ApplicationCommandType.ChatInput,
@@ -107,18 +127,28 @@ export async function registerCommands(rest: REST, applicationId: string, guildI
 
 /**
  * The help's lines: each command of the shared help list with its Discord usage, e.g.
- * `/ask question:<question>`, `/source query:<outlet or id>`, `/newsdesk help`.
+ * `/ask question:<question>`, `/source query:<outlet or id>`, `/digest subscribe [time:<time>] [timezone:<timezone>]`.
  */
 export function discordCommandUsages(): CommandUsage[] {
   const out: CommandUsage[] = [];
   for (const help of HELP_COMMANDS) {
     const def = DISCORD_COMMANDS.find((d) => d.name === help.command);
     if (!def) continue;
-    const options: readonly { type: ApplicationCommandOptionType; name: string }[] = 'options' in def ? def.options : [];
-    const sub = options.find((o) => o.type === ApplicationCommandOptionType.Subcommand && (help.argument === null || o.name === help.argument));
+    const options: readonly UsageOption[] = 'options' in def ? def.options : [];
+    const wanted = help.argument?.split(' ')[0] ?? null;
+    const sub = options.find((o) => o.type === ApplicationCommandOptionType.Subcommand && (wanted === null || o.name === wanted));
     const text = options.find((o) => o.type === ApplicationCommandOptionType.String);
-    const usage = sub ? `/${def.name} ${sub.name}` : text ? `/${def.name} ${text.name}:<${help.argument ?? text.name}>` : `/${def.name}`;
+    const subOptions = (sub?.options ?? []).map((o) => (o.required ? ` ${o.name}:<${o.name}>` : ` [${o.name}:<${o.name}>]`)).join('');
+    const usage = sub ? `/${def.name} ${sub.name}${subOptions}` : text ? `/${def.name} ${text.name}:<${help.argument ?? text.name}>` : `/${def.name}`;
     out.push({ usage, description: help.description });
   }
   return out;
+}
+
+/** An option as the help reads it: subcommands carry their own options. */
+interface UsageOption {
+  type: ApplicationCommandOptionType;
+  name: string;
+  required?: boolean;
+  options?: readonly UsageOption[];
 }

@@ -50,3 +50,6 @@ export interface BotContext {
 export function discordUserKey(userId: string): string {
   return `discord:${userId}`;
 }
+
+/** The platform name of Discord subscriptions (their channel is the Discord channel id). */
+export const DISCORD_PLATFORM = 'discord';

@@ -8,7 +8,7 @@ import {
 } from '../../src/messages.ts';
 import { decodeButtonId } from './custom-ids.ts';
 import { COMMAND_NAMES, discordCommandUsages } from './commands.ts';
-import { discordUserKey, type BotContext } from './context.ts';
+import { DISCORD_PLATFORM, discordUserKey, type BotContext } from './context.ts';
 import { answerMessage } from './message-handler.ts';
 import {
   renderAnswerForDiscord,
@@ -86,11 +86,37 @@ async function handleCommand(ctx: BotContext, interaction: ChatInputCommandInter
       return;
     }
     case COMMAND_NAMES.digest:
-      await respondInTime(interaction, privately, () => shareable(ctx, interaction.id, renderDigestForDiscord(ctx.desk.digest())));
+      await handleDigestCommand(ctx, interaction);
       return;
     default:
       // `/newsdesk help`, and any command Discord still lists from an older registration.
       await interaction.reply({ ...renderHelpForDiscord(discordCommandUsages()), flags: MessageFlags.Ephemeral });
+  }
+}
+
+/**
+ * `/digest now` (today's briefing, private and shareable), `/digest subscribe [time] [timezone]`,
+ * `/digest unsubscribe` and `/digest status` for the channel the command is used in.
+ */
+async function handleDigestCommand(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  const channel = interaction.channelId;
+  const notice = (reply: { message: string }) => renderNoticeForDiscord(reply.message);
+  const privately = { ephemeral: true, deferAfterMs: ctx.deferAfterMs };
+  switch (interaction.options.getSubcommand(false) ?? COMMAND_NAMES.now) {
+    case COMMAND_NAMES.subscribe: {
+      const time = interaction.options.getString(COMMAND_NAMES.time);
+      const timezone = interaction.options.getString(COMMAND_NAMES.timezone);
+      await respondInTime(interaction, privately, () => notice(ctx.desk.subscribe(DISCORD_PLATFORM, channel, time, timezone)));
+      return;
+    }
+    case COMMAND_NAMES.unsubscribe:
+      await respondInTime(interaction, privately, () => notice(ctx.desk.unsubscribe(DISCORD_PLATFORM, channel)));
+      return;
+    case COMMAND_NAMES.status:
+      await respondInTime(interaction, privately, () => notice(ctx.desk.subscriptionStatus(DISCORD_PLATFORM, channel)));
+      return;
+    default:
+      await respondInTime(interaction, privately, () => shareable(ctx, interaction.id, renderDigestForDiscord(ctx.desk.digest())));
   }
 }
 

@@ -1,17 +1,19 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { Log } from '../../src/log.ts';
+import { DIGEST_COMMAND_USAGE } from '../../src/messages.ts';
 import { askForSlack, failureMessage } from './answer-flow.ts';
 import type { SlackMessage } from './block-kit.ts';
 import type { SlackDesk } from './desk-port.ts';
 import { renderDigestForSlack } from './render-digest.ts';
-import { renderHelpForSlack } from './render.ts';
+import { renderHelpForSlack, renderNoticeForSlack } from './render.ts';
+import { SLACK_PLATFORM, parseDigestCommand, type DigestCommand } from './digest-command.ts';
 import { respondPrivately } from './replies.ts';
 import { renderSourceListForSlack, renderSourceLookupForSlack } from './render-sources.ts';
 import { slackTextToPlain } from './slack-text.ts';
 
 /**
- * The slash commands: `/ask <question>`, `/sources`, `/source <outlet or id>`, `/digest` and
- * `/newsdesk help`. Each acknowledges at once (Slack allows 3 seconds), then answers privately
+ * The slash commands: `/ask <question>`, `/sources`, `/source <outlet or id>`,
+ * `/digest [subscribe [time] [timezone] | unsubscribe | status]` and `/newsdesk help`. Each acknowledges at once (Slack allows 3 seconds), then answers privately
  * through the command's response_url; `/ask` and `/digest` replies carry a "Share in channel" button.
  */
 
@@ -80,9 +82,25 @@ async function commandReply(deps: CommandDeps, name: SlashCommand, input: Comman
     case '/source':
       return renderSourceLookupForSlack(await deps.desk.lookupSource(text));
     case '/digest':
-      return renderDigestForSlack(await deps.desk.digest(), { shareButton: true });
+      return digestReply(deps, parseDigestCommand(text), input.channelId);
     case '/newsdesk':
       return renderHelpForSlack();
+  }
+}
+
+/** Today's briefing (shareable), or the reply of a subscription command for the channel. */
+async function digestReply(deps: CommandDeps, command: DigestCommand, channel: string): Promise<SlackMessage> {
+  switch (command.kind) {
+    case 'now':
+      return renderDigestForSlack(await deps.desk.digest(), { shareButton: true });
+    case 'subscribe':
+      return renderNoticeForSlack((await deps.desk.subscribe(SLACK_PLATFORM, channel, command.time, command.timezone)).message);
+    case 'unsubscribe':
+      return renderNoticeForSlack((await deps.desk.unsubscribe(SLACK_PLATFORM, channel)).message);
+    case 'status':
+      return renderNoticeForSlack((await deps.desk.subscriptionStatus(SLACK_PLATFORM, channel)).message);
+    case 'unknown':
+      return renderNoticeForSlack(DIGEST_COMMAND_USAGE);
   }
 }
 

@@ -76,7 +76,7 @@ function wire(payload: DiscordMessage): { embeds: unknown; components: unknown }
 }
 
 /** `/digest` as the user runs it (today's briefing). */
-const DIGEST_NOW = { name: 'digest', options: [] as unknown[] };
+const DIGEST_NOW = { name: 'digest', options: [{ name: 'now', type: 1, options: [] }] as unknown[] };
 
 const isPost = (p: string | RegExp) => (c: RecordedCall) => c.method === 'POST' && (typeof p === 'string' ? c.path === p : p.test(c.path));
 

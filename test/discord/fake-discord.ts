@@ -233,6 +233,23 @@ export class FakeDiscord {
     return user;
   }
 
+  /** Creates a text channel in the guild (CHANNEL_CREATE is dispatched) and returns its id. */
+  addTextChannel(name: string): string {
+    const id = this.snowflake();
+    const channel = { ...this.channels.get(this.options.channelId)!, id, name, position: this.channels.size } as APIChannel;
+    this.channels.set(id, channel);
+    this.dispatch(GatewayDispatchEvents.ChannelCreate, channel, GatewayIntentBits.Guilds);
+    return id;
+  }
+
+  /** Deletes a channel (CHANNEL_DELETE is dispatched): requests about it get 10003 Unknown Channel from now on. */
+  deleteChannel(id: string): void {
+    const channel = this.channels.get(id);
+    if (!channel) return;
+    this.channels.delete(id);
+    this.dispatch(GatewayDispatchEvents.ChannelDelete, channel, GatewayIntentBits.Guilds);
+  }
+
   /** Opens (or returns) the DM channel between a user and the bot. */
   openDm(user: APIUser): string {
     for (const c of this.channels.values()) {

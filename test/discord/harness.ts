@@ -5,6 +5,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import type { Log } from '../../src/log.ts';
 import { Newsdesk } from '../../src/newsdesk.ts';
+import { State } from '../../src/state/state.ts';
 import { openCorpus } from '../../src/open-corpus.ts';
 import type { CorpusIndex } from '../../src/search/corpus-index.ts';
 import { startDiscordBot, type DiscordBot } from '../../adapters/discord/bot.ts';
@@ -39,6 +40,8 @@ export interface HarnessOptions {
   /** Wraps the real Newsdesk (e.g. to make it slow or failing). */
   wrapDesk?: (desk: Newsdesk) => DiscordDesk;
   fake?: Partial<FakeDiscordOptions>;
+  /** Open a state database in the data folder (subscriptions, deliveries). */
+  state?: boolean;
 }
 
 /** A running fake and bot. */
@@ -57,7 +60,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-discord-'));
   const logs: LogLine[] = [];
   const log: Log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
-  const desk = new Newsdesk(corpusIndex(), { dataDir, rateLimitPerMinute: options.rateLimitPerMinute ?? 100, log });
+  const state = options.state ? State.open(dataDir, { log }) : null;
+  const desk = new Newsdesk(corpusIndex(), { dataDir, rateLimitPerMinute: options.rateLimitPerMinute ?? 100, log, state });
   const config = loadConfig({
     DISCORD_TOKEN: fake.options.token,
     DISCORD_APP_ID: fake.options.applicationId,
@@ -72,6 +76,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     bot = await startDiscordBot({ config, desk: options.wrapDesk ? options.wrapDesk(desk) : desk, log });
   } catch (err) {
     await fake.close();
+    state?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
@@ -84,6 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       await bot.stop();
       await fake.close();
+      state?.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -383,10 +383,37 @@ describe('questionFromMessage', () => {
 describe('DISCORD_COMMANDS', () => {
   it('defines /ask, /sources, /source, /digest and /newsdesk help within Discord’s rules', () => {
     expect(DISCORD_COMMANDS.map((c) => c.name)).toEqual(['ask', 'sources', 'source', 'digest', 'newsdesk']);
-    for (const c of DISCORD_COMMANDS) {
+    const all = (options: readonly { name: string; description: string; options?: readonly unknown[] }[]): { name: string; description: string }[] =>
+      options.flatMap((o) => [o, ...all((o.options ?? []) as { name: string; description: string }[])]);
+    for (const c of all(DISCORD_COMMANDS)) {
       expect(c.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
       expect(c.description.length).toBeLessThanOrEqual(100);
     }
-    expect(discordCommandUsages().map((u) => u.usage)).toEqual(['/ask question:<question>', '/sources', '/source query:<outlet or id>', '/digest', '/newsdesk help']);
+    expect(discordCommandUsages().map((u) => u.usage)).toEqual([
+      '/ask question:<question>',
+      '/sources',
+      '/source query:<outlet or id>',
+      '/digest now',
+      '/digest subscribe [time:<time>] [timezone:<timezone>]',
+      '/digest unsubscribe',
+      '/digest status',
+      '/newsdesk help',
+    ]);
+  });
+
+  it('offers /digest now, subscribe (optional time and timezone), unsubscribe and status as subcommands', () => {
+    const digest = DISCORD_COMMANDS.find((c) => c.name === 'digest');
+    const options = digest && 'options' in digest ? digest.options : [];
+    expect(options.map((o) => [o.name, o.type])).toEqual([
+      ['now', 1],
+      ['subscribe', 1],
+      ['unsubscribe', 1],
+      ['status', 1],
+    ]);
+    const subscribe = options.find((o) => o.name === 'subscribe');
+    expect(subscribe && 'options' in subscribe ? subscribe.options.map((o) => [o.name, o.type, o.required]) : []).toEqual([
+      ['time', 3, false],
+      ['timezone', 3, false],
+    ]);
   });
 });

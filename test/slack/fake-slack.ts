@@ -66,6 +66,8 @@ export interface FakeSlackOptions {
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
+  /** Channels chat.postMessage refuses, with the error Slack gives (channel_not_found, not_in_channel, is_archived…). */
+  readonly channelErrors = new Map<string, string>();
   readonly acks: SocketAck[] = [];
   private readonly events = new EventEmitter();
   private readonly rateLimited: { method: string; retryAfter: number }[] = [];
@@ -222,7 +224,7 @@ export class FakeSlack {
           is_enterprise_install: false,
         });
       case 'chat.postMessage': {
-        const problem = messageProblem(params);
+        const problem = this.channelErrors.get(String(params.channel)) ?? messageProblem(params);
         if (problem) return this.answer(res, call, 200, { ok: false, error: problem });
         const ts = this.nextTs();
         const message: Record<string, unknown> = { type: 'message', text: params.text ?? '', user: FAKE_WORKSPACE.botUserId, bot_id: FAKE_WORKSPACE.botId, ts };
