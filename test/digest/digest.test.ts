@@ -10,7 +10,7 @@ import { silentLog } from '../../src/log.ts';
 import { Newsdesk } from '../../src/newsdesk.ts';
 import { State } from '../../src/state/state.ts';
 import { openCorpus } from '../../src/open-corpus.ts';
-import type { CorpusIndex } from '../../src/search/corpus-index.ts';
+import { CorpusIndex } from '../../src/search/corpus-index.ts';
 import type { Citation } from '../../src/types.ts';
 import { renderDigestText } from '../../adapters/terminal/render-digest.ts';
 import { CORPORA, DEFAULT_CORPUS, copyCorpus, decodeFile, makeTmp, removeTmp } from '../ingest/helpers.ts';
@@ -286,5 +286,25 @@ describe('quotable sentences', () => {
     expect(isQuotable('Read more at https://example.com/story about the talks today please.')).toBe(false);
     expect(isQuotable('Who will lead the Russian delegation at the talks in Geneva?')).toBe(false);
     expect(isQuotable('Too short a sentence.')).toBe(false);
+  });
+});
+
+describe('buildDigest edge cases', () => {
+  it('briefs an empty corpus plainly', () => {
+    const digest = buildDigest(new CorpusIndex(), { since: null, firstSeen: new Map(), now: NOW });
+    expect(digest).toEqual({ headline: 'Coverage (0 articles)', points: [], new: [], disagreements: [] });
+    expect(renderDigestText(digest)).toBe(
+      'Daily briefing: Coverage (0 articles)\n\nThe coverage has no articles to brief on yet.\n\nNew since the last digest\nNo new articles since the last digest.',
+    );
+  });
+
+  it('briefs a single article with its own central sentences, one citation each', () => {
+    const one = new CorpusIndex();
+    one.addArticle(openCorpus(DEFAULT_CORPUS).index.articles.get(B)!);
+    const digest = buildDigest(one, { since: null, firstSeen: new Map(), now: NOW });
+    expect(digest.headline).toBe('White House: Biden Calls For De-Escalation On Call With Putin');
+    expect(digest.points.map((p) => p.citations.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(digest.disagreements).toEqual([]);
+    expectWellFormed(digest);
   });
 });
