@@ -14,7 +14,7 @@ import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.t
 import { extractStatements } from './extract/statement.ts';
 import { nearness } from './extract/nearness.ts';
 import { clusterStatements, corroborate, toSupport, type ValueGroup } from './corroborate.ts';
-import { duplicateGroups } from '../coverage/duplicates.ts';
+import { cite, sourceKeyFor } from '../citations.ts';
 
 /**
  * The ask pipeline: question → parse → retrieve → extract → corroborate → Answer with verbatim
@@ -91,7 +91,8 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
   const candidates = extracted.filter((c) => c.sentence.relevance >= Math.max(MIN_SENTENCE_RELEVANCE, RELATIVE_RELEVANCE * bestRelevance));
   // Different statements, topics or descriptions of a person are not contradictions.
   const valuesConflict = q.family !== 'said' && q.family !== 'about' && q.family !== 'who_is';
-  const keyOf = sourceKeyFor(index);
+  const articleKey = sourceKeyFor(index);
+  const keyOf = (c: Candidate): string => articleKey(c.sentence.article);
   const grouped = corroborate(q.family === 'said' ? clusterStatements(candidates) : regroupAgents(q, candidates), keyOf, valuesConflict);
   const winner = grouped.groups[0];
   const subject = nextSubject(q, previous, central.map((n) => n.word), winner);
@@ -239,7 +240,7 @@ function citationsFor(groups: readonly ValueGroup[], max: number, sourceKey: (c:
       const k = sourceKey(m);
       if (seen.has(k) || out.length >= max) continue;
       seen.add(k);
-      out.push(citation(out.length + 1, m.sentence));
+      out.push(cite(out.length + 1, m.sentence));
     }
   }
   return out;
@@ -253,37 +254,9 @@ function notFound(question: string, sentences: readonly ScoredSentence[], max: n
     const k = s.article.outlet ?? s.article.id;
     if (seen.has(k)) continue;
     seen.add(k);
-    related.push(citation(related.length + 1, s));
+    related.push(cite(related.length + 1, s));
   }
   return { question, status: 'not_found', answer: null, support: [], citations: [], related };
-}
-
-function citation(n: number, s: ScoredSentence): Citation {
-  return {
-    n,
-    source: s.article.id,
-    outlet: s.article.outlet,
-    title: s.article.title,
-    date: s.article.published,
-    url: s.article.url,
-    quote: s.text,
-    start: s.start,
-    end: s.end,
-  };
-}
-
-/**
- * Which candidates count as the same source: outlets count once, and so do copies of one text (wire
- * copy republished elsewhere, the same url), which count as their canonical article; an article whose
- * outlet is unknown counts as its own source.
- */
-function sourceKeyFor(index: CorpusIndex): (c: Candidate) => string {
-  const canonical = duplicateGroups(index);
-  return (c) => {
-    const id = canonical.get(c.sentence.article.id);
-    const article = (id === undefined ? undefined : index.articles.get(id)) ?? c.sentence.article;
-    return article.outlet?.toLowerCase() ?? `article:${article.id}`;
-  };
 }
 
 /**

@@ -5,7 +5,8 @@ import { findDisagreements } from './disagreements.ts';
 import { chooseHeadline } from './headline.ts';
 import { choosePoints } from './key-points.ts';
 import { DEFAULT_LOOKBACK_MS, newSince } from './new-since.ts';
-import { citeSentence, collectSentences } from './sentences.ts';
+import { cite } from '../citations.ts';
+import { collectSentences } from './sentences.ts';
 import type { BuildDigestOptions, Digest, DigestPoint } from './types.ts';
 
 /**
@@ -32,7 +33,7 @@ export function buildDigest(index: CorpusIndex, options: BuildDigestOptions, log
   let n = 1;
   const points: DigestPoint[] = chosen.map((p) => ({
     text: p.lead.text,
-    citations: p.sentences.map((s) => citeSentence(n++, s)),
+    citations: p.sentences.map((s) => cite(n++, s)),
   }));
   const since = options.since ?? new Date(options.now.getTime() - DEFAULT_LOOKBACK_MS);
   const fresh = newSince(index, sentences, weights, since, options.firstSeen, n);

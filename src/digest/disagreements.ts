@@ -8,7 +8,7 @@ import { buildSlots, retrieveSentences } from '../ask/retrieve.ts';
 import { NUMBER_PATTERN } from '../ask/extract/numbers.ts';
 import { extractQuantities } from '../ask/extract/quantity.ts';
 import { disagreementTopic } from '../messages.ts';
-import { sourceKeyFor } from './sentences.ts';
+import { sourceKeyFor } from '../citations.ts';
 import type { Disagreement } from './types.ts';
 
 /**

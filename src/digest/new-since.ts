@@ -1,7 +1,8 @@
 import type { Citation } from '../types.ts';
 import type { CorpusIndex } from '../search/corpus-index.ts';
 import { factSimilarity, SAME_FACT, type TermWeights } from './clusters.ts';
-import { citeSentence, type DigestSentence } from './sentences.ts';
+import { cite } from '../citations.ts';
+import type { DigestSentence } from './sentences.ts';
 import type { DigestNewArticle } from './types.ts';
 
 /**
@@ -52,7 +53,7 @@ export function newSince(
   let n = nextNumber;
   const items: DigestNewArticle[] = fresh.map((a) => {
     const fact = factOf.get(a.id);
-    const facts: Citation[] = fact ? [citeSentence(n++, fact)] : [];
+    const facts: Citation[] = fact ? [cite(n++, fact)] : [];
     return { source: a.id, title: a.title, outlet: a.outlet, firstSeen: firstSeen.get(a.id)!, facts };
   });
   return { items, next: n };

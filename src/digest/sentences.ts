@@ -1,7 +1,7 @@
-import type { Article, Citation } from '../types.ts';
+import type { Article } from '../types.ts';
 import type { CorpusIndex } from '../search/corpus-index.ts';
+import { sourceKeyFor } from '../citations.ts';
 import { analysePassage } from '../ask/retrieve.ts';
-import { duplicateGroups } from '../coverage/duplicates.ts';
 
 /**
  * The sentences a digest may quote: every well-formed sentence of the articles' opening passages, with
@@ -86,39 +86,6 @@ export function collectSentences(index: CorpusIndex): DigestSentence[] {
   }
   for (const s of out) s.centrality = top > 0 ? s.centrality / top : 0;
   return out;
-}
-
-/**
- * Which articles count as the same source, as in answers: outlets count once, and so do copies of one
- * text (wire copy republished elsewhere, the same url), which count as their canonical article; an
- * article whose outlet is unknown counts as its own source.
- * @example sourceKeyFor(index)(article) // 'weku'
- */
-export function sourceKeyFor(index: CorpusIndex): (article: Article) => string {
-  const canonical = duplicateGroups(index);
-  return (a) => {
-    const id = canonical.get(a.id);
-    const article = (id === undefined ? undefined : index.articles.get(id)) ?? a;
-    return article.outlet?.toLowerCase() ?? `article:${article.id}`;
-  };
-}
-
-/**
- * A numbered citation quoting a sentence verbatim.
- * @param n - its number in the digest
- */
-export function citeSentence(n: number, s: Pick<DigestSentence, 'article' | 'text' | 'start' | 'end'>): Citation {
-  return {
-    n,
-    source: s.article.id,
-    outlet: s.article.outlet,
-    title: s.article.title,
-    date: s.article.published,
-    url: s.article.url,
-    quote: s.text,
-    start: s.start,
-    end: s.end,
-  };
 }
 
 /**
