@@ -5,11 +5,17 @@ import { startCoverageUpdates } from '../src/coverage/start-coverage-updates.ts'
 import { startDiscordBot } from './discord/bot.ts';
 import { startSlackApp } from './slack/app.ts';
 import { runTerminalChat } from './terminal/chat.ts';
+import { routeDigests, type DigestPoster } from './digest-delivery.ts';
+import { DISCORD_PLATFORM } from './discord/context.ts';
+import { SLACK_PLATFORM } from './slack/digest-command.ts';
+import { startDigestScheduler } from '../src/schedule/desk-scheduler.ts';
+import type { DigestScheduler } from '../src/schedule/scheduler.ts';
 
 /**
  * Starts newsdesk where its users are: every chat platform whose token is configured, or the
- * terminal chat when none is, with the corpus watched and feeds polled as configured. Platforms run
- * until SIGINT/SIGTERM, then everything shuts down cleanly.
+ * terminal chat when none is, with the corpus watched and feeds polled as configured, and the daily
+ * digests of subscribed channels posted on schedule through the platforms that run. Platforms run
+ * until SIGINT/SIGTERM, then everything shuts down cleanly (the digest scheduler first).
  */
 
 /** Something started that can be stopped. */
@@ -18,20 +24,42 @@ interface Running {
   stop(): Promise<void>;
 }
 
+/** Options of {@link startNewsdesk}. */
+export interface StartOptions {
+  config: Config;
+  desk: Newsdesk;
+  log: Log;
+  /** The process to listen on for SIGINT/SIGTERM (injectable for tests). */
+  signals?: NodeJS.EventEmitter;
+  /** Scheduler settings (tests: a clock, short retries). */
+  digestScheduler?: Parameters<typeof startDigestScheduler>[3];
+}
+
+/** How long shutdown waits for a digest being posted. */
+const DIGEST_STOP_GRACE_MS = 5000;
+
 /**
  * Runs the configured surfaces and resolves when they have stopped.
- * @param signals - the process to listen on for SIGINT/SIGTERM (injectable for tests)
  * @example await startNewsdesk({ config, desk, log })
  */
-export async function startNewsdesk(options: { config: Config; desk: Newsdesk; log: Log; signals?: NodeJS.EventEmitter }): Promise<void> {
+export async function startNewsdesk(options: StartOptions): Promise<void> {
   const { config, desk, log } = options;
   const running: Running[] = [];
+  const posters: Record<string, DigestPoster> = {};
   // New or changed files in the corpus folder and configured feeds reach the index while running.
   const updates = startCoverageUpdates(config, desk, log);
   running.push({ name: 'coverage', stop: async () => updates.stop() });
   try {
-    if (config.DISCORD_TOKEN) running.push({ name: 'discord', ...(await startDiscordBot({ config, desk, log })) });
-    if (config.SLACK_BOT_TOKEN) running.push({ name: 'slack', ...(await startSlackApp({ config, desk, log })) });
+    if (config.DISCORD_TOKEN) {
+      const bot = await startDiscordBot({ config, desk, log });
+      running.push({ name: 'discord', stop: bot.stop });
+      posters[DISCORD_PLATFORM] = bot.postDigest;
+    }
+    if (config.SLACK_BOT_TOKEN) {
+      const slack = await startSlackApp({ config, desk, log });
+      running.push({ name: 'slack', stop: slack.stop });
+      posters[SLACK_PLATFORM] = slack.postDigest;
+    }
   } catch (err) {
     await stopAll(running, log);
     throw err;
@@ -41,9 +69,26 @@ export async function startNewsdesk(options: { config: Config; desk: Newsdesk; l
     await stopAll(running, log);
     return;
   }
-  log.info({ platforms: running.filter((r) => r.name !== 'coverage').map((r) => r.name) }, 'newsdesk is running; press Ctrl+C to stop');
-  const signals = options.signals ?? process;
-  await new Promise<void>((resolve) => {
+  const stopRequested = waitForSignal(options.signals ?? process, log);
+  let scheduler: DigestScheduler | null = null;
+  try {
+    // Schedules every subscription and posts, once, a digest missed today while newsdesk was down.
+    scheduler = await startDigestScheduler(desk, routeDigests(posters), log, options.digestScheduler);
+  } catch (err) {
+    log.error({ err }, 'could not start the digest scheduler: daily digests are not posted');
+  }
+  log.info({ platforms: Object.keys(posters), digests: scheduler !== null }, 'newsdesk is running; press Ctrl+C to stop');
+  await stopRequested;
+  if (scheduler) {
+    scheduler.stop();
+    await withinGrace(scheduler.idle(), DIGEST_STOP_GRACE_MS);
+  }
+  await stopAll(running, log);
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function waitForSignal(signals: NodeJS.EventEmitter, log: Log): Promise<void> {
+  return new Promise<void>((resolve) => {
     const onSignal = (signal: string): void => {
       log.info({ signal }, 'shutting down');
       signals.removeListener('SIGINT', onSignal);
@@ -53,7 +98,6 @@ export async function startNewsdesk(options: { config: Config; desk: Newsdesk; l
     signals.on('SIGINT', onSignal);
     signals.on('SIGTERM', onSignal);
   });
-  await stopAll(running, log);
 }
 
 async function stopAll(running: readonly Running[], log: Log): Promise<void> {
@@ -66,4 +110,14 @@ async function stopAll(running: readonly Running[], log: Log): Promise<void> {
       }
     }),
   );
+}
+
+/** Waits for `work`, at most `ms` milliseconds, leaving no timer behind. */
+async function withinGrace(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([work.then(() => {}), grace]);
+  clearTimeout(timer);
 }

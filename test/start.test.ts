@@ -8,6 +8,8 @@ import { loadConfig } from '../src/config.ts';
 import { silentLog } from '../src/log.ts';
 import { Newsdesk } from '../src/newsdesk.ts';
 import { openCorpus } from '../src/open-corpus.ts';
+import { State } from '../src/state/state.ts';
+import { aheadClock, postTimeSoon } from './digest-time-soon.ts';
 import { startNewsdesk } from '../adapters/start.ts';
 import { FakeDiscord } from './discord/fake-discord.ts';
 import { FAKE_WORKSPACE, FakeSlack } from './slack/fake-slack.ts';
@@ -78,5 +80,45 @@ describe('startNewsdesk (npm start)', () => {
     await running;
     expect(stopped).toBe(true);
     expect(await portIsOpen(port)).toBe(false);
+  }, 20_000);
+
+  it('posts each subscribed channel’s digest through its platform once its time passes, and stops the scheduler on SIGTERM', async () => {
+    const discord = await FakeDiscord.start();
+    cleanups.push(() => discord.close());
+    const slack = await FakeSlack.start();
+    cleanups.push(() => slack.close());
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-start-'));
+    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const state = State.open(dataDir);
+    cleanups.push(async () => state.close());
+    const { time, timezone } = postTimeSoon();
+    state.subscriptions.upsert('discord', discord.options.channelId, time, timezone, new Date());
+    state.subscriptions.upsert('slack', 'C0START', time, timezone, new Date());
+    const config = loadConfig({
+      CORPUS_DIR: CORPUS,
+      DATA_DIR: dataDir,
+      DISCORD_TOKEN: discord.options.token,
+      DISCORD_APP_ID: discord.options.applicationId,
+      DISCORD_GUILD_ID: discord.options.guildId,
+      DISCORD_API_URL: discord.apiUrl,
+      SLACK_BOT_TOKEN: FAKE_WORKSPACE.botToken,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      SLACK_PORT: String(await freePort()),
+    });
+    const desk = new Newsdesk(openCorpus(CORPUS).index, { dataDir, rateLimitPerMinute: 10, log: silentLog, state });
+    const signals = new EventEmitter();
+    const running = startNewsdesk({ config, desk, log: silentLog, signals, digestScheduler: { now: aheadClock, syncEveryMs: 0 } });
+
+    const posted = await discord.waitForCall((c) => c.method === 'POST' && c.path === `/channels/${discord.options.channelId}/messages`);
+    expect(posted.body.embeds[0].title).toBe('Daily briefing');
+    const slackPost = await slack.waitForCall('chat.postMessage', (c) => c.params.channel === 'C0START');
+    expect(String(slackPost.params.text)).toMatch(/^Daily briefing: /);
+
+    signals.emit('SIGTERM', 'SIGTERM');
+    await running;
+    for (const sub of state.subscriptions.list()) expect(state.deliveries.lastSent(sub.id)).toMatchObject({ status: 'sent' });
+    expect(discord.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/messages'))).toHaveLength(1);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   }, 20_000);
 });

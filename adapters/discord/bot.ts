@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials, RESTEvents } from 'discord.js';
 import type { Config } from '../../src/config.ts';
+import type { Digest } from '../../src/digest/types.ts';
 import { NewsdeskError } from '../../src/errors.ts';
 import type { Log } from '../../src/log.ts';
 import { RecentReplies } from './answer-store.ts';
@@ -8,6 +9,7 @@ import { registerCommands } from './commands.ts';
 import type { BotContext, DiscordDesk } from './context.ts';
 import { handleInteraction } from './interaction-handler.ts';
 import { handleMessage } from './message-handler.ts';
+import { postDigestToDiscord } from './post-digest.ts';
 
 /**
  * The Discord bot: a discord.js client connected with the configured token (REST base and, through
@@ -31,6 +33,8 @@ export interface DiscordBotOptions {
 export interface DiscordBot {
   /** Disconnects from the gateway and releases every resource. Safe to call twice. */
   stop(): Promise<void>;
+  /** Posts a scheduled digest to a channel (see post-digest.ts); throws DeliveryError. */
+  postDigest(channelId: string, digest: Digest): Promise<void>;
 }
 
 /** Defaults of the optional settings. */
@@ -105,5 +109,5 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
       log.error({ err }, 'could not register slash commands; mentions and DMs still work');
     }
   }
-  return { stop };
+  return { stop, postDigest: (channelId, digest) => postDigestToDiscord(client.rest, channelId, digest) };
 }

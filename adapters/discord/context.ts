@@ -24,8 +24,8 @@ export interface DiscordDesk {
   suggestSources(partial: string): { name: string; value: string }[];
   checkRateLimit(userKey: string): RateDecision;
   recordFeedback(feedback: { question: string; helpful: boolean; user: string; conversation?: string }): boolean;
-  /** Today's briefing (`/digest now`). */
-  digest(): Digest;
+  /** Today's briefing (`/digest now`); "new" counts from the channel's last digest when it is subscribed. */
+  digest(options?: { platform?: string; channel?: string }): Digest;
   /** `/digest subscribe [time] [timezone]` for a channel. */
   subscribe(platform: string, channel: string, time?: string | null, timezone?: string | null): SubscriptionReply;
   /** `/digest unsubscribe` for a channel. */

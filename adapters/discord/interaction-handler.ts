@@ -116,7 +116,7 @@ async function handleDigestCommand(ctx: BotContext, interaction: ChatInputComman
       await respondInTime(interaction, privately, () => notice(ctx.desk.subscriptionStatus(DISCORD_PLATFORM, channel)));
       return;
     default:
-      await respondInTime(interaction, privately, () => shareable(ctx, interaction.id, renderDigestForDiscord(ctx.desk.digest())));
+      await respondInTime(interaction, privately, () => shareable(ctx, interaction.id, renderDigestForDiscord(ctx.desk.digest({ platform: DISCORD_PLATFORM, channel }))));
   }
 }
 

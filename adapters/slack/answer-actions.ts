@@ -7,6 +7,7 @@ import { failureMessage, rateLimitKey } from './answer-flow.ts';
 import type { SlackMessage } from './block-kit.ts';
 import type { SlackDesk } from './desk-port.ts';
 import type { RecentKeys } from './recent-keys.ts';
+import { SLACK_PLATFORM } from './digest-command.ts';
 import { renderDigestForSlack } from './render-digest.ts';
 import { renderAnswerForSlack, renderMoreSourcesForSlack, renderNoticeForSlack } from './render.ts';
 import { isDirectMessageChannel, postMessage, respondPrivately, type ReplyClient } from './replies.ts';
@@ -116,7 +117,7 @@ export function registerAnswerActions(app: App, deps: ActionDeps): void {
 
   on(ACTION_IDS.shareDigest, async (click, client, respond) => {
     if (!respond) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(STALE_BUTTON_MESSAGE));
-    const shared = renderDigestForSlack(await deps.desk.digest());
+    const shared = renderDigestForSlack(await deps.desk.digest(click.channelId ? { platform: SLACK_PLATFORM, channel: click.channelId } : {}));
     await respond({ response_type: 'in_channel', replace_original: false, text: shared.text, blocks: shared.blocks });
     await respond({ delete_original: true });
   });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
+import type { Digest } from '../../src/digest/types.ts';
 import { NewsdeskError } from '../../src/errors.ts';
 import type { Log } from '../../src/log.ts';
 import { registerAnswerActions } from './answer-actions.ts';
@@ -10,6 +11,7 @@ import { registerConversationEvents } from './conversation-events.ts';
 import type { SlackDesk } from './desk-port.ts';
 import { RecentKeys } from './recent-keys.ts';
 import { registerSlashCommands } from './slash-commands.ts';
+import { postDigestToSlack } from './post-digest.ts';
 
 /**
  * Starts newsdesk on Slack with the real Bolt `App`: HTTP mode (signature verification on, one
@@ -33,6 +35,8 @@ export interface RunningSlackApp {
   stop(): Promise<void>;
   /** The HTTP port listened on; 0 in Socket Mode. */
   port: number;
+  /** Posts a scheduled digest to a channel (see post-digest.ts); throws DeliveryError. */
+  postDigest(channel: string, digest: Digest): Promise<void>;
 }
 
 /** How long stop() waits for answers in flight. */
@@ -95,6 +99,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   let stopping: Promise<void> | null = null;
   return {
     port,
+    postDigest: (channel, digest) => postDigestToSlack(app.client, channel, digest),
     stop() {
       stopping ??= (async () => {
         await app.stop();

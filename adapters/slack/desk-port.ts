@@ -20,8 +20,8 @@ export interface SlackDesk {
   lookupSource(query: string): MaybePromise<SourceLookup>;
   checkRateLimit(userKey: string): RateDecision;
   recordFeedback(feedback: { question: string; helpful: boolean; user: string; conversation?: string }): MaybePromise<boolean>;
-  /** Today's briefing (`/digest`). */
-  digest(): MaybePromise<Digest>;
+  /** Today's briefing (`/digest`); "new" counts from the channel's last digest when it is subscribed. */
+  digest(options?: { platform?: string; channel?: string }): MaybePromise<Digest>;
   /** `/digest subscribe [time] [timezone]` for a channel. */
   subscribe(platform: string, channel: string, time?: string | null, timezone?: string | null): MaybePromise<SubscriptionReply>;
   /** `/digest unsubscribe` for a channel. */

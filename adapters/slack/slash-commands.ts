@@ -92,7 +92,7 @@ async function commandReply(deps: CommandDeps, name: SlashCommand, input: Comman
 async function digestReply(deps: CommandDeps, command: DigestCommand, channel: string): Promise<SlackMessage> {
   switch (command.kind) {
     case 'now':
-      return renderDigestForSlack(await deps.desk.digest(), { shareButton: true });
+      return renderDigestForSlack(await deps.desk.digest({ platform: SLACK_PLATFORM, channel }), { shareButton: true });
     case 'subscribe':
       return renderNoticeForSlack((await deps.desk.subscribe(SLACK_PLATFORM, channel, command.time, command.timezone)).message);
     case 'unsubscribe':

@@ -1,13 +1,20 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLog } from '../../src/log.ts';
 import { SUBSCRIPTION_MESSAGES } from '../../src/messages.ts';
+import { startDigestScheduler } from '../../src/schedule/desk-scheduler.ts';
+import type { DigestScheduler } from '../../src/schedule/scheduler.ts';
+import { routeDigests } from '../../adapters/digest-delivery.ts';
+import { renderDigestForDiscord } from '../../adapters/discord/render-digest.ts';
 import { renderNoticeForDiscord } from '../../adapters/discord/render.ts';
+import { aheadClock, postTimeSoon } from '../digest-time-soon.ts';
 import type { RecordedCall } from './fake-discord.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 /**
  * The daily briefing on Discord end to end: the real discord.js client (startDiscordBot) against the
  * fake Discord on loopback, with a real state database: `/digest subscribe|status|unsubscribe` per
- * channel.
+ * channel, and the scheduler (its clock a few minutes ahead) posting through the bot's postDigest.
  */
 
 const EPHEMERAL = 64;
@@ -15,20 +22,22 @@ const EPHEMERAL = 64;
 const notice = (text: string): string | undefined => renderNoticeForDiscord(text).content;
 const isPost = (p: string) => (c: RecordedCall) => c.method === 'POST' && c.path === p;
 
+/** Runs `/digest <sub>` in `where` and returns the private reply's text. */
+async function runDigestCommand(h: Harness, user: ReturnType<Harness['fake']['addUser']>, sub: string, options: { name: string; value: string }[], where: string): Promise<string> {
+  const mark = h.fake.mark();
+  const interaction = h.fake.slashCommand(user, where, 'digest', [{ name: sub, type: 1, options: options.map((o) => ({ ...o, type: 3 })) }]);
+  const callback = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
+  expect(callback.body.data.flags).toBe(EPHEMERAL);
+  expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
+  return callback.body.data.content as string;
+}
+
 describe('Discord /digest subscriptions end to end', () => {
   let h: Harness;
   let ada: ReturnType<Harness['fake']['addUser']>;
   let channel: string;
 
-  /** Runs `/digest <sub>` in `where` and returns the private reply's text. */
-  async function digestCommand(sub: string, options: { name: string; value: string }[] = [], where = channel): Promise<string> {
-    const mark = h.fake.mark();
-    const interaction = h.fake.slashCommand(ada, where, 'digest', [{ name: sub, type: 1, options: options.map((o) => ({ ...o, type: 3 })) }]);
-    const callback = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
-    expect(callback.body.data.flags).toBe(EPHEMERAL);
-    expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
-    return callback.body.data.content as string;
-  }
+  const digestCommand = (sub: string, options: { name: string; value: string }[] = [], where = channel) => runDigestCommand(h, ada, sub, options, where);
 
   beforeAll(async () => {
     h = await startHarness({ state: true });
@@ -76,5 +85,83 @@ describe('Discord /digest subscriptions end to end', () => {
     expect(await digestCommand('unsubscribe')).toBe(notice(SUBSCRIPTION_MESSAGES.unsubscribed));
     expect(h.desk.state?.subscriptions.get('discord', channel)).toBeNull();
     expect(await digestCommand('unsubscribe')).toBe(notice(SUBSCRIPTION_MESSAGES.notSubscribed));
+  });
+});
+
+describe('Discord scheduled digests end to end', () => {
+  let h: Harness;
+  let ada: ReturnType<Harness['fake']['addUser']>;
+  let channel: string;
+  const schedulers: DigestScheduler[] = [];
+
+  /** Starts a scheduler posting through the bot; resolves once the digests owed today are sent. */
+  async function startScheduler(): Promise<DigestScheduler> {
+    const scheduler = await startDigestScheduler(h.desk, routeDigests({ discord: h.bot.postDigest }), silentLog, {
+      now: aheadClock,
+      syncEveryMs: 0,
+      retry: { initialDelayMs: 20, maxDelayMs: 40 },
+    });
+    if (!scheduler) throw new Error('no state database');
+    schedulers.push(scheduler);
+    return scheduler;
+  }
+
+  const postsTo = (where: string, since: number) => h.fake.calls.slice(since).filter(isPost(`/channels/${where}/messages`));
+
+  beforeAll(async () => {
+    h = await startHarness({ state: true });
+    ada = h.fake.addUser('ada');
+    channel = h.fake.options.channelId;
+  });
+
+  afterAll(async () => {
+    for (const s of schedulers) s.stop();
+    await h?.close();
+  });
+
+  it('posts exactly one digest, as embeds with nobody pinged, to a channel subscribed with /digest subscribe once its time passes', async () => {
+    const { time, timezone } = postTimeSoon();
+    await runDigestCommand(h, ada, 'subscribe', [{ name: 'time', value: time }, { name: 'timezone', value: timezone }], channel);
+    const sub = h.desk.state!.subscriptions.get('discord', channel)!;
+    expect(sub).toMatchObject({ time, timezone, paused: false });
+
+    const mark = h.fake.mark();
+    await startScheduler();
+    const posts = postsTo(channel, mark);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.status).toBe(200);
+    const briefing = renderDigestForDiscord(h.desk.digest());
+    expect(posts[0]!.body).toEqual(JSON.parse(JSON.stringify({ embeds: briefing.embeds, components: [], allowed_mentions: { parse: [] } })));
+    expect(posts[0]!.body.embeds[0].title).toBe('Daily briefing');
+    expect(h.fake.pings).toEqual([]);
+    expect(h.desk.state!.deliveries.lastSent(sub.id)).toMatchObject({ status: 'sent', localDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  });
+
+  it('does not post a second digest after a restart the same day, and /digest status tells when the last one was sent', async () => {
+    schedulers.at(-1)!.stop();
+    const mark = h.fake.mark();
+    await startScheduler();
+    await sleep(100);
+    expect(postsTo(channel, mark)).toHaveLength(0);
+    const sub = h.desk.state!.subscriptions.get('discord', channel)!;
+    const last = h.desk.state!.deliveries.lastSent(sub.id)!;
+    expect(await runDigestCommand(h, ada, 'status', [], channel)).toMatch(new RegExp(`Last one sent on ${last.localDate}\\.$`));
+  });
+
+  it('pauses the subscription of a channel that was deleted (10003 Unknown Channel) instead of retrying', async () => {
+    const gone = h.fake.addTextChannel('old-news');
+    const { time, timezone } = postTimeSoon();
+    await runDigestCommand(h, ada, 'subscribe', [{ name: 'time', value: time }, { name: 'timezone', value: timezone }], gone);
+    h.fake.deleteChannel(gone);
+    const mark = h.fake.mark();
+    const scheduler = await startScheduler();
+    await sleep(150);
+    const attempts = postsTo(gone, mark);
+    expect(attempts.map((c) => c.status)).toEqual([404]);
+    const sub = h.desk.state!.subscriptions.get('discord', gone)!;
+    expect(sub.paused).toBe(true);
+    expect(sub.pausedReason).toMatch(/Unknown Channel \(code 10003, HTTP 404\)/);
+    expect(scheduler.nextRun(sub.id)).toBeNull();
+    expect(postsTo(channel, mark)).toHaveLength(0);
   });
 });

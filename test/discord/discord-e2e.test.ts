@@ -48,7 +48,7 @@ function recordingDesk(desk: Newsdesk, asks: { question: string; conversationId:
     suggestSources: (partial) => desk.suggestSources(partial),
     checkRateLimit: (key) => desk.checkRateLimit(key),
     recordFeedback: (feedback) => desk.recordFeedback(feedback),
-    digest: () => desk.digest(),
+    digest: (options) => desk.digest(options),
     subscribe: (platform, channel, time, timezone) => desk.subscribe(platform, channel, time, timezone),
     unsubscribe: (platform, channel) => desk.unsubscribe(platform, channel),
     subscriptionStatus: (platform, channel) => desk.subscriptionStatus(platform, channel),

@@ -1,22 +1,29 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeDigests } from '../../adapters/digest-delivery.ts';
 import { startSlackApp, type RunningSlackApp } from '../../adapters/slack/app.ts';
+import { renderDigestForSlack } from '../../adapters/slack/render-digest.ts';
 import { renderNoticeForSlack } from '../../adapters/slack/render.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLog } from '../../src/log.ts';
 import { DIGEST_COMMAND_USAGE, SUBSCRIPTION_MESSAGES } from '../../src/messages.ts';
 import { Newsdesk } from '../../src/newsdesk.ts';
 import { openCorpus } from '../../src/open-corpus.ts';
+import { startDigestScheduler } from '../../src/schedule/desk-scheduler.ts';
+import type { DigestScheduler } from '../../src/schedule/scheduler.ts';
 import { State } from '../../src/state/state.ts';
+import { aheadClock, postTimeSoon } from '../digest-time-soon.ts';
 import { FAKE_WORKSPACE, FakeSlack } from './fake-slack.ts';
 import { SlackRequester, TEST_SIGNING_SECRET, commandFields } from './slack-requests.ts';
 
 /**
  * The daily briefing on Slack end to end: the real Bolt app (startSlackApp, HTTP mode, signed
  * requests) against the fake Slack on loopback, with a real state database:
- * `/digest subscribe [time] [timezone]`, `/digest status`, `/digest unsubscribe` per channel.
+ * `/digest subscribe [time] [timezone]`, `/digest status`, `/digest unsubscribe` per channel, and the
+ * scheduler (its clock a few minutes ahead) posting with chat.postMessage through the app's postDigest.
  */
 
 const CORPUS = path.resolve(import.meta.dirname, '../../corpus');
@@ -91,5 +98,82 @@ describe('Slack /digest subscriptions end to end', () => {
 
   it('explains the subcommands when /digest gets one it does not know', async () => {
     expect(await digest('sometimes')).toMatchObject(renderNoticeForSlack(DIGEST_COMMAND_USAGE));
+  });
+
+  describe('scheduled posting', () => {
+    const schedulers: DigestScheduler[] = [];
+    const ROOM = 'C0MORNING';
+    const GONE = 'C0ARCHIVED';
+
+    /** Starts a scheduler posting through the app; resolves once the digests owed today are sent. */
+    async function startScheduler(): Promise<DigestScheduler> {
+      const scheduler = await startDigestScheduler(desk, routeDigests({ slack: slack.postDigest }), silentLog, {
+        now: aheadClock,
+        syncEveryMs: 0,
+        retry: { initialDelayMs: 20, maxDelayMs: 40 },
+      });
+      if (!scheduler) throw new Error('no state database');
+      schedulers.push(scheduler);
+      return scheduler;
+    }
+
+    const postsTo = (channel: string) => fake.callsTo('chat.postMessage').filter((c) => c.params.channel === channel);
+
+    afterAll(() => {
+      for (const s of schedulers) s.stop();
+    });
+
+    it('posts exactly one digest, as Block Kit, to a channel subscribed with /digest subscribe once its time passes', async () => {
+      const { time, timezone } = postTimeSoon();
+      await digest(`subscribe ${time} ${timezone}`, ROOM);
+      const sub = state.subscriptions.get('slack', ROOM)!;
+      expect(sub).toMatchObject({ time, timezone, paused: false });
+
+      await startScheduler();
+      const posts = postsTo(ROOM);
+      expect(posts).toHaveLength(1);
+      expect(posts[0]!.response.ok).toBe(true);
+      const briefing = renderDigestForSlack(desk.digest());
+      expect({ text: posts[0]!.params.text, blocks: posts[0]!.params.blocks }).toEqual(briefing);
+      expect(posts[0]!.params).toMatchObject({ unfurl_links: 'false', unfurl_media: 'false' }); // form-encoded
+      expect(posts[0]!.params).not.toHaveProperty('link_names');
+      expect(state.deliveries.lastSent(sub.id)).toMatchObject({ status: 'sent' });
+    });
+
+    it('does not post a second digest after a restart the same day, and /digest status tells when the last one was sent', async () => {
+      schedulers.at(-1)!.stop();
+      const before = postsTo(ROOM).length;
+      await startScheduler();
+      await sleep(100);
+      expect(postsTo(ROOM)).toHaveLength(before);
+      const last = state.deliveries.lastSent(state.subscriptions.get('slack', ROOM)!.id)!;
+      expect((await digest('status', ROOM)).text).toMatch(new RegExp(`Last one sent on ${last.localDate}\\.$`));
+    });
+
+    it('pauses the subscription of a channel Slack reports as not found instead of retrying', async () => {
+      const { time, timezone } = postTimeSoon();
+      await digest(`subscribe ${time} ${timezone}`, GONE);
+      fake.channelErrors.set(GONE, 'channel_not_found');
+      const scheduler = await startScheduler();
+      await sleep(150);
+      expect(postsTo(GONE).map((c) => c.response.error)).toEqual(['channel_not_found']);
+      const sub = state.subscriptions.get('slack', GONE)!;
+      expect(sub).toMatchObject({ paused: true, pausedReason: 'Slack refused the post: channel_not_found' });
+      expect(scheduler.nextRun(sub.id)).toBeNull();
+      expect((await digest('status', GONE)).text).toMatch(/^The daily briefing of this channel is paused \(Slack refused the post: channel_not_found\)\./);
+    });
+
+    it('retries a transient error with backoff and posts once it clears', async () => {
+      const { time, timezone } = postTimeSoon();
+      const FLAKY = 'C0FLAKY';
+      await digest(`subscribe ${time} ${timezone}`, FLAKY);
+      fake.channelErrors.set(FLAKY, 'internal_error');
+      const started = startScheduler();
+      while (postsTo(FLAKY).length < 2) await sleep(5);
+      fake.channelErrors.delete(FLAKY);
+      await started;
+      expect(postsTo(FLAKY).map((c) => c.response.ok ?? false)).toEqual([false, false, true]);
+      expect(state.subscriptions.get('slack', FLAKY)).toMatchObject({ paused: false });
+    });
   });
 });

@@ -95,8 +95,8 @@ class RecordingDesk implements SlackDesk {
   recordFeedback(f: { question: string; helpful: boolean; user: string; conversation?: string }) {
     return this.inner.recordFeedback(f);
   }
-  digest() {
-    return this.inner.digest();
+  digest(options?: { platform?: string; channel?: string }) {
+    return this.inner.digest(options);
   }
   subscribe(platform: string, channel: string, time?: string | null, timezone?: string | null) {
     return this.inner.subscribe(platform, channel, time, timezone);

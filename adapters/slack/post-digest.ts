@@ -1,0 +1,40 @@
+import type { Digest } from '../../src/digest/types.ts';
+import { DeliveryError } from '../../src/schedule/delivery-error.ts';
+import { renderDigestForSlack } from './render-digest.ts';
+import { postMessage, type ReplyClient } from './replies.ts';
+
+/**
+ * Posting the scheduled daily briefing to a Slack channel, and telling the scheduler whether a
+ * failure is worth retrying.
+ */
+
+/**
+ * Web API errors that retrying cannot fix: the channel is gone or archived, the bot is not in it,
+ * or the workspace deactivated the bot.
+ */
+export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive']);
+
+/**
+ * Posts a digest to a channel with chat.postMessage (blocks, no unfurling).
+ * @param client - the app's Web API client (it waits out rate limits)
+ * @throws DeliveryError, permanent for channel_not_found, not_in_channel, is_archived, account_inactive
+ * @example await postDigestToSlack(app.client, 'C0NEWSROOM', desk.digest())
+ */
+export async function postDigestToSlack(client: ReplyClient, channel: string, digest: Digest): Promise<void> {
+  try {
+    await postMessage(client, { channel, threadTs: null }, renderDigestForSlack(digest));
+  } catch (err) {
+    throw deliveryErrorFromSlack(err);
+  }
+}
+
+/**
+ * Classifies an error of a Web API call for the scheduler: a platform error (`ok: false`) carries
+ * Slack's error code in `data.error`.
+ * @example deliveryErrorFromSlack(Object.assign(new Error('An API error occurred: not_in_channel'), { data: { error: 'not_in_channel' } })).permanent // true
+ */
+export function deliveryErrorFromSlack(err: unknown): DeliveryError {
+  const code = (err as { data?: { error?: unknown } } | null)?.data?.error;
+  if (typeof code === 'string') return new DeliveryError(`Slack refused the post: ${code}`, PERMANENT_SLACK_ERRORS.has(code), err);
+  return new DeliveryError(err instanceof Error ? err.message : String(err), false, err);
+}
