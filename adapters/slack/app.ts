@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
+import { App, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
 import type { Digest } from '../../src/digest/types.ts';
 import { NewsdeskError } from '../../src/errors.ts';
@@ -39,6 +39,13 @@ export interface RunningSlackApp {
   postDigest(channel: string, digest: Digest): Promise<void>;
 }
 
+/**
+ * Retries of a digest post (server errors, network failures, 429s): they end within seconds, well
+ * inside the scheduler's 5-minute claim, which the app client's default (ten retries over about
+ * thirty minutes) would outlast, letting another process take the claim over and post twice.
+ */
+const DIGEST_RETRIES = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000 } as const;
+
 /** How long stop() waits for answers in flight. */
 const STOP_GRACE_MS = 5000;
 /** How many event ids are remembered to answer retried deliveries once. */
@@ -72,6 +79,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   });
   await app.init(); // auth.test: checks the token and learns the bot's user id
 
+  const digestClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(log), retryConfig: DIGEST_RETRIES });
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
@@ -99,7 +107,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   let stopping: Promise<void> | null = null;
   return {
     port,
-    postDigest: (channel, digest) => postDigestToSlack(app.client, channel, digest),
+    postDigest: (channel, digest) => postDigestToSlack(digestClient, channel, digest),
     stop() {
       stopping ??= (async () => {
         await app.stop();

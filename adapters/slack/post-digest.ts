@@ -16,7 +16,7 @@ export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set(['channel_not
 
 /**
  * Posts a digest to a channel with chat.postMessage (blocks, no unfurling).
- * @param client - the app's Web API client (it waits out rate limits)
+ * @param client - a Web API client (it waits out rate limits; its retries should end within the scheduler's claim lease)
  * @throws DeliveryError, permanent for channel_not_found, not_in_channel, is_archived, account_inactive
  * @example await postDigestToSlack(app.client, 'C0NEWSROOM', desk.digest())
  */
