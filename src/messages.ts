@@ -87,6 +87,8 @@ export interface CommandHelp {
   argument: string | null;
   /** True when `argument` is typed as is (a subcommand such as `help`), not a placeholder. */
   literal?: boolean;
+  /** True for commands about a chat channel (digest subscriptions): not offered by the terminal chat. */
+  channelOnly?: boolean;
   description: string;
 }
 
@@ -100,9 +102,9 @@ export const HELP_COMMANDS: readonly CommandHelp[] = [
   { command: 'sources', argument: null, description: 'List the articles in the coverage.' },
   { command: 'source', argument: 'outlet or id', description: 'Show one article: its lead and key passages.' },
   { command: 'digest', argument: null, description: 'Today’s briefing.' },
-  { command: 'digest', argument: 'subscribe [time] [timezone]', literal: true, description: 'Post the daily briefing in this channel every day (default 08:00; e.g. 07:30 Europe/Paris).' },
-  { command: 'digest', argument: 'unsubscribe', literal: true, description: 'Stop the daily briefing in this channel.' },
-  { command: 'digest', argument: 'status', literal: true, description: 'When this channel gets the daily briefing, and when it last did.' },
+  { command: 'digest', argument: 'subscribe [time] [timezone]', literal: true, channelOnly: true, description: 'Post the daily briefing in this channel every day (default 08:00; e.g. 07:30 Europe/Paris).' },
+  { command: 'digest', argument: 'unsubscribe', literal: true, channelOnly: true, description: 'Stop the daily briefing in this channel.' },
+  { command: 'digest', argument: 'status', literal: true, channelOnly: true, description: 'When this channel gets the daily briefing, and when it last did.' },
   { command: 'newsdesk', argument: 'help', literal: true, description: 'This help.' },
 ];
 

@@ -104,7 +104,7 @@ function ask(desk: Newsdesk, question: string, conversationId: string): Reply {
 
 function helpText(): string {
   const lines = [HELP_INTRO, ''];
-  for (const c of HELP_COMMANDS) lines.push(`  /${c.command}${c.argument ? ` ${c.literal ? c.argument : `<${c.argument}>`}` : ''} — ${c.description}`);
+  for (const c of HELP_COMMANDS.filter((h) => !h.channelOnly)) lines.push(`  /${c.command}${c.argument ? ` ${c.literal ? c.argument : `<${c.argument}>`}` : ''} — ${c.description}`);
   lines.push('  /more — more sources for the last question', '  /quit — leave');
   return lines.join('\n');
 }
