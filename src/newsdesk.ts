@@ -31,9 +31,6 @@ export interface AskOptions {
   conversationId?: string;
 }
 
-/** Said when answering fails unexpectedly (the failure is logged). */
-export const ANSWER_FAILED = 'Sorry, something went wrong while answering that. Please try again or rephrase the question.';
-
 /** Options of the {@link Newsdesk} constructor. */
 export interface NewsdeskOptions {
   /** Data folder (first-seen times, feedback when no state is given); null to keep nothing. */
@@ -130,7 +127,7 @@ export class Newsdesk {
     } catch (err) {
       // A bug in the pipeline must never take a chat surface down: log it, answer plainly.
       this.options.log.error({ err, question: input.question }, 'answering failed');
-      return { ok: false, message: ANSWER_FAILED };
+      return { ok: false, message: REQUEST_FAILED_MESSAGE };
     }
   }
 
