@@ -94,8 +94,9 @@ describe('runBenchmark on corpus/ at scale 2, one run', () => {
     expect(stages).toEqual(['ingest 1/1', 'index 1/1', 'save 1/1', 'load 1/1', 'plain 1/1', 'questions 1/1']);
   });
 
-  it('warms up once, then times every question on our index and on the plain index', () => {
-    expect(seen.map((s) => s.question)).toEqual(['who requested the call?', 'how long was it?', 'who requested the call?', 'how long was it?']);
+  it('warms up once, then times every question three times on our index and on the plain index', () => {
+    // One warm-up pass, then three timed passes.
+    expect(seen.map((s) => s.question)).toEqual(Array.from({ length: 4 }, () => ['who requested the call?', 'how long was it?']).flat());
     const q = report.questions!;
     expect(q.questions).toBe(2);
     expect(q.answer.maxMs).toBeGreaterThanOrEqual(q.answer.p50Ms);
