@@ -271,7 +271,9 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
   };
   // Ratios pair the measurements of one run (taken seconds apart), then take the median over runs:
   // a slow spell on a shared machine then shifts both sides of a ratio instead of one.
-  const pairedRatio = (a: Measured[], b: Measured[], clock: 'wall' | 'cpu'): number => roundRatio(median(a.map((m, i) => m[clock] / b[i]![clock])));
+  // A stage too quick for the clock's resolution counts as a microsecond, so ratios stay finite.
+  const pairedRatio = (a: Measured[], b: Measured[], clock: 'wall' | 'cpu'): number =>
+    roundRatio(median(a.map((m, i) => m[clock] / Math.max(b[i]![clock], 0.001))));
   const oursVsPlain = pairedRatio(times.ingestIndex, times.plainBuild, 'cpu');
   const rebuildVsLoad = pairedRatio(times.ingestIndex, times.snapshotLoad, 'cpu');
   const memoryChecked = counts.passages >= BENCHMARK_TARGETS.memoryAtPassages;

@@ -65,8 +65,10 @@ describe('runBenchmark on corpus/ at scale 2, one run', () => {
       expect(Number.isFinite(ratio)).toBe(true);
       expect(ratio).toBeGreaterThan(0);
     }
-    expect(wall.oursVsPlain).toBeCloseTo(report.timings.ingestIndex.runsMs[0]! / report.timings.plainBuild.runsMs[0]!, 1);
-    expect(wall.rebuildVsLoad).toBeCloseTo(report.timings.ingestIndex.runsMs[0]! / report.timings.snapshotLoad.runsMs[0]!, 0);
+    // The report's ratios come from unrounded times; runsMs are rounded for display, so allow 10%.
+    const near = (actual: number, expected: number): number => Math.abs(actual - expected) / expected;
+    expect(near(wall.oursVsPlain, report.timings.ingestIndex.runsMs[0]! / report.timings.plainBuild.runsMs[0]!)).toBeLessThan(0.1);
+    expect(near(wall.rebuildVsLoad, report.timings.ingestIndex.runsMs[0]! / report.timings.snapshotLoad.runsMs[0]!)).toBeLessThan(0.1);
     expect(report.passagesPerSecond).toBe(Math.round(202 / (report.timings.ingestIndex.medianMs / 1000)));
   });
 
