@@ -43,7 +43,20 @@ const NAME_JOINERS = new Set(['of', 'de', 'du', 'la', 'le', 'von', 'van', 'der',
  * common function word; possessive "'s" is left out of the span.
  * @example nameSpans('Kremlin aide Yuri Ushakov told reporters.').map((s) => s.text) // ['Kremlin', 'Yuri Ushakov']
  */
-export function nameSpans(sentence: string, tokens: Token[] = tokenizeWords(sentence)): Span[] {
+export function nameSpans(sentence: string): Span[] {
+  const cached = spanCache.get(sentence);
+  if (cached) return cached;
+  const spans = findNameSpans(sentence, tokenizeWords(sentence));
+  if (spanCache.size >= SPAN_CACHE_LIMIT) spanCache.delete(spanCache.keys().next().value!);
+  spanCache.set(sentence, spans);
+  return spans;
+}
+
+/** Name spans by sentence text: extractors ask for the same sentence's names many times. */
+const spanCache = new Map<string, Span[]>();
+const SPAN_CACHE_LIMIT = 5000;
+
+function findNameSpans(sentence: string, tokens: Token[]): Span[] {
   const spans: Span[] = [];
   let i = 0;
   while (i < tokens.length) {

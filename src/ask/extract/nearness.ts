@@ -11,7 +11,7 @@ import { tokenizeWords } from '../tokens.ts';
  * @param length - length of the value's mention (a word inside or touching it is at distance 0)
  */
 export function nearness(text: string, at: number, slots: readonly Slot[], length = 0): number {
-  const tokens = tokenizeWords(text).map((t) => ({ start: t.start, term: analyzeTerm(t.text) }));
+  const tokens = analysedTokens(text);
   let total = 0;
   let near = 0;
   for (const slot of slots) {
@@ -23,4 +23,17 @@ export function nearness(text: string, at: number, slots: readonly Slot[], lengt
     near += slot.idf * Math.exp(-distance / 30);
   }
   return total === 0 ? 1 : 0.5 + 0.5 * (near / total);
+}
+
+const tokenCache = new Map<string, { start: number; term: string | null }[]>();
+const TOKEN_CACHE_LIMIT = 5000;
+
+/** The sentence's tokens with their analysed terms, cached: every candidate of a sentence needs them. */
+function analysedTokens(text: string): { start: number; term: string | null }[] {
+  const cached = tokenCache.get(text);
+  if (cached) return cached;
+  const tokens = tokenizeWords(text).map((t) => ({ start: t.start, term: analyzeTerm(t.text) }));
+  if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.delete(tokenCache.keys().next().value!);
+  tokenCache.set(text, tokens);
+  return tokens;
 }
