@@ -82,7 +82,8 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
   const central = q.needsSubject && !previous ? centralNouns(index).filter((n) => n.weight >= 0.8) : [];
   const subjectWords = previous ? [{ word: previous, weight: 1 }] : central.map((n) => ({ word: n.word, weight: n.weight }));
   const slots = buildSlots(index, q, subjectWords);
-  const sentences = slots.length ? retrieveSentences(index, slots, cueTerms(q)) : [];
+  // Nothing below the related-passages bar is used, so it is not kept.
+  const sentences = slots.length ? retrieveSentences(index, slots, cueTerms(q), MIN_RELATED_RELEVANCE) : [];
   const readable = sentences.filter((s) => s.relevance >= MIN_SENTENCE_RELEVANCE).slice(0, READ_SENTENCES);
   const extracted = preferNearQuestion(extract(index, q, slots, readable), slots);
   // Candidates compete only with evidence nearly as relevant as the best: a sentence that covers the

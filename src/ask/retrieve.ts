@@ -92,9 +92,10 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
 /**
  * Finds and scores the sentences that may answer a question.
  * @param cueTerms - extra analysed terms that help find passages of the right kind ("minutes" for how long), with small weights
+ * @param minRelevance - sentences covering less of the question are left out
  * @returns sentences, most relevant first
  */
-export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cueTerms: ReadonlyMap<string, number> = new Map()): ScoredSentence[] {
+export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cueTerms: ReadonlyMap<string, number> = new Map(), minRelevance = 0): ScoredSentence[] {
   const query = searchQuery(index, slots);
   for (const [t, w] of cueTerms) if (!query.has(t) && index.documentFrequency(t) <= Math.max(COMMON_SHARE * index.passageCount, MIN_COMMON_POSTINGS)) query.set(t, w);
   const hits = index.searchTerms(query, PASSAGE_LIMIT);
@@ -112,6 +113,7 @@ export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cu
         const best = Math.max(inSentence, 0.5 * credit(slot, analysed.terms), 0.3 * credit(slot, titleTerms));
         covered += best * slot.idf;
       }
+      if (covered / totalIdf < minRelevance) continue;
       out.push({
         article: hit.article,
         passage: hit.passage,
