@@ -64,7 +64,7 @@ export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[]
   if (!qualifiers.every((q) => lower.includes(q))) return [];
   const out: Candidate[] = [];
   const spans = nameSpans(text);
-  for (const m of lower.matchAll(new RegExp(`\\b(?:${heads.map(escapeRegExp).join('|')})(?:s|woman|man)?\\b(?!['’]s)`, 'g'))) {
+  for (const m of lower.matchAll(headPattern(heads))) {
     const afterHead = m.index! + m[0].length;
     // "French President Francois Hollande" is one capitalised span: the name is what follows the title.
     const around = spans.find((sp) => sp.start <= m.index! && sp.end > afterHead);
@@ -79,6 +79,20 @@ export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[]
     if (prior && /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u.test(text.slice(prior.end, m.index!))) out.push(person(s, prior.text, 0.9));
   }
   return out;
+}
+
+const headPatterns = new Map<string, RegExp>();
+
+/** "spokesman", "spokesmen", "spokeswoman"… but not "the band’s": the role word as a head, compiled once. */
+function headPattern(heads: readonly string[]): RegExp {
+  const key = heads.join('|');
+  let re = headPatterns.get(key);
+  if (!re) {
+    re = new RegExp(`\\b(?:${heads.map(escapeRegExp).join('|')})(?:s|woman|man)?\\b(?!['’]s)`, 'g');
+    if (headPatterns.size > 500) headPatterns.clear();
+    headPatterns.set(key, re);
+  }
+  return re;
 }
 
 function escapeRegExp(text: string): string {

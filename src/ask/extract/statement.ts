@@ -20,9 +20,8 @@ const MAX_STATEMENT = 260;
  */
 export function extractStatements(s: ScoredSentence, speaker: string): Candidate[] {
   const text = s.text;
-  const names = speakerNames(speaker);
+  const { mentionRe, saidByRe, accordingRe } = speakerPatterns(speaker);
   const out: Candidate[] = [];
-  const mentionRe = new RegExp(`\\b(${names.map(escapeRegExp).join('|')})\\b(?:['’]s)?`, 'gi');
   for (const m of text.matchAll(mentionRe)) {
     const after = text.slice(m.index! + m[0].length);
     // "“…,” White House press secretary Jen Psaki said": the quote before the speaker is the statement.
@@ -51,11 +50,11 @@ export function extractStatements(s: ScoredSentence, speaker: string): Candidate
     }
   }
   // "“…,” said Ushakov" where the name follows the verb
-  for (const m of text.matchAll(new RegExp(`[”"]\\s*,?\\s*(?:${SPEECH_VERBS.join('|')})\\s+(?:the\\s+)?(?:[\\p{L}.'’-]+\\s+){0,3}?(${names.map(escapeRegExp).join('|')})\\b`, 'giu'))) {
+  for (const m of text.matchAll(saidByRe)) {
     const quote = quoteBefore(text, m.index! + 1);
     if (quote) push(out, s, text, quote, 1);
   }
-  const according = new RegExp(`according to (?:the\\s+)?(?:${names.map(escapeRegExp).join('|')})[^,]*,\\s*`, 'i').exec(text);
+  const according = accordingRe.exec(text);
   if (according) push(out, s, text, text.slice(according.index + according[0].length), 0.8);
   return dedupe(out);
 }
@@ -90,6 +89,23 @@ function trimStatement(content: string): string {
     t = boundary > 80 ? cut.slice(0, boundary) : cut.slice(0, cut.lastIndexOf(' '));
   }
   return t.replace(/[\s,;:]+$/, '').replace(/[.]["”]?$/, '');
+}
+
+const patternCache = new Map<string, { mentionRe: RegExp; saidByRe: RegExp; accordingRe: RegExp }>();
+
+/** The patterns that find a speaker's statements, compiled once per speaker (they are long). */
+function speakerPatterns(speaker: string): { mentionRe: RegExp; saidByRe: RegExp; accordingRe: RegExp } {
+  const cached = patternCache.get(speaker);
+  if (cached) return cached;
+  const names = speakerNames(speaker).map(escapeRegExp).join('|');
+  const patterns = {
+    mentionRe: new RegExp(`\\b(${names})\\b(?:['’]s)?`, 'gi'),
+    saidByRe: new RegExp(`[”"]\\s*,?\\s*(?:${SPEECH_VERBS.join('|')})\\s+(?:the\\s+)?(?:[\\p{L}.'’-]+\\s+){0,3}?(${names})\\b`, 'giu'),
+    accordingRe: new RegExp(`according to (?:the\\s+)?(?:${names})[^,]*,\\s*`, 'i'),
+  };
+  if (patternCache.size > 500) patternCache.clear();
+  patternCache.set(speaker, patterns);
+  return patterns;
 }
 
 /** The ways a speaker can be named: the surname, the full name, and a country's aliases. */
