@@ -115,12 +115,6 @@ export function countryOf(name: string): string | null {
   return ALIAS_TO_COUNTRY.get(cleaned) ?? null;
 }
 
-/** True when a word is a demonym adjective of a known country ("Russian", "French"). */
-export function isDemonym(word: string): boolean {
-  const c = countryOf(word);
-  return c !== null && /(an|ian|ese|ish|ch|i|ic|ss|ine)s?$/i.test(word) && word.toLowerCase() !== c.toLowerCase();
-}
-
 /** All aliases of the country a name refers to (for query expansion), lower case. */
 export function countryAliases(name: string): string[] {
   const c = countryOf(name);

@@ -1,5 +1,5 @@
 import { analyzeTerm } from '../search/analyzer.ts';
-import { RELATION_SETS, ROLE_NOUNS } from './lexicon.ts';
+import { RELATION_SETS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
 
 /**
@@ -165,6 +165,3 @@ const GENERIC_FOCUS = new Set(['happen', 'happened', 'happening', 'take', 'took'
 const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'many', 'much', 'long', 'tell', 'me', 'about', 'explain', 'describe', 'please', 'know', 'anything', 'something', 'side', 'ago']);
 const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'the', 'a', 'an', 'there', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'and', 'or']);
 const PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'he', 'she', 'him', 'her', 'his', 'we', 'us', 'you', 'i']);
-
-/** Role nouns as analysed terms, for recognising "who is the Kremlin spokesman?". */
-export const ROLE_TERMS: ReadonlySet<string> = new Set(ROLE_NOUNS.map((r) => analyzeTerm(r.split(' ').pop()!)).filter((t): t is string => t !== null));

@@ -1,5 +1,6 @@
 import readline from 'node:readline';
 import type { Command } from 'commander';
+import { answerWithTrace } from '../../../src/ask/answer.ts';
 import { Newsdesk } from '../../../src/newsdesk.ts';
 import { State } from '../../../src/state/state.ts';
 import type { Answer } from '../../../src/types.ts';
@@ -17,10 +18,12 @@ export function registerAskCommand(program: Command, ctx: CliContext): void {
     .argument('[question...]', 'the question (quote it or not)')
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .option('--json', 'print the Answer as JSON')
-    .action(async (words: string[], opts: CorpusOptions) => {
+    .option('--explain', 'also print how the answer was reached (family, slots, sentences, candidates) as JSON on stderr')
+    .action(async (words: string[], opts: CorpusOptions & { explain?: boolean }) => {
       const desk = deskFor(ctx, opts);
       if (words.length) {
         const answer = answerOrRefusal(desk, words.join(' '));
+        if (opts.explain) process.stderr.write(`${JSON.stringify(answerWithTrace(desk.index, answer.question).trace, null, 2)}\n`);
         ctx.out(opts.json ? JSON.stringify(answer, null, 2) : renderAnswerText(answer));
         return;
       }
