@@ -96,13 +96,24 @@ export class Newsdesk {
       log,
       onProgress,
     });
+    return Newsdesk.forIndex(opened.index, config, log);
+  }
+
+  /**
+   * A service over an already opened index, configured from `config`.
+   * @param withState - open the state database (questions logged, subscriptions); a failure to open it
+   *   is logged and the service works without it
+   */
+  static forIndex(index: CorpusIndex, config: Config, log: Log = silentLog, withState = true): Newsdesk {
     let state: State | null = null;
-    try {
-      state = State.open(config.DATA_DIR, { log });
-    } catch (err) {
-      log.warn({ err }, 'no state database: questions are not logged and digests cannot be scheduled');
+    if (withState) {
+      try {
+        state = State.open(config.DATA_DIR, { log });
+      } catch (err) {
+        log.warn({ err }, 'no state database: questions are not logged and digests cannot be scheduled');
+      }
     }
-    return new Newsdesk(opened.index, {
+    return new Newsdesk(index, {
       dataDir: config.DATA_DIR,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       log,

@@ -2,7 +2,6 @@ import readline from 'node:readline';
 import type { Command } from 'commander';
 import { answerWithTrace } from '../../../src/ask/answer.ts';
 import { Newsdesk } from '../../../src/newsdesk.ts';
-import { State } from '../../../src/state/state.ts';
 import type { Answer } from '../../../src/types.ts';
 import { renderAnswerText } from '../../terminal/render-answer.ts';
 import { open, type CliContext, type CorpusOptions } from '../main.ts';
@@ -38,22 +37,7 @@ export function registerAskCommand(program: Command, ctx: CliContext): void {
  *   digest subscriptions); one-off and batch asks (evaluation) leave the log alone
  */
 export function deskFor(ctx: CliContext, opts: CorpusOptions, withState = false): Newsdesk {
-  const opened = open(ctx, opts);
-  let state: State | null = null;
-  if (withState) {
-    try {
-      state = State.open(ctx.config.DATA_DIR, { log: ctx.log });
-    } catch (err) {
-      ctx.log.warn({ err }, 'no state database: questions are not logged and digests cannot be scheduled');
-    }
-  }
-  return new Newsdesk(opened.index, {
-    dataDir: ctx.config.DATA_DIR,
-    rateLimitPerMinute: ctx.config.RATE_LIMIT_PER_MINUTE,
-    log: ctx.log,
-    state,
-    digestDefaults: { time: ctx.config.DIGEST_TIME, timezone: ctx.config.DIGEST_TIMEZONE },
-  });
+  return Newsdesk.forIndex(open(ctx, opts).index, ctx.config, ctx.log, withState);
 }
 
 /** The answer, or for unusable input a not_found answer carrying the reason in `error`. */
