@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, type Config } from '../src/config.ts';
 import { silentLog } from '../src/log.ts';
 import { Newsdesk } from '../src/newsdesk.ts';
 import { openCorpus } from '../src/open-corpus.ts';
@@ -24,6 +24,22 @@ async function freePort(): Promise<number> {
   const port = (server.address() as net.AddressInfo).port;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** Configuration that points both platforms at their fakes. */
+function platformConfig(discord: FakeDiscord, slack: FakeSlack, dataDir: string, slackPort: number): Config {
+  return loadConfig({
+    CORPUS_DIR: CORPUS,
+    DATA_DIR: dataDir,
+    DISCORD_TOKEN: discord.options.token,
+    DISCORD_APP_ID: discord.options.applicationId,
+    DISCORD_GUILD_ID: discord.options.guildId,
+    DISCORD_API_URL: discord.apiUrl,
+    SLACK_BOT_TOKEN: FAKE_WORKSPACE.botToken,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    SLACK_PORT: String(slackPort),
+  });
 }
 
 async function portIsOpen(port: number): Promise<boolean> {
@@ -51,18 +67,7 @@ describe('startNewsdesk (npm start)', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-start-'));
     cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
     const port = await freePort();
-    const config = loadConfig({
-      CORPUS_DIR: CORPUS,
-      DATA_DIR: dataDir,
-      DISCORD_TOKEN: discord.options.token,
-      DISCORD_APP_ID: discord.options.applicationId,
-      DISCORD_GUILD_ID: discord.options.guildId,
-      DISCORD_API_URL: discord.apiUrl,
-      SLACK_BOT_TOKEN: FAKE_WORKSPACE.botToken,
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_PORT: String(port),
-    });
+    const config = platformConfig(discord, slack, dataDir, port);
     const desk = new Newsdesk(openCorpus(CORPUS).index, { dataDir, rateLimitPerMinute: 10, log: silentLog });
     const signals = new EventEmitter();
     let stopped = false;
@@ -94,18 +99,7 @@ describe('startNewsdesk (npm start)', () => {
     const { time, timezone } = postTimeSoon();
     state.subscriptions.upsert('discord', discord.options.channelId, time, timezone, new Date());
     state.subscriptions.upsert('slack', 'C0START', time, timezone, new Date());
-    const config = loadConfig({
-      CORPUS_DIR: CORPUS,
-      DATA_DIR: dataDir,
-      DISCORD_TOKEN: discord.options.token,
-      DISCORD_APP_ID: discord.options.applicationId,
-      DISCORD_GUILD_ID: discord.options.guildId,
-      DISCORD_API_URL: discord.apiUrl,
-      SLACK_BOT_TOKEN: FAKE_WORKSPACE.botToken,
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_PORT: String(await freePort()),
-    });
+    const config = platformConfig(discord, slack, dataDir, await freePort());
     const desk = new Newsdesk(openCorpus(CORPUS).index, { dataDir, rateLimitPerMinute: 10, log: silentLog, state });
     const signals = new EventEmitter();
     const running = startNewsdesk({ config, desk, log: silentLog, signals, digestScheduler: { now: aheadClock, syncEveryMs: 0 } });

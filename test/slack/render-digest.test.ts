@@ -8,6 +8,7 @@ import { SLACK_LIMITS, type SlackMessage } from '../../adapters/slack/block-kit.
 import { renderDigestForSlack, type SlackDigestOptions } from '../../adapters/slack/render-digest.ts';
 import { messageProblem } from './fake-slack.ts';
 import { loadSlackFixture } from './slack-requests.ts';
+import { liveMarkup, mrkdwnTexts } from './markup.ts';
 
 /**
  * renderDigestForSlack is pure: each test/fixtures/slack/render-digest-*.json holds a digest, options
@@ -19,23 +20,6 @@ interface DigestCase {
   digest: Digest;
   options: SlackDigestOptions;
   expected: SlackMessage;
-}
-
-function texts(m: SlackMessage): string[] {
-  const out = [m.text];
-  for (const b of m.blocks) {
-    if (b.type === 'section') out.push(b.text.text);
-    if (b.type === 'context') out.push(...b.elements.map((e) => e.text));
-  }
-  return out;
-}
-
-/** `<…>` sequences other than http(s) links, and bare `&`. */
-function liveMarkup(m: SlackMessage): string[] {
-  return texts(m).flatMap((t) => [
-    ...[...t.matchAll(/<[^>]*>?/g)].map((x) => x[0]).filter((seq) => !/^<https?:\/\/[^|<> ]+\|[^<>]*>$/.test(seq)),
-    ...[...t.matchAll(/&(?!amp;|lt;|gt;)/g)].map(() => '&'),
-  ]);
 }
 
 function citation(n: number, over: Partial<Citation> = {}): Citation {
@@ -79,7 +63,7 @@ describe('renderDigestForSlack', () => {
     const m = renderDigestForSlack(digest, { shareButton: true });
     expect(messageProblem({ text: m.text, blocks: m.blocks })).toBeNull();
     expect(m.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
-    const all = texts(m).join('\n');
+    const all = mrkdwnTexts(m).join('\n');
     expect(all).toMatch(/…and \d+ more key points not shown here\./);
     expect(all).toMatch(/…and \d+ more new articles not shown here\./);
     expect(all).toMatch(/…and \d+ more disagreements not shown here\./);

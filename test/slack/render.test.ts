@@ -9,6 +9,7 @@ import { renderAnswerForSlack, renderHelpForSlack, renderMoreSourcesForSlack, re
 import { renderSourceListForSlack, renderSourceLookupForSlack } from '../../adapters/slack/render-sources.ts';
 import { messageProblem } from './fake-slack.ts';
 import { loadSlackFixture } from './slack-requests.ts';
+import { liveMarkup } from './markup.ts';
 
 /**
  * The Slack renderers are pure: each fixture in test/fixtures/slack/render-*.json holds an input and
@@ -20,24 +21,6 @@ interface AnswerCase {
   answer: Answer;
   options: SlackAnswerOptions;
   expected: SlackMessage;
-}
-
-/** Texts Slack reads as mrkdwn in a message. */
-function mrkdwnTexts(m: SlackMessage): string[] {
-  const out = [m.text];
-  for (const b of m.blocks) {
-    if (b.type === 'section') out.push(b.text.text);
-    if (b.type === 'context') out.push(...b.elements.map((e) => e.text));
-  }
-  return out;
-}
-
-/** Markup sequences (`<…>`) other than http(s) links, and bare `&` that is not an entity. */
-function liveMarkup(m: SlackMessage): string[] {
-  return mrkdwnTexts(m).flatMap((t) => [
-    ...[...t.matchAll(/<[^>]*>?/g)].map((x) => x[0]).filter((seq) => !/^<https?:\/\/[^|<> ]+\|[^<>]*>$/.test(seq)),
-    ...[...t.matchAll(/&(?!amp;|lt;|gt;)/g)].map(() => '&'),
-  ]);
 }
 
 function citation(n: number, over: Partial<Citation> = {}): Citation {
