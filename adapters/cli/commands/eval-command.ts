@@ -3,39 +3,124 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { evalCorpusDir, readEvalSet, runEval, type EvalReport } from '../../../src/eval.ts';
 import { openCorpus } from '../../../src/open-corpus.ts';
+import {
+  bankFiles,
+  openBankCorpus,
+  readBankStory,
+  runBankStory,
+  scoreOutcomes,
+  type BankScore,
+  type BankSplit,
+  type BankStoryReport,
+} from '../../../src/tools/question-bank.ts';
 import type { CliContext } from '../main.ts';
 
 /** Where the development question sets live, relative to the project root. */
 export const DEV_SETS_DIR = 'test/fixtures/qa';
+/** Where the blind question bank lives (dev/ and test/ stories), relative to the project root. */
+export const BANK_DIR = 'test/fixtures/qa/bank';
 
-/** `newsdesk eval [--set FILE…] [--json] [--verbose]`: scores the ask pipeline per question family. */
+interface EvalOptions {
+  set?: string[];
+  split?: string;
+  story?: string[];
+  json?: boolean;
+  verbose?: boolean;
+}
+
+/**
+ * `newsdesk eval [--split dev|test] [--story NAME…] [--set FILE…] [--json] [--verbose]`: scores the
+ * answers against the blind question bank (dev and test stories reported apart, per family, with
+ * answered precision and abstention), and the older development sets.
+ */
 export function registerEvalCommand(program: Command, ctx: CliContext): void {
   program
     .command('eval')
-    .description(`Score answers against question sets with expected answers (default: every set in ${DEV_SETS_DIR}).`)
-    .option('--set <file...>', 'question set file(s)')
+    .description(`Score answers against the question bank in ${BANK_DIR} (dev and test stories apart) and the sets in ${DEV_SETS_DIR}.`)
+    .option('--split <split>', 'only the dev or the test stories of the bank')
+    .option('--story <name...>', 'only these bank stories')
+    .option('--set <file...>', 'only these question set or bank story file(s)')
     .option('--json', 'print the reports as JSON')
     .option('--verbose', 'list every failing question and why')
-    .action((opts: { set?: string[]; json?: boolean; verbose?: boolean }) => {
+    .action((opts: EvalOptions) => {
+      if (opts.split !== undefined && opts.split !== 'dev' && opts.split !== 'test') throw new Error(`--split must be dev or test, not ${opts.split}`);
       const root = projectRoot();
-      const files = opts.set?.length
-        ? opts.set.map((f) => path.resolve(f))
-        : fs.readdirSync(path.join(root, DEV_SETS_DIR)).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(root, DEV_SETS_DIR, f));
-      const reports: EvalReport[] = files.map((file) => {
-        const set = readEvalSet(file);
-        const { index } = openCorpus(evalCorpusDir(set, root), { dataDir: ctx.config.DATA_DIR, log: ctx.log });
-        return runEval(index, set);
-      });
+      const { bank, sets, skipped } = collect(root, opts);
       if (opts.json) {
-        ctx.out(JSON.stringify(reports.map(({ outcomes, ...r }) => ({ ...r, failures: outcomes.filter((o) => !o.pass).map((o) => ({ id: o.id, question: o.question, problems: o.problems })) })), null, 2));
+        ctx.out(JSON.stringify({ bank: bank.map(withoutOutcomes), sets: sets.map(setJson), skipped }, null, 2));
         return;
       }
-      for (const r of reports) {
+      for (const split of ['dev', 'test'] as const) {
+        const reports = bank.filter((r) => r.split === split);
+        if (!reports.length) continue;
+        ctx.out(`bank ${split} stories${split === 'test' ? ' (the figure that counts)' : ''}:`);
+        for (const r of reports) {
+          ctx.out(`  ${r.story.padEnd(24)} ${line(r)}`);
+          if (opts.verbose) for (const o of r.outcomes.filter((x) => !x.pass)) ctx.out(`    ✗ ${o.id} ${o.question} — ${o.problems.join('; ')}`);
+        }
+        const all = scoreOutcomes(reports.flatMap((r) => r.outcomes));
+        ctx.out(`  ${'all'.padEnd(24)} ${line(all)}`);
+        const families = [...new Set(reports.flatMap((r) => r.outcomes.map((o) => o.family)))].sort();
+        for (const f of families) ctx.out(`    ${f.padEnd(22)} ${line(scoreOutcomes(reports.flatMap((r) => r.outcomes.filter((o) => o.family === f))))}`);
+      }
+      for (const r of sets) {
         ctx.out(`${r.name}: ${r.passed}/${r.total} (${percent(r.score)})`);
         for (const [family, f] of Object.entries(r.families).sort()) ctx.out(`  ${family.padEnd(10)} ${String(f.passed).padStart(3)}/${String(f.total).padEnd(3)} ${percent(f.score)}`);
         if (opts.verbose) for (const o of r.outcomes.filter((x) => !x.pass)) ctx.out(`  ✗ ${o.id} ${o.question} — ${o.problems.join('; ')}`);
       }
+      for (const s of skipped) ctx.out(`skipped ${s.file}: ${s.reason}`);
     });
+}
+
+/** Runs what the options select: bank stories and older sets whose corpora are on this machine. */
+function collect(root: string, opts: EvalOptions): { bank: BankStoryReport[]; sets: EvalReport[]; skipped: { file: string; reason: string }[] } {
+  const skipped: { file: string; reason: string }[] = [];
+  const bankDir = path.join(root, BANK_DIR);
+  const explicit = opts.set?.map((f) => path.resolve(f)) ?? [];
+  const splitOf = (file: string): BankSplit => (path.basename(path.dirname(file)) === 'test' ? 'test' : 'dev');
+  const bankList = explicit.length
+    ? explicit.filter((f) => f.startsWith(bankDir))
+    : (['dev', 'test'] as const).filter((s) => !opts.split || opts.split === s).flatMap((s) => bankFiles(bankDir, s));
+  const bank: BankStoryReport[] = [];
+  for (const file of bankList) {
+    const story = readBankStory(file);
+    if (opts.story?.length && !opts.story.includes(story.story)) continue;
+    const index = openBankCorpus(story, root);
+    if (!index) skipped.push({ file: path.relative(root, file), reason: `corpus ${story.corpus} is not on this machine` });
+    else bank.push(runBankStory(index, story, splitOf(file)));
+  }
+  const setList = explicit.length
+    ? explicit.filter((f) => !f.startsWith(bankDir))
+    : opts.split || opts.story?.length
+      ? []
+      : fs.readdirSync(path.join(root, DEV_SETS_DIR)).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(root, DEV_SETS_DIR, f));
+  const sets: EvalReport[] = [];
+  for (const file of setList) {
+    const set = readEvalSet(file);
+    const dir = evalCorpusDir(set, root);
+    if (!fs.existsSync(dir)) {
+      skipped.push({ file: path.relative(root, file), reason: `corpus ${set.corpus} is not on this machine` });
+      continue;
+    }
+    sets.push(runEval(openCorpus(dir).index, set));
+  }
+  return { bank, sets, skipped };
+}
+
+function line(s: BankScore): string {
+  const precision = s.answered ? `answered precision ${percent(s.precision)} (${s.answeredRight}/${s.answered})` : 'nothing answered';
+  const abstention = s.unanswerable ? `, unanswerable not_found ${s.abstained}/${s.unanswerable}` : '';
+  return `${String(s.passed).padStart(3)}/${String(s.total).padEnd(3)} ${percent(s.score).padStart(6)}  ${precision}${abstention}`;
+}
+
+function withoutOutcomes(r: BankStoryReport): object {
+  const { outcomes, ...rest } = r;
+  return { ...rest, failures: outcomes.filter((o) => !o.pass).map((o) => ({ id: o.id, question: o.question, problems: o.problems })) };
+}
+
+function setJson(r: EvalReport): object {
+  const { outcomes, ...rest } = r;
+  return { ...rest, failures: outcomes.filter((o) => !o.pass).map((o) => ({ id: o.id, question: o.question, problems: o.problems })) };
 }
 
 function percent(x: number): string {
