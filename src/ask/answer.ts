@@ -2,6 +2,7 @@ import type { Answer, Citation } from '../types.ts';
 import type { CorpusIndex } from '../search/corpus-index.ts';
 import { analyzeText, isVerbForm } from '../search/analyzer.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
+import { truecaseQuestion } from './truecase.ts';
 import { buildSlots, retrieveSentences, type ScoredSentence, type Slot } from './retrieve.ts';
 import { centralNouns } from './story.ts';
 import { candidateScore, type Candidate } from './extract/candidate.ts';
@@ -13,6 +14,9 @@ import { extractAgents } from './extract/agent.ts';
 import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.ts';
 import { extractStatements } from './extract/statement.ts';
 import { nearness } from './extract/nearness.ts';
+import { extractExplanations, extractYesNo } from './families/sentence-answers.ts';
+import { extractNounPhrases } from './families/noun-phrase.ts';
+import { extractClockTimes } from './families/clock-time.ts';
 import { clusterStatements, corroborate, toSupport, type ValueGroup } from './corroborate.ts';
 import { cite, sourceKeyFor } from '../citations.ts';
 
@@ -44,6 +48,8 @@ const MIN_ANSWER_RELEVANCE = 0.6;
 const MIN_RELATED_RELEVANCE = 0.4;
 /** Candidates must come from sentences at least this share as relevant as the best candidate's. */
 const RELATIVE_RELEVANCE = 0.65;
+/** Families whose values are statements: different ones do not contradict each other. */
+const STATEMENT_FAMILIES: ReadonlySet<string> = new Set(['said', 'about', 'why', 'how']);
 /** How many sentences the extractors read. */
 const READ_SENTENCES = 30;
 const DEFAULT_MAX_CITATIONS = 5;
@@ -73,7 +79,8 @@ export interface AnswerTrace {
 export function answerWithTrace(index: CorpusIndex, question: string, options: AnswerOptions = {}): { result: AnswerResult; trace: AnswerTrace } {
   const maxCitations = options.maxCitations ?? DEFAULT_MAX_CITATIONS;
   const previous = options.previousSubject ?? null;
-  let q = parseQuestion(question, previous);
+  const text = truecaseQuestion(index, question);
+  let q = parseQuestion(text, previous);
   // "what did he say?", "what is his role?" after a question about someone: ask about them by name.
   if (previous && q.entity && isPronoun(q.entity)) {
     if (q.family === 'who_is') q = parseQuestion(`who is ${previous}?`);
@@ -91,10 +98,10 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
   const bestRelevance = Math.max(0, ...extracted.map((c) => c.sentence.relevance));
   const candidates = extracted.filter((c) => c.sentence.relevance >= Math.max(MIN_SENTENCE_RELEVANCE, RELATIVE_RELEVANCE * bestRelevance));
   // Different statements, topics or descriptions of a person are not contradictions.
-  const valuesConflict = q.family !== 'said' && q.family !== 'about' && q.family !== 'who_is';
+  const valuesConflict = !STATEMENT_FAMILIES.has(q.family) && q.family !== 'who_is' && q.family !== 'what_x';
   const articleKey = sourceKeyFor(index);
   const keyOf = (c: Candidate): string => articleKey(c.sentence.article);
-  const grouped = corroborate(q.family === 'said' ? clusterStatements(candidates) : regroupAgents(q, candidates), keyOf, valuesConflict);
+  const grouped = corroborate(STATEMENT_FAMILIES.has(q.family) && q.family !== 'yes_no' ? clusterStatements(candidates) : regroupAgents(q, candidates), keyOf, valuesConflict);
   const winner = grouped.groups[0];
   const subject = nextSubject(q, previous, central.map((n) => n.word), winner);
   const trace: AnswerTrace = {
@@ -156,6 +163,21 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
     case 'said':
       if (q.entity) for (const s of sentences) out.push(...extractStatements(s, q.entity));
       break;
+    case 'what_time':
+      for (const s of sentences) out.push(...extractClockTimes(s));
+      break;
+    case 'why':
+    case 'how':
+      return extractExplanations(sentences, q.family);
+    case 'yes_no':
+      return extractYesNo(sentences, q.text);
+    case 'what_x': {
+      const questionTerms = new Set([...q.terms.keys()]);
+      if (q.entity) for (const s of sentences) out.push(...extractNounPhrases(s, q.entity, questionTerms));
+      // "what airline operated the flight?": names given that kind count too.
+      if (q.entity) for (const s of sentences) out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 })));
+      break;
+    }
     case 'about': {
       for (const s of sentences.slice(0, 20)) out.push(aboutCandidate(s, q));
       // "what is Inmarsat?": the description the coverage gives a name ("British satellite company Inmarsat").

@@ -9,7 +9,7 @@ import { countryAliases } from './gazetteer.ts';
  */
 
 /** The question families of DESIGN.md. */
-export type QuestionFamily = 'who' | 'who_is' | 'when' | 'how_long' | 'how_many' | 'where' | 'said' | 'about';
+export type QuestionFamily = 'who' | 'who_is' | 'when' | 'what_time' | 'how_long' | 'how_many' | 'where' | 'said' | 'why' | 'how' | 'yes_no' | 'what_x' | 'about';
 
 /** A parsed question. */
 export interface ParsedQuestion {
@@ -38,7 +38,7 @@ export function parseQuestion(text: string, subject: string | null = null): Pars
   const lower = q.toLowerCase();
   const family = detectFamily(q);
   const countNoun = family === 'how_many' ? countedNoun(lower) : null;
-  const entity = family === 'said' ? speakerOf(q) : family === 'who_is' ? whoIsTarget(q) : family === 'who' ? whichNoun(lower) : null;
+  const entity = family === 'said' ? speakerOf(q) : family === 'who_is' ? whoIsTarget(q) : family === 'who' || family === 'what_x' ? whichNoun(lower) : null;
   const focus = focusWords(q, family);
   const needsSubject = usesPronoun(lower) || focus.filter((w) => !GENERIC_FOCUS.has(w.toLowerCase())).length === 0;
   const terms = new Map<string, number>();
@@ -51,19 +51,26 @@ export function parseQuestion(text: string, subject: string | null = null): Pars
 /** Finds the family of a lower-cased question. Order matters: "how long ago" is a when question. */
 export function detectFamily(original: string): QuestionFamily {
   const lower = original.toLowerCase();
+  // "did Biden threaten sanctions?", "is the Eiffel Tower closed?", "was Abdeslam arrested…?"
+  if (/^(did|does|do|is|isn't|was|wasn't|are|aren't|were|weren't|has|hasn't|have|haven't|had|will|won't|would|can|could|should|didn't|doesn't|don't)\b/.test(lower) && !/\b(who|what|when|where|why|which|how)\b/.test(lower.split(/\s+/).slice(0, 1).join(' '))) return 'yes_no';
+  if (/^(why|how come)\b|\b(what|which) (was|is|were|are) the (reason|reasons|motive|purpose|cause)\b|\bfor what reason\b|^what (caused|prompted|led to|made)\b/.test(lower)) return 'why';
+  if (/\b(what|which) time\b/.test(lower)) return 'what_time';
   if (/\bhow long ago\b/.test(lower)) return 'when';
   if (/\b(how long|for how long|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b/.test(lower)) return 'how_long';
   if (/\bhow (many|much)\b|\b(number|count|total) of\b|\bdeath toll\b|\bhow large\b|\bhow big\b/.test(lower)) return 'how_many';
   if (/^(when|since when|until when)\b|\b(what|which) (date|day|time|year|month|week)\b|\bwhen (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'when';
   if (/^where\b|^(which|what) (city|country|place|town|venue|location|region|area|capital|stadium|airport|port) (is|was|are|were|did|does|do|will|would|has|have|had|in|on|at|to|from)\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'where';
   if (SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower)) return 'said';
+  // "how did they identify him?", "how is Sony pitching it?": the manner (not "how many/much/long/big").
+  if (/^how (did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b/.test(lower)) return 'how';
   if (/^(who|whom|whose)\b/.test(lower)) return isWhoIs(original) ? 'who_is' : 'who';
   if (/\b(whose|whom)\b/.test(lower)) return 'who'; // "at whose request…", "by whom…"
   if (/^what (is|was) (his|her|their|its) (role|job|position|title)\b/.test(lower)) return 'who_is';
   if (/^(which|what) (side|country|countries|nation|person|people|group|official|officials|leader|man|woman|party|organi[sz]ation|agency|company|team|government)\b/.test(lower)) return 'who';
   // "which band was playing…", "which ship detected…", "what airline operated…": a named thing of that kind.
   if (/^which [a-z-]+\b/.test(lower)) return 'who';
-  if (/^what [a-z-]+ (was|were|is|are|did|does|do|has|have|had|will|would|can|could|[a-z]+ed)\b/.test(lower) && !/^what (is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b/.test(lower)) return 'who';
+  // "what sanctions did Biden threaten?", "what guarantees does Russia want?": a noun phrase.
+  if (/^what [a-z-]+ (was|were|is|are|did|does|do|has|have|had|will|would|can|could|[a-z]+ed)\b/.test(lower) && !/^what (is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b/.test(lower)) return 'what_x';
   if (/^what (is|was) .+['’]s (role|job|position|title)\b|^what does .+ do\b/.test(lower)) return 'who_is';
   return 'about';
 }
@@ -128,6 +135,7 @@ export function focusWords(q: string, family: QuestionFamily): string[] {
       const l = w.toLowerCase();
       if (QUESTION_WORDS.has(l) || AUXILIARIES.has(l) || PRONOUNS.has(l)) return false;
       if (family === 'how_long' && (l === 'long' || l === 'duration')) return false;
+      if (family === 'what_time' && l === 'time') return false;
       if (family === 'said' && /^(say|said|tell|told)$/.test(l)) return false;
       return analyzeTerm(w) !== null;
     });
@@ -162,6 +170,6 @@ function expand(terms: Map<string, number>, focus: readonly string[]): void {
 /** Focus words that name nothing on their own ("happen", "do"): a question with only these needs a subject. */
 const GENERIC_FOCUS = new Set(['happen', 'happened', 'happening', 'take', 'took', 'place', 'last', 'lasted', 'go', 'went', 'held', 'hold', 'start', 'started', 'end', 'ended', 'begin', 'began']);
 
-const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'many', 'much', 'long', 'tell', 'me', 'about', 'explain', 'describe', 'please', 'know', 'anything', 'something', 'side', 'ago']);
+const QUESTION_WORDS = new Set(['gonna', 'wanna', 'gotta', 'whats', "what's", 'hows', 'whos', "who's", 'wheres', 'whens', 'ya', 'u', 'pls', 'plz', 'who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'many', 'much', 'long', 'tell', 'me', 'about', 'explain', 'describe', 'please', 'know', 'anything', 'something', 'side', 'ago']);
 const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'the', 'a', 'an', 'there', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'and', 'or']);
 const PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'he', 'she', 'him', 'her', 'his', 'we', 'us', 'you', 'i']);

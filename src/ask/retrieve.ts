@@ -44,6 +44,12 @@ export interface ScoredSentence {
 
 /** How many passages to read sentences from. */
 const PASSAGE_LIMIT = 40;
+/** Share of a slot's credit when its word is in the sentence before or after, not the sentence itself. */
+const NEIGHBOUR_CREDIT = 0.7;
+/** …in the article's headline. */
+const TITLE_CREDIT = 0.6;
+/** …anywhere else in the article. */
+const ARTICLE_CREDIT = 0.4;
 
 /**
  * Builds the slots of a question.
@@ -68,11 +74,17 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       if (q.family === 'said' && SPEECH_VERBS.includes(lower)) for (const v of SPEECH_VERBS) for (const t of analyzeText(v)) add(t, 0.6);
       for (const v of wordFormVariants(index, term)) add(v, 0.9);
       if (/^\p{Lu}/u.test(part) && term.length >= 6) for (const [v, d] of index.similarTerms(term, 1)) if (d > 0) add(v, 0.85);
+      // A word the coverage never uses is most likely misspelt ("requsted", "goverment"): the corpus's
+      // nearest spellings stand in for it.
+      if (index.documentFrequency(term) === 0) for (const v of spellingCorrections(index, term)) add(v, 0.9);
       const phrases = /^\p{Lu}{2,6}$/u.test(part) ? acronymExpansions(index, part).map((words) => ({ terms: analyzeText(words), weight: 0.95 })) : [];
       const countedGeneric = q.family === 'how_many' && q.countNoun === lower && GENERIC_COUNTED.has(lower);
       // "the two leaders": a small number word describes, it rarely decides which sentence answers.
       const weak = countedGeneric || NUMBER_WORDS[lower] !== undefined;
-      slots.set(term, { label: part, terms, phrases, idf: Math.max(0.2, idfOf(term)) * (weak ? 0.3 : 1), subject: false });
+      // A misspelt word is as rare as the word it stands for.
+      const df = Math.max(...[...terms.keys()].map((t) => index.documentFrequency(t)));
+      const idf = df > 0 && index.documentFrequency(term) === 0 ? Math.log(1 + n / (1 + df)) : idfOf(term);
+      slots.set(term, { label: part, terms, phrases, idf: Math.max(0.2, idf) * (weak ? 0.3 : 1), subject: false });
     }
   }
   if (q.needsSubject && subject.length) {
@@ -102,15 +114,23 @@ export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cu
   const totalIdf = slots.reduce((a, s) => a + s.idf, 0) || 1;
   const out: ScoredSentence[] = [];
   hits.forEach((hit, rank) => {
-    const analysed = analysePassage(hit.passage);
+    const article = analyseArticle(index, hit.article);
     const titleTerms = titleTermsOf(hit.article);
-    for (const sentence of analysed.sentences) {
+    const range = article.byPassage.get(hit.passage.key);
+    if (!range) return;
+    for (let i = range[0]; i < range[1]; i++) {
+      const sentence = article.sentences[i]!;
+      const before = article.sentences[i - 1];
+      const after = article.sentences[i + 1];
       let covered = 0;
       const matched = new Set<string>();
       for (const slot of slots) {
         const inSentence = credit(slot, sentence.terms);
         if (inSentence > 0) matched.add(slot.label);
-        const best = Math.max(inSentence, 0.5 * credit(slot, analysed.terms), 0.3 * credit(slot, titleTerms));
+        // A sentence leans on its neighbours ("It lost 464,000 subscribers" after a sentence naming
+        // AOL), its headline and its article: words found there count for part of the question.
+        const near = Math.max(before ? credit(slot, before.terms) : 0, after ? credit(slot, after.terms) : 0);
+        const best = Math.max(inSentence, NEIGHBOUR_CREDIT * near, TITLE_CREDIT * credit(slot, titleTerms), ARTICLE_CREDIT * credit(slot, article.terms));
         covered += best * slot.idf;
       }
       if (covered / totalIdf < minRelevance) continue;
@@ -128,6 +148,23 @@ export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cu
   });
   out.sort((a, b) => b.relevance - a.relevance || a.rank - b.rank || a.start - b.start);
   return out;
+}
+
+/**
+ * The corpus terms nearest to a term the corpus does not hold: within one edit for short words, two
+ * for longer ones (MiniSearch's radix tree finds them), the closest and most used first, at most three.
+ * Words of fewer than four letters are not corrected: too many words are one edit away.
+ */
+export function spellingCorrections(index: CorpusIndex, term: string): string[] {
+  if (term.length < 4 || /^\d/.test(term)) return [];
+  const found = [...index.similarTerms(term, term.length >= 7 ? 2 : 1)].filter(([t, d]) => d > 0 && index.documentFrequency(t) > 0 && t[0] === term[0]);
+  if (!found.length) return [];
+  const nearest = Math.min(...found.map(([, d]) => d));
+  return found
+    .filter(([, d]) => d === nearest)
+    .sort((a, b) => index.documentFrequency(b[0]) - index.documentFrequency(a[0]) || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 3)
+    .map(([t]) => t);
 }
 
 /** Words of every relation set a word belongs to (one level: synonyms, not synonyms of synonyms). */
@@ -248,6 +285,33 @@ export function analysePassage(p: Passage): AnalysedPassage {
   for (const s of sentences) for (const t of s.terms) terms.add(t);
   const analysed = { terms, sentences };
   passageCache.set(p, analysed);
+  return analysed;
+}
+
+/** An article's sentences in order with their analysed terms, and where each passage's sentences are. */
+interface AnalysedArticle {
+  terms: Set<string>;
+  sentences: { text: string; start: number; end: number; terms: Set<string> }[];
+  /** Passage key → [first, end) sentence positions. */
+  byPassage: Map<number, [number, number]>;
+}
+
+/** Keyed by the article object: a changed article is a new object, so nothing goes stale. */
+const articleCache = new WeakMap<Article, AnalysedArticle>();
+
+/** The sentences of a whole article, from its passages' cached analysis. */
+function analyseArticle(index: CorpusIndex, article: Article): AnalysedArticle {
+  const cached = articleCache.get(article);
+  if (cached) return cached;
+  const analysed: AnalysedArticle = { terms: new Set(), sentences: [], byPassage: new Map() };
+  for (const p of index.passagesOf(article.id)) {
+    const from = analysed.sentences.length;
+    const passage = analysePassage(p);
+    analysed.sentences.push(...passage.sentences);
+    for (const t of passage.terms) analysed.terms.add(t);
+    analysed.byPassage.set(p.key, [from, analysed.sentences.length]);
+  }
+  articleCache.set(article, analysed);
   return analysed;
 }
 

@@ -1,0 +1,50 @@
+import { analyzeTerm } from '../../search/analyzer.ts';
+import type { ScoredSentence } from '../retrieve.ts';
+import type { Candidate } from '../extract/candidate.ts';
+import { tokenizeWords } from '../tokens.ts';
+
+/**
+ * "What X" questions ("what sanctions did Biden threaten?", "what guarantees does Russia want?"):
+ * the answer is the noun phrase the coverage builds on X, with its modifiers and what follows it
+ * ("legally binding guarantees Nato will not expand further eastward"), up to the end of the clause.
+ */
+
+/** Words that end a noun phrase's complement. */
+const CLAUSE_END = /[,;:.!?()“”"]|\s[-–—]\s/;
+/** Words that may stand before the head noun inside its phrase. */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'from', 'at', 'as', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'said', 'says', 'it', 'he', 'she', 'they', 'we', 'which', 'who', 'that', 'what', 'but', 'if']);
+/** Most words a phrase may have. */
+const MAX_WORDS = 14;
+
+/**
+ * Noun phrases headed by the question's noun in a sentence.
+ * @param head - the noun the question asks about ("sanctions")
+ * @param questionTerms - analysed terms of the question: a phrase that only restates them answers nothing
+ */
+export function extractNounPhrases(s: ScoredSentence, head: string, questionTerms: ReadonlySet<string>): Candidate[] {
+  const headTerm = analyzeTerm(head);
+  if (headTerm === null) return [];
+  const tokens = tokenizeWords(s.text);
+  const out: Candidate[] = [];
+  tokens.forEach((t, i) => {
+    if (analyzeTerm(t.text) !== headTerm) return;
+    // Modifiers before the head: adjacent words that are not function words ("legally binding").
+    let first = i;
+    while (first > 0 && i - first < 4) {
+      const prev = tokens[first - 1]!;
+      if (FUNCTION_WORDS.has(prev.lower) || CLAUSE_END.test(s.text.slice(prev.end, tokens[first]!.start))) break;
+      first--;
+    }
+    // The complement after it, to the end of the clause.
+    let last = i;
+    while (last + 1 < tokens.length && last - first < MAX_WORDS - 1 && !CLAUSE_END.test(s.text.slice(tokens[last]!.end, tokens[last + 1]!.start))) last++;
+    const start = tokens[first]!.start;
+    const end = tokens[last]!.end;
+    const phrase = s.text.slice(start, end);
+    const terms = tokenizeWords(phrase).map((w) => analyzeTerm(w.text)).filter((x): x is string => x !== null);
+    const fresh = terms.filter((x) => !questionTerms.has(x) && x !== headTerm);
+    if (fresh.length < 2) return;
+    out.push({ key: `what:${fresh.slice(0, 4).join(' ')}`, value: phrase, mention: phrase, at: start, sentence: s, confidence: 0.85 });
+  });
+  return out;
+}

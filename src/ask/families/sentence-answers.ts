@@ -1,0 +1,53 @@
+import type { ScoredSentence } from '../retrieve.ts';
+import type { Candidate } from '../extract/candidate.ts';
+
+/**
+ * Families answered by a whole sentence of the coverage: why (the reason), how (the manner) and
+ * yes/no (the sentence that settles the question, read for its polarity). The sentence is quoted
+ * whole and verbatim; the words that make it an answer of the right kind ("because", "in order to",
+ * "by …ing") decide between equally relevant sentences.
+ */
+
+/** Words that give a reason: a sentence holding one explains rather than reports. */
+const REASON = /\b(because|since|as a result|due to|owing to|thanks to|in order to|so that|so as to|in response to|in protest|in retaliation|reason|reasons|purpose|aim(?:ed)?|intended|motivated|prompted|sparked|triggered|led to|caused|blamed|after|amid|following|over concerns?|fears?|worried|concerns? (?:that|about|over)|to (?:avoid|prevent|protect|ensure|stop|help|allow|clarify|discuss|set|push|secure|keep|punish|counter|defuse|win|raise|cut|boost))\b/i;
+/** Words that give a manner or means. */
+const MANNER = /\b(by|through|using|via|with the help of|thanks to|after|when|in a|in an|by means of|managed to|were able to|was able to)\b/i;
+/** Negation in a sentence: it denies what the question asks. */
+const NEGATION = /\b(not|no|never|neither|nor|without|denied|denies|deny|refused|refuses|rejected|rejects|ruled out|rules out|failed to|fails to|declined to|declines to|dismissed|contrary to)\b|n['’]t\b/i;
+
+/** Sentences a sentence family reads at most. */
+const READ = 20;
+
+/**
+ * Candidate answers to a why or how question: each relevant sentence, preferred when it carries a
+ * reason (why) or a manner (how).
+ */
+export function extractExplanations(sentences: readonly ScoredSentence[], kind: 'why' | 'how'): Candidate[] {
+  const cue = kind === 'why' ? REASON : MANNER;
+  return sentences.slice(0, READ).map((s) => ({
+    key: `${kind}:${s.article.id}:${s.start}`,
+    value: s.text,
+    mention: s.text,
+    sentence: s,
+    confidence: cue.test(s.text) ? 1 : 0.7,
+  }));
+}
+
+/** Relevance a sentence must reach to settle a yes/no question (it must cover nearly all of it). */
+export const YES_NO_RELEVANCE = 0.7;
+
+/**
+ * Candidate answers to a yes/no question: "Yes" or "No" from the most relevant sentences, by whether
+ * the sentence negates what the question asks (a question that is itself negated flips the reading).
+ * @param question - the question text, to see whether it is negated ("didn't they…")
+ */
+export function extractYesNo(sentences: readonly ScoredSentence[], question: string): Candidate[] {
+  const askedNegated = NEGATION.test(question);
+  const out: Candidate[] = [];
+  for (const s of sentences.slice(0, READ)) {
+    if (s.relevance < YES_NO_RELEVANCE) continue;
+    const negated = NEGATION.test(s.text) !== askedNegated;
+    out.push({ key: negated ? 'no' : 'yes', value: negated ? 'No' : 'Yes', mention: s.text, sentence: s, confidence: 1 });
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import type { CorpusIndex } from '../search/corpus-index.ts';
+
+/**
+ * Truecasing: chat users type names in lower case ("who is jen psaki?", "what did nato say"), while
+ * the parser and extractors read capitals as names. Each lower-case question word takes the case the
+ * coverage writes it in, learned from the corpus itself (mid-sentence uses only, where a capital means
+ * a name, not a sentence start). No list of names: "psaki" becomes "Psaki" because the coverage always
+ * writes it so, and "us" stays "us" where the coverage writes the pronoun more often than "US".
+ */
+
+/** Mid-sentence uses of a word, and its most common capitalised spelling. */
+interface CaseStats {
+  lower: number;
+  capital: number;
+  form: string;
+}
+
+/** Share of mid-sentence uses that must be capitalised for a word to be read as a name. */
+const NAME_SHARE = 0.75;
+
+const cache = new WeakMap<CorpusIndex, { version: number; stats: Map<string, CaseStats> }>();
+
+/**
+ * The question with each lower-case word the coverage writes as a name given that case.
+ * @example truecaseQuestion(index, 'who is jen psaki?') // 'who is Jen Psaki?'
+ */
+export function truecaseQuestion(index: CorpusIndex, question: string): string {
+  if (!/\p{Ll}/u.test(question)) return question;
+  const stats = caseStats(index);
+  return question.replace(WORD, (word) => {
+    if (word !== word.toLowerCase()) return word;
+    const s = stats.get(word);
+    if (!s || s.capital === 0 || s.capital < NAME_SHARE * (s.capital + s.lower)) return word;
+    return s.form;
+  });
+}
+
+function caseStats(index: CorpusIndex): Map<string, CaseStats> {
+  const cached = cache.get(index);
+  if (cached && cached.version === index.version) return cached.stats;
+  const stats = new Map<string, CaseStats>();
+  const forms = new Map<string, Map<string, number>>();
+  for (const article of index.articles.values()) {
+    for (const m of article.text.matchAll(WORD)) {
+      const word = m[0];
+      const at = m.index;
+      // A capital after a sentence end, an opening quote or a line start says nothing.
+      if (SENTENCE_START.test(article.text.slice(Math.max(0, at - 3), at)) || at === 0) continue;
+      const lower = word.toLowerCase();
+      const s = stats.get(lower) ?? { lower: 0, capital: 0, form: lower };
+      if (word === lower) s.lower++;
+      else if (/^\p{Lu}/u.test(word)) {
+        s.capital++;
+        const f = forms.get(lower) ?? new Map<string, number>();
+        f.set(word, (f.get(word) ?? 0) + 1);
+        forms.set(lower, f);
+      }
+      stats.set(lower, s);
+    }
+  }
+  for (const [lower, f] of forms) {
+    const best = [...f.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    if (best) stats.get(lower)!.form = best[0];
+  }
+  cache.set(index, { version: index.version, stats });
+  return stats;
+}
+
+const WORD = /(?<![\p{L}\p{N}'’-])\p{L}[\p{L}'’-]*/gu;
+const SENTENCE_START = /(?:[.!?:;"“‘(\n]\s*|\n)$/u;
