@@ -34,7 +34,13 @@ export interface ParsedQuestion {
  * @example parseQuestion('how long was it?', 'call').family // 'how_long'
  */
 export function parseQuestion(text: string, subject: string | null = null): ParsedQuestion {
-  const q = text.trim().replace(/[?!.]+$/, '').replace(/^(hey |hi |ok |so |and |but |please )+/i, '').trim();
+  const q = text
+    .trim()
+    .replace(/[?!.]+$/, '')
+    .replace(/^(hey |hi |ok |so |and |but |please )+/i, '')
+    .replace(FILLER_PHRASES, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const lower = q.toLowerCase();
   const family = detectFamily(q);
   const countNoun = family === 'how_many' ? countedNoun(lower) : null;
@@ -58,6 +64,8 @@ export function detectFamily(original: string): QuestionFamily {
   if (/\bhow long ago\b/.test(lower)) return 'when';
   if (/\b(how long|for how long|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b/.test(lower)) return 'how_long';
   if (/\bhow (many|much)\b|\b(number|count|total) of\b|\bdeath toll\b|\bhow large\b|\bhow big\b/.test(lower)) return 'how_many';
+  // "what fee did Liverpool pay?", "what share of output…", "what % of voters…": an amount.
+  if (/^(what|which) (%|percent|percentage|proportion|share|fraction|fee|price|sum|amount|figure|stake|rate|salary|wage|fine|cost)\b/.test(lower)) return 'how_many';
   if (/^(when|since when|until when)\b|\b(what|which) (date|day|time|year|month|week)\b|\bwhen (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'when';
   if (/^where\b|^(which|what) (city|country|place|town|venue|location|region|area|capital|stadium|airport|port) (is|was|are|were|did|does|do|will|would|has|have|had|in|on|at|to|from)\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'where';
   if (SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower)) return 'said';
@@ -93,6 +101,9 @@ function isWhoIs(question: string): boolean {
 
 /** The counted noun: the last word of the phrase after "how many" ("how many Russian soldiers are…" → soldiers). */
 function countedNoun(lower: string): string | null {
+  if (/^(what|which) (%|percent|percentage|proportion|share|fraction|stake|rate)\b/.test(lower)) return 'percent';
+  if (/^(what|which) (fee|price|sum|amount|figure|salary|wage|fine|cost)\b/.test(lower)) return 'money';
+  if (/\bhow much\b.*\b(%|percent|per cent)\b/.test(lower)) return 'percent';
   const m = /\bhow (?:many|much)\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ?? /\b(?:number|count|total) of\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower);
   const words: string[] = [];
   for (const w of (m?.[1] ?? '').trim().split(/\s+/)) {
@@ -167,9 +178,12 @@ function expand(terms: Map<string, number>, focus: readonly string[]): void {
   }
 }
 
+/** Phrases that say how the asker feels about the question, not what it is about ("so far", "in total"). */
+const FILLER_PHRASES = /\b(so far|in total|altogether|in the first place|at all|actually|exactly|roughly|approximately|ever|even|really|basically|now)\b/gi;
+
 /** Focus words that name nothing on their own ("happen", "do"): a question with only these needs a subject. */
 const GENERIC_FOCUS = new Set(['happen', 'happened', 'happening', 'take', 'took', 'place', 'last', 'lasted', 'go', 'went', 'held', 'hold', 'start', 'started', 'end', 'ended', 'begin', 'began']);
 
-const QUESTION_WORDS = new Set(['gonna', 'wanna', 'gotta', 'whats', "what's", 'hows', 'whos', "who's", 'wheres', 'whens', 'ya', 'u', 'pls', 'plz', 'who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'many', 'much', 'long', 'tell', 'me', 'about', 'explain', 'describe', 'please', 'know', 'anything', 'something', 'side', 'ago']);
+const QUESTION_WORDS = new Set(['big', 'large', 'gonna', 'wanna', 'gotta', 'whats', "what's", 'hows', 'whos', "who's", 'wheres', 'whens', 'ya', 'u', 'pls', 'plz', 'who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'many', 'much', 'long', 'tell', 'me', 'about', 'explain', 'describe', 'please', 'know', 'anything', 'something', 'side', 'ago']);
 const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'the', 'a', 'an', 'there', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'and', 'or']);
 const PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'he', 'she', 'him', 'her', 'his', 'we', 'us', 'you', 'i']);

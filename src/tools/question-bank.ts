@@ -191,6 +191,7 @@ export function normalise(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
+    .replace(/[$£€%]/gu, ' $& ')
     .replace(/[^\p{L}\p{N}$£€%']+/gu, ' ')
     .trim()} `.replace(/ +/g, ' ');
 }

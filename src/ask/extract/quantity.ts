@@ -19,6 +19,7 @@ const VAGUE = /\b(tens|hundreds|thousands|millions|dozens|scores) of (thousands|
 export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, countNoun: string | null, otherSlots: readonly Slot[] = []): Candidate[] {
   const out: Candidate[] = [];
   const money = countNoun === 'money';
+  const percent = countNoun === 'percent';
   const words = s.text;
   // "people" is counted by what happened to them too: "14,000 dead", "130 killed".
   const generic = countNoun !== null && GENERIC_COUNTED.has(countNoun.toLowerCase());
@@ -46,7 +47,15 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     const end = m.index! + mention.length;
     const after = words.slice(end, end + 12);
     const before = words.slice(Math.max(0, m.index! - 10), m.index!);
-    if (/^\s*(%|percent|per cent|pc\b|:\d|a\.m|p\.m|am\b|pm\b|gmt|-year-old|-years-old|years? old)/i.test(after)) continue;
+    const unit = PERCENT_AFTER.exec(after);
+    if (percent) {
+      // "what share…", "what % of voters…": a percentage answers, nothing else does.
+      if (!unit) continue;
+      const shownPercent = `${mention.trim()}${unit[0]}`.replace(/\s+$/, '');
+      out.push({ key: `pct:${parseAmount(digits!, multiplier) ?? digits}`, value: shownPercent, mention: shownPercent, at: m.index!, sentence: s, confidence: 1 });
+      continue;
+    }
+    if (unit || /^\s*(:\d|a\.m|p\.m|am\b|pm\b|gmt|-year-old|-years-old|years? old)/i.test(after)) continue;
     if (/(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(before)) continue;
     if (/^\s*(January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(after)) continue;
     const value = parseAmount(digits!, multiplier);
@@ -58,9 +67,13 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     const isYear = /^\d{4}$/.test(digits!) && value >= 1900 && value <= 2100 && !multiplier;
     const qualifier = normalizeQualifier(qualifierRaw);
     if (money) {
-      if (!currency && !/^\s*(dollars|euros|pounds|usd|eur)\b/i.test(after)) continue;
+      const currencyWord = CURRENCY_AFTER.exec(after);
+      if (!currency && !currencyWord) continue;
+      // "$9.37bn (£4.8bn)": the same amount converted, not a second claim.
+      if (/\(\s*$/.test(words.slice(0, m.index!)) || /[(:]\s*$/.test(words.slice(Math.max(0, m.index! - 3), m.index!))) continue;
+      const shownMoney = currencyWord ? `${mention.trim()} ${currencyWord[1]}` : mention.trim();
       const key = `money:${value}${isBounding(qualifier) ? `:${qualifier}` : ''}`;
-      out.push({ key, value: mention.trim(), mention: mention.trim(), at: m.index!, sentence: s, confidence: 1 });
+      out.push({ key, value: shownMoney, mention: shownMoney, at: m.index!, sentence: s, confidence: 1 });
       continue;
     }
     if (currency) continue;
@@ -71,7 +84,9 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     const referredBack = !attached && nounSlot !== null && mentionsNoun(words.slice(0, m.index!), nounSlot);
     const bounding = isBounding(qualifier);
     const noun = countNoun ?? '';
-    const shown = `${bounding ? `${qualifier} ` : ''}${formatAmount(value)}${noun ? ` ${noun}` : ''}`;
+    // The amount as the article writes it ("one billion", "1,981"), with the counted noun.
+    const written = mention.trim().replace(/^[$£€]\s?/, '');
+    const shown = `${written}${noun && !written.toLowerCase().endsWith(noun.toLowerCase()) ? ` ${noun}` : ''}`;
     const kind = attached ? 1 : referredBack ? 0.8 : 0.5;
     out.push({ key: `qty:${value}${bounding ? `:${qualifier}` : ''}`, value: shown, mention: mention.trim(), at: m.index!, sentence: s, confidence: kind });
   }
@@ -92,6 +107,10 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
 }
 
 const OTHERS = analyzeTerm('others');
+/** A percentage sign or word right after a number. */
+const PERCENT_AFTER = /^\s*(%|percent\b|per cent\b|pc\b|percentage points?\b)/i;
+/** A currency named after a number ("19,800 yen", "260.75bn roubles"). */
+const CURRENCY_AFTER = /^\s*(dollars|euros|pounds|sterling|yen|yuan|roubles|rubles|rupees|francs|marks|lire|pesos|krona|kronor|won|usd|eur|gbp)\b/i;
 const GENERIC_COUNTED = new Set(['people', 'persons', 'men', 'women', 'children', 'civilians', 'victims', 'individuals']);
 
 function mentionsNoun(text: string, slot: Slot): boolean {
