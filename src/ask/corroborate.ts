@@ -30,6 +30,8 @@ export interface Corroboration {
 const CREDIBLE_SHARE = 0.6;
 /** Weight of a source's further mentions of the same value in its vote. */
 const REPEAT_WEIGHT = 0.2;
+/** Share of each further source's score added to a value's best evidence when values are ranked. */
+const SUPPORT_WEIGHT = 0.3;
 /** At most this many values are listed as support. */
 const MAX_GROUPS = 4;
 
@@ -74,7 +76,10 @@ export function corroborate(candidates: readonly Candidate[], sourceKey: (c: Can
       best: candidateScore(members[0]!),
     };
   });
-  groups.sort((a, b) => b.members.length - a.members.length || b.score - a.score || (a.key < b.key ? -1 : 1));
+  // The strongest evidence leads, and each further source adds to it: one sentence that answers the
+  // question squarely outweighs several that only mention a value of the same kind.
+  const weight = (g: ValueGroup): number => g.best + SUPPORT_WEIGHT * (g.score - g.best);
+  groups.sort((a, b) => weight(b) - weight(a) || b.members.length - a.members.length || (a.key < b.key ? -1 : 1));
   const winner = groups[0];
   if (!winner) return { groups: [], conflicting: false };
   const credible = groups.filter((g, i) => i === 0 || g.best >= CREDIBLE_SHARE * winner.best).slice(0, MAX_GROUPS);
