@@ -14,7 +14,7 @@ import { extractAgents } from './extract/agent.ts';
 import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.ts';
 import { extractStatements } from './extract/statement.ts';
 import { nearness } from './extract/nearness.ts';
-import { extractExplanations, extractYesNo } from './families/sentence-answers.ts';
+import { extractExplanations, extractReportedSpeech, extractYesNo } from './families/sentence-answers.ts';
 import { extractNounPhrases } from './families/noun-phrase.ts';
 import { extractClockTimes } from './families/clock-time.ts';
 import { clusterStatements, corroborate, toSupport, type ValueGroup } from './corroborate.ts';
@@ -162,6 +162,9 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
     }
     case 'said':
       if (q.entity) for (const s of sentences) out.push(...extractStatements(s, q.entity));
+      // Quotes the extractor cannot attribute word by word ("Asked if…, Scudamore said: "It is
+      // not."") still answer when the sentence names the speaker and reports speech.
+      if (q.entity) out.push(...extractReportedSpeech(sentences, q.entity));
       break;
     case 'what_time':
       for (const s of sentences) out.push(...extractClockTimes(s));

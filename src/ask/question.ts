@@ -67,7 +67,7 @@ export function detectFamily(original: string): QuestionFamily {
   // "what fee did Liverpool pay?", "what share of output…", "what % of voters…": an amount.
   if (/^(what|which) (%|percent|percentage|proportion|share|fraction|fee|price|sum|amount|figure|stake|rate|salary|wage|fine|cost)\b/.test(lower)) return 'how_many';
   if (/^(when|since when|until when)\b|\b(what|which) (date|day|time|year|month|week)\b|\bwhen (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'when';
-  if (/^where\b|^(which|what) (city|country|place|town|venue|location|region|area|capital|stadium|airport|port) (is|was|are|were|did|does|do|will|would|has|have|had|in|on|at|to|from)\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'where';
+  if (/^where\b|^(which|what) (?:[a-z]+ )?(city|country|place|town|venue|location|region|area|capital|stadium|airport|port|island|constituency|seat|county|state|province|district|village|suburb|street|neighbourhood|neighborhood|hospital|prison|ground|arena|base) (is|was|are|were|did|does|do|will|would|has|have|had|in|on|at|to|from)\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'where';
   if (SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower)) return 'said';
   // "how did they identify him?", "how is Sony pitching it?": the manner (not "how many/much/long/big").
   if (/^how (did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b/.test(lower)) return 'how';

@@ -51,3 +51,21 @@ export function extractYesNo(sentences: readonly ScoredSentence[], question: str
   }
   return out;
 }
+
+/** Speech in a sentence: a quotation mark or a verb of saying. */
+const SPEECH = /["“”]|\b(said|says|told|tells|warned|warns|added|insisted|argued|claimed|described|called|stated|declared|announced|admitted|explained|urged|vowed|promised|denied|replied|wrote|according to)\b/i;
+
+/**
+ * Sentences that name the speaker and report speech, as whole-sentence answers to "what did X say":
+ * a weaker reading than an attributed statement, used when the wording defeats the extractor.
+ * @param speaker - who the question asks about ("Scudamore", "the Molenbeek mayor")
+ */
+export function extractReportedSpeech(sentences: readonly ScoredSentence[], speaker: string): Candidate[] {
+  const names = speaker.split(/\s+/).filter((w) => w.length > 2 && !/^(the|a|an)$/i.test(w));
+  if (!names.length) return [];
+  const mentions = new RegExp(`\\b(${names.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i');
+  return sentences
+    .slice(0, READ)
+    .filter((s) => mentions.test(s.text) && SPEECH.test(s.text))
+    .map((s) => ({ key: `speech:${s.article.id}:${s.start}`, value: s.text, mention: s.text, sentence: s, confidence: 0.7 }));
+}
