@@ -92,7 +92,7 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
   // Nothing below the related-passages bar is used, so it is not kept.
   const sentences = slots.length ? retrieveSentences(index, slots, cueTerms(q), MIN_RELATED_RELEVANCE) : [];
   const readable = sentences.filter((s) => s.relevance >= MIN_SENTENCE_RELEVANCE).slice(0, READ_SENTENCES);
-  const extracted = preferNearQuestion(extract(index, q, slots, readable), slots);
+  const extracted = preferNearQuestion(extract(index, q, slots, readable), slots).filter((c) => !restatesQuestion(c, q));
   // Candidates compete only with evidence nearly as relevant as the best: a sentence that covers the
   // whole question outweighs many that cover half of it.
   const bestRelevance = Math.max(0, ...extracted.map((c) => c.sentence.relevance));
@@ -190,6 +190,16 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
     }
   }
   return out;
+}
+
+/** Typed families whose value must add something to the question ("which island…" is not "Stade de France"). */
+const TYPED_VALUE_FAMILIES: ReadonlySet<string> = new Set(['who', 'where', 'what_x', 'when', 'what_time', 'how_long', 'how_many']);
+
+/** A typed value made only of the question's own words answers nothing. */
+function restatesQuestion(c: Candidate, q: ParsedQuestion): boolean {
+  if (!TYPED_VALUE_FAMILIES.has(q.family)) return false;
+  const terms = analyzeText(c.value);
+  return terms.length > 0 && terms.every((t) => q.terms.has(t));
 }
 
 /**

@@ -32,6 +32,8 @@ const CREDIBLE_SHARE = 0.6;
 const REPEAT_WEIGHT = 0.2;
 /** Share of each further source's score added to a value's best evidence when values are ranked. */
 const SUPPORT_WEIGHT = 0.3;
+/** Sources after the best that add to a value's rank. */
+const MAX_SUPPORTING = 3;
 /** At most this many values are listed as support. */
 const MAX_GROUPS = 4;
 
@@ -78,7 +80,9 @@ export function corroborate(candidates: readonly Candidate[], sourceKey: (c: Can
   });
   // The strongest evidence leads, and each further source adds to it: one sentence that answers the
   // question squarely outweighs several that only mention a value of the same kind.
-  const weight = (g: ValueGroup): number => g.best + SUPPORT_WEIGHT * (g.score - g.best);
+  // Only the next few sources count: a value every article mentions in passing must not outvote the
+  // one sentence that answers.
+  const weight = (g: ValueGroup): number => g.best + SUPPORT_WEIGHT * g.members.slice(1, 1 + MAX_SUPPORTING).reduce((a, m) => a + candidateScore(m), 0);
   groups.sort((a, b) => weight(b) - weight(a) || b.members.length - a.members.length || (a.key < b.key ? -1 : 1));
   const winner = groups[0];
   if (!winner) return { groups: [], conflicting: false };
