@@ -46,7 +46,10 @@ export function parseQuestion(text: string, subject: string | null = null): Pars
   const countNoun = family === 'how_many' ? countedNoun(lower) : null;
   const entity = family === 'said' ? speakerOf(q) : family === 'who_is' ? whoIsTarget(q) : family === 'who' || family === 'what_x' ? whichNoun(lower) : null;
   const focus = focusWords(q, family);
-  const needsSubject = usesPronoun(lower) || focus.filter((w) => !GENERIC_FOCUS.has(w.toLowerCase())).length === 0;
+  // A pronoun needs resolving only when the question names little else ("how long was it?", "when did
+  // they last speak?"); "which bank said Yukos backdated documents to get its case heard" names enough.
+  const specific = focus.filter((w) => !GENERIC_FOCUS.has(w.toLowerCase())).length;
+  const needsSubject = (usesPronoun(lower) && specific < SELF_CONTAINED_FOCUS) || specific === 0;
   const terms = new Map<string, number>();
   addTerms(terms, focus, 1);
   if (needsSubject && subject) addTerms(terms, subject.split(/\s+/), 0.9);
@@ -177,6 +180,9 @@ function expand(terms: Map<string, number>, focus: readonly string[]): void {
     if (aliases.length) addTerms(terms, aliases, 0.7);
   }
 }
+
+/** A question with this many specific words is about what it names, whatever pronouns it uses. */
+const SELF_CONTAINED_FOCUS = 4;
 
 /** Phrases that say how the asker feels about the question, not what it is about ("so far", "in total"). */
 const FILLER_PHRASES = /\b(so far|in total|altogether|in the first place|at all|actually|exactly|roughly|approximately|ever|even|really|basically|now)\b/gi;

@@ -73,6 +73,12 @@ export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[]
       if (/^\p{Lu}/u.test(name)) out.push(person(s, name, 1));
       continue;
     }
+    // "Stuff Magazine", "Deutsche Bank": the kind is the last word of the name itself.
+    const ending = spans.find((sp) => sp.start < m.index! && sp.end === afterHead);
+    if (ending) {
+      out.push(person(s, ending.text, 1));
+      continue;
+    }
     const next = spans.find((sp) => sp.start > afterHead && sp.start <= afterHead + 2);
     if (next) out.push(person(s, next.text, 1));
     const prior = spans.filter((sp) => sp.end <= m.index!).pop();
