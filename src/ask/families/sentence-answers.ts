@@ -36,6 +36,9 @@ export function extractExplanations(sentences: readonly ScoredSentence[], kind: 
 /** Relevance a sentence must reach to settle a yes/no question (it must cover nearly all of it). */
 export const YES_NO_RELEVANCE = 0.7;
 
+/** Sentences within this much of the best relevance take part in a yes/no answer. */
+const SETTLING_MARGIN = 0.05;
+
 /**
  * Candidate answers to a yes/no question: "Yes" or "No" from the most relevant sentences, by whether
  * the sentence negates what the question asks (a question that is itself negated flips the reading).
@@ -44,8 +47,11 @@ export const YES_NO_RELEVANCE = 0.7;
 export function extractYesNo(sentences: readonly ScoredSentence[], question: string): Candidate[] {
   const askedNegated = NEGATION.test(question);
   const out: Candidate[] = [];
+  // Only the sentences that match the question best settle it: a passing mention of the same words
+  // elsewhere ("Eastwood pipped Scorsese") must not outvote "Scorsese has never won".
+  const best = Math.max(0, ...sentences.map((s) => s.relevance));
   for (const s of sentences.slice(0, READ)) {
-    if (s.relevance < YES_NO_RELEVANCE) continue;
+    if (s.relevance < YES_NO_RELEVANCE || s.relevance < best - SETTLING_MARGIN) continue;
     const negated = NEGATION.test(s.text) !== askedNegated;
     out.push({ key: negated ? 'no' : 'yes', value: negated ? 'No' : 'Yes', mention: s.text, sentence: s, confidence: 1 });
   }
