@@ -85,8 +85,8 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     const bounding = isBounding(qualifier);
     const noun = countNoun ?? '';
     // The amount as the article writes it ("one billion", "1,981"), with the counted noun.
-    const written = mention.trim().replace(/^[$£€]\s?/, '');
-    const shown = `${written}${noun && !written.toLowerCase().endsWith(noun.toLowerCase()) ? ` ${noun}` : ''}`;
+    const written = mention.trim().slice(qualifierRaw ? mention.trim().indexOf(qualifierRaw) + qualifierRaw.length : 0).trim();
+    const shown = `${bounding ? `${qualifier} ` : ''}${written}${noun && !written.toLowerCase().endsWith(noun.toLowerCase()) ? ` ${noun}` : ''}`;
     const kind = attached ? 1 : referredBack ? 0.8 : 0.5;
     out.push({ key: `qty:${value}${bounding ? `:${qualifier}` : ''}`, value: shown, mention: mention.trim(), at: m.index!, sentence: s, confidence: kind });
   }

@@ -32,7 +32,8 @@ export function extractNounPhrases(s: ScoredSentence, head: string, questionTerm
     let first = i;
     while (first > 0 && i - first < 4) {
       const prev = tokens[first - 1]!;
-      if (FUNCTION_WORDS.has(prev.lower) || CLAUSE_END.test(s.text.slice(prev.end, tokens[first]!.start))) break;
+      // The question's own words ("wants" in "what guarantees does Russia want") frame the phrase, not modify it.
+      if (FUNCTION_WORDS.has(prev.lower) || questionTerms.has(analyzeTerm(prev.text) ?? '') || CLAUSE_END.test(s.text.slice(prev.end, tokens[first]!.start))) break;
       first--;
     }
     // The complement after it, to the end of the clause.

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, Passage } from '../../src/types.ts';
+import type { ScoredSentence } from '../../src/ask/retrieve.ts';
+import { extractClockTimes } from '../../src/ask/families/clock-time.ts';
+import { extractNounPhrases } from '../../src/ask/families/noun-phrase.ts';
+import { extractExplanations, extractReportedSpeech, extractYesNo } from '../../src/ask/families/sentence-answers.ts';
+import { extractQuantities } from '../../src/ask/extract/quantity.ts';
+import { detectFamily, parseQuestion } from '../../src/ask/question.ts';
+import { analyzeText } from '../../src/search/analyzer.ts';
+
+/** A sentence as the retriever hands it to extractors. */
+function sentence(text: string, relevance = 1, start = 0): ScoredSentence {
+  const article: Article = { id: 'a.txt', file: 'a.txt', title: 'T', titleDerived: false, outlet: null, byline: null, published: '2005-01-01', url: null, text, hash: 'h' };
+  const passage: Passage = { key: 0, articleId: 'a.txt', ordinal: 0, start: 0, end: text.length, text };
+  return { article, passage, text, start, end: start + text.length, relevance, matched: new Set(), rank: 0 };
+}
+
+const values = (cs: { key: string; value: string }[]) => cs.map((c) => [c.key, c.value]);
+
+describe('detectFamily', () => {
+  it('reads the new families from the question word', () => {
+    expect(
+      ['did biden threaten sanctions?', 'why did putin want the call?', 'how did they identify him?', 'what time did it take off', 'what guarantees does russia want', 'what share of output did it account for', 'which greek island did he come through'].map(detectFamily),
+    ).toEqual(['yes_no', 'why', 'how', 'what_time', 'what_x', 'how_many', 'where']);
+  });
+
+  it('keeps how many / how long / how did X respond in their own families', () => {
+    expect(['how many troops are there?', 'how long did it last?', 'how did russia respond?'].map(detectFamily)).toEqual(['how_many', 'how_long', 'said']);
+  });
+});
+
+describe('parseQuestion', () => {
+  it('leaves chat fillers and asker phrases out of the focus', () => {
+    expect(parseQuestion('where are the january talks gonna be held').focus).toEqual(['january', 'talks', 'held']);
+    expect(parseQuestion('how many people died in total?').focus).toEqual(['people', 'died']);
+  });
+
+  it('counts a percentage for "what share" and money for "what fee"', () => {
+    expect([parseQuestion('what share of yukos output did yugansk account for').countNoun, parseQuestion('what fee did liverpool pay').countNoun]).toEqual(['percent', 'money']);
+  });
+
+  it('resolves a pronoun only when the question names little else', () => {
+    expect([parseQuestion('how long was it?').needsSubject, parseQuestion('which bank said yukos backdated documents to get its case heard').needsSubject]).toEqual([true, false]);
+  });
+});
+
+describe('extractClockTimes', () => {
+  it('reads 12- and 24-hour times and groups them by the minute', () => {
+    expect(values(extractClockTimes(sentence('The first blast came at 9:20 p.m. and the second at 21:30, with a third at 2300 GMT.')))).toEqual([
+      ['time:1280', '9:20 p.m.'],
+      ['time:1290', '21:30'],
+      ['time:1380', '2300 GMT'],
+    ]);
+  });
+
+  it('does not read amounts as times', () => {
+    expect(extractClockTimes(sentence('Profits rose to $3.45bn, up 4.5 points.'))).toEqual([]);
+  });
+});
+
+describe('extractNounPhrases', () => {
+  it('takes the phrase built on the asked noun, to the end of its clause', () => {
+    const s = sentence("Moscow has said it wants legally binding guarantees Nato will not expand further eastward, officials said.");
+    expect(values(extractNounPhrases(s, 'guarantees', new Set(analyzeText('what guarantees does russia want'))))).toEqual([
+      ['what:legal bind nato expand', 'legally binding guarantees Nato will not expand further eastward'],
+    ]);
+  });
+
+  it('gives nothing when the phrase only restates the question', () => {
+    expect(extractNounPhrases(sentence('The sanctions were discussed.'), 'sanctions', new Set(analyzeText('what sanctions were discussed')))).toEqual([]);
+  });
+});
+
+describe('extractYesNo', () => {
+  it('answers no when the sentence that matches best negates the question', () => {
+    const answers = extractYesNo([sentence('Scorsese has never won the best director prize.', 0.97), sentence('Eastwood pipped Scorsese to best director.', 0.9)], 'did scorsese win best director');
+    expect(values(answers)).toEqual([['no', 'No']]);
+  });
+
+  it('answers yes when it affirms, and nothing below the settling relevance', () => {
+    expect(values(extractYesNo([sentence('Museums were closed, and so was the Eiffel Tower.', 0.8)], 'was the eiffel tower closed'))).toEqual([['yes', 'Yes']]);
+    expect(extractYesNo([sentence('The tower is tall.', 0.5)], 'was the eiffel tower closed')).toEqual([]);
+  });
+});
+
+describe('extractExplanations', () => {
+  it('prefers a sentence that gives a reason', () => {
+    const cs = extractExplanations([sentence('The call was held on Thursday.'), sentence('Russia asked for the call because it wanted security guarantees.')], 'why');
+    expect(cs.map((c) => c.confidence)).toEqual([0.7, 1]);
+  });
+});
+
+describe('extractReportedSpeech', () => {
+  it('answers with sentences that name the speaker and report speech', () => {
+    const cs = extractReportedSpeech([sentence('Asked if the figure was obscene, Scudamore said: "It is not.'), sentence('Scudamore joined in 1999.')], 'Scudamore');
+    expect(cs.map((c) => c.value)).toEqual(['Asked if the figure was obscene, Scudamore said: "It is not.']);
+  });
+});
+
+describe('extractQuantities', () => {
+  it('reads percentages only when the question asks for one', () => {
+    const s = sentence('A majority of voters (68%) believe the prime minister has been damaged, and 1,981 people were asked.');
+    expect(values(extractQuantities(s, null, 'percent'))).toEqual([['pct:68', '68%']]);
+  });
+
+  it('names the currency written after a number and skips a conversion in brackets', () => {
+    const s = sentence('Baikal paid 260.75bn roubles ($9.37bn: £4.8bn) for Yugansk.');
+    expect(values(extractQuantities(s, null, 'money'))).toEqual([['money:260750000000', '260.75bn roubles']]);
+  });
+});

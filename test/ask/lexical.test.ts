@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/types.ts';
+import { CorpusIndex } from '../../src/search/corpus-index.ts';
+import { spellingCorrections } from '../../src/ask/retrieve.ts';
+import { truecaseQuestion } from '../../src/ask/truecase.ts';
+import { answerQuestion } from '../../src/ask/answer.ts';
+import { analyzeTerm } from '../../src/search/analyzer.ts';
+
+function article(id: string, text: string, title = 'Coverage'): Article {
+  return { id, file: id, title, titleDerived: false, outlet: null, byline: null, published: '2021-12-30', url: null, text, hash: id };
+}
+
+const index = new CorpusIndex();
+index.addArticles([
+  article('a.txt', 'The call was requested by Russia, a White House official said. Press secretary Jen Psaki said the talks were serious.\n\nThe government said it would respond.'),
+  article('b.txt', 'Psaki told reporters the call lasted 50 minutes. The US government requested nothing. Officials in the US said the call was useful.'),
+]);
+
+describe('spellingCorrections', () => {
+  it("offers the corpus's nearest spellings of a word it never uses", () => {
+    // Terms are analysed (stemmed) words: "requsted" → "requst", "goverment" → "gover".
+    expect([analyzeTerm('requsted'), analyzeTerm('goverment')]).toEqual(['requst', 'gover']);
+    expect(spellingCorrections(index, 'requst')).toEqual(['request']);
+    expect(spellingCorrections(index, 'gover')).toEqual(['govern']);
+  });
+
+  it('leaves short words and numbers alone', () => {
+    expect([spellingCorrections(index, 'sya'), spellingCorrections(index, '2021')]).toEqual([[], []]);
+  });
+});
+
+describe('truecaseQuestion', () => {
+  it('gives lower-case words the case the coverage writes them in', () => {
+    expect(truecaseQuestion(index, 'who is jen psaki?')).toEqual('who is Jen Psaki?');
+  });
+
+  it('keeps words the coverage writes in lower case', () => {
+    expect(truecaseQuestion(index, 'who requested the call?')).toEqual('who requested the call?');
+  });
+});
+
+describe('answerQuestion with a misspelt question', () => {
+  it('answers "who requsted the call?" like the spelled question', () => {
+    expect(answerQuestion(index, 'who requsted the call?').answer.answer).toEqual(answerQuestion(index, 'who requested the call?').answer.answer);
+  });
+});

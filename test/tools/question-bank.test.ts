@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/types.ts';
+import { bankFiles, judgeBankAnswer, normalise, openBankCorpus, readBankStory, runBankStory, type BankSplit } from '../../src/tools/question-bank.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const BANK = path.join(ROOT, 'test', 'fixtures', 'qa', 'bank');
+
+function answer(status: Answer['status'], value: string | null, quotes: string[] = []): Answer {
+  return {
+    question: 'q',
+    status,
+    answer: value,
+    support: [],
+    citations: quotes.map((quote, i) => ({ n: i + 1, source: 's.txt', outlet: null, title: 't', date: null, url: null, quote, start: 0, end: quote.length })),
+  };
+}
+
+describe('normalise', () => {
+  it('folds case and accents and keeps currency and percent signs as their own words', () => {
+    expect([normalise('Ismaël  Mostefaï'), normalise('$20bn'), normalise('59.5%')]).toEqual([' ismael mostefai ', ' $ 20bn ', ' 59 5 % ']);
+  });
+});
+
+describe('judgeBankAnswer', () => {
+  const q = { id: 'x-01', question: 'how much?', family: 'how_many', answer: ['20bn'], evidence: ['for $20bn in damages'] };
+
+  it('passes an answer that contains an expected value and cites the evidence', () => {
+    expect(judgeBankAnswer(q, answer('conflicting', '$20bn', ['Yukos will sue for $20bn in damages.'])).problems).toEqual([]);
+  });
+
+  it('names every problem of a wrong answer', () => {
+    expect(judgeBankAnswer(q, answer('answered', '$9bn', ['Baikal paid $9bn.'])).problems).toEqual(['answer "$9bn", expected one of ["20bn"]', 'no citation quotes the evidence']);
+    expect(judgeBankAnswer(q, answer('not_found', null)).problems).toEqual(['not_found']);
+  });
+
+  it('passes an unanswerable question only when the answer is not_found', () => {
+    const u = { id: 'x-02', question: 'weather?', family: 'unanswerable', kind: 'off_topic' as const };
+    expect([judgeBankAnswer(u, answer('not_found', null)).pass, judgeBankAnswer(u, answer('answered', 'Sunny')).pass]).toEqual([true, false]);
+  });
+
+  it('refuses a sentence as the answer of a typed family', () => {
+    const long = `${'The deal is worth '.repeat(6)}$20bn`;
+    expect(judgeBankAnswer(q, answer('answered', long, [long])).problems).toEqual(['answer longer than 100 characters']);
+  });
+});
+
+/**
+ * The least each story must score (questions passed), as measured when the figure was recorded: a
+ * change that answers fewer bank questions fails the suite. Raise a bar when answers improve.
+ */
+const BARS: Record<BankSplit, Record<string, number>> = {
+  dev: { 'bbc-blunkett': 10, 'bbc-oscars-2005': 12, 'bbc-psp-launch': 17, 'bbc-yukos': 15, 'paris-attacks-2015': 22, 'premier-league': 18, 'ukraine-call-2021': 18 },
+  test: { 'bbc-glazer-man-utd': 14, 'bbc-kilroy-veritas': 10, 'bbc-tsunami-economy': 15, 'bbc-worldcom': 9, 'greek-election-2012': 15, 'mh370-2014': 15, 'michelle-obama': 14 },
+};
+
+describe('question bank', () => {
+  it('has at least 400 questions over 12 stories, 40% of them in test stories', () => {
+    const count = (split: BankSplit) => bankFiles(BANK, split).map((f) => readBankStory(f).questions.length);
+    const dev = count('dev');
+    const test = count('test');
+    const total = [...dev, ...test].reduce((a, b) => a + b, 0);
+    expect({ atLeast400: total >= 400, stories: dev.length + test.length >= 12, testShare: test.reduce((a, b) => a + b, 0) / total >= 0.4 }).toEqual({ atLeast400: true, stories: true, testShare: true });
+  });
+
+  for (const split of ['dev', 'test'] as const) {
+    for (const file of bankFiles(BANK, split)) {
+      const story = readBankStory(file);
+      const present = fs.existsSync(path.resolve(ROOT, story.corpus));
+      if (!present) console.log(`question bank: ${story.story} skipped (${story.corpus} is not beside the project)`);
+      it.skipIf(!present)(`${split} story ${story.story}: scores at least its bar, quoting every citation verbatim`, () => {
+        const index = openBankCorpus(story, ROOT)!;
+        const report = runBankStory(index, story, split);
+        expect(BARS[split][story.story], `no bar for ${story.story}`).toBeDefined();
+        expect(report.passed).toBeGreaterThanOrEqual(BARS[split][story.story]!);
+        for (const o of report.outcomes) {
+          for (const c of [...o.answer.citations, ...(o.answer.related ?? [])]) expect(index.articles.get(c.source)!.text.slice(c.start, c.end)).toBe(c.quote);
+        }
+      });
+    }
+  }
+});
