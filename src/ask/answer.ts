@@ -17,6 +17,7 @@ import { nearness } from './extract/nearness.ts';
 import { extractExplanations, extractReportedSpeech, extractYesNo } from './families/sentence-answers.ts';
 import { extractNounPhrases } from './families/noun-phrase.ts';
 import { extractClockTimes } from './families/clock-time.ts';
+import { extractDescriptors } from './families/descriptor.ts';
 import { clusterStatements, corroborate, toSupport, type ValueGroup } from './corroborate.ts';
 import { cite, sourceKeyFor } from '../citations.ts';
 
@@ -158,6 +159,8 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
     case 'who_is': {
       const target = q.entity ?? q.focus.join(' ');
       for (const s of sentences) out.push(...(isRoleTarget(target) ? extractRoleHolders(s, target) : extractRoles(s, target)));
+      // No role word the lexicon knows: how the coverage describes the name ("married publisher Kimberly Quinn").
+      if (!out.length && !isRoleTarget(target)) for (const s of sentences) out.push(...extractDescriptors(s, target));
       break;
     }
     case 'said':

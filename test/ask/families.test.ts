@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Passage } from '../../src/types.ts';
 import type { ScoredSentence } from '../../src/ask/retrieve.ts';
+import { extractDescriptors } from '../../src/ask/families/descriptor.ts';
 import { extractClockTimes } from '../../src/ask/families/clock-time.ts';
 import { extractNounPhrases } from '../../src/ask/families/noun-phrase.ts';
 import { extractExplanations, extractReportedSpeech, extractYesNo } from '../../src/ask/families/sentence-answers.ts';
@@ -106,5 +107,19 @@ describe('extractQuantities', () => {
   it('names the currency written after a number and skips a conversion in brackets', () => {
     const s = sentence('Baikal paid 260.75bn roubles ($9.37bn: £4.8bn) for Yugansk.');
     expect(values(extractQuantities(s, null, 'money'))).toEqual([['money:260750000000', '260.75bn roubles']]);
+  });
+});
+
+describe('extractDescriptors', () => {
+  it('reads the words in front of a name, a copula, an apposition and the reverse copula', () => {
+    const v = (text: string, name: string) => extractDescriptors(sentence(text), name).map((c) => c.value);
+    expect(v('David Blunkett has spoken of his love for married publisher Kimberly Quinn for the first time.', 'Kimberly Quinn')).toEqual(['married publisher']);
+    expect(v('Sir John Gieve was Home Office permanent secretary during the saga.', 'Sir John Gieve')).toEqual(['Home Office permanent secretary']);
+    expect(v('Dmitry Peskov, the Kremlin spokesman, said talks would go on.', 'Dmitry Peskov')).toEqual(['the Kremlin spokesman']);
+    expect(v('The U.S. victim was Nohemi Gonzalez, 23, of El Monte.', 'Nohemi Gonzalez')).toEqual(['U.S. victim']);
+  });
+
+  it('takes no verb for a descriptor', () => {
+    expect(extractDescriptors(sentence('The victims included Nohemi Gonzalez.'), 'Nohemi Gonzalez')).toEqual([]);
   });
 });

@@ -1,0 +1,76 @@
+import { analyzeText } from '../../search/analyzer.ts';
+import type { ScoredSentence } from '../retrieve.ts';
+import type { Candidate } from '../extract/candidate.ts';
+
+/**
+ * "Who is X?" answered from how the coverage describes X, without a list of role words: the words in
+ * front of the name ("married publisher Kimberly Quinn", "British costume designer Sandy Powell"), a
+ * copula ("Sir John Gieve was Home Office permanent secretary"), an apposition ("X, the…, said") or the
+ * reverse ("The U.S. victim was Nohemi Gonzalez").
+ */
+
+/** Words that cannot stand inside a descriptor in front of a name. */
+const BOUNDARY = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'by', 'with', 'for', 'to', 'of', 'in', 'on', 'at', 'from', 'as', 'that', 'than', 'said', 'says', 'told', 'says', 'his', 'her', 'their', 'its', 'was', 'is', 'were', 'are', 'be', 'been', 'has', 'have', 'had', 'who', 'which', 'when', 'while', 'after', 'before', 'like', 'including', 'also']);
+/** Where a descriptor after a copula or comma ends. */
+const DESCRIPTOR_END = /[,.;:!?()“”"]|\s[-–—]\s|\s(?:who|which|that|during|since|when|after|before|until|because|and\s+(?:has|had|is|was))\b/;
+const MAX_DESCRIPTOR_WORDS = 10;
+
+/**
+ * Descriptions of a named person or thing in a sentence.
+ * @param name - the name asked about ("Kimberly Quinn"); the last word alone also counts ("Quinn")
+ */
+export function extractDescriptors(s: ScoredSentence, name: string): Candidate[] {
+  const words = name.trim().split(/\s+/);
+  const surname = words[words.length - 1];
+  if (!surname || surname.length < 2) return [];
+  const text = s.text;
+  const out: Candidate[] = [];
+  const pattern = new RegExp(`\\b(?:${words.map(escape).join('\\s+')}|${escape(surname)})\\b(?:['’]s)?`, 'g');
+  for (const m of text.matchAll(pattern)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    if (m[0].endsWith('s') && /['’]s$/.test(m[0])) continue;
+    // Words in front of the name: lower-case modifiers ending right before it.
+    const before = text.slice(0, at).split(/\s+/).filter(Boolean);
+    const front: string[] = [];
+    while (before.length && front.length < 5) {
+      const w = before[before.length - 1]!;
+      if (/[,.;:!?"“”()—–-]$/.test(w) || BOUNDARY.has(w.toLowerCase())) break;
+      front.unshift(w);
+      before.pop();
+    }
+    while (front.length && /^\p{Lu}/u.test(front[0]!) && front.length > 1 && /^(Earlier|Later|Meanwhile|Now|Former)$/.test(front[0]!)) front.shift();
+    // The word before the name is the descriptor's head noun: not a verb ("included", "adds").
+    const head = front[front.length - 1];
+    if (head && /^\p{Ll}/u.test(head) && !/(ed|ing)$/.test(head) && !(front.length === 1 && /[^s]s$/.test(head))) push(out, s, front.join(' '), 0.85);
+    const after = text.slice(end);
+    // "X was Home Office permanent secretary…", "X is a…"
+    const copula = /^\s+(?:is|was|has been|had been|became|is now|was once)\s+((?:the|a|an)\s+)?/i.exec(after);
+    if (copula) push(out, s, clause(after.slice(copula[0].length), copula[1] ?? ''), 0.9);
+    // "X, the Kremlin spokesman, said…", "X, 23, a junior studying design…"
+    const apposition = /^,\s+(?:\d{1,3},\s+)?((?:the|a|an)\s+|(?=\p{Ll}))/u.exec(after);
+    const appended = apposition ? clause(after.slice(apposition[0].length), apposition[1] ?? '') : '';
+    // "X, 23, of El Monte": a place or circumstance, not a description.
+    if (apposition && (apposition[1] || !BOUNDARY.has(appended.split(/\s+/)[0]!.toLowerCase()))) push(out, s, appended, 0.8);
+    // "The U.S. victim was Nohemi Gonzalez"
+    const reverse = /\b(?:[Tt]he|[Aa]n?)\s+((?:[\p{L}.'’-]+\s+){0,5}?[\p{Ll}][\p{L}'’-]*)\s+(?:is|was)\s+$/u.exec(text.slice(0, at));
+    if (reverse) push(out, s, reverse[1]!, 0.85);
+  }
+  return out;
+}
+
+function clause(rest: string, article: string): string {
+  const cut = DESCRIPTOR_END.exec(rest);
+  const words = (cut ? rest.slice(0, cut.index) : rest).trim().split(/\s+/).slice(0, MAX_DESCRIPTOR_WORDS);
+  return `${article}${words.join(' ')}`.trim();
+}
+
+function push(out: Candidate[], s: ScoredSentence, value: string, confidence: number): void {
+  const terms = analyzeText(value);
+  if (terms.length === 0 || value.length < 3) return;
+  out.push({ key: `descr:${terms.slice(-3).join(' ')}`, value, mention: value, sentence: s, confidence });
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
