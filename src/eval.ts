@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Answer, AnswerStatus } from './types.ts';
 import type { CorpusIndex } from './search/corpus-index.ts';
 import { answerQuestion } from './ask/answer.ts';
 import { validateQuestion } from './ask/input.ts';
-import { NewsdeskError } from './errors.ts';
+import { readJsonFile } from './tools/read-json.ts';
 
 /**
  * Evaluation of the ask pipeline against question sets with expected answers: each question passes
@@ -71,18 +70,7 @@ export interface EvalReport {
  * @throws NewsdeskError INPUT_INVALID naming the file and the first problem
  */
 export function readEvalSet(file: string): EvalSet {
-  let data: unknown;
-  try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new NewsdeskError(`Cannot read question set ${file}: ${(err as Error).message}`, 'INPUT_INVALID', err);
-  }
-  const parsed = evalSetSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new NewsdeskError(`Invalid question set ${file}: ${issue?.path.join('.')}: ${issue?.message}`, 'INPUT_INVALID');
-  }
-  return parsed.data;
+  return readJsonFile(file, evalSetSchema, 'question set');
 }
 
 /**

@@ -6,7 +6,7 @@ import { CorpusIndex } from '../search/corpus-index.ts';
 import { listCorpusFiles, readArticleFile, readManifest } from '../ingest/corpus.ts';
 import { answerQuestion } from '../ask/answer.ts';
 import { validateQuestion } from '../ask/input.ts';
-import { NewsdeskError } from '../errors.ts';
+import { readJsonFile } from './read-json.ts';
 
 /**
  * The blind question bank (test/fixtures/qa/bank/{dev,test}/<story>.json): questions written from the
@@ -94,18 +94,7 @@ export interface BankStoryReport extends BankScore {
  * @throws NewsdeskError INPUT_INVALID naming the file and the first problem
  */
 export function readBankStory(file: string): BankStory {
-  let data: unknown;
-  try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new NewsdeskError(`Cannot read question bank file ${file}: ${(err as Error).message}`, 'INPUT_INVALID', err);
-  }
-  const parsed = bankStorySchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new NewsdeskError(`Invalid question bank file ${file}: ${issue?.path.join('.')}: ${issue?.message}`, 'INPUT_INVALID');
-  }
-  return parsed.data;
+  return readJsonFile(file, bankStorySchema, 'question bank file');
 }
 
 /** The bank's story files of one split, sorted by name. */
