@@ -1,7 +1,7 @@
 import { analyzeTerm } from '../../search/analyzer.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import type { Candidate } from './candidate.ts';
-import { APPROX_PATTERN, NUMBER_PATTERN, formatAmount, isBounding, normalizeQualifier, parseAmount } from './numbers.ts';
+import { APPROX_PATTERN, NUMBER_PATTERN, isBounding, normalizeQualifier, parseAmount } from './numbers.ts';
 
 /**
  * Quantities with their noun: "100,000 troops", "as many as 100,000 troops", "more than 90,000",
