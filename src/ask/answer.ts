@@ -102,7 +102,7 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
   const valuesConflict = !STATEMENT_FAMILIES.has(q.family) && q.family !== 'who_is' && q.family !== 'what_x';
   const articleKey = sourceKeyFor(index);
   const keyOf = (c: Candidate): string => articleKey(c.sentence.article);
-  const grouped = corroborate(STATEMENT_FAMILIES.has(q.family) && q.family !== 'yes_no' ? clusterStatements(candidates) : regroupAgents(q, candidates), keyOf, valuesConflict);
+  const grouped = corroborate(STATEMENT_FAMILIES.has(q.family) ? clusterStatements(candidates) : regroupAgents(q, candidates), keyOf, valuesConflict);
   const winner = grouped.groups[0];
   const subject = nextSubject(q, previous, central.map((n) => n.word), winner);
   const trace: AnswerTrace = {
@@ -178,10 +178,13 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
     case 'yes_no':
       return extractYesNo(sentences, q.text);
     case 'what_x': {
+      if (!q.entity) break;
       const questionTerms = new Set([...q.terms.keys()]);
-      if (q.entity) for (const s of sentences) out.push(...extractNounPhrases(s, q.entity, questionTerms));
-      // "what airline operated the flight?": names given that kind count too.
-      if (q.entity) for (const s of sentences) out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 })));
+      for (const s of sentences) {
+        out.push(...extractNounPhrases(s, q.entity, questionTerms));
+        // "what airline operated the flight?": names given that kind count too.
+        out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 })));
+      }
       break;
     }
     case 'about': {

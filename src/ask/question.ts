@@ -61,14 +61,14 @@ export function parseQuestion(text: string, subject: string | null = null): Pars
 export function detectFamily(original: string): QuestionFamily {
   const lower = original.toLowerCase();
   // "did Biden threaten sanctions?", "is the Eiffel Tower closed?", "was Abdeslam arrested…?"
-  if (/^(did|does|do|is|isn't|was|wasn't|are|aren't|were|weren't|has|hasn't|have|haven't|had|will|won't|would|can|could|should|didn't|doesn't|don't)\b/.test(lower) && !/\b(who|what|when|where|why|which|how)\b/.test(lower.split(/\s+/).slice(0, 1).join(' '))) return 'yes_no';
+  if (/^(did|does|do|is|isn't|was|wasn't|are|aren't|were|weren't|has|hasn't|have|haven't|had|will|won't|would|can|could|should|didn't|doesn't|don't)\b/.test(lower)) return 'yes_no';
   if (/^(why|how come)\b|\b(what|which) (was|is|were|are) the (reason|reasons|motive|purpose|cause)\b|\bfor what reason\b|^what (caused|prompted|led to|made)\b/.test(lower)) return 'why';
   if (/\b(what|which) time\b/.test(lower)) return 'what_time';
   if (/\bhow long ago\b/.test(lower)) return 'when';
   if (/\b(how long|for how long|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b/.test(lower)) return 'how_long';
   if (/\bhow (many|much)\b|\b(number|count|total) of\b|\bdeath toll\b|\bhow large\b|\bhow big\b/.test(lower)) return 'how_many';
   // "what fee did Liverpool pay?", "what share of output…", "what % of voters…": an amount.
-  if (/^(what|which) (%|percent|percentage|proportion|share|fraction|fee|price|sum|amount|figure|stake|rate|salary|wage|fine|cost)\b/.test(lower)) return 'how_many';
+  if (PERCENT_QUESTION.test(lower) || MONEY_QUESTION.test(lower)) return 'how_many';
   if (/^(when|since when|until when)\b|\b(what|which) (date|day|time|year|month|week)\b|\bwhen (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'when';
   if (/^where\b|^(which|what) (?:[a-z]+ )?(city|country|place|town|venue|location|region|area|capital|stadium|airport|port|island|constituency|seat|county|state|province|district|village|suburb|street|neighbourhood|neighborhood|hospital|prison|ground|arena|base) (is|was|are|were|did|does|do|will|would|has|have|had|in|on|at|to|from)\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'where';
   if (SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower)) return 'said';
@@ -104,8 +104,8 @@ function isWhoIs(question: string): boolean {
 
 /** The counted noun: the last word of the phrase after "how many" ("how many Russian soldiers are…" → soldiers). */
 function countedNoun(lower: string): string | null {
-  if (/^(what|which) (%|percent|percentage|proportion|share|fraction|stake|rate)\b/.test(lower)) return 'percent';
-  if (/^(what|which) (fee|price|sum|amount|figure|salary|wage|fine|cost)\b/.test(lower)) return 'money';
+  if (PERCENT_QUESTION.test(lower)) return 'percent';
+  if (MONEY_QUESTION.test(lower)) return 'money';
   if (/\bhow much\b.*\b(%|percent|per cent)\b/.test(lower)) return 'percent';
   const m = /\bhow (?:many|much)\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ?? /\b(?:number|count|total) of\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower);
   const words: string[] = [];
@@ -180,6 +180,11 @@ function expand(terms: Map<string, number>, focus: readonly string[]): void {
     if (aliases.length) addTerms(terms, aliases, 0.7);
   }
 }
+
+/** "what share / what % …": a question whose answer is a percentage. */
+const PERCENT_QUESTION = /^(what|which) (%|percent|percentage|proportion|share|fraction|stake|rate)\b/;
+/** "what fee / what price …": a question whose answer is an amount of money. */
+const MONEY_QUESTION = /^(what|which) (fee|price|sum|amount|figure|salary|wage|fine|cost)\b/;
 
 /** A question with this many specific words is about what it names, whatever pronouns it uses. */
 const SELF_CONTAINED_FOCUS = 4;
