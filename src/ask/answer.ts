@@ -45,10 +45,6 @@ export interface AnswerResult {
 const MIN_SENTENCE_RELEVANCE = 0.45;
 /** The best supporting sentence must cover at least this share of the question to answer. */
 const MIN_ANSWER_RELEVANCE = 0.6;
-/** …when the value is of exactly the asked type (chosen on the dev stories). */
-const MIN_TYPED_ANSWER_RELEVANCE = 0.45;
-/** Extractor confidence (after nearness) from which a value counts as exactly the asked type. */
-const STRONG_TYPE_FIT = 0.9;
 /** Related passages are offered only when they cover at least this share of the question. */
 const MIN_RELATED_RELEVANCE = 0.4;
 /** Candidates must come from sentences at least this share as relevant as the best candidate's. */
@@ -115,7 +111,7 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
     sentences: readable.map((s) => ({ source: s.article.id, relevance: s.relevance, text: s.text })),
     candidates: candidates.map((c) => ({ key: c.key, value: c.value, score: candidateScore(c), relevance: c.sentence.relevance, source: c.sentence.article.id })),
   };
-  if (!winner || winner.members[0]!.sentence.relevance < answerBar(q, winner.members[0]!)) {
+  if (!winner || winner.members[0]!.sentence.relevance < MIN_ANSWER_RELEVANCE) {
     return { result: { answer: notFound(question, sentences, maxCitations), subject }, trace };
   }
   const answer: Answer = {
@@ -200,15 +196,6 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
     }
   }
   return out;
-}
-
-/**
- * How relevant the winning sentence must be to answer. A value of exactly the asked type ("5,000
- * rounds" for "how many rounds", "4:20 a.m." for "what time") stands in for the question's missing
- * words, so its sentence may cover less of the question than a sentence that only talks about it.
- */
-function answerBar(q: ParsedQuestion, best: Candidate): number {
-  return TYPED_VALUE_FAMILIES.has(q.family) && best.confidence >= STRONG_TYPE_FIT ? MIN_TYPED_ANSWER_RELEVANCE : MIN_ANSWER_RELEVANCE;
 }
 
 /** Typed families whose value must add something to the question ("which island…" is not "Stade de France"). */
