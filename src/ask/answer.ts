@@ -134,7 +134,8 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       break;
     case 'how_many': {
       const nounSlot = slots.find((s) => q.countNoun !== null && s.label.toLowerCase() === q.countNoun.toLowerCase()) ?? null;
-      for (const s of sentences) out.push(...extractQuantities(s, nounSlot, q.countNoun, slots.filter((x) => x !== nounSlot)));
+      const partitive = /\bhow many of\b/i.test(q.text);
+      for (const s of sentences) out.push(...extractQuantities(s, nounSlot, q.countNoun, slots.filter((x) => x !== nounSlot), partitive));
       break;
     }
     case 'when':

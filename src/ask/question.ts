@@ -107,9 +107,11 @@ function countedNoun(lower: string): string | null {
   if (PERCENT_QUESTION.test(lower)) return 'percent';
   if (MONEY_QUESTION.test(lower)) return 'money';
   if (/\bhow much\b.*\b(%|percent|per cent)\b/.test(lower)) return 'percent';
-  const m = /\bhow (?:many|much)\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ?? /\b(?:number|count|total) of\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower);
+  const m = /\bhow (?:many|much)\s+((?:of\s+(?:the\s+)?(?:\d+\s+)?)?(?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ?? /\b(?:number|count|total) of\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower);
   const words: string[] = [];
-  for (const w of (m?.[1] ?? '').trim().split(/\s+/)) {
+  // "how many of the 20 clubs…": the noun after the partitive.
+  const phrase = (m?.[1] ?? '').trim().replace(/^of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?/, '');
+  for (const w of phrase.split(/\s+/)) {
     // Stop at the verb: an auxiliary, a preposition, or a past form ("people died in…").
     if (w === '' || AUXILIARIES.has(w) || PRONOUNS.has(w) || (words.length > 0 && /^\w{2,}(ed|en)$/.test(w))) break;
     words.push(w);

@@ -104,6 +104,17 @@ describe('extractQuantities', () => {
     expect(values(extractQuantities(s, null, 'percent'))).toEqual([['pct:68', '68%']]);
   });
 
+  it('counts a part of a group only when the question asks for one', () => {
+    const s = sentence('Any new rule requires the approval of only 14 of the 20 clubs.');
+    const clubs = { label: 'clubs', terms: new Map([['club', 1]]), phrases: [], idf: 1, subject: false };
+    expect(values(extractQuantities(s, clubs, 'clubs', [], true))).toEqual([
+      ['qty:14', '14 clubs'],
+      ['qty:20', '20 clubs'],
+    ]);
+    expect(values(extractQuantities(s, clubs, 'clubs'))).toEqual([['qty:20', '20 clubs']]);
+    expect(parseQuestion('how many of the 20 clubs have to approve a new rule?').countNoun).toEqual('clubs');
+  });
+
   it('names the currency written after a number and skips a conversion in brackets', () => {
     const s = sentence('Baikal paid 260.75bn roubles ($9.37bn: £4.8bn) for Yugansk.');
     expect(values(extractQuantities(s, null, 'money'))).toEqual([['money:260750000000', '260.75bn roubles']]);

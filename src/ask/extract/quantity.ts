@@ -15,8 +15,9 @@ const VAGUE = /\b(tens|hundreds|thousands|millions|dozens|scores) of (thousands|
 /**
  * Finds quantities of the counted noun in a sentence.
  * @param nounSlot - the slot of the counted noun (its terms include synonyms); null for "how much" money questions
+ * @param partitive - the question asks for a part of a group ("how many of the 20 clubs…"): "14 of the 20 clubs" counts
  */
-export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, countNoun: string | null, otherSlots: readonly Slot[] = []): Candidate[] {
+export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, countNoun: string | null, otherSlots: readonly Slot[] = [], partitive = false): Candidate[] {
   const out: Candidate[] = [];
   const money = countNoun === 'money';
   const percent = countNoun === 'percent';
@@ -61,7 +62,8 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     const value = parseAmount(digits!, multiplier);
     if (value === null) continue;
     // "one of the attackers", "two of the three bombers": a part of a group, not a count of it.
-    if (/^\s+of\s+(the|them|whom|those|these|its|their)\b/i.test(after)) continue;
+    // …unless the question asks for that part ("how many of the 20 clubs have to approve…").
+    if (!partitive && /^\s+of\s+(the|them|whom|those|these|its|their)\b/i.test(after)) continue;
     // A count of one rarely answers "how many" ("One attacker there was killed").
     if (value === 1 && !currency && !multiplier) continue;
     const isYear = /^\d{4}$/.test(digits!) && value >= 1900 && value <= 2100 && !multiplier;
