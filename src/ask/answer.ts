@@ -237,6 +237,10 @@ function regroupAgents(q: ParsedQuestion, candidates: Candidate[]): Candidate[] 
   const countryVotes = candidates.filter((c) => c.key.startsWith('country:')).length;
   const personVotes = candidates.filter((c) => !c.key.startsWith('country:')).length;
   if (countryVotes === 0 || countryVotes < personVotes / 2) return candidates;
+  // Only when the strongest evidence itself names a country: "who won best director?" is a person
+  // even where the coverage mentions countries ("one of only two British winners").
+  const strongest = candidates.reduce<Candidate | null>((best, c) => (best === null || candidateScore(c) > candidateScore(best) ? c : best), null);
+  if (!strongest?.key.startsWith('country:')) return candidates;
   return candidates.map((c) => (c.affiliation && !c.key.startsWith('country:') ? { ...c, key: `country:${c.affiliation.toLowerCase()}`, value: c.affiliation } : c));
 }
 
