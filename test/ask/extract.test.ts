@@ -36,6 +36,15 @@ describe('extractDurations', () => {
     expect(values(extractDurations(sentence('They began a siege that would last two hours and forty minutes.')))).toEqual([['duration:160', 'two hours and forty minutes']]);
   });
 
+  it('reads "a five-and-a-half-year contract" and "processed in 52 days"', () => {
+    expect(values(extractDurations(sentence('Torres joined on a five-and-a-half-year contract.')))).toEqual([['duration:2890800', '5.5 years']]);
+    expect(extractDurations(sentence('The application was processed in 52 days.')).map((c) => [c.value, c.confidence])).toEqual([['52 days', 0.85]]);
+  });
+
+  it('does not read the ordinal "a second inquiry" as a second', () => {
+    expect(extractDurations(sentence('They called for a second inquiry into the visa.'))).toEqual([]);
+  });
+
   it('ignores ages and times ago', () => {
     expect(extractDurations(sentence('The 28-year-old left three days ago.'))).toEqual([]);
   });

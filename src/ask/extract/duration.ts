@@ -11,7 +11,7 @@ import { APPROX_PATTERN, formatAmount, isBounding, normalizeQualifier, parseAmou
 
 const UNIT = '(second|minute|min|hour|hr|day|week|month|year|decade)s?';
 const DURATION = new RegExp(
-  `(?<![\\p{L}\\d])(?:(${APPROX_PATTERN})\\s+)?(?:(half\\s+an?)|(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|several|a few|a couple of)(\\s+and\\s+a\\s+half)?)[\\s-]+${UNIT}(?![\\p{L}])(-long)?(?:\\s+and\\s+(\\d+|[a-z]+(?:-[a-z]+)?)\\s+(minute|second)s?\\b)?`,
+  `(?<![\\p{L}\\d])(?:(${APPROX_PATTERN})\\s+)?(?:(half\\s+an?)|(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|several|a few|a couple of)([\\s-]+and[\\s-]+a[\\s-]+half)?)[\\s-]+${UNIT}(?![\\p{L}])(-long)?(?:\\s+and\\s+(\\d+|[a-z]+(?:-[a-z]+)?)\\s+(minute|second)s?\\b)?`,
   'giu',
 );
 
@@ -27,6 +27,8 @@ export function extractDurations(s: ScoredSentence): Candidate[] {
     const before = s.text.slice(Math.max(0, m.index! - 12), m.index!).toLowerCase();
     if (/^\s*(-?old|ago|later|earlier|before|after|from now)\b/.test(after) || /-old/.test(after.slice(0, 5))) continue;
     if (/\b(every|per|each|once a|twice a)\s*$/.test(before)) continue;
+    // "a second inquiry", "one second-hand car": the ordinal, not a length of time.
+    if (/^second$/i.test(unitRaw ?? '') && /^(a|an|one)$/i.test(amountRaw ?? '') && /^[\s-]+\p{L}/u.test(s.text.slice(m.index! + mention.length))) continue;
     const unit = normalizeUnit(unitRaw!);
     let amount: number | null;
     if (halfAn) amount = 0.5;
@@ -45,7 +47,9 @@ export function extractDurations(s: ScoredSentence): Candidate[] {
       bounding || minutes === null || extra !== null ? mention.trim().toLowerCase().replace(/\s+/g, ' ') : `${formatAmount(amount!)} ${amount === 1 ? unit : `${unit}s`}`;
     const adjectival = /-/.test(mention) && /^\s*(-long\s+)?[\p{L}]/u.test(after);
     const durative = /\b(lasted|lasting|lasts|last|long|for|took|spent|during|within|over)\s*$/i.test(before.trim() + ' ') || adjectival;
-    out.push({ key, value, mention: mention.trim(), at: m.index!, sentence: s, confidence: durative ? 1 : 0.6 });
+    // "processed in 52 days": how long something took, though "in two weeks" can also be a date.
+    const within = /\bin\s*$/i.test(before.trim() + ' ');
+    out.push({ key, value, mention: mention.trim(), at: m.index!, sentence: s, confidence: durative ? 1 : within ? 0.85 : 0.6 });
   }
   return out;
 }
