@@ -87,7 +87,15 @@ describe('extractYesNo', () => {
 describe('extractExplanations', () => {
   it('prefers a sentence that gives a reason', () => {
     const cs = extractExplanations([sentence('The call was held on Thursday.'), sentence('Russia asked for the call because it wanted security guarantees.')], 'why');
-    expect(cs.map((c) => c.confidence)).toEqual([0.7, 1]);
+    expect(cs.map((c) => c.confidence)).toEqual([0.6, 1]);
+  });
+
+  it('ranks a circumstance between a reason and a plain report, and never answers with a question', () => {
+    const cs = extractExplanations([sentence('Why do Real Madrid earn more?'), sentence('Prices rose after the storm.'), sentence('Prices rose.')], 'why');
+    expect(cs.map((c) => [c.value, c.confidence])).toEqual([
+      ['Prices rose after the storm.', 0.8],
+      ['Prices rose.', 0.6],
+    ]);
   });
 });
 

@@ -8,8 +8,10 @@ import type { Candidate } from '../extract/candidate.ts';
  * "by …ing") decide between equally relevant sentences.
  */
 
-/** Words that give a reason: a sentence holding one explains rather than reports. */
-const REASON = /\b(because|since|as a result|due to|owing to|thanks to|in order to|so that|so as to|in response to|in protest|in retaliation|reason|reasons|purpose|aim(?:ed)?|intended|motivated|prompted|sparked|triggered|led to|caused|blamed|after|amid|following|over concerns?|fears?|worried|concerns? (?:that|about|over)|to (?:avoid|prevent|protect|ensure|stop|help|allow|clarify|discuss|set|push|secure|keep|punish|counter|defuse|win|raise|cut|boost))\b/i;
+/** Words that state a reason outright: a sentence holding one explains rather than reports. */
+const REASON = /\b(because|since|as a result of|due to|owing to|thanks to|in order to|so that|so as to|in response to|in protest|in retaliation|reasons?|purpose|aim(?:ed)? (?:to|at)|intended to|motivated|prompted by|caused by|blamed|on the grounds|the grounds|why)\b/i;
+/** Words that suggest a reason: a circumstance or a concern. */
+const CIRCUMSTANCE = /\b(after|amid|following|over concerns?|fears?|worried|concerns? (?:that|about|over)|sparked|triggered|led to|to (?:avoid|prevent|protect|ensure|stop|help|allow|clarify|discuss|set|push|secure|keep|punish|counter|defuse|win|raise|cut|boost))\b/i;
 /** Words that give a manner or means. */
 const MANNER = /\b(by|through|using|via|with the help of|thanks to|after|when|in a|in an|by means of|managed to|were able to|was able to)\b/i;
 /** Negation in a sentence: it denies what the question asks. */
@@ -23,14 +25,23 @@ const READ = 20;
  * reason (why) or a manner (how).
  */
 export function extractExplanations(sentences: readonly ScoredSentence[], kind: 'why' | 'how'): Candidate[] {
-  const cue = kind === 'why' ? REASON : MANNER;
-  return sentences.slice(0, READ).map((s) => ({
-    key: `${kind}:${s.article.id}:${s.start}`,
-    value: s.text,
-    mention: s.text,
-    sentence: s,
-    confidence: cue.test(s.text) ? 1 : 0.7,
-  }));
+  return sentences
+    .slice(0, READ)
+    // An article's own question ("Why do Real Madrid … earn more?") restates the asker's; it answers nothing.
+    .filter((s) => !/\?["”’)]*$/.test(s.text.trim()))
+    .map((s) => ({
+      key: `${kind}:${s.article.id}:${s.start}`,
+      value: s.text,
+      mention: s.text,
+      sentence: s,
+      confidence: explanationFit(s.text, kind),
+    }));
+}
+
+/** How well a sentence gives what a why or how question asks for: 1 when it says so outright. */
+function explanationFit(text: string, kind: 'why' | 'how'): number {
+  if (kind === 'how') return MANNER.test(text) ? 1 : 0.7;
+  return REASON.test(text) ? 1 : CIRCUMSTANCE.test(text) ? 0.8 : 0.6;
 }
 
 /** Relevance a sentence must reach to settle a yes/no question (it must cover nearly all of it). */
