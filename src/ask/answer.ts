@@ -2,7 +2,7 @@ import type { Answer, Citation } from '../types.ts';
 import type { CorpusIndex } from '../search/corpus-index.ts';
 import { analyzeText, isVerbForm } from '../search/analyzer.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
-import { truecaseQuestion } from './truecase.ts';
+import { correctQuestion } from './truecase.ts';
 import { buildSlots, retrieveSentences, type ScoredSentence, type Slot } from './retrieve.ts';
 import { centralNouns } from './story.ts';
 import { candidateScore, type Candidate } from './extract/candidate.ts';
@@ -80,7 +80,7 @@ export interface AnswerTrace {
 export function answerWithTrace(index: CorpusIndex, question: string, options: AnswerOptions = {}): { result: AnswerResult; trace: AnswerTrace } {
   const maxCitations = options.maxCitations ?? DEFAULT_MAX_CITATIONS;
   const previous = options.previousSubject ?? null;
-  const text = truecaseQuestion(index, question);
+  const text = correctQuestion(index, question);
   let q = parseQuestion(text, previous);
   // "what did he say?", "what is his role?" after a question about someone: ask about them by name.
   if (previous && q.entity && isPronoun(q.entity)) {

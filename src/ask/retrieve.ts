@@ -92,18 +92,11 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
         for (const w of related.synonyms) for (const t of analyzeText(w)) if (usable(t)) add(t, SYNONYM_WEIGHT);
       }
       if (/^\p{Lu}/u.test(part) && term.length >= 6) for (const [v, d] of index.similarTerms(term, 1)) if (d > 0) add(v, 0.85);
-      // A word the coverage never uses is most likely misspelt ("requsted", "goverment"): the corpus's
-      // nearest spellings stand in for it.
-      const misspelt = index.documentFrequency(term) === 0;
-      if (misspelt) for (const v of spellingCorrections(index, term)) add(v, 0.9);
       const phrases = /^\p{Lu}{2,6}$/u.test(part) ? acronymExpansions(index, part).map((words) => ({ terms: analyzeText(words), weight: 0.95 })) : [];
       const countedGeneric = q.family === 'how_many' && q.countNoun === lower && GENERIC_COUNTED.has(lower);
       // "the two leaders": a small number word describes, it rarely decides which sentence answers.
       const weak = countedGeneric || NUMBER_WORDS[lower] !== undefined;
-      // A misspelt word is as rare as the word it stands for.
-      const df = Math.max(...[...terms.keys()].map((t) => index.documentFrequency(t)));
-      const idf = df > 0 && misspelt ? Math.log(1 + n / (1 + df)) : idfOf(term);
-      slots.set(term, { label: part, terms, phrases, idf: Math.max(0.2, idf) * (weak ? 0.3 : 1), subject: false });
+      slots.set(term, { label: part, terms, phrases, idf: Math.max(0.2, idfOf(term)) * (weak ? 0.3 : 1), subject: false });
     }
   }
   if (q.needsSubject && subject.length) {

@@ -1,4 +1,25 @@
 import type { CorpusIndex } from '../search/corpus-index.ts';
+import { analyzeTerm } from '../search/analyzer.ts';
+import { spellingCorrections } from './retrieve.ts';
+
+/**
+ * The question's words as the coverage writes them: misspelt words replaced by the coverage's nearest
+ * spelling ("who requsted the call" → "who requested the call", "the us offical" → "the us official"),
+ * then lower-case names given their case (below). Every later stage (the family, the speaker, the
+ * slots) then reads the words the articles use.
+ * @example correctQuestion(index, 'who is jen psaky?') // 'who is Jen Psaki?'
+ */
+export function correctQuestion(index: CorpusIndex, question: string): string {
+  const respelt = question.replace(WORD, (word) => {
+    const term = analyzeTerm(word);
+    if (term === null || index.documentFrequency(term) > 0) return word;
+    const best = spellingCorrections(index, term)[0];
+    const surface = best === undefined ? undefined : surfaces(index).get(best);
+    if (surface === undefined) return word;
+    return /^\p{Lu}/u.test(word) ? surface.charAt(0).toUpperCase() + surface.slice(1) : surface;
+  });
+  return truecaseQuestion(index, respelt);
+}
 
 /**
  * Truecasing: chat users type names in lower case ("who is jen psaki?", "what did nato say"), while
@@ -33,6 +54,25 @@ export function truecaseQuestion(index: CorpusIndex, question: string): string {
     if (!s || s.capital === 0 || s.capital < NAME_SHARE * (s.capital + s.lower)) return word;
     return s.form;
   });
+}
+
+const surfaceCache = new WeakMap<CorpusIndex, { version: number; byTerm: Map<string, string> }>();
+
+/** The most used (lower-case) spelling of each index term, for writing a corrected word back. */
+function surfaces(index: CorpusIndex): Map<string, string> {
+  const cached = surfaceCache.get(index);
+  if (cached && cached.version === index.version) return cached.byTerm;
+  const byTerm = new Map<string, string>();
+  const uses = new Map<string, number>();
+  for (const [word, s] of caseStats(index)) {
+    const term = analyzeTerm(word);
+    const n = s.lower + s.capital;
+    if (term === null || (uses.get(term) ?? -1) >= n) continue;
+    byTerm.set(term, word);
+    uses.set(term, n);
+  }
+  surfaceCache.set(index, { version: index.version, byTerm });
+  return byTerm;
 }
 
 function caseStats(index: CorpusIndex): Map<string, CaseStats> {

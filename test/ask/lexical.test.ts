@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/types.ts';
 import { CorpusIndex } from '../../src/search/corpus-index.ts';
 import { spellingCorrections } from '../../src/ask/retrieve.ts';
-import { truecaseQuestion } from '../../src/ask/truecase.ts';
+import { correctQuestion, truecaseQuestion } from '../../src/ask/truecase.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { analyzeTerm } from '../../src/search/analyzer.ts';
 
@@ -36,6 +36,13 @@ describe('truecaseQuestion', () => {
 
   it('keeps words the coverage writes in lower case', () => {
     expect(truecaseQuestion(index, 'who requested the call?')).toEqual('who requested the call?');
+  });
+});
+
+describe('correctQuestion', () => {
+  it("respells words the coverage never uses with its nearest spelling, then truecases", () => {
+    expect(correctQuestion(index, 'who requsted the call?')).toEqual('who requested the call?');
+    expect(correctQuestion(index, 'what did jen psaki say about the goverment')).toEqual('what did Jen Psaki say about the government');
   });
 });
 
