@@ -122,6 +122,13 @@ describe('roles', () => {
 });
 
 describe('extractStatements', () => {
+  it('takes the quote after "X said:" and leaves the listener and circumstances out', () => {
+    const v = (text: string, speaker: string) => extractStatements(sentence(text), speaker).map((c) => c.value);
+    expect(v('Asked if the figure was obscene, Scudamore said: "It is not a problem at all."', 'Scudamore')).toEqual(['It is not a problem at all']);
+    expect(v('In his first comments since the report, Mr Blair told BBC News he had not yet read it.', 'Blair')).toEqual(['he had not yet read it']);
+    expect(v('Psaki told reporters the call was serious.', 'Psaki')).toEqual(['the call was serious']);
+  });
+
   it('reads what a speaker warned, told or said', () => {
     expect(extractStatements(sentence('Mr Putin told Mr Biden that sanctions against Moscow could rupture ties, the Kremlin said.'), 'Putin').map((c) => c.value)).toEqual([
       'sanctions against Moscow could rupture ties, the Kremlin said',

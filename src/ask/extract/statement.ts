@@ -13,6 +13,10 @@ const SPEECH = new Set(SPEECH_VERBS);
 /** Words that open a circumstance rather than a statement ("said after the call", "said on Thursday"). */
 const ADVERBIAL_START = /^(after|before|during|in|on|at|following|ahead|while|when|from|to|by|with|as|earlier|later|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|last|yesterday|today|afterwards?)\b/i;
 const MAX_STATEMENT = 260;
+/** Speech verbs followed by who was spoken to ("told reporters", "warned Biden"). */
+const ADDRESSED = /^(tell|told|tells|warn|warned|warns|urge|urged|urges|assure|assured|remind|reminded|inform|informed|promise|promised|ask|asked)$/;
+/** The listener after such a verb: a name or a common audience, before the statement starts. */
+const LISTENER = /^\s*(?:(?:the|a|an)\s+)?(?:(?:[\p{Lu}][\p{L}.'’-]*\s+){1,4}|(?:reporters|journalists|the press|parliament|mps|lawmakers|him|her|them|us|me|viewers|listeners|supporters|delegates)\s+)(?=\p{Ll}|that\b)/u;
 
 /**
  * Finds statements by a speaker in a sentence.
@@ -32,7 +36,9 @@ export function extractStatements(s: ScoredSentence, speaker: string): Candidate
       continue;
     }
     // "Russia said an appeal was needed…, Kremlin spokesman Dmitry Peskov told reporters."
-    const clause = verbAfter && SPEECH.has(verbAfter) ? clauseBefore(text, m.index!) : null;
+    // …but "Asked if…, Scudamore said: "It is not."": the words after the verb are the statement.
+    const quoteFollows = verbAfter !== undefined && new RegExp(`^\\s*(?:has\\s+|had\\s+)?${verbAfter}\\s*[:,]?\\s*[“"]`).test(after);
+    const clause = verbAfter && SPEECH.has(verbAfter) && !quoteFollows ? clauseBefore(text, m.index!) : null;
     if (clause) {
       push(out, s, text, clause, 0.9);
       continue;
@@ -41,6 +47,8 @@ export function extractStatements(s: ScoredSentence, speaker: string): Candidate
     const verb = /^\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,2}(?:,[^,]{0,60},\s*)?(?:has\s+|had\s+|also\s+|then\s+|later\s+|again\s+)*([a-z]+)\b/u.exec(after);
     if (verb && SPEECH.has(verb[1]!)) {
       let content = after.slice(verb[0].length);
+      // "told BBC News he had…", "warned reporters that…": the listener is not part of the statement.
+      if (ADDRESSED.test(verb[1]!)) content = content.replace(LISTENER, ' ');
       const that = /^\s*(?:[\p{L}'’.-]+\s+){0,4}?that\s+/u.exec(content);
       if (that) content = content.slice(that[0].length);
       else content = content.replace(/^\s*(?:[:,]\s*)?/, '');
@@ -77,7 +85,9 @@ function clauseBefore(text: string, at: number): string | null {
   const head = text.slice(0, at);
   const m = /,\s*(?:the\s+|a\s+)?(?:[\p{L}.'’-]+\s+){0,6}$/u.exec(head);
   if (!m || m.index < 20) return null;
-  return head.slice(0, m.index);
+  const clause = head.slice(0, m.index);
+  // "In his first comments since…, Mr Blair told BBC News…": a circumstance, not what was said.
+  return ADVERBIAL_START.test(clause) || /^(asked|speaking|responding|replying|commenting|writing)\b/i.test(clause) ? null : clause;
 }
 
 /** Cuts a statement at the end of its sentence or a clause boundary, within the length limit. */
