@@ -4,7 +4,8 @@ import { renderArticleMarkdown } from '../../src/coverage/article-markdown.ts';
 import { extractArticle } from '../../src/coverage/extract-article.ts';
 import { isNewsdeskError } from '../../src/errors.ts';
 import { parseArticleBytes } from '../../src/ingest/corpus.ts';
-import { articlePage, CHROME_PHRASES, readStory, storyPath } from './site.ts';
+import { HAS_SHARED_CORPORA } from '../ingest/helpers.ts';
+import { articlePage, CHROME_PHRASES, PARIS, PARIS_STORIES, readStory, SHARED_PARIS, storyPath } from './site.ts';
 
 const toll = readStory(1);
 const PAGE_URL = 'http://127.0.0.1:8080/news/paris-death-toll?utm_source=rss';
@@ -69,14 +70,22 @@ describe('extractArticle', () => {
     expect((error as Error).message).toBe('no article text found in the page');
   });
 
-  it('gives every Paris story the same clean text as ingesting its text file (whitespace runs aside), and the same title', () => {
+  const sameAsTextFile = (dir: string, stories: readonly number[]): void => {
     const collapse = (text: string): string => text.split('\n\n').map((p) => p.replace(/\s+/g, ' ').trim()).join('\n\n');
-    for (let n = 1; n <= 36; n++) {
-      const story = readStory(n);
-      const fromFile = parseArticleBytes('story.txt', fs.readFileSync(storyPath(n))).articles[0]!;
+    for (const n of stories) {
+      const story = readStory(n, dir);
+      const fromFile = parseArticleBytes('story.txt', fs.readFileSync(storyPath(n, dir))).articles[0]!;
       const page = extractArticle(articlePage({ story, site: 'The Daily Courier', meta: { 'og:site_name': 'The Daily Courier' } }), `http://127.0.0.1:8080/news/${n}`);
       const fromPage = parseArticleBytes('story.md', new TextEncoder().encode(renderArticleMarkdown(page))).articles[0]!;
       expect({ n, title: fromPage.title, text: fromPage.text }).toEqual({ n, title: fromFile.title, text: collapse(fromFile.text) });
     }
+  };
+
+  it('gives every Paris story of the fixtures the same clean text as ingesting its text file (whitespace runs aside), and the same title', () => {
+    sameAsTextFile(PARIS, PARIS_STORIES);
+  });
+
+  it.skipIf(!HAS_SHARED_CORPORA)('does the same for all 36 stories of the shared Paris corpus', () => {
+    sameAsTextFile(SHARED_PARIS, Array.from({ length: 36 }, (_, i) => i + 1));
   });
 });

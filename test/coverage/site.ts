@@ -6,13 +6,17 @@ import { decodeWindows1252 } from '../../src/ingest/decode.ts';
 import { CORPORA, decodeFile } from '../ingest/helpers.ts';
 
 /**
- * A small news site on loopback for ingestion tests: real article text from the shared Paris corpus
+ * A small news site on loopback for ingestion tests: real article text from the Paris corpus
  * (Windows-1252 files) wrapped in realistic page chrome, an RSS 2.0 and an Atom feed linking to the
  * pages, and the failure cases (malformed HTML, 404, 500, a redirect loop, a huge page, non-HTML).
  */
 
-/** The Paris corpus (Windows-1252, CRLF). */
-export const PARIS = path.join(CORPORA, 'paris-attacks-2015');
+/** Eight stories of the Paris corpus (Windows-1252, CRLF), kept in their original bytes in the fixtures. */
+export const PARIS = path.resolve(import.meta.dirname, '..', 'fixtures', 'paris-excerpt');
+/** The numbers of the stories in {@link PARIS}. */
+export const PARIS_STORIES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+/** The whole Paris corpus (36 stories), when the shared corpora are beside the project. */
+export const SHARED_PARIS = path.join(CORPORA, 'paris-attacks-2015');
 
 /** A story read from the shared corpus: first line the headline, the other lines paragraphs. */
 export interface Story {
@@ -21,14 +25,14 @@ export interface Story {
 }
 
 /** Reads story `n` of the Paris corpus ("ParisAttacks2015 (n).txt"), decoded. */
-export function readStory(n: number): Story {
-  const lines = decodeFile(storyPath(n)).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+export function readStory(n: number, dir: string = PARIS): Story {
+  const lines = decodeFile(storyPath(n, dir)).split('\n').map((l) => l.trim()).filter((l) => l !== '');
   return { title: lines[0]!, paragraphs: lines.slice(1) };
 }
 
 /** Path of story `n` of the Paris corpus. */
-export function storyPath(n: number): string {
-  return path.join(PARIS, `ParisAttacks2015 (${n}).txt`);
+export function storyPath(n: number, dir: string = PARIS): string {
+  return path.join(dir, `ParisAttacks2015 (${n}).txt`);
 }
 
 /** Chrome phrases that must never reach an ingested article. */

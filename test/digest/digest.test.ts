@@ -13,7 +13,7 @@ import { openCorpus } from '../../src/open-corpus.ts';
 import { CorpusIndex } from '../../src/search/corpus-index.ts';
 import type { Citation } from '../../src/types.ts';
 import { renderDigestText } from '../../adapters/terminal/render-digest.ts';
-import { CORPORA, DEFAULT_CORPUS, copyCorpus, decodeFile, makeTmp, removeTmp } from '../ingest/helpers.ts';
+import { CORPORA, DEFAULT_CORPUS, HAS_SHARED_CORPORA, copyCorpus, decodeFile, makeTmp, removeTmp } from '../ingest/helpers.ts';
 
 const A = '000_7c4e71be4a13ea11.txt';
 const B = '001_ae44a968ee4ee127.txt';
@@ -202,7 +202,7 @@ describe('buildDigest "new since"', () => {
   });
 });
 
-describe('buildDigest on the shared corpora', () => {
+describe.skipIf(!HAS_SHARED_CORPORA)('buildDigest on the shared corpora', () => {
   for (const name of ['paris-attacks-2015', 'mh370-2014', 'ukraine-call-2021']) {
     it(`briefs ${name} with cited, verbatim, distinct points in under a second`, () => {
       const dir = path.join(CORPORA, name);

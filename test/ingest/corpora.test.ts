@@ -5,7 +5,7 @@ import { readCorpus } from '../../src/ingest/corpus.ts';
 import { decodeText } from '../../src/ingest/decode.ts';
 import { splitPassages } from '../../src/ingest/passages.ts';
 import type { Article } from '../../src/types.ts';
-import { cleanPage, CORPORA, decodeFile } from './helpers.ts';
+import { cleanPage, CORPORA, decodeFile, HAS_SHARED_CORPORA } from './helpers.ts';
 
 /** Reads each shared corpus once for all the tests below. */
 const corpora = new Map<string, ReturnType<typeof readCorpus>>();
@@ -24,7 +24,7 @@ const article = (name: string, id: string): Article => {
 };
 const MOJIBAKE = /\uFFFD|Ã[\u0080-\u00BF]|â€|Â[\u00A0-\u00BF]/;
 
-describe('readCorpus on paris-attacks-2015 (Windows-1252, CRLF, names with spaces and parentheses)', () => {
+describe.skipIf(!HAS_SHARED_CORPORA)('readCorpus on paris-attacks-2015 (Windows-1252, CRLF, names with spaces and parentheses)', () => {
   it('reads all 36 articles and skips nothing', () => {
     const { articles, skipped } = corpus('paris-attacks-2015');
     expect(articles).toHaveLength(36);
@@ -67,7 +67,7 @@ describe('readCorpus on paris-attacks-2015 (Windows-1252, CRLF, names with space
   });
 });
 
-describe('readCorpus on mh370-2014 (Windows-1252, CRLF)', () => {
+describe.skipIf(!HAS_SHARED_CORPORA)('readCorpus on mh370-2014 (Windows-1252, CRLF)', () => {
   it('reads all 39 articles and skips nothing', () => {
     const { articles, skipped } = corpus('mh370-2014');
     expect(articles).toHaveLength(39);
@@ -100,7 +100,7 @@ describe('readCorpus on mh370-2014 (Windows-1252, CRLF)', () => {
   });
 });
 
-describe('readCorpus on bbc-2004-2005 (2,225 files in five folders)', () => {
+describe.skipIf(!HAS_SHARED_CORPORA)('readCorpus on bbc-2004-2005 (2,225 files in five folders)', () => {
   it('reads all 2,225 articles with ids relative to the corpus and skips nothing', () => {
     const { articles, skipped } = corpus('bbc-2004-2005');
     expect(articles).toHaveLength(2225);
@@ -127,7 +127,7 @@ describe('readCorpus on bbc-2004-2005 (2,225 files in five folders)', () => {
   });
 });
 
-describe.each(['ukraine-call-2021', 'paris-attacks-2015', 'mh370-2014', 'bbc-2004-2005'])('cleaning %s', (name) => {
+describe.skipIf(!HAS_SHARED_CORPORA).each(['ukraine-call-2021', 'paris-attacks-2015', 'mh370-2014', 'bbc-2004-2005'])('cleaning %s', (name) => {
   it('cuts passages whose text is exactly article.text.slice(start, end) and occurs verbatim in the decoded source', () => {
     for (const a of corpus(name).articles) {
       const source = decodeFile(path.join(CORPORA, name, a.file));

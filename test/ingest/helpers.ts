@@ -6,8 +6,11 @@ import { removeBoilerplate, type RemovedLine } from '../../src/ingest/boilerplat
 import { decodeText } from '../../src/ingest/decode.ts';
 import { readHeader, type HeaderInfo } from '../../src/ingest/header.ts';
 
-/** The shared corpora (read-only), next to the repository. */
+/** The shared corpora (read-only), next to the repository when it is checked out beside ../shared. */
 export const CORPORA = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpora');
+/** True when the shared corpora are there: suites over them run only then (a fresh clone has none). */
+export const HAS_SHARED_CORPORA = fs.existsSync(CORPORA);
+if (!HAS_SHARED_CORPORA) console.log(`shared corpora not found at ${CORPORA}: the suites over them are skipped`);
 /** The default corpus of the repository. */
 export const DEFAULT_CORPUS = path.resolve(import.meta.dirname, '..', '..', 'corpus');
 /** Fixtures of this suite: short real excerpts, kept in their original bytes. */

@@ -5,7 +5,7 @@ import { MAX_PASSAGE_CHARS, paragraphSpans, splitPassages } from '../../src/inge
 import { readCorpus } from '../../src/ingest/corpus.ts';
 import { splitSentences } from '../../src/text/sentences.ts';
 import type { Passage } from '../../src/types.ts';
-import { CORPORA } from './helpers.ts';
+import { CORPORA, HAS_SHARED_CORPORA } from './helpers.ts';
 
 const sentences = (text: string): string[] => splitSentences(text).map((s) => s.text);
 
@@ -82,7 +82,7 @@ describe('splitPassages', () => {
     );
   });
 
-  it('keeps every BBC passage exact, and split pieces within 450 characters unless a single sentence is longer', () => {
+  it.skipIf(!HAS_SHARED_CORPORA)('keeps every BBC passage exact, and split pieces within 450 characters unless a single sentence is longer', () => {
     const { articles } = readCorpus(path.join(CORPORA, 'bbc-2004-2005', 'business'));
     let split = 0;
     for (const a of articles) {
