@@ -88,9 +88,17 @@ export function buildProgram(ctx: CliContext): Command {
   return program;
 }
 
+/**
+ * The configuration a command runs with: `--corpus DIR` replaces CORPUS_DIR everywhere (the index, the
+ * watcher, the feed poller's output folder), not only where the index is opened.
+ */
+export function commandConfig(ctx: CliContext, opts: CorpusOptions): Config {
+  return opts.corpus ? { ...ctx.config, CORPUS_DIR: path.resolve(opts.corpus) } : ctx.config;
+}
+
 /** The corpus folder for a command: `--corpus` or CORPUS_DIR. */
 export function corpusDir(ctx: CliContext, opts: CorpusOptions): string {
-  return opts.corpus ? path.resolve(opts.corpus) : ctx.config.CORPUS_DIR;
+  return commandConfig(ctx, opts).CORPUS_DIR;
 }
 
 /** Opens the corpus for a command, with a progress line on a terminal. */

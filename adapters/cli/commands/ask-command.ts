@@ -4,7 +4,7 @@ import { answerWithTrace } from '../../../src/ask/answer.ts';
 import { Newsdesk } from '../../../src/newsdesk.ts';
 import type { Answer } from '../../../src/types.ts';
 import { renderAnswerText } from '../../terminal/render-answer.ts';
-import { open, type CliContext, type CorpusOptions } from '../main.ts';
+import { commandConfig, open, type CliContext, type CorpusOptions } from '../main.ts';
 
 /**
  * `newsdesk ask [QUESTION]`: one answer as text or JSON; without a question, questions from stdin one
@@ -37,7 +37,7 @@ export function registerAskCommand(program: Command, ctx: CliContext): void {
  *   digest subscriptions); one-off and batch asks (evaluation) leave the log alone
  */
 export function deskFor(ctx: CliContext, opts: CorpusOptions, withState = false): Newsdesk {
-  return Newsdesk.forIndex(open(ctx, opts).index, ctx.config, ctx.log, withState);
+  return Newsdesk.forIndex(open(ctx, opts).index, commandConfig(ctx, opts), ctx.log, withState);
 }
 
 /** The answer, or for unusable input a not_found answer carrying the reason in `error`. */

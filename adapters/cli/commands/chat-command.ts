@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { startNewsdesk } from '../../start.ts';
 import { runTerminalChat } from '../../terminal/chat.ts';
-import type { CliContext, CorpusOptions } from '../main.ts';
+import { commandConfig, type CliContext, type CorpusOptions } from '../main.ts';
 import { deskFor } from './ask-command.ts';
 
 /**
@@ -22,6 +22,6 @@ export function registerChatCommands(program: Command, ctx: CliContext): void {
     .description('Start newsdesk: every chat platform whose token is configured, or the terminal chat when none is.')
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .action(async (opts: CorpusOptions) => {
-      await startNewsdesk({ config: ctx.config, desk: deskFor(ctx, opts, true), log: ctx.log });
+      await startNewsdesk({ config: commandConfig(ctx, opts), desk: deskFor(ctx, opts, true), log: ctx.log });
     });
 }
