@@ -12,8 +12,9 @@ export type DecodeResult =
   | { ok: false; reason: string };
 
 /**
- * Decodes the bytes of a text file. UTF-8 is used when the bytes are valid UTF-8; otherwise
- * Windows-1252 (a superset of Latin-1 for printable text). A BOM selects UTF-8/UTF-16 and is removed.
+ * Decodes the bytes of a text file. UTF-8 is used when the bytes are valid UTF-8, and when they are
+ * mostly valid UTF-8 with a few stray bytes (each read as its Windows-1252 character, nothing else
+ * changed); otherwise Windows-1252 (a superset of Latin-1 for printable text). A BOM selects UTF-8/UTF-16 and is removed.
  * CRLF, CR, NEL (U+0085), LS and PS line ends all become `\n`.
  * @param bytes - the file's content
  * @returns the text and the encoding used, or `ok: false` with a reason when the bytes look binary
@@ -38,8 +39,14 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   }
   let raw = encoding === 'utf-8' ? decodeUtf8Strict(body) : new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
   if (raw === null) {
-    encoding = 'windows-1252';
-    raw = decodeWindows1252(body);
+    // Not valid UTF-8 throughout: decide by evidence. A UTF-8 file with a stray byte keeps its UTF-8
+    // (only that byte is read as Windows-1252); a Windows-1252 file has no valid multi-byte sequences.
+    const mixed = decodeUtf8Repairing(body);
+    if (mixed.valid > mixed.invalid) raw = mixed.text;
+    else {
+      encoding = 'windows-1252';
+      raw = decodeWindows1252(body);
+    }
   }
   const text = normalizeLineEnds(raw);
   if (text.trim() === '') return { ok: false, reason: 'empty file (only whitespace)' };
@@ -94,6 +101,52 @@ function decodeUtf8Strict(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Decodes UTF-8, reading each byte that is not part of a valid sequence as its Windows-1252 character,
+ * and counts the valid multi-byte sequences and the invalid bytes (the evidence for each encoding).
+ */
+function decodeUtf8Repairing(bytes: Uint8Array): { text: string; valid: number; invalid: number } {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let text = '';
+  let valid = 0;
+  let invalid = 0;
+  let runStart = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = sequenceLength(bytes, i);
+    if (length > 0) {
+      valid++;
+      i += length;
+      continue;
+    }
+    invalid++;
+    text += decoder.decode(bytes.subarray(runStart, i)) + decodeWindows1252(bytes.subarray(i, i + 1));
+    i++;
+    runStart = i;
+  }
+  text += decoder.decode(bytes.subarray(runStart));
+  return { text, valid, invalid };
+}
+
+/** The length of the valid UTF-8 sequence starting at `i` (2–4), or 0 when the bytes there are not one. */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  const [length, low, high] = b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+  if (length === 0 || i + length > bytes.length) return 0;
+  const second = bytes[i + 1]!;
+  if (second < low || second > high) return 0;
+  for (let k = 2; k < length; k++) {
+    const c = bytes[i + k]!;
+    if (c < 0x80 || c > 0xbf) return 0;
+  }
+  return length;
 }
 
 /** NUL bytes in the first 8 KiB mean a binary file (text in UTF-16 without BOM is not supported). */

@@ -30,6 +30,15 @@ describe('decodeText', () => {
     expect(decodeText(bytes(0xef, 0xbb, 0xbf, 0x93, ...latin('Hi'), 0x94))).toEqual({ ok: true, text: '“Hi”', encoding: 'windows-1252' });
   });
 
+  it('keeps a UTF-8 file with one stray byte as UTF-8, reading only that byte as Windows-1252', () => {
+    // "Peskov’s" in UTF-8, then a lone 0x96 (an en dash in Windows-1252): no "Peskovâ€™s" mojibake.
+    expect(decodeText(bytes(...utf8('Peskov’s aide said '), 0x96, ...utf8(' Zoë agreed.')))).toEqual({ ok: true, text: 'Peskov’s aide said – Zoë agreed.', encoding: 'utf-8' });
+  });
+
+  it('reads a Windows-1252 file with no valid UTF-8 sequence as Windows-1252', () => {
+    expect(decodeText(bytes(...latin('Caf'), 0xe9, ...latin(' and '), 0x93, ...latin('hi'), 0x94))).toEqual({ ok: true, text: 'Café and “hi”', encoding: 'windows-1252' });
+  });
+
   it('decodes UTF-16LE after its byte order mark', () => {
     expect(decodeText(utf16('Hollande’s “war”\r\nnext', false))).toEqual({ ok: true, text: 'Hollande’s “war”\nnext', encoding: 'utf-16le' });
   });
