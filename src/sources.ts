@@ -72,9 +72,12 @@ export function lookupSource(index: CorpusIndex, query: string, keyPassageCount 
   const byPrefix = articles.filter((a) => a.id.toLowerCase().startsWith(lower));
   if (byPrefix.length === 1) return found(byPrefix[0]!);
 
-  const ranked = fuzzyRank(articles, q);
+  const all = fuzzyRank(articles, q);
+  // A fuzzy match must account for (nearly) every word of the query: "bbc news" is not The Epoch
+  // Times because "news" is a prefix of "Newsroom". Below the floor, the closest are suggestions.
+  const ranked = all.filter((r) => r.matched >= Math.max(1, Math.ceil(MATCHED_SHARE * r.queryTerms)));
   const top = ranked[0];
-  if (!top) return { kind: 'not_found', query: q, suggestions: [] };
+  if (!top) return { kind: 'not_found', query: q, suggestions: all.slice(0, 3).map((r) => summarize(index, r.article)) };
   const second = ranked[1];
   if (!second || top.score >= second.score * 1.5) return found(top.article);
   const close = ranked.filter((r) => r.score >= top.score * 0.6).slice(0, 5);
@@ -118,7 +121,11 @@ export function detail(index: CorpusIndex, a: Article, keyPassageCount = 3): Sou
   return { ...summarize(index, a), lead, keyPassages };
 }
 
-function fuzzyRank(articles: readonly Article[], query: string): { article: Article; score: number }[] {
+/** Share of the query's words a fuzzy match must match. */
+const MATCHED_SHARE = 0.75;
+
+function fuzzyRank(articles: readonly Article[], query: string): { article: Article; score: number; matched: number; queryTerms: number }[] {
+  const queryTerms = new Set(tokenize(query).map(analyzeTerm).filter((t): t is string => t !== null)).size;
   const mini = new MiniSearch<{ i: number; id: string; title: string; outlet: string; byline: string }>({
     idField: 'i',
     fields: ['id', 'title', 'outlet', 'byline'],
@@ -130,7 +137,7 @@ function fuzzyRank(articles: readonly Article[], query: string): { article: Arti
   return mini
     .search(query)
     .sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number))
-    .map((r) => ({ article: articles[r.id as number]!, score: r.score }));
+    .map((r) => ({ article: articles[r.id as number]!, score: r.score, matched: new Set(r.queryTerms).size, queryTerms }));
 }
 
 function basename(id: string): string {

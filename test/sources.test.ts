@@ -51,6 +51,12 @@ describe('lookupSource', () => {
     expect(lookupSource(index, 'premier league').kind).toBe('not_found');
   });
 
+  it('does not take an outlet the corpus lacks for one that shares a word prefix, and suggests the closest', () => {
+    const result = lookupSource(index, 'bbc news');
+    expect(result.kind).toBe('not_found');
+    if (result.kind === 'not_found') expect(result.suggestions.map((s) => s.id)).toEqual(['001_ae44a968ee4ee127.txt']);
+  });
+
   it('gives the lead and key passages, quoted from the clean text', () => {
     const result = lookupSource(index, 'weku');
     if (result.kind !== 'found') throw new Error('expected a match');
