@@ -19,6 +19,12 @@ async function run(args: string[]): Promise<string> {
 }
 
 describe('newsdesk gaps', () => {
+  it('refuses a --limit that is not a positive whole number, naming the value', async () => {
+    for (const bad of ['abc', '0', '-3', '1.5']) {
+      await expect(run(['gaps', '--limit', bad])).rejects.toThrow(`option '--limit <n>' argument '${bad}' is invalid. must be a positive integer`);
+    }
+  });
+
   it('says so when nothing went unanswered', async () => {
     expect(await run(['gaps'])).toBe('No unanswered questions logged: every question asked so far found an answer (or none was asked yet).');
   });

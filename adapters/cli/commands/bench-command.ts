@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { answerQuestion } from '../../../src/ask/answer.ts';
 import { MIXED_QUESTIONS } from '../../../src/bench-questions.ts';
 import { corpusDir, type CliContext, type CorpusOptions } from '../main.ts';
+import { positiveInteger } from '../options.ts';
 
 /** Options of `newsdesk bench`. */
 interface BenchOptions extends CorpusOptions {
@@ -115,12 +116,6 @@ function stageProgress(stream: NodeJS.WriteStream = process.stderr): { update: (
       if (enabled && drawn) stream.write('\r\x1b[K');
     },
   };
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
 }
 
 function ms(value: number): string {

@@ -2,11 +2,12 @@ import type { Command } from 'commander';
 import { gapsHeading } from '../../../src/messages.ts';
 import { State } from '../../../src/state/state.ts';
 import type { CliContext } from '../main.ts';
+import { positiveInteger } from '../options.ts';
 
 /** Options of `newsdesk gaps`. */
 interface GapsOptions {
   json?: boolean;
-  limit?: string;
+  limit: number;
 }
 
 /**
@@ -17,13 +18,12 @@ export function registerGapsCommand(program: Command, ctx: CliContext): void {
   program
     .command('gaps')
     .description('List the questions asked in chat that the coverage could not answer (not_found), most asked first, from DATA_DIR/newsdesk.db.')
-    .option('--limit <n>', 'at most this many questions', '50')
+    .option('--limit <n>', 'at most this many questions', positiveInteger, 50)
     .option('--json', 'print JSON: [{ question, count, lastAsked }]')
     .action((opts: GapsOptions) => {
-      const limit = Math.max(1, Number.parseInt(opts.limit ?? '50', 10) || 50);
       const state = State.open(ctx.config.DATA_DIR, { log: ctx.log });
       try {
-        const gaps = state.questions.gaps(limit);
+        const gaps = state.questions.gaps(opts.limit);
         if (opts.json) ctx.out(JSON.stringify(gaps, null, 2));
         else ctx.out([gapsHeading(gaps.length), ...gaps.map((g) => `${String(g.count).padStart(4)} × ${g.question}  (last ${g.lastAsked})`)].join('\n'));
       } finally {
