@@ -96,6 +96,10 @@ export interface CommandHelp {
 export const HELP_INTRO =
   'I answer questions about the news coverage loaded on this newsdesk, quoting the articles word for word. Mention me with a question, send me a direct message, or reply in the thread of one of my answers.';
 
+/** The terminal chat's help, first line: what the terminal does (no mentions or threads there). */
+export const TERMINAL_HELP_INTRO =
+  'I answer questions about the news coverage loaded on this newsdesk, quoting the articles word for word. Type a question and press Enter; follow-up questions ("how long was it?") keep the context. Commands:';
+
 /** The chat commands, in the order help lists them. */
 export const HELP_COMMANDS: readonly CommandHelp[] = [
   { command: 'ask', argument: 'question', description: 'Ask a question; the answer is private until you share it.' },

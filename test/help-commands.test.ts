@@ -19,7 +19,7 @@ describe('HELP_COMMANDS', () => {
 
   it('keeps them out of the terminal chat’s help, which has no channel to subscribe', () => {
     const desk = new Newsdesk(openCorpus(path.resolve(import.meta.dirname, '..', 'corpus')).index, { dataDir: null, rateLimitPerMinute: 100, log: silentLog });
-    const help = handleLine(desk, '/help', 'terminal:help', { lastQuestion: null, shown: 0 })?.text ?? '';
+    const help = handleLine(desk, '/help', 'terminal:help', { pending: [] })?.text ?? '';
     expect(help).toContain('  /digest — Today’s briefing.');
     expect(help).not.toContain('subscribe');
   });

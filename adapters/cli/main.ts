@@ -1,9 +1,10 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import dotenv from 'dotenv';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { isNewsdeskError } from '../../src/errors.ts';
-import { createLogger, type Log } from '../../src/log.ts';
+import { createLogger, type Log, type LogLevel } from '../../src/log.ts';
 import { openCorpus, type OpenedCorpus } from '../../src/open-corpus.ts';
 import { registerAskCommand } from './commands/ask-command.ts';
 import { registerBackupCommand } from './commands/backup-command.ts';
@@ -16,6 +17,9 @@ import { registerIndexCommand } from './commands/index-command.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerSourcesCommands } from './commands/sources-commands.ts';
 import { createProgress } from './progress.ts';
+
+/** The package version (`newsdesk --version`). */
+const VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /**
  * The `newsdesk` command line: translates arguments into core calls and prints the results.
@@ -46,7 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let ctx: CliContext;
   try {
     const config = loadConfig(process.env);
-    ctx = { config, log: createLogger(config.LOG_LEVEL), out: (text) => process.stdout.write(`${text}\n`) };
+    ctx = { config, log: createLogger(logLevelFor(argv, config, process.env)), out: (text) => process.stdout.write(`${text}\n`) };
   } catch (err) {
     process.stderr.write(`newsdesk: ${(err as Error).message}\n`);
     return 2;
@@ -67,10 +71,22 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/**
+ * The log level of a run: LOG_LEVEL when it is set; otherwise `info` for the bot serving Discord or
+ * Slack (an operator reads its log) and `warn` for the terminal chat and one-off commands, whose
+ * screen belongs to the answers (no "corpus loaded" lines under the prompt).
+ */
+export function logLevelFor(argv: readonly string[], config: Config, env: NodeJS.ProcessEnv): LogLevel {
+  if (env.LOG_LEVEL) return config.LOG_LEVEL;
+  const serving = argv[2] === 'start' && Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
+  return serving ? 'info' : 'warn';
+}
+
 /** Builds the commander program with every subcommand. */
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('newsdesk')
     .description('Answers questions about a folder of news coverage, with verbatim citations.')
+    .version(VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
 

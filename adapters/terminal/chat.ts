@@ -1,6 +1,8 @@
 import readline from 'node:readline';
 import type { Newsdesk } from '../../src/newsdesk.ts';
-import { HELP_COMMANDS, HELP_INTRO, NO_MORE_SOURCES_MESSAGE } from '../../src/messages.ts';
+import { HELP_COMMANDS, NO_MORE_SOURCES_MESSAGE, TERMINAL_HELP_INTRO } from '../../src/messages.ts';
+import type { Citation } from '../../src/types.ts';
+import { wrapForTerminal } from './wrap.ts';
 import { renderAnswerText, renderCitationsText } from './render-answer.ts';
 import { renderSourceList, renderSourceLookup } from './render-sources.ts';
 import { renderDigestText } from './render-digest.ts';
@@ -28,28 +30,28 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const interactive = options.interactive ?? Boolean((input as NodeJS.ReadStream).isTTY);
+  const columns = (output as NodeJS.WriteStream).isTTY ? (output as NodeJS.WriteStream).columns : undefined;
   const write = (text: string): void => {
-    output.write(`${text}\n`);
+    output.write(`${wrapForTerminal(text, columns)}\n`);
   };
   const rl = readline.createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
   const conversationId = `terminal:${process.pid}`;
-  let lastQuestion: string | null = null;
-  let shown = 0;
+  const state: ChatState = { pending: [] };
   if (interactive) {
     write(`newsdesk — ${options.desk.index.articles.size} articles loaded. Ask a question, or type /help.`);
     rl.setPrompt('> ');
     rl.prompt();
   }
+  let first = true;
   for await (const raw of rl) {
     const line = raw.trim();
     if (line !== '') {
-      const reply = handleLine(options.desk, line, conversationId, { lastQuestion, shown });
+      // Piped questions are echoed, so that a transcript reads as question, answer, question…
+      if (!interactive) write(`${first ? '' : '\n'}> ${line}`);
+      first = false;
+      const reply = handleLine(options.desk, line, conversationId, state);
       if (reply === null) break;
       write(reply.text);
-      if (reply.question !== undefined) {
-        lastQuestion = reply.question;
-        shown = reply.shown ?? 0;
-      } else if (reply.shown !== undefined) shown = reply.shown;
       if (interactive) write('');
     }
     if (interactive) rl.prompt();
@@ -57,14 +59,20 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   rl.close();
 }
 
+/** What the chat remembers between lines: the citations of the last answer not shown yet (/more). */
+export interface ChatState {
+  pending: Citation[];
+}
+
+/** Citations shown with an answer; /more shows the rest. */
+const SHOWN_CITATIONS = 3;
+
 interface Reply {
   text: string;
-  question?: string | null;
-  shown?: number;
 }
 
 /** Handles one line: a command or a question. Returns null to quit. */
-export function handleLine(desk: Newsdesk, line: string, conversationId: string, state: { lastQuestion: string | null; shown: number }): Reply | null {
+export function handleLine(desk: Newsdesk, line: string, conversationId: string, state: ChatState): Reply | null {
   const [command, ...rest] = line.startsWith('/') ? line.slice(1).split(/\s+/) : [];
   const arg = rest.join(' ');
   switch (command?.toLowerCase()) {
@@ -79,32 +87,43 @@ export function handleLine(desk: Newsdesk, line: string, conversationId: string,
     case 'sources':
       return { text: renderSourceList(desk.listSources()) };
     case 'source':
-      return { text: renderSourceLookup(desk.lookupSource(arg)) };
+      return { text: renderSourceLookup(desk.lookupSource(sourceArgument(desk, arg))) };
     case 'digest':
       return { text: renderDigestText(desk.digest()) };
     case 'more': {
-      if (!state.lastQuestion) return { text: NO_MORE_SOURCES_MESSAGE };
-      const more = desk.moreCitations(state.lastQuestion, state.shown, { conversationId });
-      return more.length ? { text: renderCitationsText(more), shown: state.shown + more.length } : { text: NO_MORE_SOURCES_MESSAGE };
+      const more = state.pending.splice(0, SHOWN_CITATIONS);
+      return { text: more.length ? renderCitationsText(more) + moreHint(state.pending.length) : NO_MORE_SOURCES_MESSAGE };
     }
     case 'ask':
-      return ask(desk, arg, conversationId);
+      return ask(desk, arg, conversationId, state);
     default:
       return { text: `Unknown command /${command}. Type /help for the commands.` };
   }
-  return ask(desk, line, conversationId);
+  return ask(desk, line, conversationId, state);
 }
 
-function ask(desk: Newsdesk, question: string, conversationId: string): Reply {
+/** "/source 2": the number /sources printed stands for that source's id. */
+function sourceArgument(desk: Newsdesk, arg: string): string {
+  if (!/^\d+$/.test(arg)) return arg;
+  const sources = desk.listSources().sources;
+  return sources[Number(arg) - 1]?.id ?? arg;
+}
+
+function ask(desk: Newsdesk, question: string, conversationId: string, state: ChatState): Reply {
   const result = desk.ask(question, { conversationId });
   if (!result.ok) return { text: result.message };
   const answer = result.answer;
-  return { text: renderAnswerText(answer), question, shown: answer.citations.length || (answer.related?.length ?? 0) };
+  state.pending = answer.citations.slice(SHOWN_CITATIONS);
+  return { text: renderAnswerText({ ...answer, citations: answer.citations.slice(0, SHOWN_CITATIONS) }) + moreHint(state.pending.length) };
+}
+
+function moreHint(left: number): string {
+  return left ? `\n(/more for ${left} more source${left === 1 ? '' : 's'})` : '';
 }
 
 function helpText(): string {
-  const lines = [HELP_INTRO, ''];
+  const lines = [TERMINAL_HELP_INTRO, ''];
   for (const c of HELP_COMMANDS.filter((h) => !h.channelOnly)) lines.push(`  /${c.command}${c.argument ? ` ${c.literal ? c.argument : `<${c.argument}>`}` : ''} — ${c.description}`);
-  lines.push('  /more — more sources for the last question', '  /quit — leave');
+  lines.push('  /source <number> — a source by its number in /sources', '  /more — more sources for the last answer', '  /quit — leave (or Ctrl+D)');
   return lines.join('\n');
 }

@@ -17,7 +17,7 @@ const ctx: CliContext = { config: loadConfig({ DATA_DIR: dataDir, CORPUS_DIR: DE
 describe('digest on the chat surfaces', () => {
   it('shows today’s digest for /digest in the terminal chat', () => {
     const desk = deskFor(ctx, {});
-    const reply = handleLine(desk, '/digest', 'terminal:test', { lastQuestion: null, shown: 0 });
+    const reply = handleLine(desk, '/digest', 'terminal:test', { pending: [] });
     expect(reply?.text).toBe(renderDigestText(desk.digest()));
     expect(reply?.text.split('\n')[0]).toBe('Daily briefing: Biden again calls on Putin to de-escalate tensions along Ukraine border');
   });
