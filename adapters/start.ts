@@ -2,13 +2,11 @@ import type { Config } from '../src/config.ts';
 import type { Log } from '../src/log.ts';
 import type { Newsdesk } from '../src/newsdesk.ts';
 import { startCoverageUpdates } from '../src/coverage/start-coverage-updates.ts';
-import { startDiscordBot } from './discord/bot.ts';
-import { startSlackApp } from './slack/app.ts';
 import { runTerminalChat } from './terminal/chat.ts';
 import { routeDigests, type DigestPoster } from './digest-delivery.ts';
 import { DISCORD_PLATFORM } from './discord/context.ts';
 import { SLACK_PLATFORM } from './slack/digest-command.ts';
-import { startDigestScheduler } from '../src/schedule/desk-scheduler.ts';
+import type { startDigestScheduler } from '../src/schedule/desk-scheduler.ts';
 import type { DigestScheduler } from '../src/schedule/scheduler.ts';
 
 /**
@@ -50,12 +48,16 @@ export async function startNewsdesk(options: StartOptions): Promise<void> {
   const updates = startCoverageUpdates(config, desk, log);
   running.push({ name: 'coverage', stop: async () => updates.stop() });
   try {
+    // Each platform's SDK (discord.js, Bolt) and the scheduler load only when they are used: the
+    // terminal chat starts without them.
     if (config.DISCORD_TOKEN) {
+      const { startDiscordBot } = await import('./discord/bot.ts');
       const bot = await startDiscordBot({ config, desk, log });
       running.push({ name: 'discord', stop: bot.stop });
       posters[DISCORD_PLATFORM] = bot.postDigest;
     }
     if (config.SLACK_BOT_TOKEN) {
+      const { startSlackApp } = await import('./slack/app.ts');
       const slack = await startSlackApp({ config, desk, log });
       running.push({ name: 'slack', stop: slack.stop });
       posters[SLACK_PLATFORM] = slack.postDigest;
@@ -73,6 +75,7 @@ export async function startNewsdesk(options: StartOptions): Promise<void> {
   let scheduler: DigestScheduler | null = null;
   try {
     // Schedules every subscription and posts, once, a digest missed today while newsdesk was down.
+    const { startDigestScheduler } = await import('../src/schedule/desk-scheduler.ts');
     scheduler = await startDigestScheduler(desk, routeDigests(posters), log, options.digestScheduler);
   } catch (err) {
     log.error({ err }, 'could not start the digest scheduler: daily digests are not posted');

@@ -1,43 +1,18 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import dotenv from 'dotenv';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { isNewsdeskError } from '../../src/errors.ts';
-import { createLogger, type Log, type LogLevel } from '../../src/log.ts';
-import { openCorpus, type OpenedCorpus } from '../../src/open-corpus.ts';
-import { registerAskCommand } from './commands/ask-command.ts';
-import { registerBackupCommand } from './commands/backup-command.ts';
-import { registerBenchCommand } from './commands/bench-command.ts';
-import { registerChatCommands } from './commands/chat-command.ts';
-import { registerDigestCommand } from './commands/digest-command.ts';
-import { registerEvalCommand } from './commands/eval-command.ts';
-import { registerGapsCommand } from './commands/gaps-command.ts';
-import { registerIndexCommand } from './commands/index-command.ts';
-import { registerIngestCommand } from './commands/ingest-command.ts';
-import { registerSourcesCommands } from './commands/sources-commands.ts';
-import { createProgress } from './progress.ts';
+import { createLogger, type LogLevel } from '../../src/log.ts';
+import { COMMANDS } from './command-table.ts';
+import type { CliContext } from './context.ts';
+import { packageVersion } from './project-root.ts';
 
-/** The package version (`newsdesk --version`). */
-const VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+export type { CliContext, CorpusOptions } from './context.ts';
 
 /**
  * The `newsdesk` command line: translates arguments into core calls and prints the results.
  * Answers and JSON go to stdout; logs and progress go to stderr.
  */
-
-/** Shared options of the subcommands that read a corpus. */
-export interface CorpusOptions {
-  corpus?: string;
-  json?: boolean;
-}
-
-/** Everything a subcommand needs: configuration and logger. */
-export interface CliContext {
-  config: Config;
-  log: Log;
-  out: (text: string) => void;
-}
 
 /**
  * Runs the CLI.
@@ -55,7 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`newsdesk: ${(err as Error).message}\n`);
     return 2;
   }
-  const program = buildProgram(ctx);
+  const program = await buildProgram(ctx, argv[2]);
   try {
     await program.parseAsync([...argv]);
     return 0;
@@ -82,52 +57,29 @@ export function logLevelFor(argv: readonly string[], config: Config, env: NodeJS
   return serving ? 'info' : 'warn';
 }
 
-/** Builds the commander program with every subcommand. */
-export function buildProgram(ctx: CliContext): Command {
+/**
+ * Builds the commander program. With the name of the command being run, only that command's module is
+ * loaded (the others appear in help by name and description); without one, every command is loaded.
+ * @param running - `argv[2]`: the command the user typed, if any
+ */
+export async function buildProgram(ctx: CliContext, running?: string): Promise<Command> {
   const program = new Command('newsdesk')
     .description('Answers questions about a folder of news coverage, with verbatim citations.')
-    .version(VERSION, '-V, --version', 'print the version')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
-
-  registerIndexCommand(program, ctx);
-  registerSourcesCommands(program, ctx);
-  registerAskCommand(program, ctx);
-  registerChatCommands(program, ctx);
-  registerEvalCommand(program, ctx);
-  registerBenchCommand(program, ctx);
-  registerIngestCommand(program, ctx);
-  registerDigestCommand(program, ctx);
-  registerGapsCommand(program, ctx);
-  registerBackupCommand(program, ctx);
-
-  return program;
-}
-
-/**
- * The configuration a command runs with: `--corpus DIR` replaces CORPUS_DIR everywhere (the index, the
- * watcher, the feed poller's output folder), not only where the index is opened.
- */
-export function commandConfig(ctx: CliContext, opts: CorpusOptions): Config {
-  return opts.corpus ? { ...ctx.config, CORPUS_DIR: path.resolve(opts.corpus) } : ctx.config;
-}
-
-/** The corpus folder for a command: `--corpus` or CORPUS_DIR. */
-export function corpusDir(ctx: CliContext, opts: CorpusOptions): string {
-  return commandConfig(ctx, opts).CORPUS_DIR;
-}
-
-/** Opens the corpus for a command, with a progress line on a terminal. */
-export function open(ctx: CliContext, opts: CorpusOptions): OpenedCorpus {
-  const progress = createProgress('reading files');
-  try {
-    return openCorpus(corpusDir(ctx, opts), {
-      dataDir: ctx.config.DATA_DIR,
-      maxFileBytes: ctx.config.MAX_FILE_BYTES,
-      log: ctx.log,
-      onProgress: (done, total) => progress.update(done, total),
-    });
-  } finally {
-    progress.done();
+  const known = COMMANDS.find((c) => c.name === running);
+  const loaded = new Set<unknown>();
+  for (const entry of running === undefined ? COMMANDS : known ? [known] : []) {
+    const register = await entry.load();
+    if (loaded.has(register)) continue;
+    loaded.add(register);
+    register(program, ctx);
   }
+  for (const entry of COMMANDS) {
+    const command = program.commands.find((c) => c.name() === entry.name);
+    if (command) command.description(entry.description);
+    else program.command(entry.name).description(entry.description);
+  }
+  return program;
 }

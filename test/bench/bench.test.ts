@@ -140,3 +140,18 @@ describe('runBenchmark options', () => {
     expect(() => runBenchmark({ corpusDir: '/no/such/corpus' })).toThrow(/Corpus folder not found/);
   });
 });
+
+describe('runStartupBenchmark', () => {
+  it('times each start-up command as a whole process, beside node -e 0', async () => {
+    const { runStartupBenchmark } = await import('../../adapters/cli/startup-bench.ts');
+    const figures = runStartupBenchmark(1);
+    expect(figures.map((f) => f.command)).toEqual([
+      'node -e 0',
+      'newsdesk --help',
+      'newsdesk ask "who requested the call?"',
+      'newsdesk start (what npm start runs: to the chat prompt, then /quit)',
+    ]);
+    expect(figures[0]!.vsFloor).toBe(1);
+    for (const f of figures) expect([f.wallMs, f.cpuMs, f.maxRssMb].every((x) => Number.isFinite(x) && x > 0), f.command).toBe(true);
+  }, 120_000);
+});

@@ -30,7 +30,7 @@ describe('newsdesk ingest', () => {
   afterEach(() => removeTmp(root));
 
   it('prints a JSON report of what was added, present and failed', async () => {
-    await buildProgram(ctx).parseAsync(['node', 'newsdesk', 'ingest', `${site.base}/news/story`, storyPath(1), '--json']);
+    await (await buildProgram(ctx)).parseAsync(['node', 'newsdesk', 'ingest', `${site.base}/news/story`, storyPath(1), '--json']);
     const report = JSON.parse(lines.join('\n'));
     const host = new URL(site.base).host.replace(':', '_');
     expect(report).toEqual({
@@ -50,7 +50,7 @@ describe('newsdesk ingest', () => {
   it('prints each failure with its reason and fails with a NewsdeskError after ingesting the rest', async () => {
     let error: unknown;
     try {
-      await buildProgram(ctx).parseAsync(['node', 'newsdesk', 'ingest', `${site.base}/gone`, storyPath(2), '--corpus', path.join(root, 'other')]);
+      await (await buildProgram(ctx)).parseAsync(['node', 'newsdesk', 'ingest', `${site.base}/gone`, storyPath(2), '--corpus', path.join(root, 'other')]);
     } catch (err) {
       error = err;
     }

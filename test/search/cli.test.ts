@@ -111,9 +111,9 @@ describe('configuration and errors', () => {
 });
 
 describe('--help', () => {
-  it('exists on every subcommand, with a description and a usage line naming it', () => {
+  it('exists on every subcommand, with a description and a usage line naming it', async () => {
     const ctx: CliContext = { config: loadConfig({ DATA_DIR: dataDir }), log: silentLog, out: () => {} };
-    const program = buildProgram(ctx);
+    const program = await buildProgram(ctx);
     const names = program.commands.map((c) => c.name());
     expect(names).toEqual(expect.arrayContaining(['index', 'sources', 'source', 'bench']));
     for (const command of program.commands) {

@@ -14,7 +14,7 @@ afterAll(() => removeTmp(dataDir));
 async function run(args: string[]): Promise<string> {
   const lines: string[] = [];
   const ctx: CliContext = { config: loadConfig({ DATA_DIR: dataDir }), log: silentLog, out: (t) => lines.push(t) };
-  await buildProgram(ctx).parseAsync(['node', 'newsdesk', ...args]);
+  await (await buildProgram(ctx)).parseAsync(['node', 'newsdesk', ...args]);
   return lines.join('\n');
 }
 
@@ -46,9 +46,9 @@ describe('newsdesk gaps', () => {
     expect(JSON.parse(await run(['gaps', '--json', '--limit', '1']))).toEqual([{ question: 'who won the premier league', count: 2, lastAsked: '2026-11-23T07:03:00.000Z' }]);
   });
 
-  it('documents its options in --help', () => {
+  it('documents its options in --help', async () => {
     const ctx: CliContext = { config: loadConfig({ DATA_DIR: dataDir }), log: silentLog, out: () => {} };
-    const help = buildProgram(ctx).commands.find((c) => c.name() === 'gaps')!.helpInformation();
+    const help = (await buildProgram(ctx)).commands.find((c) => c.name() === 'gaps')!.helpInformation();
     expect(help).toContain('--json');
     expect(help).toContain('--limit <n>');
   });

@@ -4,7 +4,7 @@ import { answerWithTrace } from '../../../src/ask/answer.ts';
 import { Newsdesk } from '../../../src/newsdesk.ts';
 import type { Answer } from '../../../src/types.ts';
 import { renderAnswerText } from '../../terminal/render-answer.ts';
-import { commandConfig, open, type CliContext, type CorpusOptions } from '../main.ts';
+import { commandConfig, open, type CliContext, type CorpusOptions } from '../context.ts';
 
 /**
  * `newsdesk ask [QUESTION]`: one answer as text or JSON; without a question, questions from stdin one
@@ -13,7 +13,6 @@ import { commandConfig, open, type CliContext, type CorpusOptions } from '../mai
 export function registerAskCommand(program: Command, ctx: CliContext): void {
   program
     .command('ask')
-    .description('Answer a question with cited quotes. Without QUESTION: read questions from stdin, one per line, and print JSON Lines.')
     .argument('[question...]', 'the question (quote it or not)')
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .option('--json', 'print the Answer as JSON')

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { State } from '../../../src/state/state.ts';
-import type { CliContext } from '../main.ts';
+import type { CliContext } from '../context.ts';
 
 /**
  * `newsdesk backup <file>`: a consistent copy of the state database (DATA_DIR/newsdesk.db:
@@ -9,7 +9,6 @@ import type { CliContext } from '../main.ts';
 export function registerBackupCommand(program: Command, ctx: CliContext): void {
   program
     .command('backup')
-    .description('Copy the state database (DATA_DIR/newsdesk.db) to FILE, consistently, even while the bot runs.')
     .argument('<file>', 'where to write the copy')
     .action(async (file: string) => {
       const state = State.open(ctx.config.DATA_DIR, { log: ctx.log });

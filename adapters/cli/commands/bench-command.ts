@@ -3,7 +3,7 @@ import { runBenchmark, type BenchmarkReport, type BenchmarkStage, type Timing } 
 import fs from 'node:fs';
 import { answerQuestion } from '../../../src/ask/answer.ts';
 import { MIXED_QUESTIONS } from '../../../src/bench-questions.ts';
-import { corpusDir, type CliContext, type CorpusOptions } from '../main.ts';
+import { corpusDir, type CliContext, type CorpusOptions } from '../context.ts';
 import { positiveInteger } from '../options.ts';
 
 /** Options of `newsdesk bench`. */
@@ -12,22 +12,27 @@ interface BenchOptions extends CorpusOptions {
   runs: number;
   questions?: string;
   latency: boolean;
+  startup?: boolean;
 }
 
 /** `newsdesk bench`: ingestion, indexing and snapshot figures against a plain MiniSearch build. */
 export function registerBenchCommand(program: Command, ctx: CliContext): void {
   program
     .command('bench')
-    .description(
-      'Measure ingest, index build, snapshot save/load, passages per second and peak memory, against a plain MiniSearch build of the same passages in the same run.',
-    )
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .option('--scale <n>', 'replicate the corpus N times in memory, with distinct ids (to reach 100k+ passages)', positiveInteger, 1)
     .option('--runs <n>', 'repeat every measurement N times and report medians', positiveInteger, 3)
     .option('--questions <file>', 'question set for the latency benchmark: a text file, one question per line (default: a built-in mixed set)')
     .option('--no-latency', 'skip the question-latency benchmark')
+    .option('--startup', 'measure start-up instead: --help, one answer and the chat prompt, as whole processes against node -e 0')
     .option('--json', 'print the report as JSON')
-    .action((opts: BenchOptions) => {
+    .action(async (opts: BenchOptions) => {
+      if (opts.startup) {
+        const { renderStartupBenchmark, runStartupBenchmark } = await import('../startup-bench.ts');
+        const figures = runStartupBenchmark(opts.runs);
+        ctx.out(opts.json ? JSON.stringify(figures, null, 2) : renderStartupBenchmark(figures, opts.runs));
+        return;
+      }
       const questions = opts.latency ? readQuestions(opts.questions) : null;
       const progress = stageProgress();
       let report: BenchmarkReport;

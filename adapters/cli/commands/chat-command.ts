@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { startNewsdesk } from '../../start.ts';
 import { runTerminalChat } from '../../terminal/chat.ts';
-import { commandConfig, type CliContext, type CorpusOptions } from '../main.ts';
+import { commandConfig, type CliContext, type CorpusOptions } from '../context.ts';
 import { deskFor } from './ask-command.ts';
 
 /**
@@ -11,7 +11,6 @@ import { deskFor } from './ask-command.ts';
 export function registerChatCommands(program: Command, ctx: CliContext): void {
   program
     .command('chat')
-    .description('Chat with newsdesk in the terminal (context is kept; /help lists commands). Piped stdin works too.')
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .action(async (opts: CorpusOptions) => {
       await runTerminalChat({ desk: deskFor(ctx, opts, true) });
@@ -19,7 +18,6 @@ export function registerChatCommands(program: Command, ctx: CliContext): void {
 
   program
     .command('start')
-    .description('Start newsdesk: every chat platform whose token is configured, or the terminal chat when none is.')
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .action(async (opts: CorpusOptions) => {
       await startNewsdesk({ config: commandConfig(ctx, opts), desk: deskFor(ctx, opts, true), log: ctx.log });

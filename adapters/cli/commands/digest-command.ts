@@ -3,7 +3,7 @@ import { buildDigest } from '../../../src/digest/build-digest.ts';
 import { parseSince } from '../../../src/digest/parse-since.ts';
 import { readFirstSeen } from '../../../src/ingest/first-seen.ts';
 import { renderDigestText } from '../../terminal/render-digest.ts';
-import { open, type CliContext, type CorpusOptions } from '../main.ts';
+import { open, type CliContext, type CorpusOptions } from '../context.ts';
 
 /** Options of `newsdesk digest`. */
 interface DigestOptions extends CorpusOptions {
@@ -17,7 +17,6 @@ interface DigestOptions extends CorpusOptions {
 export function registerDigestCommand(program: Command, ctx: CliContext): void {
   program
     .command('digest')
-    .description('Print the daily briefing: a headline, 3–7 key points cited verbatim, the articles new since --since (default: the last 24 hours) and where outlets disagree.')
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .option('--since <date>', 'list articles first seen after this ISO date or date-time (default: 24 hours ago)')
     .option('--json', 'print the digest JSON contract { headline, points, new, disagreements }')

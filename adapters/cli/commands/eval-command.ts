@@ -13,7 +13,8 @@ import {
   type BankSplit,
   type BankStoryReport,
 } from '../../../src/tools/question-bank.ts';
-import type { CliContext } from '../main.ts';
+import type { CliContext } from '../context.ts';
+import { projectRoot } from '../project-root.ts';
 
 /** Where the development question sets live, relative to the project root. */
 export const DEV_SETS_DIR = 'test/fixtures/qa';
@@ -36,7 +37,6 @@ interface EvalOptions {
 export function registerEvalCommand(program: Command, ctx: CliContext): void {
   program
     .command('eval')
-    .description(`Score answers against the question bank in ${BANK_DIR} (dev and test stories apart) and the sets in ${DEV_SETS_DIR}.`)
     .option('--split <split>', 'only the dev or the test stories of the bank')
     .option('--story <name...>', 'only these bank stories')
     .option('--set <file...>', 'only these question set or bank story file(s)')
@@ -125,9 +125,4 @@ function setJson(r: EvalReport): object {
 
 function percent(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
-}
-
-/** The folder holding package.json (the CLI runs from adapters/cli). */
-function projectRoot(): string {
-  return path.resolve(import.meta.dirname, '..', '..', '..');
 }

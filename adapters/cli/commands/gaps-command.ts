@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { gapsHeading } from '../../../src/messages.ts';
 import { State } from '../../../src/state/state.ts';
-import type { CliContext } from '../main.ts';
+import type { CliContext } from '../context.ts';
 import { positiveInteger } from '../options.ts';
 
 /** Options of `newsdesk gaps`. */
@@ -17,7 +17,6 @@ interface GapsOptions {
 export function registerGapsCommand(program: Command, ctx: CliContext): void {
   program
     .command('gaps')
-    .description('List the questions asked in chat that the coverage could not answer (not_found), most asked first, from DATA_DIR/newsdesk.db.')
     .option('--limit <n>', 'at most this many questions', positiveInteger, 50)
     .option('--json', 'print JSON: [{ question, count, lastAsked }]')
     .action((opts: GapsOptions) => {

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { corpusDir, open, type CliContext, type CorpusOptions } from '../main.ts';
+import { corpusDir, open, type CliContext, type CorpusOptions } from '../context.ts';
 
 /** `newsdesk index`: builds or updates the snapshot and prints what changed. */
 export function registerIndexCommand(program: Command, ctx: CliContext): void {
   program
     .command('index')
-    .description('Read the corpus and save its index snapshot under DATA_DIR (incremental when a snapshot exists).')
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .option('--json', 'print a JSON summary')
     .action((opts: CorpusOptions) => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ingestSources, type IngestReport } from '../../../src/coverage/ingest.ts';
 import { NewsdeskError } from '../../../src/errors.ts';
-import { corpusDir, type CliContext, type CorpusOptions } from '../main.ts';
+import { corpusDir, type CliContext, type CorpusOptions } from '../context.ts';
 
 /**
  * `newsdesk ingest <file|folder|url...>`: adds files, folders, article pages and RSS/Atom feeds to the
@@ -11,7 +11,6 @@ import { corpusDir, type CliContext, type CorpusOptions } from '../main.ts';
 export function registerIngestCommand(program: Command, ctx: CliContext): void {
   program
     .command('ingest')
-    .description('Add article files, folders, web pages or RSS/Atom feeds to the corpus and update the index.')
     .argument('<sources...>', 'files, folders, article page URLs or feed URLs')
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .option('--json', 'print a JSON report')

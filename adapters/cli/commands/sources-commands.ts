@@ -1,13 +1,12 @@
 import { CommanderError, type Command } from 'commander';
 import { listSources, lookupSource } from '../../../src/sources.ts';
 import { renderSourceList, renderSourceLookup } from '../../terminal/render-sources.ts';
-import { open, type CliContext, type CorpusOptions } from '../main.ts';
+import { open, type CliContext, type CorpusOptions } from '../context.ts';
 
 /** `newsdesk sources` and `newsdesk source <query>`. */
 export function registerSourcesCommands(program: Command, ctx: CliContext): void {
   program
     .command('sources')
-    .description('List every article of the corpus with its metadata, and the files that were skipped.')
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .option('--json', 'print the JSON contract { sources, skipped }')
     .action((opts: CorpusOptions) => {
@@ -17,7 +16,6 @@ export function registerSourcesCommands(program: Command, ctx: CliContext): void
 
   program
     .command('source')
-    .description('Show one article: metadata, lead and key passages. Matches an id, an outlet or title words.')
     .argument('<query...>', 'id, outlet or words of the title')
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .option('--json', 'print JSON')
