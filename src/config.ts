@@ -38,6 +38,8 @@ export const configSchema = z.object({
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** Largest page or feed fetched, in bytes; a larger download is stopped. */
   FETCH_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** Fetch from loopback, private, link-local and other internal addresses too (default: refused). */
+  FETCH_ALLOW_PRIVATE: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
 
   /** Discord bot token (Bot settings of the application). Enables the Discord adapter. */
   DISCORD_TOKEN: z.string().regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, 'must look like a Discord bot token (three dot-separated parts)').optional(),

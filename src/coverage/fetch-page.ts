@@ -1,8 +1,14 @@
+import ipaddr from 'ipaddr.js';
+import { Agent, fetch as undiciFetch } from 'undici';
+import type { Config } from '../config.ts';
 import { NewsdeskError } from '../errors.ts';
+import { AddressRefusedError, addressRefusal, checkedLookup } from './safe-address.ts';
 import { decodeText, decodeWindows1252 } from '../ingest/decode.ts';
 
 /**
- * Fetching web pages and feeds for ingestion with Node's fetch, within limits: a timeout for the whole
+ * Fetching web pages and feeds for ingestion with undici's fetch (Node's own, as a package, for its
+ * connection options), within limits: only public addresses (checked before connecting, on every
+ * redirect hop, see safe-address.ts), a timeout for the whole
  * exchange, a size limit enforced while the body streams in (the download is aborted past it),
  * redirects followed by hand with a limit and loop detection, and a content-type check so that images,
  * PDFs and other non-text responses are refused with a clear reason.
@@ -18,6 +24,8 @@ export interface FetchLimits {
   maxRedirects?: number;
   /** User-Agent header sent. */
   userAgent?: string;
+  /** Fetch from loopback, private and other internal addresses too (FETCH_ALLOW_PRIVATE; tests). */
+  allowPrivate?: boolean;
 }
 
 /** Default fetch limits. */
@@ -26,7 +34,25 @@ export const FETCH_DEFAULTS = {
   maxBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
   userAgent: 'newsdesk/0.1 (article ingestion)',
+  allowPrivate: false,
 } as const satisfies Required<FetchLimits>;
+
+/** The fetch limits a configuration sets (ingest and the feed poller use the same). */
+export function fetchLimitsOf(config: Pick<Config, 'FETCH_TIMEOUT_MS' | 'FETCH_MAX_BYTES' | 'FETCH_ALLOW_PRIVATE'>): FetchLimits {
+  return { timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES, allowPrivate: config.FETCH_ALLOW_PRIVATE };
+}
+
+/** One connection pool per policy; each resolves hosts through the address check. */
+const agents = new Map<boolean, Agent>();
+
+function agentFor(allowPrivate: boolean): Agent {
+  let agent = agents.get(allowPrivate);
+  if (!agent) {
+    agent = new Agent({ connect: { lookup: checkedLookup(allowPrivate) } });
+    agents.set(allowPrivate, agent);
+  }
+  return agent;
+}
 
 /** What kind of document a response holds. */
 export type FetchedKind = 'html' | 'feed';
@@ -53,18 +79,22 @@ export interface FetchedText {
  *   content type, or a network error
  * @example const page = await fetchText('https://example.com/news/story', { timeoutMs: 5000 })
  */
-export async function fetchText(url: string, limits: FetchLimits = {}, fetchImpl: typeof fetch = fetch): Promise<FetchedText> {
+export async function fetchText(url: string, limits: FetchLimits = {}, fetchImpl: typeof fetch = undiciFetch as unknown as typeof fetch): Promise<FetchedText> {
   const opts = { ...FETCH_DEFAULTS, ...limits };
   let current = parseHttpUrl(url);
   const visited = [current.href];
   const signal = AbortSignal.timeout(opts.timeoutMs);
+  const dispatcher = agentFor(opts.allowPrivate);
   try {
     for (let hop = 0; ; hop++) {
+      // Every hop is checked: an address written in the URL here, a name when the socket resolves it.
+      refuseLiteralAddress(current, opts.allowPrivate);
       const response = await fetchImpl(current.href, {
         redirect: 'manual',
         signal,
         headers: { 'user-agent': opts.userAgent, accept: ACCEPT },
-      });
+        dispatcher,
+      } as RequestInit);
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         await response.body?.cancel().catch(() => {});
         const location = response.headers.get('location');
@@ -101,8 +131,18 @@ export async function fetchText(url: string, limits: FetchLimits = {}, fetchImpl
       throw fetchError(`timed out after ${opts.timeoutMs} ms`, err);
     }
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    if (cause instanceof AddressRefusedError) throw fetchError(`refused: ${cause.message}`, err);
     throw fetchError(`network error (${cause?.code ?? cause?.message ?? e.message})`, err);
   }
+}
+
+/** A URL whose host is an IP address is checked before any request (no lookup happens for it). */
+function refuseLiteralAddress(url: URL, allowPrivate: boolean): void {
+  if (allowPrivate) return;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!ipaddr.isValid(host)) return;
+  const refusal = addressRefusal(host);
+  if (refusal) throw fetchError(`refused: ${host} is ${refusal}; fetching internal hosts needs FETCH_ALLOW_PRIVATE=true`);
 }
 
 /** The media types accepted, as sent in the Accept header. */

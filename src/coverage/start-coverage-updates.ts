@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import { silentLog, type Log } from '../log.ts';
 import type { OpenedCorpus } from '../open-corpus.ts';
 import type { CorpusIndex } from '../search/corpus-index.ts';
+import { fetchLimitsOf } from './fetch-page.ts';
 import { startFeedPoller, type FeedPoller } from './poll-feeds.ts';
 import { startCoverageWatcher, type Stoppable } from './watch-corpus.ts';
 
@@ -46,7 +47,7 @@ export function startCoverageUpdates(config: Config, desk: IndexHolder, log: Log
         corpusDir: config.CORPUS_DIR,
         dataDir: config.DATA_DIR,
         maxFileBytes: config.MAX_FILE_BYTES,
-        fetchLimits: { timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES },
+        fetchLimits: fetchLimitsOf(config),
         onChange,
         log,
       })

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchText } from '../../src/coverage/fetch-page.ts';
 import { redirect, serve, startSite, type TestSite } from './site.ts';
 
+/** The test site is on loopback, which only FETCH_ALLOW_PRIVATE lets a fetch reach. */
+const LOCAL = { allowPrivate: true };
+
 let site: TestSite;
 beforeAll(async () => {
   site = await startSite();
@@ -37,25 +40,25 @@ const reasonOf = async (p: Promise<unknown>): Promise<string> => {
 
 describe('fetchText', () => {
   it('fetches and decodes an HTML page, following redirects within the limit', async () => {
-    expect(await fetchText(`${site.base}/page`)).toEqual({ url: `${site.base}/page`, finalUrl: `${site.base}/page`, kind: 'html', contentType: 'text/html', text: '<html><body><p>Hello “world”</p></body></html>' });
-    expect((await fetchText(`${site.base}/hop0`)).finalUrl).toBe(`${site.base}/hop4`);
+    expect(await fetchText(`${site.base}/page`, LOCAL)).toEqual({ url: `${site.base}/page`, finalUrl: `${site.base}/page`, kind: 'html', contentType: 'text/html', text: '<html><body><p>Hello “world”</p></body></html>' });
+    expect((await fetchText(`${site.base}/hop0`, LOCAL)).finalUrl).toBe(`${site.base}/hop4`);
   });
 
   it('tells feeds from pages by content type, or by the first element when there is none', async () => {
-    expect((await fetchText(`${site.base}/untyped`)).kind).toBe('feed');
-    expect((await fetchText(`${site.base}/xml`)).kind).toBe('feed');
+    expect((await fetchText(`${site.base}/untyped`, LOCAL)).kind).toBe('feed');
+    expect((await fetchText(`${site.base}/xml`, LOCAL)).kind).toBe('feed');
   });
 
   it('gives a clear reason for each failure', async () => {
-    expect(await reasonOf(fetchText(`${site.base}/slow`, { timeoutMs: 150 }))).toBe('timed out after 150 ms');
-    expect(await reasonOf(fetchText(`${site.base}/hop0`, { maxRedirects: 2 }))).toBe('too many redirects (more than 2)');
-    expect(await reasonOf(fetchText(`${site.base}/nowhere`))).toBe('HTTP 302 redirect without a Location header');
-    expect(await reasonOf(fetchText(`${site.base}/declared-huge`, { maxBytes: 1000 }))).toBe('too large (10000000 bytes, limit 1000)');
-    expect(await reasonOf(fetchText(`${site.base}/empty`))).toBe('empty response');
+    expect(await reasonOf(fetchText(`${site.base}/slow`, { ...LOCAL, timeoutMs: 150 }))).toBe('timed out after 150 ms');
+    expect(await reasonOf(fetchText(`${site.base}/hop0`, { ...LOCAL, maxRedirects: 2 }))).toBe('too many redirects (more than 2)');
+    expect(await reasonOf(fetchText(`${site.base}/nowhere`, LOCAL))).toBe('HTTP 302 redirect without a Location header');
+    expect(await reasonOf(fetchText(`${site.base}/declared-huge`, { ...LOCAL, maxBytes: 1000 }))).toBe('too large (10000000 bytes, limit 1000)');
+    expect(await reasonOf(fetchText(`${site.base}/empty`, LOCAL))).toBe('empty response');
     expect(await reasonOf(fetchText('ftp://127.0.0.1/x'))).toBe('unsupported URL scheme ftp: (http and https only)');
     expect(await reasonOf(fetchText('http://'))).toBe('not a valid URL');
     const closed = await startSite();
     await closed.close();
-    expect(await reasonOf(fetchText(`${closed.base}/closed`))).toBe('network error (ECONNREFUSED)');
+    expect(await reasonOf(fetchText(`${closed.base}/closed`, LOCAL))).toBe('network error (ECONNREFUSED)');
   });
 });

@@ -25,7 +25,7 @@ describe('newsdesk ingest', () => {
   beforeEach(() => {
     root = makeTmp();
     lines = [];
-    ctx = { config: loadConfig({ DATA_DIR: path.join(root, 'data'), CORPUS_DIR: path.join(root, 'corpus') }), log: silentLog, out: (t) => lines.push(t) };
+    ctx = { config: loadConfig({ DATA_DIR: path.join(root, 'data'), CORPUS_DIR: path.join(root, 'corpus'), FETCH_ALLOW_PRIVATE: 'true' }), log: silentLog, out: (t) => lines.push(t) };
   });
   afterEach(() => removeTmp(root));
 

@@ -82,7 +82,7 @@ beforeEach(() => {
   root = makeTmp();
   corpus = path.join(root, 'corpus');
   data = path.join(root, 'data');
-  options = { corpusDir: corpus, dataDir: data, now: () => NOW, fetchLimits: { timeoutMs: 5000, maxBytes: 1024 * 1024 } };
+  options = { corpusDir: corpus, dataDir: data, now: () => NOW, fetchLimits: { timeoutMs: 5000, maxBytes: 1024 * 1024, allowPrivate: true } };
 });
 afterEach(() => removeTmp(root));
 

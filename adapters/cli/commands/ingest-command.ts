@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ingestSources, type IngestReport } from '../../../src/coverage/ingest.ts';
+import { fetchLimitsOf } from '../../../src/coverage/fetch-page.ts';
 import { NewsdeskError } from '../../../src/errors.ts';
 import { corpusDir, type CliContext, type CorpusOptions } from '../context.ts';
 
@@ -20,7 +21,7 @@ export function registerIngestCommand(program: Command, ctx: CliContext): void {
         corpusDir: dir,
         dataDir: ctx.config.DATA_DIR,
         maxFileBytes: ctx.config.MAX_FILE_BYTES,
-        fetchLimits: { timeoutMs: ctx.config.FETCH_TIMEOUT_MS, maxBytes: ctx.config.FETCH_MAX_BYTES },
+        fetchLimits: fetchLimitsOf(ctx.config),
         log: ctx.log,
       });
       if (opts.json) ctx.out(JSON.stringify(ingestJson(dir, report), null, 2));
