@@ -60,6 +60,8 @@ export const configSchema = z.object({
   SLACK_APP_TOKEN: z.string().regex(/^xapp-[\w-]+$/, 'must start with xapp-').optional(),
   /** Port of the HTTP receiver (path /slack/events). */
   SLACK_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Largest request body the Slack HTTP endpoint reads, in bytes; larger ones get 413 before any signature work. */
+  SLACK_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Slack Web API base URL. */
   SLACK_API_URL: z.url({ protocol: /^https?$/ }).default('https://slack.com/api/'),
 });

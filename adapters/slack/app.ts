@@ -7,6 +7,7 @@ import { NewsdeskError } from '../../src/errors.ts';
 import type { Log } from '../../src/log.ts';
 import { registerAnswerActions } from './answer-actions.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { BoundedHTTPReceiver } from './bounded-receiver.ts';
 import { registerConversationEvents } from './conversation-events.ts';
 import type { SlackDesk } from './desk-port.ts';
 import { RecentKeys } from './recent-keys.ts';
@@ -72,7 +73,9 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
 
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
-    ...(socketMode ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : { signingSecret: config.SLACK_SIGNING_SECRET }),
+    ...(socketMode
+      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
+      : { receiver: new BoundedHTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, logger: boltLogger(log), maxBodyBytes: config.SLACK_MAX_BODY_BYTES }) }),
     logger: boltLogger(log),
     clientOptions: { slackApiUrl: config.SLACK_API_URL },
     deferInitialization: true,
