@@ -87,7 +87,40 @@ export function corroborate(candidates: readonly Candidate[], sourceKey: (c: Can
   const winner = groups[0];
   if (!winner) return { groups: [], conflicting: false };
   const credible = groups.filter((g, i) => i === 0 || g.best >= CREDIBLE_SHARE * winner.best).slice(0, MAX_GROUPS);
-  return { groups: credible, conflicting: valuesCanConflict && credible.length > 1 };
+  // Values that can both be true ("50 minutes" and "just under an hour") are listed, not a conflict.
+  return { groups: credible, conflicting: valuesCanConflict && credible.slice(1).some((g) => !compatibleValues(winner.key, g.key)) };
+}
+
+/** Qualifiers that put a figure close to the number they name, on one side or either. */
+const NEAR_BELOW = new Set(['just under', 'nearly', 'almost']);
+const NEAR_ABOVE = new Set(['just over']);
+const NEAR_EITHER = new Set(['around', 'about', 'roughly', 'approximately', 'some']);
+/** How close "just under an hour" must be to 50 minutes to say the same: a fifth of the larger. */
+const NEAR_TOLERANCE = 0.2;
+
+/**
+ * Whether two numeric values of the same kind can both be true: "duration:50" and
+ * "duration:60:just under" (50 minutes is just under an hour), but not "qty:100000" and
+ * "qty:90000:more than", which claim different things, nor values of different kinds.
+ * @example compatibleValues('duration:50', 'duration:60:just under') // true
+ */
+export function compatibleValues(a: string, b: string): boolean {
+  const pa = numericKey(a);
+  const pb = numericKey(b);
+  if (!pa || !pb || pa.kind !== pb.kind) return false;
+  const near = (q: { value: number; qualifier: string | null }, other: number): boolean => {
+    if (!q.qualifier) return false;
+    const close = Math.abs(q.value - other) <= NEAR_TOLERANCE * Math.max(q.value, other);
+    if (NEAR_BELOW.has(q.qualifier)) return close && other <= q.value;
+    if (NEAR_ABOVE.has(q.qualifier)) return close && other >= q.value;
+    return NEAR_EITHER.has(q.qualifier) && close;
+  };
+  return (pa.value === pb.value && pa.qualifier === pb.qualifier) || near(pa, pb.value) || near(pb, pa.value);
+}
+
+function numericKey(key: string): { kind: string; value: number; qualifier: string | null } | null {
+  const m = /^(duration|qty|money|pct):(\d+(?:\.\d+)?)(?::(.+))?$/.exec(key);
+  return m ? { kind: m[1]!, value: Number(m[2]), qualifier: m[3] ?? null } : null;
 }
 
 /**

@@ -25,14 +25,15 @@ describe('answerQuestion', () => {
     );
   });
 
-  it('resolves "it" to the story’s central event and keeps "just under an hour" as its own value', () => {
+  it('resolves "it" to the story’s central event and lists "just under an hour" beside 50 minutes, as compatible', () => {
     const { answer, subject } = answerQuestion(index, 'how long was it?');
     expect(answer.answer).toBe('50 minutes');
     expect(answer.support.map((g) => [g.value, [...g.sources].sort()])).toEqual([
       ['50 minutes', [A, B, D, E]],
       ['just under an hour', [C]],
     ]);
-    expect(answer.status).toBe('conflicting');
+    // 50 minutes is just under an hour: both can be true, so the outlets do not disagree.
+    expect(answer.status).toBe('answered');
     expect(subject).toBe('call');
   });
 

@@ -7,6 +7,7 @@ import { extractNounPhrases } from '../../src/ask/families/noun-phrase.ts';
 import { extractExplanations, extractReportedSpeech, extractYesNo } from '../../src/ask/families/sentence-answers.ts';
 import { extractQuantities } from '../../src/ask/extract/quantity.ts';
 import { detectFamily, parseQuestion } from '../../src/ask/question.ts';
+import { compatibleValues } from '../../src/ask/corroborate.ts';
 import { analyzeText } from '../../src/search/analyzer.ts';
 
 /** A sentence as the retriever hands it to extractors. */
@@ -140,5 +141,19 @@ describe('extractDescriptors', () => {
 
   it('takes no verb for a descriptor', () => {
     expect(extractDescriptors(sentence('The victims included Nohemi Gonzalez.'), 'Nohemi Gonzalez')).toEqual([]);
+  });
+});
+
+describe('compatibleValues', () => {
+  it('takes a figure near a bound as compatible, and different claims as not', () => {
+    expect([
+      compatibleValues('duration:50', 'duration:60:just under'),
+      compatibleValues('duration:60:just under', 'duration:50'),
+      compatibleValues('duration:30', 'duration:60:just under'),
+      compatibleValues('duration:70', 'duration:60:just under'),
+      compatibleValues('qty:100000', 'qty:90000:more than'),
+      compatibleValues('qty:50', 'duration:50'),
+      compatibleValues('money:5', 'money:5'),
+    ]).toEqual([true, true, false, false, false, false, true]);
   });
 });
