@@ -60,6 +60,12 @@ export const configSchema = z.object({
   SLACK_APP_TOKEN: z.string().regex(/^xapp-[\w-]+$/, 'must start with xapp-').optional(),
   /** Port of the HTTP receiver (path /slack/events). */
   SLACK_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Slack user ids allowed to change channels' daily briefings besides workspace admins and owners, comma-separated. */
+  SLACK_DIGEST_MANAGERS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((u) => u.trim()).filter((u) => u !== ''))
+    .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'each digest manager must be a Slack user id (U…)'))),
   /** Largest request body the Slack HTTP endpoint reads, in bytes; larger ones get 413 before any signature work. */
   SLACK_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Slack Web API base URL. */

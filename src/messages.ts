@@ -184,6 +184,12 @@ export const DIGEST_LABELS = {
   firstSeen: 'first seen',
 } as const;
 
+/** Said to someone who may not change a channel's daily briefing on Discord. */
+export const DIGEST_MANAGERS_ONLY_DISCORD = 'Only members who can manage this channel (Manage Channels) can subscribe it to the daily briefing or stop it. “/digest” and “/digest status” are open to everyone.';
+
+/** Said to someone who may not change a channel's daily briefing on Slack. */
+export const DIGEST_MANAGERS_ONLY_SLACK = 'Only workspace admins and owners (and the people this newsdesk names as digest managers) can subscribe this channel to the daily briefing or stop it. “/digest” and “/digest status” are open to everyone.';
+
 /** Said when `/digest` is given a subcommand it does not know. */
 export const DIGEST_COMMAND_USAGE =
   'Use “/digest” for today’s briefing, “/digest subscribe [time] [timezone]” to get it here every day (e.g. “/digest subscribe 07:30 Europe/Paris”), “/digest unsubscribe” or “/digest status”.';

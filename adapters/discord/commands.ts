@@ -3,6 +3,7 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  PermissionFlagsBits,
   Routes,
   type REST,
   type RESTPutAPIApplicationCommandsJSONBody,
@@ -88,6 +89,9 @@ export const DISCORD_COMMANDS = [
     name: COMMAND_NAMES.digest,
     description: 'The daily briefing on the coverage: now, or every day in this channel.',
     contexts: CONTEXTS,
+    // Subscribing a channel is for those who manage it; servers can widen this in their Integrations
+    // settings, and the bot checks the member's permissions on every subscription change anyway.
+    default_member_permissions: String(PermissionFlagsBits.ManageChannels),
     integration_types: INSTALL,
     options: [
       { type: ApplicationCommandOptionType.Subcommand, name: COMMAND_NAMES.now, description: 'Today’s briefing, shown to you (shareable).' },

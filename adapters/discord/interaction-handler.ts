@@ -1,5 +1,6 @@
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import {
+  DIGEST_MANAGERS_ONLY_DISCORD,
   NO_MORE_SOURCES_MESSAGE,
   REQUEST_FAILED_MESSAGE,
   STALE_BUTTON_MESSAGE,
@@ -102,7 +103,14 @@ async function handleDigestCommand(ctx: BotContext, interaction: ChatInputComman
   const channel = interaction.channelId;
   const notice = (reply: { message: string }) => renderNoticeForDiscord(reply.message);
   const privately = { ephemeral: true, deferAfterMs: ctx.deferAfterMs };
-  switch (interaction.options.getSubcommand(false) ?? COMMAND_NAMES.now) {
+  const subcommand = interaction.options.getSubcommand(false) ?? COMMAND_NAMES.now;
+  // Changing a channel's subscription needs Manage Channels, whatever the server's command settings.
+  const changes = subcommand === COMMAND_NAMES.subscribe || subcommand === COMMAND_NAMES.unsubscribe;
+  if (changes && interaction.inGuild() && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels)) {
+    await respondInTime(interaction, privately, () => renderNoticeForDiscord(DIGEST_MANAGERS_ONLY_DISCORD));
+    return;
+  }
+  switch (subcommand) {
     case COMMAND_NAMES.subscribe: {
       const time = interaction.options.getString(COMMAND_NAMES.time);
       const timezone = interaction.options.getString(COMMAND_NAMES.timezone);

@@ -92,7 +92,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   const botThreads = new RecentKeys(BOT_THREADS);
   app.use(answerEachEventOnce(new RecentKeys(SEEN_EVENTS), log));
   registerConversationEvents(app, { desk: opts.desk, log, botThreads, track });
-  registerSlashCommands(app, { desk: opts.desk, log, track });
+  registerSlashCommands(app, { desk: opts.desk, log, track, mayManageDigests: digestManagers(app, config.SLACK_DIGEST_MANAGERS, log) });
   registerAnswerActions(app, { desk: opts.desk, log, botThreads, track });
   app.error(async (error) => {
     log.error({ err: error }, 'unhandled error in a Slack listener');
@@ -140,5 +140,24 @@ export function answerEachEventOnce(seen: RecentKeys, log: Log): Middleware<AnyM
       return;
     }
     await next();
+  };
+}
+
+/**
+ * Who may subscribe a channel to the daily briefing or stop it: the user ids of SLACK_DIGEST_MANAGERS,
+ * and workspace admins and owners as `users.info` reports them; nobody else, and nobody when Slack
+ * cannot say (the refusal names who may).
+ */
+export function digestManagers(app: App, allowList: readonly string[], log: Log): (userId: string) => Promise<boolean> {
+  const allowed = new Set(allowList);
+  return async (userId) => {
+    if (allowed.has(userId)) return true;
+    try {
+      const info = await app.client.users.info({ user: userId });
+      return Boolean(info.user?.is_admin || info.user?.is_owner);
+    } catch (err) {
+      log.warn({ err, user: userId }, 'users.info failed: the digest subscription change is refused');
+      return false;
+    }
   };
 }

@@ -1,6 +1,6 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { Log } from '../../src/log.ts';
-import { DIGEST_COMMAND_USAGE } from '../../src/messages.ts';
+import { DIGEST_COMMAND_USAGE, DIGEST_MANAGERS_ONLY_SLACK } from '../../src/messages.ts';
 import { askForSlack, failureMessage } from './answer-flow.ts';
 import type { SlackMessage } from './block-kit.ts';
 import type { SlackDesk } from './desk-port.ts';
@@ -22,6 +22,8 @@ export interface CommandDeps {
   desk: SlackDesk;
   log: Log;
   track: <T>(work: Promise<T>) => Promise<T>;
+  /** Whether a user may change a channel's daily briefing (workspace admins and owners, the allow-list). */
+  mayManageDigests: (userId: string) => Promise<boolean>;
 }
 
 /** The slash command names, as declared in manifest.yaml. */
@@ -82,14 +84,17 @@ async function commandReply(deps: CommandDeps, name: SlashCommand, input: Comman
     case '/source':
       return renderSourceLookupForSlack(await deps.desk.lookupSource(text));
     case '/digest':
-      return digestReply(deps, parseDigestCommand(text), input.channelId);
+      return digestReply(deps, parseDigestCommand(text), input.channelId, input.userId);
     case '/newsdesk':
       return renderHelpForSlack();
   }
 }
 
 /** Today's briefing (shareable), or the reply of a subscription command for the channel. */
-async function digestReply(deps: CommandDeps, command: DigestCommand, channel: string): Promise<SlackMessage> {
+async function digestReply(deps: CommandDeps, command: DigestCommand, channel: string, userId: string): Promise<SlackMessage> {
+  if ((command.kind === 'subscribe' || command.kind === 'unsubscribe') && !(await deps.mayManageDigests(userId))) {
+    return renderNoticeForSlack(DIGEST_MANAGERS_ONLY_SLACK);
+  }
   switch (command.kind) {
     case 'now':
       return renderDigestForSlack(await deps.desk.digest({ platform: SLACK_PLATFORM, channel }), { shareButton: true });

@@ -8,7 +8,7 @@ import { routeDigests } from '../../adapters/digest-delivery.ts';
 import { renderDigestForDiscord } from '../../adapters/discord/render-digest.ts';
 import { renderNoticeForDiscord } from '../../adapters/discord/render.ts';
 import { aheadClock, postTimeSoon } from '../digest-time-soon.ts';
-import type { RecordedCall } from './fake-discord.ts';
+import { CHANNEL_MANAGER_PERMISSIONS, type RecordedCall } from './fake-discord.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 /**
@@ -41,12 +41,22 @@ describe('Discord /digest subscriptions end to end', () => {
 
   beforeAll(async () => {
     h = await startHarness({ state: true });
-    ada = h.fake.addUser('ada');
+    ada = h.fake.addUser('ada', { permissions: CHANNEL_MANAGER_PERMISSIONS });
     channel = h.fake.options.channelId;
   });
 
   afterAll(async () => {
     await h?.close();
+  });
+
+  it('registers /digest for members who can manage channels, and refuses a subscription change from a member without that right', async () => {
+    const registered = [...h.fake.commands.values()].flat().find((c: { name: string }) => c.name === 'digest');
+    expect(registered.default_member_permissions).toBe('16');
+    const bo = h.fake.addUser('bo');
+    const refusal = 'Only members who can manage this channel (Manage Channels) can subscribe it to the daily briefing or stop it. “/digest” and “/digest status” are open to everyone.';
+    expect(await runDigestCommand(h, bo, 'subscribe', [{ name: 'time', value: '07:00' }], channel)).toBe(refusal);
+    expect(await runDigestCommand(h, bo, 'unsubscribe', [], channel)).toBe(refusal);
+    expect(await runDigestCommand(h, bo, 'status', [], channel)).toMatch(/^This channel is not subscribed to the daily briefing\. Subscribe with/);
   });
 
   it('/digest status says the channel is not subscribed yet', async () => {
@@ -110,7 +120,7 @@ describe('Discord scheduled digests end to end', () => {
 
   beforeAll(async () => {
     h = await startHarness({ state: true });
-    ada = h.fake.addUser('ada');
+    ada = h.fake.addUser('ada', { permissions: CHANNEL_MANAGER_PERMISSIONS });
     channel = h.fake.options.channelId;
   });
 

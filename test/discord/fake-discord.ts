@@ -136,6 +136,11 @@ interface Route {
  * {@link FakeDiscord.userSays}, {@link FakeDiscord.slashCommand}, {@link FakeDiscord.autocomplete} and
  * {@link FakeDiscord.clickButton}, and assert on {@link FakeDiscord.calls}. Always {@link FakeDiscord.close} it.
  */
+/** An everyday member's guild permissions as Discord sends them (view, send, read history…; not Manage Channels). */
+export const MEMBER_PERMISSIONS = 1071698660929n;
+/** A member who may also manage channels (Manage Channels, 1 << 4). */
+export const CHANNEL_MANAGER_PERMISSIONS = MEMBER_PERMISSIONS | 16n;
+
 export class FakeDiscord {
   readonly options: FakeDiscordOptions;
   readonly calls: RecordedCall[] = [];
@@ -143,6 +148,8 @@ export class FakeDiscord {
   readonly pings: Ping[] = [];
   readonly bot: APIUser;
   readonly users = new Map<string, APIUser>();
+  /** Guild permissions of each member in interactions (an everyday member's when unset). */
+  private readonly memberPermissions = new Map<string, bigint>();
   readonly channels = new Map<string, APIChannel>();
   readonly messages = new Map<string, APIMessage>();
   /** Registered commands by scope: 'global' or a guild id. */
@@ -227,9 +234,10 @@ export class FakeDiscord {
   // ── Driving users ───────────────────────────────────────────────────────────────────────────
 
   /** Adds a human user. */
-  addUser(username: string): APIUser {
+  addUser(username: string, options: { permissions?: bigint } = {}): APIUser {
     const user: APIUser = { id: this.snowflake(), username, discriminator: '0', global_name: username, avatar: null };
     this.users.set(user.id, user);
+    if (options.permissions !== undefined) this.memberPermissions.set(user.id, options.permissions);
     return user;
   }
 
@@ -626,7 +634,7 @@ export class FakeDiscord {
       context: guildId ? 0 : 1,
       attachment_size_limit: 10_485_760,
       ...(guildId
-        ? { guild_id: guildId, guild: { id: guildId, locale: 'en-US', features: [] }, guild_locale: 'en-US', member: { ...this.memberOf(from), permissions: '1071698660929' } }
+        ? { guild_id: guildId, guild: { id: guildId, locale: 'en-US', features: [] }, guild_locale: 'en-US', member: { ...this.memberOf(from), permissions: String(this.memberPermissions.get(from.id) ?? MEMBER_PERMISSIONS) } }
         : { user: from }),
       ...(message ? { message } : {}),
     };

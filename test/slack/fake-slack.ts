@@ -69,6 +69,8 @@ export class FakeSlack {
   /** Channels chat.postMessage refuses, with the error Slack gives (channel_not_found, not_in_channel, is_archived…). */
   readonly channelErrors = new Map<string, string>();
   readonly acks: SocketAck[] = [];
+  /** Workspace roles users.info reports (everyone else is an ordinary member). */
+  readonly roles = new Map<string, 'admin' | 'owner'>();
   private readonly events = new EventEmitter();
   private readonly rateLimited: { method: string; retryAfter: number }[] = [];
   private readonly sockets = new Set<WebSocket>();
@@ -241,6 +243,12 @@ export class FakeSlack {
         const problem = messageProblem(params) ?? (typeof params.ts === 'string' ? null : 'message_not_found');
         if (problem) return this.answer(res, call, 200, { ok: false, error: problem });
         return this.answer(res, call, 200, { ok: true, channel: params.channel, ts: params.ts, text: params.text ?? '' });
+      }
+      case 'users.info': {
+        const id = String(params.user ?? '');
+        if (!/^[UW][A-Z0-9]+$/.test(id)) return this.answer(res, call, 200, { ok: false, error: 'user_not_found' });
+        const role = this.roles.get(id);
+        return this.answer(res, call, 200, { ok: true, user: { id, team_id: FAKE_WORKSPACE.teamId, name: id.toLowerCase(), deleted: false, is_admin: role === 'admin' || role === 'owner', is_owner: role === 'owner', is_bot: false } });
       }
       default:
         return this.answer(res, call, 200, { ok: false, error: 'unknown_method' });

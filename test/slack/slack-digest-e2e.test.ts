@@ -4,7 +4,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeDigests } from '../../adapters/digest-delivery.ts';
-import { startSlackApp, type RunningSlackApp } from '../../adapters/slack/app.ts';
+import { digestManagers, startSlackApp, type RunningSlackApp } from '../../adapters/slack/app.ts';
 import { renderDigestForSlack } from '../../adapters/slack/render-digest.ts';
 import { renderNoticeForSlack } from '../../adapters/slack/render.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -28,6 +28,13 @@ import { SlackRequester, TEST_SIGNING_SECRET, commandFields } from './slack-requ
 
 const CORPUS = path.resolve(import.meta.dirname, '../../corpus');
 const CHANNEL = 'C0NEWSROOM';
+/** The user of the command fixtures. */
+const ADMIN = 'U0ASKER001';
+
+/** An App whose users.info says nobody is an admin (for the allow-list alone). */
+function slackClientStub(): Parameters<typeof digestManagers>[0] {
+  return { client: { users: { info: async () => ({ ok: true, user: { is_admin: false, is_owner: false } }) } } } as unknown as Parameters<typeof digestManagers>[0];
+}
 
 describe('Slack /digest subscriptions end to end', () => {
   let fake: FakeSlack;
@@ -49,6 +56,8 @@ describe('Slack /digest subscriptions end to end', () => {
 
   beforeAll(async () => {
     fake = await FakeSlack.start();
+    // The fixtures' user manages the workspace's digests: an admin, as users.info reports.
+    fake.roles.set(ADMIN, 'admin');
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-slack-digest-'));
     state = State.open(dataDir);
     desk = new Newsdesk(openCorpus(CORPUS).index, { dataDir, rateLimitPerMinute: 1000, log: silentLog, state, digestDefaults: { time: '08:00', timezone: 'Europe/London' } });
@@ -62,6 +71,16 @@ describe('Slack /digest subscriptions end to end', () => {
     await fake?.close();
     state?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a subscription change from a member who is no admin or owner, unless SLACK_DIGEST_MANAGERS names them', async () => {
+    const url = fake.responseUrl();
+    await req.command(commandFields('/digest', 'subscribe 06:00', url, { user_id: 'U0MEMBER01' }));
+    const refused = await fake.waitForResponse((r) => r.id === url.split('/').pop());
+    expect(refused.body.text).toBe('Only workspace admins and owners (and the people this newsdesk names as digest managers) can subscribe this channel to the daily briefing or stop it. “/digest” and “/digest status” are open to everyone.');
+    expect(state.subscriptions.get('slack', CHANNEL)).toBeNull();
+    const allowed = digestManagers(slackClientStub(), ['U0MEMBER01'], silentLog);
+    expect([await allowed('U0MEMBER01'), await allowed('U0OTHER001')]).toEqual([true, false]);
   });
 
   it('/digest status says the channel is not subscribed yet', async () => {
