@@ -1,3 +1,4 @@
+import { withoutInvisibles } from '../../src/ask/input.ts';
 import {
   ButtonStyle,
   ComponentType,
@@ -381,8 +382,9 @@ function noMentions(): NoMentions {
 }
 
 /** Whitespace runs (line breaks included) become one space. */
+/** User text on one line, with no invisible or direction-changing characters. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return withoutInvisibles(text).replace(/\s+/g, ' ').trim();
 }
 
 /** `text` as inline code, or escaped text when it contains a backtick. */

@@ -1,3 +1,4 @@
+import { withoutInvisibles } from '../../src/ask/input.ts';
 import type { Answer, Citation } from '../../src/types.ts';
 import { presentAnswer, presentCitation, type PresentedCitation } from '../../src/present.ts';
 import {
@@ -143,5 +144,5 @@ function citationBlockPair(c: PresentedCitation): NewsdeskBlock[] {
 }
 
 function questionBlock(question: string): NewsdeskBlock {
-  return context(`${bold(`${escapeMrkdwn(QUESTION_LABEL)}:`)} ${cutEscaped(question, 2900).text}`);
+  return context(`${bold(`${escapeMrkdwn(QUESTION_LABEL)}:`)} ${cutEscaped(withoutInvisibles(question).replace(/\s+/g, ' ').trim(), 2900).text}`);
 }

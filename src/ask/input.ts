@@ -11,11 +11,22 @@ export const MAX_QUESTION_CHARS = 500;
 /** A question ready for the pipeline, or the message to show instead. */
 export type QuestionInput = { ok: true; question: string } | { ok: false; message: string };
 
+/** Characters that change how text displays without being seen: controls, zero-width marks, bidi overrides and isolates. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * User text made safe to echo (a "Question:" line, a thread name): invisible and direction-changing
+ * characters become spaces, so nobody's text can reverse or hide what a reply shows.
+ * @example withoutInvisibles('who\u202erequested') // 'who requested'
+ */
+export function withoutInvisibles(text: string): string {
+  return text.replace(INVISIBLE, ' ');
+}
+
 const questionSchema = z
   .string()
   .transform((s) =>
-    s
-      .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, ' ')
+    withoutInvisibles(s)
       // Markup is not part of a question: tags and mention syntax (<@U1>, <!here>, <b>), @everyone/@here,
       // and Markdown emphasis around words.
       .replace(/<[^<>]{0,200}>/g, ' ')

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Newsdesk } from '../../src/newsdesk.ts';
 import { openCorpus } from '../../src/open-corpus.ts';
 import { silentLog } from '../../src/log.ts';
-import { MAX_QUESTION_CHARS } from '../../src/ask/input.ts';
+import { MAX_QUESTION_CHARS, validateQuestion, withoutInvisibles } from '../../src/ask/input.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '..', '..', 'corpus');
 
@@ -61,5 +61,12 @@ describe('Newsdesk.ask on hostile and odd input', () => {
       }),
       { numRuns: 150, seed: 4242 },
     );
+  });
+});
+
+describe('withoutInvisibles', () => {
+  it('turns direction overrides, isolates, zero-width marks and controls into spaces, keeping the rest', () => {
+    expect(withoutInvisibles('a\u202eb\u2067c\u200bd\u0000e\u00adf\ufeffg Ordoñez')).toBe('a b c d e f g Ordoñez');
+    expect(validateQuestion('who\u202e requested the call?')).toEqual({ ok: true, question: 'who requested the call?' });
   });
 });

@@ -291,6 +291,10 @@ describe('threadNameForQuestion', () => {
     expect(threadNameForQuestion('why '.repeat(50))).toBe(`${'why '.repeat(24)}why…`);
     expect(threadNameForQuestion('   ')).toBe('Question');
   });
+
+  it('drops right-to-left overrides, bidi isolates, zero-width and control characters', () => {
+    expect(threadNameForQuestion('who\u202erequested\u200b the\u2066 call\u0007?')).toBe('who requested the call ?');
+  });
 });
 
 describe('escapeDiscordMarkdown', () => {
