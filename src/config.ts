@@ -18,6 +18,8 @@ export const configSchema = z.object({
   /** Article files larger than this many bytes are skipped with a reason. */
   MAX_FILE_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   /** Questions one chat user may ask per minute before getting a polite wait message. */
+  /** Run without the state database when it cannot be opened (no digests, no question log) instead of stopping. */
+  STATE_OPTIONAL: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Default local time of the daily briefing for channels that subscribe without one ('HH:MM'). */
   DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM, e.g. 08:00').default('08:00'),

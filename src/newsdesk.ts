@@ -1,3 +1,4 @@
+import { NewsdeskError } from './errors.ts';
 import type { Config } from './config.ts';
 import { silentLog, type Log } from './log.ts';
 import type { Answer, Citation } from './types.ts';
@@ -102,7 +103,8 @@ export class Newsdesk {
   /**
    * A service over an already opened index, configured from `config`.
    * @param withState - open the state database (questions logged, subscriptions); a failure to open it
-   *   is logged and the service works without it
+   *   throws NewsdeskError STATE_UNAVAILABLE naming the file and the fix, unless STATE_OPTIONAL is set,
+   *   when it is logged and the service works without it
    */
   static forIndex(index: CorpusIndex, config: Config, log: Log = silentLog, withState = true): Newsdesk {
     let state: State | null = null;
@@ -110,7 +112,17 @@ export class Newsdesk {
       try {
         state = State.open(config.DATA_DIR, { log });
       } catch (err) {
-        log.warn({ err }, 'no state database: questions are not logged and digests cannot be scheduled');
+        // Silently running without it would turn every channel's digests off: stop, naming the file
+        // and the fix, unless the operator chose to run without state.
+        if (!config.STATE_OPTIONAL) {
+          const reason = err instanceof Error ? err.message : String(err);
+          throw new NewsdeskError(
+            `${reason}. Make DATA_DIR (${config.DATA_DIR}) a writable folder, or restore newsdesk.db there from a backup (newsdesk backup); to run without it (no daily briefings, no question log), set STATE_OPTIONAL=true.`,
+            'STATE_UNAVAILABLE',
+            err,
+          );
+        }
+        log.warn({ err }, 'no state database (STATE_OPTIONAL=true): questions are not logged and daily briefings are off');
       }
     }
     return new Newsdesk(index, {
