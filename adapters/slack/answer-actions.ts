@@ -10,7 +10,7 @@ import type { RecentKeys } from './recent-keys.ts';
 import { SLACK_PLATFORM } from './digest-command.ts';
 import { renderDigestForSlack } from './render-digest.ts';
 import { renderAnswerForSlack, renderMoreSourcesForSlack, renderNoticeForSlack } from './render.ts';
-import { isDirectMessageChannel, postMessage, respondPrivately, type ReplyClient } from './replies.ts';
+import { isDirectMessageChannel, postMessage, respondPrivately, respondWithRetries, type ReplyClient } from './replies.ts';
 
 /**
  * The answer buttons: "More sources" (the next citations, in the answer's thread or privately),
@@ -111,15 +111,15 @@ export function registerAnswerActions(app: App, deps: ActionDeps): void {
     const result = await deps.desk.ask(question, conversationId ? { conversationId } : {});
     if (!result.ok) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(result.message));
     const shared = renderAnswerForSlack(result.answer, { conversationId, showQuestion: true, askedAs: question });
-    await respond({ response_type: 'in_channel', replace_original: false, text: shared.text, blocks: shared.blocks });
-    await respond({ delete_original: true });
+    await respondWithRetries(respond, { response_type: 'in_channel', replace_original: false, text: shared.text, blocks: shared.blocks });
+    await respondWithRetries(respond, { delete_original: true });
   });
 
   on(ACTION_IDS.shareDigest, async (click, client, respond) => {
     if (!respond) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(STALE_BUTTON_MESSAGE));
     const shared = renderDigestForSlack(await deps.desk.digest(click.channelId ? { platform: SLACK_PLATFORM, channel: click.channelId } : {}));
-    await respond({ response_type: 'in_channel', replace_original: false, text: shared.text, blocks: shared.blocks });
-    await respond({ delete_original: true });
+    await respondWithRetries(respond, { response_type: 'in_channel', replace_original: false, text: shared.text, blocks: shared.blocks });
+    await respondWithRetries(respond, { delete_original: true });
   });
 }
 

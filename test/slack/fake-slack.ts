@@ -73,6 +73,9 @@ export class FakeSlack {
   readonly roles = new Map<string, 'admin' | 'owner'>();
   private readonly events = new EventEmitter();
   private readonly rateLimited: { method: string; retryAfter: number }[] = [];
+  private readonly responseFailures: number[] = [];
+  /** response_url posts answered with a failure so far. */
+  failedResponses = 0;
   private readonly sockets = new Set<WebSocket>();
   private readonly tickets = new Set<string>();
   private tsCounter = 0;
@@ -255,7 +258,18 @@ export class FakeSlack {
     }
   }
 
+  /** Makes the next `count` response_url posts fail with `status` (500, 503…), or drops the connection (0). */
+  failResponses(count: number, status: number): void {
+    this.responseFailures.push(...Array.from({ length: count }, () => status));
+  }
+
   private respond(id: string, raw: string, contentType: string, res: http.ServerResponse): void {
+    const failure = this.responseFailures.shift();
+    if (failure !== undefined) {
+      this.failedResponses++;
+      if (failure === 0) return void res.socket?.destroy();
+      return send(res, failure, { ok: false, error: 'internal_error' });
+    }
     let body: Record<string, unknown>;
     try {
       body = contentType.startsWith('application/json') ? (JSON.parse(raw) as Record<string, unknown>) : {};

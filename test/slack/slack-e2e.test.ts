@@ -364,6 +364,16 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
       expect(quotesOf(body).length).toBeGreaterThan(0);
     });
 
+    it('retries a response_url reply that meets a 500 and a dropped connection, and delivers it once', async () => {
+      const failedBefore = fake.failedResponses;
+      fake.failResponses(1, 500);
+      fake.failResponses(1, 0);
+      const { body } = await run('/ask', 'who requested the call?');
+      expect(fake.failedResponses - failedBefore).toBe(2);
+      expect(body.response_type).toBe('ephemeral');
+      expect(quotesOf(body).length).toBeGreaterThan(0);
+    }, 20_000);
+
     it('/ask with nothing to ask says how to ask', async () => {
       const { body } = await run('/ask', '   ');
       expect(body.text).toBe('Ask me a question about the coverage, for example "who requested the call?"');
