@@ -9,6 +9,7 @@ import { renderHelpForSlack, renderNoticeForSlack } from './render.ts';
 import { SLACK_PLATFORM, parseDigestCommand, type DigestCommand } from './digest-command.ts';
 import { respondPrivately } from './replies.ts';
 import { renderSourceListForSlack, renderSourceLookupForSlack } from './render-sources.ts';
+import { RecentKeys } from './recent-keys.ts';
 import { slackTextToPlain } from './slack-text.ts';
 
 /**
@@ -25,6 +26,9 @@ export interface CommandDeps {
   /** Whether a user may change a channel's daily briefing (workspace admins and owners, the allow-list). */
   mayManageDigests: (userId: string) => Promise<boolean>;
 }
+
+/** Slash-command trigger ids remembered for de-duplication. */
+const SEEN_TRIGGERS = 2000;
 
 /** The slash command names, as declared in manifest.yaml. */
 export const SLASH_COMMANDS = ['/ask', '/sources', '/source', '/digest', '/newsdesk'] as const;
@@ -43,9 +47,16 @@ interface CommandInput {
  * @param deps - desk, logger and the in-flight tracker
  */
 export function registerSlashCommands(app: App, deps: CommandDeps): void {
+  // Slack gives every invocation its own trigger_id: a second delivery of one (a retry) is acknowledged
+  // and not answered again.
+  const seen = new RecentKeys(SEEN_TRIGGERS);
   for (const name of SLASH_COMMANDS) {
     app.command(name, async ({ command, ack, respond }) => {
       await ack();
+      if (command.trigger_id && !seen.addIfNew(command.trigger_id)) {
+        deps.log.info({ command: name, trigger: command.trigger_id }, 'repeated delivery of an answered slash command; ignored');
+        return;
+      }
       await nextTick();
       const input: CommandInput = { text: command.text ?? '', userId: command.user_id, channelId: command.channel_id };
       await deps.track(runCommand(deps, name, input, respond));

@@ -374,6 +374,17 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
       expect(quotesOf(body).length).toBeGreaterThan(0);
     }, 20_000);
 
+    it('answers a slash command delivered twice (same trigger_id) once', async () => {
+      const url = fake.responseUrl();
+      const fields = commandFields('/sources', '', url);
+      const first = await req.command(fields);
+      const second = await req.command(fields);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      await fake.waitForResponse((r) => r.id === url.split('/').pop());
+      await new Promise((r) => setTimeout(r, 300));
+      expect(fake.responses.filter((r) => r.id === url.split('/').pop())).toHaveLength(1);
+    });
+
     it('/ask with nothing to ask says how to ask', async () => {
       const { body } = await run('/ask', '   ');
       expect(body.text).toBe('Ask me a question about the coverage, for example "who requested the call?"');

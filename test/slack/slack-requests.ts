@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -135,8 +135,12 @@ export function directMessageEnvelope(f: Omit<MentionFields, 'threadTs'> & { ext
 
 /** Slash command fields from the fixture. */
 export function commandFields(command: string, text: string, responseUrl: string, overrides: Record<string, string> = {}): Record<string, string> {
-  return { ...loadSlackFixture<Record<string, string>>('command-ask.json'), command, text, response_url: responseUrl, ...overrides };
+  // Slack gives every invocation its own trigger_id.
+  const trigger_id = `${6102030405 + ++triggers}.1700000000.${randomBytes(16).toString('hex')}`;
+  return { ...loadSlackFixture<Record<string, string>>('command-ask.json'), command, text, response_url: responseUrl, trigger_id, ...overrides };
 }
+
+let triggers = 0;
 
 /** A block_actions payload from a fixture with the given action, value and response_url. */
 export function blockActionPayload(fixture: 'block-actions-thread-message.json' | 'block-actions-ephemeral.json', actionId: string, value: string, responseUrl: string): Record<string, unknown> {
