@@ -35,6 +35,8 @@ export interface StartOptions {
 
 /** How long shutdown waits for a digest being posted. */
 const DIGEST_STOP_GRACE_MS = 5000;
+/** How long shutdown waits for the platforms to close (with the digest grace: under 10 s in all). */
+const PLATFORM_STOP_GRACE_MS = 4000;
 
 /**
  * Runs the configured surfaces and resolves when they have stopped.
@@ -104,6 +106,11 @@ function waitForSignal(signals: NodeJS.EventEmitter, log: Log): Promise<void> {
 }
 
 async function stopAll(running: readonly Running[], log: Log): Promise<void> {
+  // Shutdown ends within its grace whatever a platform does: one SIGTERM is enough.
+  await withinGrace(stopEach(running, log), PLATFORM_STOP_GRACE_MS);
+}
+
+async function stopEach(running: readonly Running[], log: Log): Promise<void> {
   await Promise.all(
     running.map(async (r) => {
       try {

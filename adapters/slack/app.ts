@@ -45,6 +45,8 @@ export interface RunningSlackApp {
  * inside the scheduler's 5-minute claim, which the app client's default (ten retries over about
  * thirty minutes) would outlast, letting another process take the claim over and post twice.
  */
+/** Every Web API call has a deadline: a hung call fails (and is retried) instead of holding a claim forever. */
+const WEB_API_TIMEOUT_MS = 10_000;
 const DIGEST_RETRIES = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000 } as const;
 
 /** How long stop() waits for answers in flight. */
@@ -77,12 +79,12 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
       : { receiver: new BoundedHTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, logger: boltLogger(log), maxBodyBytes: config.SLACK_MAX_BODY_BYTES }) }),
     logger: boltLogger(log),
-    clientOptions: { slackApiUrl: config.SLACK_API_URL },
+    clientOptions: { slackApiUrl: config.SLACK_API_URL, timeout: WEB_API_TIMEOUT_MS },
     deferInitialization: true,
   });
   await app.init(); // auth.test: checks the token and learns the bot's user id
 
-  const digestClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(log), retryConfig: DIGEST_RETRIES });
+  const digestClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(log), retryConfig: DIGEST_RETRIES, timeout: WEB_API_TIMEOUT_MS });
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
