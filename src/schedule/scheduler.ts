@@ -175,6 +175,8 @@ export class DigestScheduler {
     if (sub.paused) return { kind: 'skipped', reason: 'paused' };
     const now = this.now();
     if (localDateTime(now, sub.timezone).date !== localDate) return { kind: 'skipped', reason: 'day_over' };
+    // One digest per channel and local day, whatever happened to its subscription meanwhile.
+    if (state.deliveries.sentToChannel(sub.platform, sub.channel, localDate)) return { kind: 'skipped', reason: 'already_sent' };
     const claim = state.deliveries.claim(sub.id, localDate, this.owner, now, this.leaseMs);
     const log = this.log.child({ subscription: sub.id, platform: sub.platform, channel: sub.channel, localDate });
     if (!claim.claimed) {

@@ -87,13 +87,31 @@ export class DeliveryStore {
     this.db.prepare("UPDATE deliveries SET error = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ?").run(error, id, owner);
   }
 
-  /** Marks a claimed delivery sent, with the articles it covered. */
+  /**
+   * Marks a claimed delivery sent, with the articles it covered, and records the channel's digest of
+   * that day, which outlives the subscription (unsubscribing and subscribing again the same day does
+   * not bring a second digest).
+   */
   markSent(id: number, owner: string, now: Date, articles: readonly string[]): boolean {
-    return (
-      this.db
-        .prepare("UPDATE deliveries SET status = 'sent', sent_at = ?, error = NULL, articles = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ?")
-        .run(now.toISOString(), JSON.stringify(articles), id, owner).changes === 1
-    );
+    return this.db.transaction(() => {
+      const updated =
+        this.db
+          .prepare("UPDATE deliveries SET status = 'sent', sent_at = ?, error = NULL, articles = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ?")
+          .run(now.toISOString(), JSON.stringify(articles), id, owner).changes === 1;
+      if (updated) {
+        this.db
+          .prepare(
+            'INSERT OR IGNORE INTO channel_digests (platform, channel, local_date, sent_at) SELECT s.platform, s.channel, d.local_date, d.sent_at FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id WHERE d.id = ?',
+          )
+          .run(id);
+      }
+      return updated;
+    })();
+  }
+
+  /** True when a channel already got its digest for a local day, under any subscription, past or present. */
+  sentToChannel(platform: string, channel: string, localDate: string): boolean {
+    return this.db.prepare('SELECT 1 FROM channel_digests WHERE platform = ? AND channel = ? AND local_date = ?').get(platform, channel, localDate) !== undefined;
   }
 
   /** Marks a claimed delivery failed for good (for its day). */

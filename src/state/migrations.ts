@@ -75,6 +75,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 4,
+    name: 'digests sent per channel and day, kept when a subscription is removed',
+    sql: `
+      CREATE TABLE channel_digests (
+        platform TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (platform, channel, local_date)
+      );
+      INSERT OR IGNORE INTO channel_digests (platform, channel, local_date, sent_at)
+        SELECT s.platform, s.channel, d.local_date, d.sent_at FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+        WHERE d.status = 'sent' AND d.sent_at IS NOT NULL;
+    `,
+  },
 ];
 
 /**

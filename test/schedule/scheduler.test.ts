@@ -137,6 +137,26 @@ describe('DigestScheduler at most once per day', () => {
     expect(posts.map((p) => p.at)).toEqual(['2026-11-23T09:30:00.000Z', '2026-11-24T08:00:00.000Z']);
   });
 
+  it('sends one digest per channel and day, even when the channel unsubscribes and subscribes again that day', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-23T09:30:00Z') });
+    const state = openState();
+    state.subscriptions.upsert('slack', 'C1', '08:00', 'UTC', new Date('2026-11-20T00:00:00Z'));
+    const posts: Post[] = [];
+    const first = scheduler(state, posts);
+    expect(await first.start()).toMatchObject([{ kind: 'sent' }]);
+    first.stop();
+    expect(state.subscriptions.remove('slack', 'C1')).toBe(true);
+    state.subscriptions.upsert('slack', 'C1', '10:00', 'UTC', new Date('2026-11-23T09:31:00Z'));
+    const second = scheduler(state, posts);
+    await second.start();
+    const id = state.subscriptions.get('slack', 'C1')!.id;
+    await vi.advanceTimersByTimeAsync(40 * MINUTE);
+    expect(await second.deliver(id, '2026-11-23')).toEqual({ kind: 'skipped', reason: 'already_sent' });
+    expect(posts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(24 * 60 * MINUTE);
+    expect(posts.map((p) => p.at)).toEqual(['2026-11-23T09:30:00.000Z', '2026-11-24T10:00:00.000Z']);
+  });
+
   it('does not send on start-up a digest of a day that is over in the subscription’s timezone', async () => {
     // 22:30 UTC on the 23rd is 07:30 on the 24th in Tokyo: the last 08:00 there was on a day that is over.
     vi.useFakeTimers({ now: new Date('2026-11-23T22:30:00Z') });
