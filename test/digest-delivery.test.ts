@@ -19,17 +19,19 @@ function discordError(code: number, status: number, message: string): DiscordAPI
   return new DiscordAPIError({ code, message }, code, status, 'POST', 'https://discord.test/api/v10/channels/1/messages', { body: {} });
 }
 
+const ATTEMPT = { key: 'k'.repeat(25), resumed: false };
+
 describe('routeDigests', () => {
   it('posts through the poster of the subscription’s platform, to its channel', async () => {
     const posted: string[] = [];
     const send = routeDigests({ discord: async (c) => void posted.push(`discord:${c}`), slack: async (c) => void posted.push(`slack:${c}`) });
-    await send(subscription('slack', 'C1'), DIGEST);
-    await send(subscription('discord', '42'), DIGEST);
+    await send(subscription('slack', 'C1'), DIGEST, ATTEMPT);
+    await send(subscription('discord', '42'), DIGEST, ATTEMPT);
     expect(posted).toEqual(['slack:C1', 'discord:42']);
   });
 
   it('fails, without pausing, for a platform that is not running', async () => {
-    const err = await routeDigests({})(subscription('slack', 'C1'), DIGEST).catch((e: unknown) => e);
+    const err = await routeDigests({})(subscription('slack', 'C1'), DIGEST, ATTEMPT).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeliveryError);
     expect((err as DeliveryError).permanent).toBe(false);
   });

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials, RESTEvents } from 'discord.js';
 import type { Config } from '../../src/config.ts';
 import type { Digest } from '../../src/digest/types.ts';
+import type { DeliveryAttempt } from '../../src/schedule/scheduler.ts';
 import { NewsdeskError } from '../../src/errors.ts';
 import type { Log } from '../../src/log.ts';
 import { RecentReplies } from './answer-store.ts';
@@ -34,7 +35,7 @@ export interface DiscordBot {
   /** Disconnects from the gateway and releases every resource. Safe to call twice. */
   stop(): Promise<void>;
   /** Posts a scheduled digest to a channel (see post-digest.ts); throws DeliveryError. */
-  postDigest(channelId: string, digest: Digest): Promise<void>;
+  postDigest(channelId: string, digest: Digest, attempt?: DeliveryAttempt): Promise<void>;
 }
 
 /** Defaults of the optional settings. */
@@ -109,5 +110,5 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
       log.error({ err }, 'could not register slash commands; mentions and DMs still work');
     }
   }
-  return { stop, postDigest: (channelId, digest) => postDigestToDiscord(client.rest, channelId, digest) };
+  return { stop, postDigest: (channelId, digest, attempt) => postDigestToDiscord(client.rest, channelId, digest, attempt) };
 }

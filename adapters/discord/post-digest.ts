@@ -1,6 +1,7 @@
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
 import type { Digest } from '../../src/digest/types.ts';
 import { DeliveryError } from '../../src/schedule/delivery-error.ts';
+import type { DeliveryAttempt } from '../../src/schedule/scheduler.ts';
 import { renderDigestForDiscord } from './render-digest.ts';
 
 /**
@@ -20,11 +21,13 @@ export const PERMANENT_DISCORD_CODES: ReadonlySet<number> = new Set([10003, 5000
  * @throws DeliveryError, permanent for an unknown channel or missing access
  * @example await postDigestToDiscord(client.rest, '1100000000000000200', desk.digest())
  */
-export async function postDigestToDiscord(rest: REST, channelId: string, digest: Digest): Promise<void> {
+export async function postDigestToDiscord(rest: REST, channelId: string, digest: Digest, attempt?: DeliveryAttempt): Promise<void> {
   const payload = renderDigestForDiscord(digest);
   try {
     await rest.post(Routes.channelMessages(channelId), {
-      body: { embeds: payload.embeds, components: payload.components, allowed_mentions: { parse: [] } },
+      // The delivery key as nonce, enforced: Discord returns the message already created with it
+      // instead of posting again when a retry or a takeover repeats the post.
+      body: { embeds: payload.embeds, components: payload.components, allowed_mentions: { parse: [] }, ...(attempt ? { nonce: attempt.key, enforce_nonce: true } : {}) },
     });
   } catch (err) {
     throw deliveryErrorFromDiscord(err);

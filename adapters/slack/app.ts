@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { App, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
 import type { Digest } from '../../src/digest/types.ts';
+import type { DeliveryAttempt } from '../../src/schedule/scheduler.ts';
 import { NewsdeskError } from '../../src/errors.ts';
 import type { Log } from '../../src/log.ts';
 import { registerAnswerActions } from './answer-actions.ts';
@@ -37,7 +38,7 @@ export interface RunningSlackApp {
   /** The HTTP port listened on; 0 in Socket Mode. */
   port: number;
   /** Posts a scheduled digest to a channel (see post-digest.ts); throws DeliveryError. */
-  postDigest(channel: string, digest: Digest): Promise<void>;
+  postDigest(channel: string, digest: Digest, attempt?: DeliveryAttempt): Promise<void>;
 }
 
 /**
@@ -112,7 +113,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   let stopping: Promise<void> | null = null;
   return {
     port,
-    postDigest: (channel, digest) => postDigestToSlack(digestClient, channel, digest),
+    postDigest: (channel, digest, attempt) => postDigestToSlack(digestClient, channel, digest, attempt),
     stop() {
       stopping ??= (async () => {
         await app.stop();

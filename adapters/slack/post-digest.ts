@@ -1,5 +1,6 @@
 import type { Digest } from '../../src/digest/types.ts';
 import { DeliveryError } from '../../src/schedule/delivery-error.ts';
+import type { DeliveryAttempt } from '../../src/schedule/scheduler.ts';
 import { renderDigestForSlack } from './render-digest.ts';
 import { postMessage, type ReplyClient } from './replies.ts';
 
@@ -20,13 +21,32 @@ export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set(['channel_not
  * @throws DeliveryError, permanent for channel_not_found, not_in_channel, is_archived, account_inactive
  * @example await postDigestToSlack(app.client, 'C0NEWSROOM', desk.digest())
  */
-export async function postDigestToSlack(client: ReplyClient, channel: string, digest: Digest): Promise<void> {
+export async function postDigestToSlack(client: ReplyClient, channel: string, digest: Digest, attempt?: DeliveryAttempt): Promise<void> {
   try {
-    await postMessage(client, { channel, threadTs: null }, renderDigestForSlack(digest));
+    // A resumed delivery (a retry, or a claim taken over from a process that died mid-post) looks
+    // for its own message first: the delivery key travels in the message's metadata.
+    if (attempt?.resumed && (await alreadyPosted(client, channel, attempt.key))) return;
+    const metadata = attempt ? { event_type: DIGEST_EVENT, event_payload: { delivery: attempt.key } } : undefined;
+    await postMessage(client, { channel, threadTs: null }, renderDigestForSlack(digest), metadata);
   } catch (err) {
     throw deliveryErrorFromSlack(err);
   }
 }
+
+/** The metadata event type of newsdesk's digest messages. */
+export const DIGEST_EVENT = 'newsdesk_digest';
+
+/** True when the channel's recent history holds the digest message with this delivery key. */
+async function alreadyPosted(client: ReplyClient, channel: string, key: string): Promise<boolean> {
+  const history = await client.conversations.history({ channel, limit: RECENT_MESSAGES, include_all_metadata: true });
+  return (history.messages ?? []).some((m) => {
+    const meta = (m as { metadata?: { event_type?: string; event_payload?: { delivery?: unknown } } }).metadata;
+    return meta?.event_type === DIGEST_EVENT && meta.event_payload?.delivery === key;
+  });
+}
+
+/** Messages of a channel read back when a delivery resumes. */
+const RECENT_MESSAGES = 50;
 
 /**
  * Classifies an error of a Web API call for the scheduler: a platform error (`ok: false`) carries

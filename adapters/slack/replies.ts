@@ -16,14 +16,21 @@ export interface MessageTarget {
   threadTs: string | null;
 }
 
+/** Slack message metadata: an event type and a payload that travel with the message. */
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, string>;
+}
+
 /**
  * Posts a newsdesk message: blocks as rendered, no link unfurling, never `link_names`.
  * @throws the Web API error when Slack refuses (after the client's rate-limit retries)
  */
-export async function postMessage(client: ReplyClient, target: MessageTarget, message: SlackMessage): Promise<void> {
+export async function postMessage(client: ReplyClient, target: MessageTarget, message: SlackMessage, metadata?: MessageMetadata): Promise<void> {
   await client.chat.postMessage({
     channel: target.channel,
     ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+    ...(metadata ? { metadata } : {}),
     text: message.text,
     blocks: message.blocks,
     unfurl_links: false,

@@ -1,7 +1,5 @@
-import type { Digest } from '../digest/types.ts';
 import type { Log } from '../log.ts';
 import type { Newsdesk } from '../newsdesk.ts';
-import type { Subscription } from '../state/subscriptions.ts';
 import { DigestScheduler, type DigestSchedulerOptions } from './scheduler.ts';
 
 /**
@@ -15,7 +13,7 @@ import { DigestScheduler, type DigestSchedulerOptions } from './scheduler.ts';
  */
 export async function startDigestScheduler(
   desk: Newsdesk,
-  send: (subscription: Subscription, digest: Digest) => Promise<void>,
+  send: DigestSchedulerOptions['send'],
   log: Log,
   options: Partial<Omit<DigestSchedulerOptions, 'state' | 'makeDigest' | 'send' | 'log'>> = {},
 ): Promise<DigestScheduler | null> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
@@ -32,13 +33,23 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/**
+ * Which delivery a post is, so that the platform can make it happen once: `key` is the same for
+ * every attempt of one channel's digest of one day (a Discord nonce, Slack message metadata), and
+ * `resumed` says an earlier attempt, perhaps by a process that died mid-post, may have got through.
+ */
+export interface DeliveryAttempt {
+  key: string;
+  resumed: boolean;
+}
+
 /** Options of {@link DigestScheduler}. */
 export interface DigestSchedulerOptions {
   state: State;
   /** Builds the digest for a subscription: `since` is when its last digest was sent (null: none yet). */
   makeDigest: (subscription: Subscription, since: Date | null, now: Date) => Digest;
   /** Posts a digest to the subscription's channel; throws DeliveryError (permanent or not) on failure. */
-  send: (subscription: Subscription, digest: Digest) => Promise<void>;
+  send: (subscription: Subscription, digest: Digest, attempt: DeliveryAttempt) => Promise<void>;
   log?: Log;
   /** The clock (tests). */
   now?: () => Date;
@@ -191,6 +202,9 @@ export class DigestScheduler {
       return { kind: 'skipped', reason: d.status === 'sent' ? 'already_sent' : 'failed_today' };
     }
     const id = claim.delivery.id;
+    // A claim taken over from a process that had started posting: the platform checks first.
+    const priorAttempts = claim.delivery.attempts;
+    const key = deliveryKey(sub.platform, sub.channel, localDate);
     let digest: Digest;
     try {
       const last = state.deliveries.lastSent(sub.id);
@@ -205,7 +219,7 @@ export class DigestScheduler {
       if (this.stopped) return { kind: 'skipped', reason: 'stopped' };
       if (!state.deliveries.startAttempt(id, this.owner, this.now())) return { kind: 'skipped', reason: 'lost_claim' };
       try {
-        await this.options.send(sub, digest);
+        await this.options.send(sub, digest, { key, resumed: priorAttempts > 0 || attempt > 1 });
       } catch (err) {
         const message = errorText(err);
         if (isPermanentDeliveryError(err)) {
@@ -299,4 +313,13 @@ function jobKey(s: Subscription): string {
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The idempotency key of a channel's digest for a local day: 25 characters (Discord's nonce limit),
+ * the same in every process and attempt.
+ * @example deliveryKey('discord', '1234', '2026-11-23').length // 25
+ */
+export function deliveryKey(platform: string, channel: string, localDate: string): string {
+  return createHash('sha256').update(`newsdesk-digest\u0000${platform}\u0000${channel}\u0000${localDate}`).digest('base64url').slice(0, 25);
 }

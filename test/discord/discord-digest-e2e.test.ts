@@ -8,6 +8,7 @@ import { routeDigests } from '../../adapters/digest-delivery.ts';
 import { renderDigestForDiscord } from '../../adapters/discord/render-digest.ts';
 import { renderNoticeForDiscord } from '../../adapters/discord/render.ts';
 import { aheadClock, postTimeSoon } from '../digest-time-soon.ts';
+import { deliveryKey } from '../../src/schedule/scheduler.ts';
 import { CHANNEL_MANAGER_PERMISSIONS, type RecordedCall } from './fake-discord.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -141,10 +142,24 @@ describe('Discord scheduled digests end to end', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.status).toBe(200);
     const briefing = renderDigestForDiscord(h.desk.digest());
-    expect(posts[0]!.body).toEqual(JSON.parse(JSON.stringify({ embeds: briefing.embeds, components: [], allowed_mentions: { parse: [] } })));
+    const sent = h.desk.state!.deliveries.lastSent(sub.id)!;
+    expect(sent).toMatchObject({ status: 'sent', localDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    // The delivery key goes out as an enforced nonce: a repeated post of this delivery returns this message.
+    const nonce = deliveryKey('discord', channel, sent.localDate);
+    expect(posts[0]!.body).toEqual(JSON.parse(JSON.stringify({ embeds: briefing.embeds, components: [], allowed_mentions: { parse: [] }, nonce, enforce_nonce: true })));
     expect(posts[0]!.body.embeds[0].title).toBe('Daily briefing');
     expect(h.fake.pings).toEqual([]);
-    expect(h.desk.state!.deliveries.lastSent(sub.id)).toMatchObject({ status: 'sent', localDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  });
+
+  it('posts a repeated delivery (a retry or a takeover after a crash mid-post) once: Discord returns the message of the nonce', async () => {
+    const other = h.fake.addTextChannel('briefings-twice');
+    const attempt = { key: deliveryKey('discord', other, '2026-11-23'), resumed: false };
+    const mark = h.fake.mark();
+    await h.bot.postDigest(other, h.desk.digest(), attempt);
+    await h.bot.postDigest(other, h.desk.digest(), { ...attempt, resumed: true });
+    const created = [...h.fake.messages.values()].filter((m) => m.channel_id === other);
+    expect(created).toHaveLength(1);
+    expect(postsTo(other, mark).map((p) => p.status)).toEqual([200, 200]);
   });
 
   it('does not post a second digest after a restart the same day, and /digest status tells when the last one was sent', async () => {

@@ -150,6 +150,8 @@ export class FakeDiscord {
   readonly users = new Map<string, APIUser>();
   /** Guild permissions of each member in interactions (an everyday member's when unset). */
   private readonly memberPermissions = new Map<string, bigint>();
+  /** Messages created with a nonce, by channel and nonce (enforce_nonce returns them). */
+  private readonly nonces = new Map<string, APIMessage>();
   readonly channels = new Map<string, APIChannel>();
   readonly messages = new Map<string, APIMessage>();
   /** Registered commands by scope: 'global' or a guild id. */
@@ -902,6 +904,12 @@ export class FakeDiscord {
     if (!channel) return unknown('Channel', 10003);
     const problems = validateMessageBody(body, true);
     if (problems.length) return invalidForm(problems);
+    // enforce_nonce: a message already created in the channel with this nonce is returned, not posted again.
+    if (body.nonce !== undefined && String(body.nonce).length > 25) return invalidForm(['nonce: Must be 25 or fewer in length.']);
+    if (body.enforce_nonce === true && body.nonce !== undefined) {
+      const earlier = this.nonces.get(`${channelId}\u0000${body.nonce}`);
+      if (earlier) return { status: 200, body: earlier };
+    }
     let reference: Record<string, unknown> = {};
     if (body.message_reference) {
       const referenced = this.messages.get(body.message_reference.message_id);
@@ -909,6 +917,7 @@ export class FakeDiscord {
       reference = { message_reference: { type: 0, message_id: referenced.id, channel_id: referenced.channel_id }, referenced_message: referenced, type: MessageType.Reply };
     }
     const message = this.newBotMessage(channelId, body, (body.flags ?? 0) & MessageFlags.SuppressNotifications, reference);
+    if (body.nonce !== undefined) this.nonces.set(`${channelId}\u0000${body.nonce}`, message);
     this.announce(message, channel);
     return { status: 200, body: message };
   }

@@ -5,7 +5,7 @@ import { silentLog } from '../../src/log.ts';
 import { Newsdesk } from '../../src/newsdesk.ts';
 import { openCorpus } from '../../src/open-corpus.ts';
 import { DeliveryError } from '../../src/schedule/delivery-error.ts';
-import { DigestScheduler, coveredArticles, type DigestSchedulerOptions } from '../../src/schedule/scheduler.ts';
+import { DigestScheduler, coveredArticles, deliveryKey, type DeliveryAttempt, type DigestSchedulerOptions } from '../../src/schedule/scheduler.ts';
 import { State } from '../../src/state/state.ts';
 import type { Subscription } from '../../src/state/subscriptions.ts';
 import { DEFAULT_CORPUS, makeTmp, removeTmp } from '../ingest/helpers.ts';
@@ -21,6 +21,8 @@ const LEASE = 5 * MINUTE;
 
 let dir: string;
 const states: State[] = [];
+/** Every attempt any scheduler of a test made, in order. */
+const attempts: DeliveryAttempt[] = [];
 const schedulers: DigestScheduler[] = [];
 
 beforeEach(() => {
@@ -45,6 +47,8 @@ interface Post {
   subscription: number;
   channel: string;
   at: string;
+  /** The delivery the scheduler said it was (idempotency key, resumed). */
+  attempt: DeliveryAttempt;
 }
 
 /** A scheduler whose `send` records posts (or runs `behave`). */
@@ -52,9 +56,10 @@ function scheduler(state: State, posts: Post[], extra: Partial<DigestSchedulerOp
   const s = new DigestScheduler({
     state,
     makeDigest: () => DIGEST,
-    send: async (sub) => {
+    send: async (sub, _digest, attempt) => {
+      attempts.push(attempt);
       if (behave) await behave(sub);
-      posts.push({ subscription: sub.id, channel: sub.channel, at: new Date().toISOString() });
+      posts.push({ subscription: sub.id, channel: sub.channel, at: new Date().toISOString(), attempt });
     },
     log: silentLog,
     leaseMs: LEASE,
@@ -189,6 +194,13 @@ describe('DigestScheduler at most once per day', () => {
     expect(openState().deliveries.get(1, '2026-11-23')).toMatchObject({ status: 'sent', claimedBy: 'restarted', attempts: 2 });
     await vi.advanceTimersByTimeAsync(60 * MINUTE);
     expect(posts).toHaveLength(1);
+    // Both attempts carried the same key; the takeover said it resumed, so the platform looks for the
+    // dying process's post before posting (see the Slack and Discord posters).
+    const key = deliveryKey('slack', 'C1', '2026-11-23');
+    expect(attempts.slice(-2)).toEqual([
+      { key, resumed: false },
+      { key, resumed: true },
+    ]);
   });
 
   it('sends one digest when two schedulers run on the same database', async () => {

@@ -74,6 +74,8 @@ export class FakeSlack {
   private readonly events = new EventEmitter();
   private readonly rateLimited: { method: string; retryAfter: number }[] = [];
   private readonly responseFailures: number[] = [];
+  /** Messages posted per channel, newest first (conversations.history). */
+  private readonly history = new Map<string, Record<string, unknown>[]>();
   /** response_url posts answered with a failure so far. */
   failedResponses = 0;
   private readonly sockets = new Set<WebSocket>();
@@ -235,6 +237,10 @@ export class FakeSlack {
         const message: Record<string, unknown> = { type: 'message', text: params.text ?? '', user: FAKE_WORKSPACE.botUserId, bot_id: FAKE_WORKSPACE.botId, ts };
         if (params.blocks) message.blocks = params.blocks;
         if (params.thread_ts) message.thread_ts = params.thread_ts;
+        if (params.metadata) message.metadata = typeof params.metadata === 'string' ? JSON.parse(params.metadata) : params.metadata;
+        const history = this.history.get(String(params.channel)) ?? [];
+        history.unshift(message);
+        this.history.set(String(params.channel), history);
         return this.answer(res, call, 200, { ok: true, channel: params.channel, ts, message });
       }
       case 'chat.postEphemeral': {
@@ -246,6 +252,13 @@ export class FakeSlack {
         const problem = messageProblem(params) ?? (typeof params.ts === 'string' ? null : 'message_not_found');
         if (problem) return this.answer(res, call, 200, { ok: false, error: problem });
         return this.answer(res, call, 200, { ok: true, channel: params.channel, ts: params.ts, text: params.text ?? '' });
+      }
+      case 'conversations.history': {
+        // Newest first, metadata only when asked for (include_all_metadata), as Slack does.
+        const withMetadata = params.include_all_metadata === true || params.include_all_metadata === 'true';
+        const limit = Number(params.limit ?? 100);
+        const messages = (this.history.get(String(params.channel)) ?? []).slice(0, limit).map((m) => (withMetadata ? m : { ...m, metadata: undefined }));
+        return this.answer(res, call, 200, { ok: true, messages, has_more: false });
       }
       case 'users.info': {
         const id = String(params.user ?? '');

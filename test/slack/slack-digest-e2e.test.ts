@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeDigests } from '../../adapters/digest-delivery.ts';
 import { digestManagers, startSlackApp, type RunningSlackApp } from '../../adapters/slack/app.ts';
+import { deliveryKey } from '../../src/schedule/scheduler.ts';
 import { renderDigestForSlack } from '../../adapters/slack/render-digest.ts';
 import { renderNoticeForSlack } from '../../adapters/slack/render.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -140,6 +141,19 @@ describe('Slack /digest subscriptions end to end', () => {
 
     afterAll(() => {
       for (const s of schedulers) s.stop();
+    });
+
+    it('posts a resumed delivery (a retry, or a takeover after a crash mid-post) once: the delivery key is found in the channel history', async () => {
+      const channel = 'C0TWICE001';
+      const attempt = { key: deliveryKey('slack', channel, '2026-11-23'), resumed: false };
+      await slack.postDigest(channel, desk.digest(), attempt);
+      await slack.postDigest(channel, desk.digest(), { ...attempt, resumed: true });
+      expect(postsTo(channel)).toHaveLength(1);
+      expect(postsTo(channel)[0]!.params.metadata).toEqual({ event_type: 'newsdesk_digest', event_payload: { delivery: attempt.key } });
+      expect(fake.callsTo('conversations.history').map((c) => [c.params.channel, c.params.include_all_metadata])).toEqual([[channel, 'true']]);
+      // A resumed delivery that finds nothing of its own posts.
+      await slack.postDigest('C0ONCE0001', desk.digest(), { key: deliveryKey('slack', 'C0ONCE0001', '2026-11-23'), resumed: true });
+      expect(postsTo('C0ONCE0001')).toHaveLength(1);
     });
 
     it('posts exactly one digest, as Block Kit, to a channel subscribed with /digest subscribe once its time passes', async () => {
