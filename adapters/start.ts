@@ -2,6 +2,7 @@ import type { Config } from '../src/config.ts';
 import type { Log } from '../src/log.ts';
 import type { Newsdesk } from '../src/newsdesk.ts';
 import { startCoverageUpdates } from '../src/coverage/start-coverage-updates.ts';
+import { connectWithRetries } from './connect-retries.ts';
 import { runTerminalChat } from './terminal/chat.ts';
 import { routeDigests, type DigestPoster } from './digest-delivery.ts';
 import { DISCORD_PLATFORM } from './discord/context.ts';
@@ -54,13 +55,23 @@ export async function startNewsdesk(options: StartOptions): Promise<void> {
     // terminal chat starts without them.
     if (config.DISCORD_TOKEN) {
       const { startDiscordBot } = await import('./discord/bot.ts');
-      const bot = await startDiscordBot({ config, desk, log });
+      const bot = await connectWithRetries(() => startDiscordBot({ config, desk, log }), {
+        platform: 'Discord',
+        giveUpAfterMs: config.CONNECT_GIVE_UP_SECONDS * 1000,
+        log,
+        check: 'the network and DISCORD_API_URL',
+      });
       running.push({ name: 'discord', stop: bot.stop });
       posters[DISCORD_PLATFORM] = bot.postDigest;
     }
     if (config.SLACK_BOT_TOKEN) {
       const { startSlackApp } = await import('./slack/app.ts');
-      const slack = await startSlackApp({ config, desk, log });
+      const slack = await connectWithRetries(() => startSlackApp({ config, desk, log }), {
+        platform: 'Slack',
+        giveUpAfterMs: config.CONNECT_GIVE_UP_SECONDS * 1000,
+        log,
+        check: 'the network and SLACK_API_URL',
+      });
       running.push({ name: 'slack', stop: slack.stop });
       posters[SLACK_PLATFORM] = slack.postDigest;
     }

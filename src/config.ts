@@ -43,6 +43,9 @@ export const configSchema = z.object({
   /** Fetch from loopback, private, link-local and other internal addresses too (default: refused). */
   FETCH_ALLOW_PRIVATE: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
 
+  /** Seconds `npm start` keeps retrying to reach Discord or Slack (network down, DNS) before it gives up. */
+  CONNECT_GIVE_UP_SECONDS: z.coerce.number().int().positive().default(120),
+
   /** Discord bot token (Bot settings of the application). Enables the Discord adapter. */
   DISCORD_TOKEN: z.string().regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, 'must look like a Discord bot token (three dot-separated parts)').optional(),
   /** Discord application id, for registering slash commands. */

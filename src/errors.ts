@@ -15,7 +15,8 @@ export type NewsdeskErrorCode =
   | 'INPUT_INVALID'
   | 'STATE_UNAVAILABLE'
   | 'FETCH_FAILED'
-  | 'PAGE_UNUSABLE';
+  | 'PAGE_UNUSABLE'
+  | 'PLATFORM_UNREACHABLE';
 
 /**
  * An error newsdesk expects and can explain to a user.

@@ -48,6 +48,12 @@ export interface RunningSlackApp {
  */
 /** Every Web API call has a deadline: a hung call fails (and is retried) instead of holding a claim forever. */
 const WEB_API_TIMEOUT_MS = 10_000;
+/**
+ * Retries of the app's Web API calls: seconds, not the client's default half hour, so that a reply
+ * fails while it still means something and start-up reports an unreachable Slack (which `npm start`
+ * retries with its own backoff and limit).
+ */
+const APP_RETRIES = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 } as const;
 const DIGEST_RETRIES = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000 } as const;
 
 /** How long stop() waits for answers in flight. */
@@ -80,7 +86,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
       : { receiver: new BoundedHTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, logger: boltLogger(log), maxBodyBytes: config.SLACK_MAX_BODY_BYTES }) }),
     logger: boltLogger(log),
-    clientOptions: { slackApiUrl: config.SLACK_API_URL, timeout: WEB_API_TIMEOUT_MS },
+    clientOptions: { slackApiUrl: config.SLACK_API_URL, timeout: WEB_API_TIMEOUT_MS, retryConfig: APP_RETRIES },
     deferInitialization: true,
   });
   await app.init(); // auth.test: checks the token and learns the bot's user id
