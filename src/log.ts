@@ -29,7 +29,8 @@ export function createLogger(level: LogLevel, pretty: boolean = Boolean(process.
       options,
       pino.transport({
         target: 'pino-pretty',
-        options: { destination: 2, colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' },
+        // Colours on a terminal only, and never when NO_COLOR is set (https://no-color.org).
+        options: { destination: 2, colorize: !process.env.NO_COLOR, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' },
       }),
     );
   }
