@@ -44,6 +44,9 @@ export interface NewsdeskOptions {
   digestDefaults?: DigestDefaults;
 }
 
+/** Event delivery ids remembered in memory at most (without a state database). */
+const SEEN_IN_MEMORY = 2000;
+
 /** Used when no digest defaults are configured. */
 const DIGEST_DEFAULTS = { time: '08:00', timezone: 'UTC' } as const satisfies DigestDefaults;
 
@@ -55,6 +58,8 @@ const DIGEST_DEFAULTS = { time: '08:00', timezone: 'UTC' } as const satisfies Di
  */
 export class Newsdesk {
   private readonly memory = new ConversationMemory();
+  /** Event delivery ids seen, when there is no state database. */
+  private readonly seenInMemory = new Set<string>();
   private readonly limiter: RateLimiter;
 
   private currentIndex: CorpusIndex;
@@ -234,6 +239,25 @@ export class Newsdesk {
   /** A channel's subscription, next and last briefing (`/digest status`). */
   subscriptionStatus(platform: string, channel: string, now: Date = new Date()): SubscriptionReply {
     return this.stateCall(() => subscriptionStatus(this.state, platform, channel, now));
+  }
+
+  /**
+   * True the first time an incoming event's delivery id is seen, in the state database when there is
+   * one (so a redelivery after a restart is still recognised), else in this process's memory.
+   * @example desk.firstDelivery('slack:Ev0123') // true, then false
+   */
+  firstDelivery(key: string): boolean {
+    if (this.state) {
+      try {
+        return this.state.seenEvents.addIfNew(key, new Date());
+      } catch (err) {
+        this.options.log.warn({ err }, 'could not record an event delivery; remembered in memory only');
+      }
+    }
+    if (this.seenInMemory.has(key)) return false;
+    this.seenInMemory.add(key);
+    if (this.seenInMemory.size > SEEN_IN_MEMORY) this.seenInMemory.delete(this.seenInMemory.values().next().value!);
+    return true;
   }
 
   /** Records "Helpful" / "Not helpful" feedback. Returns false (and logs) when it could not be stored. */

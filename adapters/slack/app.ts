@@ -58,8 +58,6 @@ const DIGEST_RETRIES = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 80
 
 /** How long stop() waits for answers in flight. */
 const STOP_GRACE_MS = 5000;
-/** How many event ids are remembered to answer retried deliveries once. */
-const SEEN_EVENTS = 2000;
 /** How many bot threads are remembered (replies there are questions). */
 const BOT_THREADS = 5000;
 
@@ -99,7 +97,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     return work;
   };
   const botThreads = new RecentKeys(BOT_THREADS);
-  app.use(answerEachEventOnce(new RecentKeys(SEEN_EVENTS), log));
+  app.use(answerEachEventOnce({ addIfNew: (eventId) => opts.desk.firstDelivery(`slack:${eventId}`) }, log));
   registerConversationEvents(app, { desk: opts.desk, log, botThreads, track });
   registerSlashCommands(app, { desk: opts.desk, log, track, mayManageDigests: digestManagers(app, config.SLACK_DIGEST_MANAGERS, log) });
   registerAnswerActions(app, { desk: opts.desk, log, botThreads, track });
@@ -141,7 +139,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
  * `event_id`, `X-Slack-Retry-Num` header) when it did not see the acknowledgement in time; the
  * retry is acknowledged by Bolt and dropped here.
  */
-export function answerEachEventOnce(seen: RecentKeys, log: Log): Middleware<AnyMiddlewareArgs> {
+export function answerEachEventOnce(seen: Pick<RecentKeys, 'addIfNew'>, log: Log): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && !seen.addIfNew(eventId)) {

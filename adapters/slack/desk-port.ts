@@ -28,6 +28,8 @@ export interface SlackDesk {
   unsubscribe(platform: string, channel: string): MaybePromise<SubscriptionReply>;
   /** `/digest status` of a channel. */
   subscriptionStatus(platform: string, channel: string): MaybePromise<SubscriptionReply>;
+  /** True the first time an event delivery id is seen (kept across restarts when there is state). */
+  firstDelivery(key: string): boolean;
 }
 
 /** Compile-time proof that the real service fits the port. */

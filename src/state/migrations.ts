@@ -91,6 +91,14 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE d.status = 'sent' AND d.sent_at IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'incoming events already handled',
+    sql: `
+      CREATE TABLE seen_events (key TEXT PRIMARY KEY, seen_at TEXT NOT NULL);
+      CREATE INDEX seen_events_by_age ON seen_events (seen_at);
+    `,
+  },
 ];
 
 /**

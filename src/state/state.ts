@@ -1,3 +1,4 @@
+import { SeenEventStore } from './seen-events.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -38,12 +39,14 @@ export class State {
   readonly deliveries: DeliveryStore;
   readonly feedback: FeedbackStore;
   readonly questions: QuestionLog;
+  readonly seenEvents: SeenEventStore;
 
   private constructor(readonly db: Database.Database, readonly file: string) {
     this.subscriptions = new SubscriptionStore(db);
     this.deliveries = new DeliveryStore(db);
     this.feedback = new FeedbackStore(db);
     this.questions = new QuestionLog(db);
+    this.seenEvents = new SeenEventStore(db);
   }
 
   /**

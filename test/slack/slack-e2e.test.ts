@@ -104,6 +104,9 @@ class RecordingDesk implements SlackDesk {
   unsubscribe(platform: string, channel: string) {
     return this.inner.unsubscribe(platform, channel);
   }
+  firstDelivery(key: string) {
+    return this.inner.firstDelivery(key);
+  }
   subscriptionStatus(platform: string, channel: string) {
     return this.inner.subscriptionStatus(platform, channel);
   }

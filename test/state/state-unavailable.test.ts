@@ -35,3 +35,25 @@ describe('a state database that cannot be opened', () => {
     expect(desk.subscriptionStatus('slack', 'C1').message).toBe('Daily briefings cannot be scheduled on this newsdesk: it has no state database (check DATA_DIR).');
   });
 });
+
+describe('Newsdesk.firstDelivery', () => {
+  it('recognises an event delivered again after a restart (the state database keeps it)', () => {
+    const dir = makeTmp('newsdesk-seen-');
+    try {
+      const config = loadConfig({ CORPUS_DIR: CORPUS, DATA_DIR: dir });
+      const first = Newsdesk.forIndex(index, config, silentLog, true);
+      expect([first.firstDelivery('slack:Ev1'), first.firstDelivery('slack:Ev1'), first.firstDelivery('slack:Ev2')]).toEqual([true, false, true]);
+      first.state!.close();
+      const restarted = Newsdesk.forIndex(index, config, silentLog, true);
+      expect(restarted.firstDelivery('slack:Ev1')).toBe(false);
+      restarted.state!.close();
+    } finally {
+      removeTmp(dir);
+    }
+  });
+
+  it('remembers in memory without a state database', () => {
+    const desk = Newsdesk.forIndex(index, loadConfig({ CORPUS_DIR: CORPUS, DATA_DIR: dataDir }), silentLog, false);
+    expect([desk.firstDelivery('slack:Ev9'), desk.firstDelivery('slack:Ev9')]).toEqual([true, false]);
+  });
+});
