@@ -18,6 +18,7 @@ import { extractExplanations, extractReportedSpeech, extractYesNo } from './fami
 import { extractNounPhrases } from './families/noun-phrase.ts';
 import { extractClockTimes } from './families/clock-time.ts';
 import { extractDescriptors } from './families/descriptor.ts';
+import { extractNamedAs } from './families/named.ts';
 import { clusterStatements, corroborate, toSupport, type ValueGroup } from './corroborate.ts';
 import { cite, sourceKeyFor } from '../citations.ts';
 
@@ -153,6 +154,8 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
     case 'who': {
       const relation = relationSlots(slots);
       for (const s of sentences) out.push(...extractAgents(index, s, relation, slots));
+      // "what's the name of the police dog…": names given with "named" / "called".
+      if (/\b(name|called|named)\b/i.test(q.text)) for (const s of sentences) out.push(...extractNamedAs(s));
       // "which band…": names given that kind ("rock band Eagles of Death Metal").
       if (q.entity) for (const s of sentences) out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 })));
       break;

@@ -74,6 +74,8 @@ export function detectFamily(original: string): QuestionFamily {
   if (SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower)) return 'said';
   // "how did they identify him?", "how is Sony pitching it?": the manner (not "how many/much/long/big").
   if (/^how (did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b/.test(lower)) return 'how';
+  // "what's the name of the nanny…", "what is his guide dog called?": a name.
+  if (NAME_OF.test(lower) || CALLED.test(lower)) return 'who';
   if (/^(who|whom|whose)\b/.test(lower)) return isWhoIs(original) ? 'who_is' : 'who';
   if (/\b(whose|whom)\b/.test(lower)) return 'who'; // "at whose request…", "by whom…"
   if (/^what (is|was) (his|her|their|its) (role|job|position|title)\b/.test(lower)) return 'who_is';
@@ -125,8 +127,15 @@ function countedNoun(lower: string): string | null {
 
 /** "which band was playing…" → "band": the kind of thing asked for. */
 function whichNoun(lower: string): string | null {
+  const named = NAME_OF.exec(lower)?.[1] ?? CALLED.exec(lower)?.[1];
+  if (named) return named;
   return /^(?:which|what) ([a-z-]+)\b/.exec(lower)?.[1] ?? null;
 }
+
+/** "what's the name of the nanny" → nanny. */
+const NAME_OF = /^(?:what(?:'s|’s| is| was)?|whats) (?:the )?(?:full )?name of (?:the |his |her |their |its |[a-z]+'s )?(?:[a-z-]+ ){0,2}?([a-z-]+)(?= (?:in|of|on|at|for|from|with|that|who|which|behind|involved|used)\b|\s*\??$)/;
+/** "what is his guide dog called" → dog. */
+const CALLED = /^(?:what(?:'s|’s| is| was| are| were)?|whats) (?:the |his |her |their |its |[a-z]+'s )?(?:[a-z-]+ )?([a-z-]+) (?:called|named)\b/;
 
 function speakerOf(q: string): string | null {
   const m = /^(?:what|how) (?:did|does|do|has|have|had|will|would) (.+?) (?:say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet)\b/i.exec(q);
@@ -152,6 +161,8 @@ export function focusWords(q: string, family: QuestionFamily): string[] {
       if (QUESTION_WORDS.has(l) || AUXILIARIES.has(l) || PRONOUNS.has(l)) return false;
       if (family === 'how_long' && (l === 'long' || l === 'duration')) return false;
       if (family === 'what_time' && l === 'time') return false;
+      // "what's the name of…", "what is it called": the words that ask for a name name nothing.
+      if (family === 'who' && /^(name|called|named)$/.test(l) && (NAME_OF.test(q.toLowerCase()) || CALLED.test(q.toLowerCase()))) return false;
       if (family === 'said' && /^(say|said|tell|told)$/.test(l)) return false;
       return analyzeTerm(w) !== null;
     });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Passage } from '../../src/types.ts';
 import type { ScoredSentence } from '../../src/ask/retrieve.ts';
 import { extractDescriptors } from '../../src/ask/families/descriptor.ts';
+import { extractNamedAs } from '../../src/ask/families/named.ts';
 import { extractClockTimes } from '../../src/ask/families/clock-time.ts';
 import { extractNounPhrases } from '../../src/ask/families/noun-phrase.ts';
 import { extractExplanations, extractReportedSpeech, extractYesNo } from '../../src/ask/families/sentence-answers.ts';
@@ -155,5 +156,20 @@ describe('compatibleValues', () => {
       compatibleValues('qty:50', 'duration:50'),
       compatibleValues('money:5', 'money:5'),
     ]).toEqual([true, true, false, false, false, false, true]);
+  });
+});
+
+describe('questions asking for a name', () => {
+  it('read "what is the name of X" and "what is X called" as who-questions about X', () => {
+    const p = (q: string) => [parseQuestion(q).family, parseQuestion(q).entity];
+    expect([p('whats the name of the nanny in the visa row'), p('what was the police dog called'), p('who called the meeting?')]).toEqual([
+      ['who', 'nanny'],
+      ['who', 'dog'],
+      ['who', null],
+    ]);
+  });
+
+  it('take names given with "named" or "called"', () => {
+    expect(values(extractNamedAs(sentence('Five officers were hurt, and a police dog, a Malinois named Diesel, was killed.')))).toEqual([['name:diesel', 'Diesel']]);
   });
 });
