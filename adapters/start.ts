@@ -3,10 +3,9 @@ import type { Log } from '../src/log.ts';
 import type { Newsdesk } from '../src/newsdesk.ts';
 import { startCoverageUpdates } from '../src/coverage/start-coverage-updates.ts';
 import { connectWithRetries } from './connect-retries.ts';
+import { PLATFORMS } from './platforms.ts';
 import { runTerminalChat } from './terminal/chat.ts';
 import { routeDigests, type DigestPoster } from './digest-delivery.ts';
-import { DISCORD_PLATFORM } from './discord/context.ts';
-import { SLACK_PLATFORM } from './slack/digest-command.ts';
 import type { startDigestScheduler } from '../src/schedule/desk-scheduler.ts';
 import type { DigestScheduler } from '../src/schedule/scheduler.ts';
 
@@ -53,27 +52,15 @@ export async function startNewsdesk(options: StartOptions): Promise<void> {
   try {
     // Each platform's SDK (discord.js, Bolt) and the scheduler load only when they are used: the
     // terminal chat starts without them.
-    if (config.DISCORD_TOKEN) {
-      const { startDiscordBot } = await import('./discord/bot.ts');
-      const bot = await connectWithRetries(() => startDiscordBot({ config, desk, log }), {
-        platform: 'Discord',
+    for (const platform of PLATFORMS.filter((p) => p.enabled(config))) {
+      const started = await connectWithRetries(() => platform.start({ config, desk, log }), {
+        platform: platform.label,
         giveUpAfterMs: config.CONNECT_GIVE_UP_SECONDS * 1000,
         log,
-        check: 'the network and DISCORD_API_URL',
+        check: platform.check,
       });
-      running.push({ name: 'discord', stop: bot.stop });
-      posters[DISCORD_PLATFORM] = bot.postDigest;
-    }
-    if (config.SLACK_BOT_TOKEN) {
-      const { startSlackApp } = await import('./slack/app.ts');
-      const slack = await connectWithRetries(() => startSlackApp({ config, desk, log }), {
-        platform: 'Slack',
-        giveUpAfterMs: config.CONNECT_GIVE_UP_SECONDS * 1000,
-        log,
-        check: 'the network and SLACK_API_URL',
-      });
-      running.push({ name: 'slack', stop: slack.stop });
-      posters[SLACK_PLATFORM] = slack.postDigest;
+      running.push({ name: platform.id, stop: started.stop });
+      posters[platform.id] = started.postDigest;
     }
   } catch (err) {
     await stopAll(running, log);

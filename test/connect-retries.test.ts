@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectWithRetries } from '../adapters/connect-retries.ts';
+import { freePort } from './free-port.ts';
 import { startNewsdesk } from '../adapters/start.ts';
 import { loadConfig } from '../src/config.ts';
 import { isNewsdeskError } from '../src/errors.ts';
@@ -22,14 +22,6 @@ function createCaptureLog(): { log: Log; lines: { msg: string }[] } {
   return { log, lines };
 }
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('connectWithRetries', () => {
   it('retries network failures with backoff, one log line each, then gives up with a plain message', async () => {
@@ -64,7 +56,7 @@ describe('npm start with Discord unreachable', () => {
   it('gives up after CONNECT_GIVE_UP_SECONDS with a plain message instead of a stack trace', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-unreachable-'));
     try {
-      const port = await closedPort();
+      const port = await freePort();
       const config = loadConfig({
         CORPUS_DIR: CORPUS,
         DATA_DIR: dataDir,

@@ -10,6 +10,7 @@ import { Newsdesk } from '../src/newsdesk.ts';
 import { openCorpus } from '../src/open-corpus.ts';
 import { State } from '../src/state/state.ts';
 import { aheadClock, postTimeSoon } from './digest-time-soon.ts';
+import { freePort } from './free-port.ts';
 import { startNewsdesk } from '../adapters/start.ts';
 import { FakeDiscord } from './discord/fake-discord.ts';
 import { FAKE_WORKSPACE, FakeSlack } from './slack/fake-slack.ts';
@@ -17,14 +18,6 @@ import { TEST_SIGNING_SECRET } from './slack/slack-requests.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '..', 'corpus');
 
-/** A free TCP port on loopback. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Configuration that points both platforms at their fakes. */
 function platformConfig(discord: FakeDiscord, slack: FakeSlack, dataDir: string, slackPort: number): Config {
