@@ -7,6 +7,7 @@ import MiniSearch from 'minisearch';
 import { listCorpusFiles, parseArticleBytes, readFileBytes, readManifest } from './ingest/corpus.ts';
 import { CorpusIndex } from './search/corpus-index.ts';
 import { loadSnapshot, saveSnapshot } from './search/snapshot.ts';
+import { corpusStories } from './stories/stories.ts';
 import type { Article, SkippedFile } from './types.ts';
 
 /**
@@ -43,7 +44,7 @@ export interface BenchmarkOptions {
 }
 
 /** The stages of one benchmark run, in order. */
-export type BenchmarkStage = 'ingest' | 'index' | 'save' | 'load' | 'plain' | 'questions';
+export type BenchmarkStage = 'ingest' | 'index' | 'stories' | 'save' | 'load' | 'plain' | 'questions';
 
 const DEFAULTS = {
   scale: 1,
@@ -106,7 +107,11 @@ export interface BenchmarkReport {
     plainBuild: Timing;
     snapshotSave: Timing;
     snapshotLoad: Timing;
+    /** Grouping the articles into stories (features and clustering). */
+    stories: Timing;
   };
+  /** Stories found. */
+  stories: number;
   snapshotBytes: number;
   /** Passages ingested and indexed per second (median rebuild). */
   passagesPerSecond: number;
@@ -127,11 +132,14 @@ export interface BenchmarkReport {
     oursVsPlain: number;
     /** Rebuild (ingest+index) over snapshot load: target ≥ 5. */
     rebuildVsLoad: number;
-    wall: { oursVsPlain: number; rebuildVsLoad: number };
+    /** Story clustering over ingest+index: target ≤ 0.5 (clustering adds at most half). */
+    storiesVsIngestIndex: number;
+    wall: { oursVsPlain: number; rebuildVsLoad: number; storiesVsIngestIndex: number };
   };
   targets: {
     oursVsPlain: { target: number; met: boolean };
     rebuildVsLoad: { target: number; met: boolean };
+    storiesVsIngestIndex: { target: number; met: boolean };
     /** Checked only at 100,000 passages or more (null below). */
     memory: { targetBytes: number; atPassages: number; met: boolean | null };
   };
@@ -152,6 +160,7 @@ export interface BenchmarkReport {
 export const BENCHMARK_TARGETS = {
   oursVsPlain: 1.3,
   rebuildVsLoad: 5,
+  storiesVsIngestIndex: 0.5,
   memoryBytes: 1024 ** 3,
   memoryAtPassages: 100_000,
 } as const;
@@ -173,11 +182,12 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
   const scratch = opts.scratchDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-bench-'));
   const snapshotFile = path.join(scratch, `bench-${process.pid}.json`);
   const memory = new RssSampler();
-  const times: Record<TimingName, Measured[]> = { ingest: [], index: [], ingestIndex: [], plainBuild: [], snapshotSave: [], snapshotLoad: [] };
+  const times: Record<TimingName, Measured[]> = { ingest: [], index: [], ingestIndex: [], plainBuild: [], snapshotSave: [], snapshotLoad: [], stories: [] };
   const questionTimes: number[] = [];
   const plainTimes: number[] = [];
   let counts = { articles: 0, passages: 0, skipped: 0, characters: 0 };
   let snapshotBytes = 0;
+  let storyCount = 0;
 
   try {
     for (let run = 1; run <= runs; run++) {
@@ -209,6 +219,11 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
         characters: articles.reduce((n, a) => n + a.text.length, 0),
       };
 
+      opts.onProgress('stories', run, runs);
+      stop = startClock();
+      storyCount = corpusStories(index).length;
+      times.stories.push(stop());
+      memory.sample();
 
       opts.onProgress('save', run, runs);
       stop = startClock();
@@ -270,6 +285,7 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
     plainBuild: timing(times.plainBuild),
     snapshotSave: timing(times.snapshotSave),
     snapshotLoad: timing(times.snapshotLoad),
+    stories: timing(times.stories),
   };
   // Ratios pair the measurements of one run (taken seconds apart), then take the median over runs:
   // a slow spell on a shared machine then shifts both sides of a ratio instead of one.
@@ -278,6 +294,7 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
     roundRatio(median(a.map((m, i) => m[clock] / Math.max(b[i]![clock], 0.001))));
   const oursVsPlain = pairedRatio(times.ingestIndex, times.plainBuild, 'cpu');
   const rebuildVsLoad = pairedRatio(times.ingestIndex, times.snapshotLoad, 'cpu');
+  const storiesVsIngestIndex = pairedRatio(times.stories, times.ingestIndex, 'cpu');
   const memoryChecked = counts.passages >= BENCHMARK_TARGETS.memoryAtPassages;
   const report: BenchmarkReport = {
     corpus: corpusDir,
@@ -286,6 +303,7 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
     files: files.length,
     ...counts,
     timings,
+    stories: storyCount,
     snapshotBytes,
     passagesPerSecond: Math.round(counts.passages / (timings.ingestIndex.medianMs / 1000)),
     memory: {
@@ -296,14 +314,17 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
     ratios: {
       oursVsPlain,
       rebuildVsLoad,
+      storiesVsIngestIndex,
       wall: {
         oursVsPlain: pairedRatio(times.ingestIndex, times.plainBuild, 'wall'),
         rebuildVsLoad: pairedRatio(times.ingestIndex, times.snapshotLoad, 'wall'),
+        storiesVsIngestIndex: pairedRatio(times.stories, times.ingestIndex, 'wall'),
       },
     },
     targets: {
       oursVsPlain: { target: BENCHMARK_TARGETS.oursVsPlain, met: oursVsPlain <= BENCHMARK_TARGETS.oursVsPlain },
       rebuildVsLoad: { target: BENCHMARK_TARGETS.rebuildVsLoad, met: rebuildVsLoad >= BENCHMARK_TARGETS.rebuildVsLoad },
+      storiesVsIngestIndex: { target: BENCHMARK_TARGETS.storiesVsIngestIndex, met: storiesVsIngestIndex <= BENCHMARK_TARGETS.storiesVsIngestIndex },
       memory: {
         targetBytes: BENCHMARK_TARGETS.memoryBytes,
         atPassages: BENCHMARK_TARGETS.memoryAtPassages,
@@ -380,7 +401,7 @@ class RssSampler {
   }
 }
 
-type TimingName = 'ingest' | 'index' | 'ingestIndex' | 'plainBuild' | 'snapshotSave' | 'snapshotLoad';
+type TimingName = 'ingest' | 'index' | 'ingestIndex' | 'plainBuild' | 'snapshotSave' | 'snapshotLoad' | 'stories';
 
 /** Wall-clock and process CPU milliseconds of one measurement. */
 interface Measured {

@@ -276,3 +276,25 @@ export function gapsHeading(count: number): string {
   if (count === 0) return 'No unanswered questions logged: every question asked so far found an answer (or none was asked yet).';
   return `${count} question${count === 1 ? '' : 's'} the coverage could not answer (most asked first):`;
 }
+
+/** Heading of the story list: "12 stories:" (stories are listed largest first). */
+export function storyListHeading(count: number): string {
+  return count === 0 ? 'No stories: the corpus is empty.' : `${count} ${count === 1 ? 'story' : 'stories'}:`;
+}
+
+/** "8 articles · 3 outlets · last update 2015-11-18 · id st-3f9a0c1d" */
+export function storyMetaLine(s: { id: string; articles: readonly string[]; outlets: readonly string[]; lastSeen: string | null }): string {
+  const parts = [`${s.articles.length} article${s.articles.length === 1 ? '' : 's'}`];
+  if (s.outlets.length) parts.push(`${s.outlets.length} outlet${s.outlets.length === 1 ? '' : 's'}`);
+  if (s.lastSeen) parts.push(`last update ${s.lastSeen.slice(0, 10)}`);
+  parts.push(`id ${s.id}`);
+  return parts.join(' · ');
+}
+
+/**
+ * Reply when no story matches what the user typed.
+ * @param listCommand - how this surface lists the stories ("/stories", "newsdesk stories")
+ */
+export function storyNotFound(query: string, listCommand = '/stories'): string {
+  return `No story matches "${query}". Try ${listCommand} for the list.`;
+}

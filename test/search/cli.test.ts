@@ -41,6 +41,9 @@ beforeAll(async () => {
     ['source unknown', ['source', 'zzzz-nothing-like-it']],
     ['source ambiguous', ['source', 'biden', 'putin']],
     ['loud', ['sources'], { LOG_LEVEL: 'loud' }],
+    ['stories --json', ['stories', '--json']],
+    ['story biden call', ['story', 'biden', 'call']],
+    ['story unknown', ['story', 'zzzz']],
   ];
   const done = await Promise.all(jobs.map(([, args, env]) => newsdesk(args, env)));
   jobs.forEach(([name], i) => runs.set(name, done[i]!));
@@ -121,5 +124,47 @@ describe('--help', () => {
       expect(command.helpInformation(), command.name()).toMatch(new RegExp(`^Usage: newsdesk ${command.name()} `));
       expect(command.helpInformation(), command.name()).toContain('-h, --help');
     }
+  });
+});
+
+describe('newsdesk stories and story', () => {
+  const ARTICLES = ['000_7c4e71be4a13ea11.txt', '001_ae44a968ee4ee127.txt', '002_34bd12b4df784525.txt', '003_aa27b1c8d01db12e.txt', '004_0ab6f7e65bf4a959.txt'];
+
+  it('prints the { stories } contract: the default corpus is one story', () => {
+    const run = runs.get('stories --json')!;
+    expect(run.code).toBe(0);
+    const { stories } = JSON.parse(run.stdout);
+    expect(stories).toHaveLength(1);
+    const [story] = stories;
+    expect(story).toEqual({
+      id: 'st-88718dcb',
+      title: 'Biden and Putin warn of breach if no resolution reached on Ukraine tension',
+      articles: ARTICLES,
+      outlets: ['The Epoch Times', 'WEKU'],
+      firstSeen: story.firstSeen,
+      lastSeen: story.lastSeen,
+      terms: ['Biden', 'Ukraine', 'Russia', 'Putin', 'Russian', 'call'],
+    });
+    // First seen by this data folder, when the index was first built.
+    expect(story.firstSeen).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(story.lastSeen >= story.firstSeen).toBe(true);
+  });
+
+  it('shows one story found by headline words, with its articles', () => {
+    const run = runs.get('story biden call')!;
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 4)).toEqual([
+      'Biden and Putin warn of breach if no resolution reached on Ukraine tension',
+      expect.stringMatching(/^5 articles · 2 outlets · last update \d{4}-\d{2}-\d{2} · id st-88718dcb$/),
+      'outlets: The Epoch Times, WEKU',
+      'key terms: Biden, Ukraine, Russia, Putin, Russian, call',
+    ]);
+    expect(run.stdout).toContain('  - Biden again calls on Putin to de-escalate tensions along Ukraine border (004_0ab6f7e65bf4a959.txt)');
+  });
+
+  it('says so and exits 1 when no story matches', () => {
+    const run = runs.get('story unknown')!;
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim()).toBe('No story matches "zzzz". Try newsdesk stories for the list.');
   });
 });
