@@ -78,7 +78,8 @@ export function quoteCutMessage(sourceId: string): string {
  * @param noun - what the items are, singular ("source")
  */
 export function listCutMessage(hidden: number, noun: string): string {
-  return `…and ${hidden} more ${noun}${hidden === 1 ? '' : 's'} not shown here.`;
+  const plural = noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+  return `…and ${hidden} more ${hidden === 1 ? noun : plural} not shown here.`;
 }
 
 /** One chat command, for help texts: `argument` is a placeholder name or null. */
@@ -105,6 +106,8 @@ export const HELP_COMMANDS: readonly CommandHelp[] = [
   { command: 'ask', argument: 'question', description: 'Ask a question; the answer is private until you share it.' },
   { command: 'sources', argument: null, description: 'List the articles in the coverage.' },
   { command: 'source', argument: 'outlet or id', description: 'Show one article: its lead and key passages.' },
+  { command: 'stories', argument: null, description: 'List the stories in the coverage, largest first.' },
+  { command: 'story', argument: 'words or id', description: 'Follow a story here: questions are then answered from its coverage.' },
   { command: 'digest', argument: null, description: 'Today’s briefing.' },
   { command: 'digest', argument: 'subscribe [time] [timezone]', literal: true, channelOnly: true, description: 'Post the daily briefing in this channel every day (default 08:00; e.g. 07:30 Europe/Paris).' },
   { command: 'digest', argument: 'unsubscribe', literal: true, channelOnly: true, description: 'Stop the daily briefing in this channel.' },
@@ -298,3 +301,24 @@ export function storyMetaLine(s: { id: string; articles: readonly string[]; outl
 export function storyNotFound(query: string, listCommand = '/stories'): string {
   return `No story matches "${query}". Try ${listCommand} for the list.`;
 }
+
+/** The question back when a question names nothing and several stories could be meant. */
+export const WHICH_STORY_HEADLINE = 'That could be about several stories. Which one do you mean?';
+
+/** "From the story: Paris attacks: …" under an answer in a coverage of many stories. */
+export function storyLine(title: string): string {
+  return `From the story: ${title}`;
+}
+
+/** One story offered as a choice: "Paris attacks: … (36 articles)". */
+export function storyChoiceLabel(choice: { title: string; articles: number }): string {
+  return `${choice.title} (${choice.articles} article${choice.articles === 1 ? '' : 's'})`;
+}
+
+/** Reply when a conversation starts following a story. */
+export function followingStory(title: string): string {
+  return `Following the story "${title}": questions here are answered from its coverage.`;
+}
+
+/** Reply to /story with no words and no story followed. */
+export const STORY_USAGE = 'No story followed here. Type /story followed by words of its headline (or its number in /stories).';

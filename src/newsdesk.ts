@@ -4,11 +4,12 @@ import { silentLog, type Log } from './log.ts';
 import type { Answer, Citation } from './types.ts';
 import { openCorpus, type OpenedCorpus } from './open-corpus.ts';
 import type { CorpusIndex } from './search/corpus-index.ts';
-import { answerQuestion } from './ask/answer.ts';
+import { answerInStories } from './stories/answer-in-stories.ts';
+import { corpusStories, findStory, type Story } from './stories/stories.ts';
 import { validateQuestion } from './ask/input.ts';
 import { ConversationMemory } from './ask/conversation.ts';
 import { RateLimiter, type RateDecision } from './rate-limit.ts';
-import { REQUEST_FAILED_MESSAGE } from './messages.ts';
+import { REQUEST_FAILED_MESSAGE, storyNotFound } from './messages.ts';
 import { feedbackSchema, recordFeedback } from './feedback.ts';
 import { listSources, lookupSource, type SourceList, type SourceLookup } from './sources.ts';
 import { buildDigest } from './digest/build-digest.ts';
@@ -30,6 +31,10 @@ export type AskResult = { ok: true; answer: Answer } | { ok: false; message: str
 export interface AskOptions {
   /** Conversation key (thread, DM, terminal session) for follow-up questions. */
   conversationId?: string;
+  /** A story (id or headline words) to answer within, instead of the one the conversation follows. */
+  story?: string;
+  /** The channel the conversation is in (`slack:C123`): the story the channel follows applies when the conversation follows none. */
+  channelId?: string;
 }
 
 /** Options of the {@link Newsdesk} constructor. */
@@ -58,6 +63,8 @@ const DIGEST_DEFAULTS = { time: '08:00', timezone: 'UTC' } as const satisfies Di
  */
 export class Newsdesk {
   private readonly memory = new ConversationMemory();
+  /** Stories followed by whole channels (`/story` in a channel), by channel key. */
+  private readonly channelStories = new ConversationMemory(5000, 30 * 24 * 60 * 60 * 1000);
   /** Event delivery ids seen, when there is no state database. */
   private readonly seenInMemory = new Set<string>();
   private readonly limiter: RateLimiter;
@@ -147,10 +154,13 @@ export class Newsdesk {
     const input = validateQuestion(raw);
     if (!input.ok) return input;
     const previous = options.conversationId ? this.memory.last(options.conversationId) : null;
+    const focus = this.focusFor(options, previous?.story ?? null);
+    if (focus === undefined) return { ok: false, message: storyNotFound(options.story ?? '') };
     try {
-      const { answer, subject } = answerQuestion(this.index, input.question, { previousSubject: previous?.subject ?? null });
-      if (options.conversationId) this.memory.remember(options.conversationId, { question: input.question, subject });
-      this.logQuestion(answer);
+      const { answer, subject, story } = answerInStories(this.index, input.question, { previousSubject: previous?.subject ?? null, focus });
+      if (options.conversationId) this.memory.remember(options.conversationId, { question: input.question, subject, story: story?.id ?? focus?.id ?? null });
+      // "Which story?" is a question back, not a gap in the coverage.
+      if (!answer.storyChoices) this.logQuestion(answer);
       return { ok: true, answer };
     } catch (err) {
       // A bug in the pipeline must never take a chat surface down: log it, answer plainly.
@@ -167,9 +177,46 @@ export class Newsdesk {
     const input = validateQuestion(question);
     if (!input.ok) return [];
     const previous = options.conversationId ? this.memory.last(options.conversationId) : null;
-    const { answer } = answerQuestion(this.index, input.question, { previousSubject: previous?.subject ?? null, maxCitations: shown + 5 });
+    const focus = this.focusFor(options, previous?.story ?? null) ?? null;
+    const { answer } = answerInStories(this.index, input.question, { previousSubject: previous?.subject ?? null, maxCitations: shown + 5, focus });
     const list = answer.citations.length ? answer.citations : (answer.related ?? []);
     return list.slice(shown);
+  }
+
+  /** The stories of the coverage, largest first. */
+  stories(): Story[] {
+    return corpusStories(this.index, this.options.dataDir ? readFirstSeen(this.options.dataDir) : new Map());
+  }
+
+  /**
+   * Makes a conversation, or a whole channel, follow a story (`/story <words>`): its questions are
+   * then answered within it. A channel's story applies to its conversations that follow none.
+   * @param key - a conversation id, or a channel key given as `channelId` when asking
+   * @returns the story, or null when none matches (what was followed stays)
+   */
+  followStory(key: string, query: string, scope: 'conversation' | 'channel' = 'conversation'): Story | null {
+    const story = findStory(this.index, this.stories(), query);
+    if (!story) return null;
+    const memory = scope === 'channel' ? this.channelStories : this.memory;
+    const previous = memory.last(key);
+    memory.remember(key, { question: previous?.question ?? '', subject: null, story: story.id });
+    return story;
+  }
+
+  /** The story a conversation (or, with scope channel, a channel) follows, or null. */
+  followedStory(key: string, scope: 'conversation' | 'channel' = 'conversation'): Story | null {
+    const id = (scope === 'channel' ? this.channelStories : this.memory).last(key)?.story;
+    return id ? (this.stories().find((s) => s.id === id) ?? null) : null;
+  }
+
+  /**
+   * The story to answer within: the one asked for, else the one the conversation follows, else the
+   * channel's (if it still exists); undefined when the asked-for story matches nothing.
+   */
+  private focusFor(options: AskOptions, followed: string | null): Story | null | undefined {
+    if (options.story !== undefined) return findStory(this.index, corpusStories(this.index), options.story) ?? undefined;
+    const id = followed ?? (options.channelId ? (this.channelStories.last(options.channelId)?.story ?? null) : null);
+    return id ? (corpusStories(this.index).find((s) => s.id === id) ?? null) : null;
   }
 
   /** Every source and the skipped files. */

@@ -1,4 +1,5 @@
-import type { Answer, Citation, SupportGroup } from './types.ts';
+import type { Answer, Citation, StoryChoice, SupportGroup } from './types.ts';
+import { storyLine, WHICH_STORY_HEADLINE } from './messages.ts';
 
 /**
  * The wording of an answer for people, shared by every renderer (terminal, Discord, Slack), so that
@@ -21,6 +22,10 @@ export interface AnswerPresentation {
   /** Heading for related passages offered when nothing answers the question, or null. */
   relatedLabel: string | null;
   related: PresentedCitation[];
+  /** "From the story: …" when the coverage holds several stories, or null. */
+  story: string | null;
+  /** Stories to choose from when the bot asks which one is meant (empty otherwise). */
+  choices: StoryChoice[];
 }
 
 /**
@@ -30,6 +35,10 @@ export interface AnswerPresentation {
 export function presentAnswer(answer: Answer): AnswerPresentation {
   const citations = answer.citations.map(presentCitation);
   const related = (answer.related ?? []).map(presentCitation);
+  const story = answer.story ? storyLine(answer.story.title) : null;
+  if (answer.storyChoices?.length) {
+    return { headline: WHICH_STORY_HEADLINE, agreement: null, citations: [], relatedLabel: null, related: [], story: null, choices: answer.storyChoices };
+  }
   if (answer.status === 'not_found' || answer.answer === null) {
     return {
       headline: 'The coverage does not answer that: none of the articles says it.',
@@ -37,6 +46,8 @@ export function presentAnswer(answer: Answer): AnswerPresentation {
       citations,
       relatedLabel: related.length ? 'Closest passages (related, not an answer):' : null,
       related,
+      story,
+      choices: [],
     };
   }
   return {
@@ -45,6 +56,8 @@ export function presentAnswer(answer: Answer): AnswerPresentation {
     citations,
     relatedLabel: null,
     related: [],
+    story,
+    choices: [],
   };
 }
 

@@ -73,4 +73,19 @@ export interface Answer {
   citations: Citation[];
   /** When not_found: the closest passages, clearly labelled as related, not as an answer. */
   related?: Citation[];
+  /** In a coverage of many stories: the story the answer (and every citation) comes from. */
+  story?: { id: string; title: string };
+  /**
+   * When the question names nothing and several stories could be meant, with none in focus: the
+   * stories to choose from (status not_found, no answer). The reply asks which one.
+   */
+  storyChoices?: StoryChoice[];
+}
+
+/** A story offered when the bot asks which one is meant. */
+export interface StoryChoice {
+  id: string;
+  title: string;
+  /** How many articles the story has. */
+  articles: number;
 }

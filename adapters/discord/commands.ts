@@ -22,6 +22,8 @@ export const COMMAND_NAMES = {
   ask: 'ask',
   sources: 'sources',
   source: 'source',
+  stories: 'stories',
+  story: 'story',
   digest: 'digest',
   newsdesk: 'newsdesk',
   help: 'help',
@@ -41,7 +43,7 @@ const INSTALL = [ApplicationIntegrationType.GuildInstall];
 
 /**
  * The slash command definitions: `/ask question:<text>`, `/sources`, `/source query:<text>` (with
- * autocomplete), `/digest now|subscribe [time] [timezone]|unsubscribe|status` and `/newsdesk help`.
+ * autocomplete), `/stories`, `/story [query:<text>]`, `/digest now|subscribe [time] [timezone]|unsubscribe|status` and `/newsdesk help`.
  */
 export const DISCORD_COMMANDS = [
   {
@@ -80,6 +82,29 @@ export const DISCORD_COMMANDS = [
         description: 'An outlet, words from a title, or an article id.',
         required: true,
         autocomplete: true,
+        max_length: 200,
+      },
+    ],
+  },
+  {
+    type: ApplicationCommandType.ChatInput,
+    name: COMMAND_NAMES.stories,
+    description: 'List the stories in the coverage, largest first.',
+    contexts: CONTEXTS,
+    integration_types: INSTALL,
+  },
+  {
+    type: ApplicationCommandType.ChatInput,
+    name: COMMAND_NAMES.story,
+    description: 'Follow a story in this channel: questions are then answered from its coverage.',
+    contexts: CONTEXTS,
+    integration_types: INSTALL,
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: COMMAND_NAMES.query,
+        description: 'Words of its headline, or its id (leave out to see the story followed).',
+        required: false,
         max_length: 200,
       },
     ],
@@ -143,7 +168,8 @@ export function discordCommandUsages(): CommandUsage[] {
     const sub = options.find((o) => o.type === ApplicationCommandOptionType.Subcommand && (wanted === null || o.name === wanted));
     const text = options.find((o) => o.type === ApplicationCommandOptionType.String);
     const subOptions = (sub?.options ?? []).map((o) => (o.required ? ` ${o.name}:<${o.name}>` : ` [${o.name}:<${o.name}>]`)).join('');
-    const usage = sub ? `/${def.name} ${sub.name}${subOptions}` : text ? `/${def.name} ${text.name}:<${help.argument ?? text.name}>` : `/${def.name}`;
+    const textUsage = text ? `${text.name}:<${help.argument ?? text.name}>` : '';
+    const usage = sub ? `/${def.name} ${sub.name}${subOptions}` : text ? `/${def.name} ${text.required ? textUsage : `[${textUsage}]`}` : `/${def.name}`;
     out.push({ usage, description: help.description });
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Digest } from '../../src/digest/types.ts';
 import type { AskOptions, AskResult } from '../../src/newsdesk.ts';
+import type { Story } from '../../src/stories/stories.ts';
 import type { SubscriptionReply } from '../../src/schedule/subscriptions.ts';
 import type { Log } from '../../src/log.ts';
 import type { RateDecision } from '../../src/rate-limit.ts';
@@ -32,6 +33,12 @@ export interface DiscordDesk {
   unsubscribe(platform: string, channel: string): SubscriptionReply;
   /** `/digest status` of a channel. */
   subscriptionStatus(platform: string, channel: string): SubscriptionReply;
+  /** The stories of the coverage, largest first (`/stories`). */
+  stories(): Story[];
+  /** `/story query:` — a channel (scope channel) or a conversation follows a story; null when none matches. */
+  followStory(key: string, query: string, scope?: 'conversation' | 'channel'): Story | null;
+  /** The story a channel or conversation follows, or null. */
+  followedStory(key: string, scope?: 'conversation' | 'channel'): Story | null;
 }
 
 /** Everything a handler needs. */
@@ -53,3 +60,8 @@ export function discordUserKey(userId: string): string {
 
 /** The platform name of Discord subscriptions (their channel is the Discord channel id). */
 export const DISCORD_PLATFORM = 'discord';
+
+/** The key a Discord channel (or thread) follows a story under: `discord:channel:123`. */
+export function discordChannelKey(channelId: string): string {
+  return `discord:channel:${channelId}`;
+}

@@ -4,12 +4,15 @@ import {
   NO_MORE_SOURCES_MESSAGE,
   REQUEST_FAILED_MESSAGE,
   STALE_BUTTON_MESSAGE,
+  STORY_USAGE,
   feedbackThanksMessage,
+  followingStory,
   rateLimitedMessage,
+  storyNotFound,
 } from '../../src/messages.ts';
 import { decodeButtonId } from './custom-ids.ts';
 import { COMMAND_NAMES, discordCommandUsages } from './commands.ts';
-import { DISCORD_PLATFORM, discordUserKey, type BotContext } from './context.ts';
+import { DISCORD_PLATFORM, discordChannelKey, discordUserKey, type BotContext } from './context.ts';
 import { answerMessage } from './message-handler.ts';
 import {
   renderAnswerForDiscord,
@@ -19,6 +22,7 @@ import {
   renderNoticeForDiscord,
   renderSourceListForDiscord,
   renderSourceLookupForDiscord,
+  renderStoryListForDiscord,
   withShareButton,
   type DiscordMessage,
 } from './render.ts';
@@ -68,7 +72,7 @@ async function handleCommand(ctx: BotContext, interaction: ChatInputCommandInter
       }
       const conversationId = conversationFor(interaction);
       await respondInTime(interaction, privately, async () => {
-        const result = await ctx.desk.ask(question, { conversationId });
+        const result = await ctx.desk.ask(question, { conversationId, channelId: discordChannelKey(interaction.channelId) });
         if (!result.ok) return renderNoticeForDiscord(result.message);
         return answerMessage(ctx, result.answer, conversationId, interaction.id, true);
       });
@@ -83,6 +87,23 @@ async function handleCommand(ctx: BotContext, interaction: ChatInputCommandInter
         const lookup = ctx.desk.lookupSource(query);
         if (lookup.kind !== 'found') return renderSourceLookupForDiscord(lookup);
         return shareable(ctx, interaction.id, renderSourceLookupForDiscord(lookup));
+      });
+      return;
+    }
+    case COMMAND_NAMES.stories:
+      await respondInTime(interaction, privately, () => shareable(ctx, interaction.id, renderStoryListForDiscord(ctx.desk.stories())));
+      return;
+    case COMMAND_NAMES.story: {
+      // The channel (or thread) follows the story: questions asked in it are answered from its coverage.
+      const query = interaction.options.getString(COMMAND_NAMES.query)?.trim() ?? '';
+      const key = discordChannelKey(interaction.channelId);
+      await respondInTime(interaction, privately, () => {
+        if (query === '') {
+          const followed = ctx.desk.followedStory(key, 'channel');
+          return renderNoticeForDiscord(followed ? followingStory(followed.title) : STORY_USAGE);
+        }
+        const story = ctx.desk.followStory(key, query, 'channel');
+        return renderNoticeForDiscord(story ? followingStory(story.title) : storyNotFound(query));
       });
       return;
     }

@@ -1,7 +1,7 @@
 import { MessageType, ThreadAutoArchiveDuration, type Message } from 'discord.js';
 import { REQUEST_FAILED_MESSAGE, rateLimitedMessage } from '../../src/messages.ts';
 import type { Answer } from '../../src/types.ts';
-import { discordUserKey, type BotContext } from './context.ts';
+import { discordChannelKey, discordUserKey, type BotContext } from './context.ts';
 import { questionFromMessage } from './mentions.ts';
 import { renderAnswerForDiscord, renderNoticeForDiscord, threadNameForQuestion, type DiscordMessage } from './render.ts';
 
@@ -64,7 +64,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
     }, ctx.deferAfterMs);
     let result;
     try {
-      result = await ctx.desk.ask(question, { conversationId: route.conversationId });
+      result = await ctx.desk.ask(question, { conversationId: route.conversationId, channelId: discordChannelKey(message.channelId) });
     } finally {
       clearTimeout(typing);
     }

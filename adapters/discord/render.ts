@@ -27,7 +27,11 @@ import {
   sourceListHeading,
   sourceLookupHeading,
   sourceMetaLine,
+  storyChoiceLabel,
+  storyListHeading,
+  storyMetaLine,
 } from '../../src/messages.ts';
+import type { Story } from '../../src/stories/stories.ts';
 import { encodeButtonId } from './custom-ids.ts';
 import { cutText, escapeDiscordMarkdown, fitEscaped, safeLinkUrl } from './markdown.ts';
 
@@ -123,9 +127,16 @@ export function renderAnswerForDiscord(answer: Answer, options: AnswerRenderOpti
     author: { name: cutText(`${QUESTION_LABEL}: ${oneLine(answer.question)}`, DISCORD_LIMITS.authorName) },
     title: fitEscaped(presented.headline, DISCORD_LIMITS.title).text,
   };
+  if (presented.choices.length) {
+    // "Which story?": the choices, each with the command that follows it; nothing to cite or rate.
+    const lines = presented.choices.map((c, i) => `${i + 1}. ${escapeDiscordMarkdown(storyChoiceLabel(c))} — \`/story query:${c.id}\``);
+    embed.description = joinWithinLimit(lines, '\n', DISCORD_LIMITS.description, (hidden) => listCutMessage(hidden, 'story'));
+    return { embeds: [embed], components: [], allowedMentions: noMentions() };
+  }
   const description = [presented.agreement, presented.relatedLabel].filter((x): x is string => x !== null).join('\n');
   if (description) embed.description = fitEscaped(description, DISCORD_LIMITS.description).text;
   const shownCount = addCitationFields(embed, wanted);
+  if (presented.story) embed.footer = { text: cutText([presented.story, embed.footer?.text].filter(Boolean).join(' · '), DISCORD_LIMITS.footerText) };
   const components = options.controls
     ? answerButtons(options.controls, shownCount, options.controls.moreAvailable || shownCount < list.length)
     : [];
@@ -152,6 +163,23 @@ export function renderMoreCitationsForDiscord(
   const more = controls.moreAvailable || shownCount < presented.length;
   const components = more ? [row([moreButton(controls.key, last)])] : [];
   return { embeds: [embed], components, allowedMentions: noMentions() };
+}
+
+/** Stories /stories lists at most (the rest are counted). */
+const STORIES_LISTED = 20;
+
+/**
+ * Renders the story list, largest first: headline, size, outlets, last update, key terms and the
+ * command that follows each.
+ */
+export function renderStoryListForDiscord(stories: readonly Story[]): DiscordMessage {
+  const embed: APIEmbed = { color: NEUTRAL_COLOR, title: fitEscaped(storyListHeading(stories.length), DISCORD_LIMITS.title).text };
+  const entries = stories
+    .slice(0, STORIES_LISTED)
+    .map((s, i) => `**${i + 1}. ${escapeDiscordMarkdown(cutText(oneLine(s.title), 300))}**\n${escapeDiscordMarkdown(storyMetaLine(s))}${s.terms.length ? `\n${escapeDiscordMarkdown(s.terms.join(', '))}` : ''}\n\`/story query:${s.id}\``);
+  const hidden = stories.length - entries.length;
+  if (entries.length) embed.description = joinWithinLimit(entries, '\n\n', DISCORD_LIMITS.description, (more) => listCutMessage(more + hidden, 'story'));
+  return { embeds: [embed], components: [], allowedMentions: noMentions() };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface SlackQuestion {
   userId: string;
   /** Conversation key for follow-ups, e.g. `slack:C123:1700000000.000100`. */
   conversationId: string;
+  /** Channel key (`slack:C123`): the story the channel follows applies when the conversation follows none. */
+  channelId?: string;
   /** Show the question above the answer (private slash replies). */
   showQuestion?: boolean;
   /** Add the "Share in channel" button. */
@@ -37,7 +39,7 @@ export async function askForSlack(desk: SlackDesk, log: Log, q: SlackQuestion): 
   try {
     const decision = desk.checkRateLimit(rateLimitKey(q.userId));
     if (!decision.allowed) return { kind: 'limited', message: renderNoticeForSlack(rateLimitedMessage(decision.retryAfterMs)) };
-    const result = await desk.ask(q.question, { conversationId: q.conversationId });
+    const result = await desk.ask(q.question, { conversationId: q.conversationId, ...(q.channelId ? { channelId: q.channelId } : {}) });
     if (!result.ok) return { kind: 'notice', message: renderNoticeForSlack(result.message) };
     return {
       kind: 'answer',

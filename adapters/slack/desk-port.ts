@@ -4,6 +4,7 @@ import type { SourceList, SourceLookup } from '../../src/sources.ts';
 import type { RateDecision } from '../../src/rate-limit.ts';
 import type { Digest } from '../../src/digest/types.ts';
 import type { SubscriptionReply } from '../../src/schedule/subscriptions.ts';
+import type { Story } from '../../src/stories/stories.ts';
 
 /**
  * What the Slack adapter needs from the core: the parts of {@link Newsdesk} it calls. Results may be
@@ -28,6 +29,12 @@ export interface SlackDesk {
   unsubscribe(platform: string, channel: string): MaybePromise<SubscriptionReply>;
   /** `/digest status` of a channel. */
   subscriptionStatus(platform: string, channel: string): MaybePromise<SubscriptionReply>;
+  /** The stories of the coverage, largest first (`/stories`). */
+  stories(): MaybePromise<Story[]>;
+  /** `/story <words>`: a channel (scope channel) or a conversation follows a story; null when none matches. */
+  followStory(key: string, query: string, scope?: 'conversation' | 'channel'): MaybePromise<Story | null>;
+  /** The story a channel or conversation follows, or null. */
+  followedStory(key: string, scope?: 'conversation' | 'channel'): MaybePromise<Story | null>;
   /** True the first time an event delivery id is seen (kept across restarts when there is state). */
   firstDelivery(key: string): boolean;
 }

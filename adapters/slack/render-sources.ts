@@ -9,13 +9,17 @@ import {
   sourceListHeading,
   sourceLookupHeading,
   sourceMetaLine,
+  storyListHeading,
+  storyMetaLine,
 } from '../../src/messages.ts';
+import type { Story } from '../../src/stories/stories.ts';
 import { SLACK_LIMITS, context, cutPlain, section, type NewsdeskBlock, type SlackMessage } from './block-kit.ts';
 import { blockquote, bold, code, cutEscaped, escapeMrkdwn, linkMrkdwn } from './mrkdwn.ts';
 
 /**
- * Pure renderers of source lookup for Slack: the source list (/sources), one source in detail, and
- * an ambiguous or unknown lookup (/source). Long lists are packed into sections and cut cleanly.
+ * Pure renderers of source and story lookup for Slack: the source list (/sources), one source in
+ * detail, an ambiguous or unknown lookup (/source), and the story list (/stories). Long lists are
+ * packed into sections and cut cleanly.
  */
 
 /**
@@ -65,6 +69,24 @@ export function renderSourceLookupForSlack(lookup: SourceLookup): SlackMessage {
   const lines = list.map((s) => `• ${code(s.id)} ${cutEscaped(s.title, 300).text}${s.outlet ? ` (${cutEscaped(s.outlet, 100).text})` : ''}`);
   const blocks = [section(heading), ...packEntries(lines, SLACK_LIMITS.blocksPerMessage - 1, 'source', '\n')];
   return { text: heading, blocks };
+}
+
+/** Stories /stories lists at most (the rest are counted). */
+const STORIES_LISTED = 20;
+
+/**
+ * Renders the stories, largest first: headline, size, outlets, last update, key terms and the
+ * command that follows each.
+ * @example renderStoryListForSlack([]).text // 'No stories: the corpus is empty.'
+ */
+export function renderStoryListForSlack(stories: readonly Story[]): SlackMessage {
+  const heading = storyListHeading(stories.length);
+  const entries = stories.slice(0, STORIES_LISTED).map(
+    (s, i) => `${bold(`${i + 1}.`)} ${cutEscaped(s.title, 500).text}\n${escapeMrkdwn(storyMetaLine(s))}${s.terms.length ? `\n${escapeMrkdwn(s.terms.join(', '))}` : ''}\n${code(`/story ${s.id}`)}`,
+  );
+  const blocks = [section(escapeMrkdwn(heading)), ...packEntries(entries, SLACK_LIMITS.blocksPerMessage - 2, 'story')];
+  if (stories.length > STORIES_LISTED) blocks.push(context(escapeMrkdwn(listCutMessage(stories.length - STORIES_LISTED, 'story'))));
+  return { text: cutEscaped(`${heading} ${stories.map((s) => s.title).join('; ')}`, SLACK_LIMITS.fallbackText).text, blocks };
 }
 
 function sourceEntry(s: SourceSummary, n: number): string {

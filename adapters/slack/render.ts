@@ -10,6 +10,7 @@ import {
   citationsCutMessage,
   moreSourcesHeading,
   quoteCutMessage,
+  storyChoiceLabel,
 } from '../../src/messages.ts';
 import { ACTION_IDS, encodeAnswerRef, type AnswerRef } from './action-values.ts';
 import { SLACK_LIMITS, actions, button, context, section, type ButtonElement, type NewsdeskBlock, type SlackMessage } from './block-kit.ts';
@@ -49,6 +50,13 @@ export function renderAnswerForSlack(answer: Answer, options: SlackAnswerOptions
   const headline = cutEscaped(shown.headline, 1500).text;
   const agreement = shown.agreement ? `\n${cutEscaped(shown.agreement, 1400).text}` : '';
   head.push(section(`${found ? bold(headline) : headline}${agreement}`));
+  if (shown.choices.length) {
+    // "Which story?": the choices, each with the command that follows it.
+    const lines = shown.choices.map((c, i) => `${i + 1}. ${escapeMrkdwn(storyChoiceLabel(c))} — ${code(`/story ${c.id}`)}`);
+    head.push(section(cutEscaped(lines.join('\n'), SLACK_LIMITS.sectionText).text));
+    return { text: cutEscaped(`${shown.headline} ${shown.choices.map((c) => c.title).join('; ')}`, SLACK_LIMITS.fallbackText).text, blocks: head };
+  }
+  if (shown.story) head.push(context(cutEscaped(shown.story, SLACK_LIMITS.contextText).text));
   const list = found ? shown.citations : shown.related;
   if (!found && shown.relatedLabel && list.length) head.push(section(`_${escapeMrkdwn(shown.relatedLabel)}_`));
 

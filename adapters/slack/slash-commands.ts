@@ -1,6 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { Log } from '../../src/log.ts';
-import { DIGEST_COMMAND_USAGE, DIGEST_MANAGERS_ONLY_SLACK } from '../../src/messages.ts';
+import { DIGEST_COMMAND_USAGE, DIGEST_MANAGERS_ONLY_SLACK, STORY_USAGE, followingStory, storyNotFound } from '../../src/messages.ts';
+import { cutPlain } from './block-kit.ts';
 import { askForSlack, failureMessage } from './answer-flow.ts';
 import type { SlackMessage } from './block-kit.ts';
 import type { SlackDesk } from './desk-port.ts';
@@ -8,12 +9,12 @@ import { renderDigestForSlack } from './render-digest.ts';
 import { renderHelpForSlack, renderNoticeForSlack } from './render.ts';
 import { SLACK_PLATFORM, parseDigestCommand, type DigestCommand } from './digest-command.ts';
 import { respondPrivately } from './replies.ts';
-import { renderSourceListForSlack, renderSourceLookupForSlack } from './render-sources.ts';
+import { renderSourceListForSlack, renderSourceLookupForSlack, renderStoryListForSlack } from './render-sources.ts';
 import { RecentKeys } from './recent-keys.ts';
 import { slackTextToPlain } from './slack-text.ts';
 
 /**
- * The slash commands: `/ask <question>`, `/sources`, `/source <outlet or id>`,
+ * The slash commands: `/ask <question>`, `/sources`, `/source <outlet or id>`, `/stories`, `/story <words>`,
  * `/digest [subscribe [time] [timezone] | unsubscribe | status]` and `/newsdesk help`. Each acknowledges at once (Slack allows 3 seconds), then answers privately
  * through the command's response_url; `/ask` and `/digest` replies carry a "Share in channel" button.
  */
@@ -31,7 +32,7 @@ export interface CommandDeps {
 const SEEN_TRIGGERS = 2000;
 
 /** The slash command names, as declared in manifest.yaml. */
-export const SLASH_COMMANDS = ['/ask', '/sources', '/source', '/digest', '/newsdesk'] as const;
+export const SLASH_COMMANDS = ['/ask', '/sources', '/source', '/stories', '/story', '/digest', '/newsdesk'] as const;
 
 type SlashCommand = (typeof SLASH_COMMANDS)[number];
 
@@ -85,6 +86,7 @@ async function commandReply(deps: CommandDeps, name: SlashCommand, input: Comman
         question: text,
         userId: input.userId,
         conversationId: `slack:${input.channelId}:${input.userId}:ask`,
+        channelId: `slack:${input.channelId}`,
         showQuestion: true,
         shareButton: true,
       });
@@ -94,11 +96,29 @@ async function commandReply(deps: CommandDeps, name: SlashCommand, input: Comman
       return renderSourceListForSlack(await deps.desk.listSources());
     case '/source':
       return renderSourceLookupForSlack(await deps.desk.lookupSource(text));
+    case '/stories':
+      return renderStoryListForSlack(await deps.desk.stories());
+    case '/story':
+      return storyReply(deps, text, `slack:${input.channelId}`);
     case '/digest':
       return digestReply(deps, parseDigestCommand(text), input.channelId, input.userId);
     case '/newsdesk':
       return renderHelpForSlack();
   }
+}
+
+/**
+ * `/story <words>`: the channel follows the story (questions asked in it, in threads or with /ask, are
+ * answered from its coverage); `/story` alone says which story the channel follows.
+ */
+async function storyReply(deps: CommandDeps, text: string, channelKey: string): Promise<SlackMessage> {
+  const query = text.trim();
+  if (query === '') {
+    const followed = await deps.desk.followedStory(channelKey, 'channel');
+    return renderNoticeForSlack(followed ? followingStory(followed.title) : STORY_USAGE);
+  }
+  const story = await deps.desk.followStory(channelKey, query, 'channel');
+  return renderNoticeForSlack(story ? followingStory(story.title) : storyNotFound(cutPlain(query, 200)));
 }
 
 /** Today's briefing (shareable), or the reply of a subscription command for the channel. */

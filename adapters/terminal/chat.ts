@@ -1,15 +1,16 @@
 import readline from 'node:readline';
 import type { Newsdesk } from '../../src/newsdesk.ts';
-import { HELP_COMMANDS, NO_MORE_SOURCES_MESSAGE, TERMINAL_HELP_INTRO } from '../../src/messages.ts';
+import { followingStory, HELP_COMMANDS, NO_MORE_SOURCES_MESSAGE, STORY_USAGE, storyNotFound, TERMINAL_HELP_INTRO } from '../../src/messages.ts';
 import type { Citation } from '../../src/types.ts';
 import { wrapForTerminal } from './wrap.ts';
 import { renderAnswerText, renderCitationsText } from './render-answer.ts';
 import { renderSourceList, renderSourceLookup } from './render-sources.ts';
 import { renderDigestText } from './render-digest.ts';
+import { renderStoryDetail, renderStoryList } from './render-stories.ts';
 
 /**
  * The terminal chat: questions in, cited answers out, with the conversation's context kept and the
- * same commands as the chat platforms (/sources, /source X, /digest, /help), plus /more and /quit.
+ * same commands as the chat platforms (/sources, /source X, /stories, /story X, /digest, /help), plus /more and /quit.
  * Works interactively and with piped stdin (answers every line, then exits).
  */
 
@@ -90,6 +91,10 @@ export function handleLine(desk: Newsdesk, line: string, conversationId: string,
       return { text: renderSourceLookup(desk.lookupSource(sourceArgument(desk, arg))) };
     case 'digest':
       return { text: renderDigestText(desk.digest()) };
+    case 'stories':
+      return { text: renderStoryList(desk.stories(), STORIES_LISTED) };
+    case 'story':
+      return followStory(desk, arg, conversationId);
     case 'more': {
       const more = state.pending.splice(0, SHOWN_CITATIONS);
       return { text: more.length ? renderCitationsText(more) + moreHint(state.pending.length) : NO_MORE_SOURCES_MESSAGE };
@@ -100,6 +105,20 @@ export function handleLine(desk: Newsdesk, line: string, conversationId: string,
       return { text: `Unknown command /${command}. Type /help for the commands.` };
   }
   return ask(desk, line, conversationId, state);
+}
+
+/** Stories /stories lists (the rest are counted). */
+const STORIES_LISTED = 10;
+
+/** "/story 2", "/story st-…" or "/story <words>": follow a story; without words, say which one is followed. */
+function followStory(desk: Newsdesk, arg: string, conversationId: string): Reply {
+  if (arg === '') {
+    const followed = desk.followedStory(conversationId);
+    return { text: followed ? renderStoryDetail(followed, (id) => desk.index.articles.get(id)?.title ?? id) : STORY_USAGE };
+  }
+  const query = /^\d+$/.test(arg) ? (desk.stories()[Number(arg) - 1]?.id ?? arg) : arg;
+  const story = desk.followStory(conversationId, query);
+  return { text: story ? followingStory(story.title) : storyNotFound(arg) };
 }
 
 /** "/source 2": the number /sources printed stands for that source's id. */
@@ -124,6 +143,7 @@ function moreHint(left: number): string {
 function helpText(): string {
   const lines = [TERMINAL_HELP_INTRO, ''];
   for (const c of HELP_COMMANDS.filter((h) => !h.channelOnly)) lines.push(`  /${c.command}${c.argument ? ` ${c.literal ? c.argument : `<${c.argument}>`}` : ''} — ${c.description}`);
-  lines.push('  /source <number> — a source by its number in /sources', '  /more — more sources for the last answer', '  /quit — leave (or Ctrl+D)');
+  lines.push('  /story <number> — follow a story by its number in /stories', '  /story — the story this chat follows',
+    '  /source <number> — a source by its number in /sources', '  /more — more sources for the last answer', '  /quit — leave (or Ctrl+D)');
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import type { Answer, Citation } from '../../src/types.ts';
 import { presentAnswer, type PresentedCitation } from '../../src/present.ts';
+import { storyChoiceLabel } from '../../src/messages.ts';
 
 /**
  * Plain-text rendering of an answer for the terminal: the worded answer from the core, then the
@@ -13,7 +14,12 @@ import { presentAnswer, type PresentedCitation } from '../../src/present.ts';
 export function renderAnswerText(answer: Answer): string {
   const view = presentAnswer(answer);
   const lines: string[] = [view.headline];
+  if (view.choices.length) {
+    view.choices.forEach((c, i) => lines.push(`  ${i + 1}. ${storyChoiceLabel(c)} — /story ${c.id}`));
+    return lines.join('\n');
+  }
   if (view.agreement) lines.push(view.agreement);
+  if (view.story) lines.push(view.story);
   if (view.citations.length) {
     lines.push('');
     for (const c of view.citations) lines.push(...renderCitation(c));

@@ -8,6 +8,8 @@ export interface ConversationTurn {
   question: string;
   /** The subject the question was about (its focus words), used to resolve pronouns next time. */
   subject: string | null;
+  /** The story the conversation follows (set by /story or by asking about one), or null. */
+  story?: string | null;
   at: number;
 }
 

@@ -308,12 +308,16 @@ interface AnalysedArticle {
   byPassage: Map<number, [number, number]>;
 }
 
-/** Keyed by the article object: a changed article is a new object, so nothing goes stale. */
-const articleCache = new WeakMap<Article, AnalysedArticle>();
+/**
+ * Keyed by index, then by the article object: a changed article is a new object, so nothing goes
+ * stale; and one article in two indexes (a story's own index) has different passage keys in each.
+ */
+const articleCache = new WeakMap<CorpusIndex, WeakMap<Article, AnalysedArticle>>();
 
 /** The sentences of a whole article, from its passages' cached analysis. */
 function analyseArticle(index: CorpusIndex, article: Article): AnalysedArticle {
-  const cached = articleCache.get(article);
+  const forIndex = articleCache.get(index) ?? articleCache.set(index, new WeakMap()).get(index)!;
+  const cached = forIndex.get(article);
   if (cached) return cached;
   const analysed: AnalysedArticle = { terms: new Set(), sentences: [], byPassage: new Map() };
   for (const p of index.passagesOf(article.id)) {
@@ -323,7 +327,7 @@ function analyseArticle(index: CorpusIndex, article: Article): AnalysedArticle {
     for (const t of passage.terms) analysed.terms.add(t);
     analysed.byPassage.set(p.key, [from, analysed.sentences.length]);
   }
-  articleCache.set(article, analysed);
+  forIndex.set(article, analysed);
   return analysed;
 }
 

@@ -31,58 +31,65 @@ export interface Story {
 /** Key terms listed per story. */
 const STORY_TERMS = 6;
 
-const cache = new WeakMap<CorpusIndex, { version: number; firstSeen: ReadonlyMap<string, string>; stories: Story[]; byArticle: Map<string, Story> }>();
+const cache = new WeakMap<CorpusIndex, { version: number; stories: Story[]; byArticle: Map<string, Story> }>();
 
 /**
- * The stories of an index, largest first (then earliest). Cached per index version.
- * @param firstSeen - article id → first-seen time, for the stories' time span (DATA_DIR/first-seen.json)
+ * The stories of an index, largest first (then earliest). The grouping is cached per index version;
+ * `firstSeen` only orders each story's articles and dates its span.
+ * @param firstSeen - article id → first-seen time (DATA_DIR/first-seen.json); else published dates
  * @example corpusStories(index)[0].title // 'Biden warns Putin of sanctions'
  */
 export function corpusStories(index: CorpusIndex, firstSeen: ReadonlyMap<string, string> = new Map()): Story[] {
-  return cached(index, firstSeen).stories;
+  const { stories } = cached(index);
+  if (firstSeen.size === 0) return stories;
+  return stories.map((s) => dated(index, s, firstSeen));
 }
 
-/** The story an article belongs to, or null for an unknown id. */
+/** The story an article belongs to (dated by published dates), or null for an unknown id. */
 export function storyOf(index: CorpusIndex, articleId: string): Story | null {
-  return cached(index, cache.get(index)?.firstSeen ?? new Map()).byArticle.get(articleId) ?? null;
+  return cached(index).byArticle.get(articleId) ?? null;
 }
 
-function cached(index: CorpusIndex, firstSeen: ReadonlyMap<string, string>) {
+function cached(index: CorpusIndex) {
   const hit = cache.get(index);
-  if (hit && hit.version === index.version && (firstSeen.size === 0 || hit.firstSeen === firstSeen)) return hit;
-  const stories = computeStories(index, firstSeen);
+  if (hit && hit.version === index.version) return hit;
+  const stories = computeStories(index).map((s) => dated(index, s, new Map()));
   const byArticle = new Map<string, Story>();
   for (const s of stories) for (const id of s.articles) byArticle.set(id, s);
-  const entry = { version: index.version, firstSeen, stories, byArticle };
+  const entry = { version: index.version, stories, byArticle };
   cache.set(index, entry);
   return entry;
 }
 
-function computeStories(index: CorpusIndex, firstSeen: ReadonlyMap<string, string>): Story[] {
+/** A story with its articles ordered by when they were first seen (else published) and its time span. */
+function dated(index: CorpusIndex, story: Story, firstSeen: ReadonlyMap<string, string>): Story {
+  const seen = (id: string): string | null => firstSeen.get(id) ?? index.articles.get(id)?.published ?? null;
+  const articles = [...story.articles].sort((a, b) => (seen(a) ?? '\uffff').localeCompare(seen(b) ?? '\uffff') || (a < b ? -1 : 1));
+  const times = articles.map(seen).filter((t): t is string => t !== null).sort();
+  return { ...story, articles, firstSeen: times[0] ?? null, lastSeen: times.at(-1) ?? null };
+}
+
+function computeStories(index: CorpusIndex): Story[] {
   const articles = index.sortedArticles();
   const byId = new Map(articles.map((a) => [a.id, a]));
   const counts = articles.map((a) => countTerms(a));
-  const sameText = duplicateGroups(index);
   const features = weighFeatures(counts);
   const countsOf = new Map(counts.map((c) => [c.id, c.counts]));
   const df = new Map<string, number>();
   for (const c of counts) for (const t of c.counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const vectors = new Map(features.map((f) => [f.id, f.terms]));
-  const seen = (a: Article): string | null => firstSeen.get(a.id) ?? a.published;
-  return clusterArticles(features, sameText).map((ids) => {
-    const members = ids.map((id) => byId.get(id)!).sort((a, b) => (seen(a) ?? '\uffff').localeCompare(seen(b) ?? '\uffff') || (a.id < b.id ? -1 : 1));
+  return clusterArticles(features, duplicateGroups(index)).map((ids) => {
+    // Earliest published first: the id comes from the corpus alone, not from when this desk saw it.
+    const members = ids.map((id) => byId.get(id)!).sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || (a.id < b.id ? -1 : 1));
     const centroid = new Map<string, number>();
     for (const id of ids) for (const [t, w] of vectors.get(id)!) centroid.set(t, (centroid.get(t) ?? 0) + w);
-    const times = members.map(seen).filter((t): t is string => t !== null).sort();
-    // The id comes from the corpus alone (published dates, ids), not from when this desk saw them.
-    const seed = [...members].sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || (a.id < b.id ? -1 : 1))[0]!;
     return {
-      id: storyId(seed.id),
+      id: storyId(members[0]!.id),
       title: representativeTitle(members, vectors, centroid),
       articles: members.map((a) => a.id),
       outlets: [...new Set(members.map((a) => a.outlet).filter((o): o is string => o !== null))].sort(),
-      firstSeen: times[0] ?? null,
-      lastSeen: times.at(-1) ?? null,
+      firstSeen: null,
+      lastSeen: null,
       terms: keyTerms(members, countsOf, df, articles.length),
     };
   });
@@ -205,7 +212,9 @@ export function storyIndex(index: CorpusIndex, story: Story): CorpusIndex {
   const hit = entry.byStory.get(story.id);
   if (hit) return hit;
   const scoped = new CorpusIndex();
-  scoped.addArticles(story.articles.map((id) => index.articles.get(id)).filter((a): a is Article => a !== undefined));
+  // In the order the corpus reads them (by id), so that ties between passages break as they would in
+  // the story's own folder.
+  scoped.addArticles([...story.articles].sort().map((id) => index.articles.get(id)).filter((a): a is Article => a !== undefined));
   if (entry.byStory.size >= SCOPED_LIMIT) entry.byStory.delete(entry.byStory.keys().next().value!);
   entry.byStory.set(story.id, scoped);
   return scoped;

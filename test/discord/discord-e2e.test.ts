@@ -11,6 +11,7 @@ import {
   renderHelpForDiscord,
   renderMoreCitationsForDiscord,
   renderSourceListForDiscord,
+  renderStoryListForDiscord,
   renderSourceLookupForDiscord,
   withShareButton,
   type DiscordMessage,
@@ -52,6 +53,9 @@ function recordingDesk(desk: Newsdesk, asks: { question: string; conversationId:
     subscribe: (platform, channel, time, timezone) => desk.subscribe(platform, channel, time, timezone),
     unsubscribe: (platform, channel) => desk.unsubscribe(platform, channel),
     subscriptionStatus: (platform, channel) => desk.subscriptionStatus(platform, channel),
+    stories: () => desk.stories(),
+    followStory: (key, query, scope) => desk.followStory(key, query, scope),
+    followedStory: (key, scope) => desk.followedStory(key, scope),
   };
 }
 
@@ -279,6 +283,29 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     const shared = await h.fake.waitForCall(isPost(`/interactions/${share.id}/${share.token}/callback`), mark);
     expect(shared.body.data.flags ?? 0).toBe(0);
     expect({ embeds: shared.body.data.embeds, components: shared.body.data.components }).toEqual(wire(renderSourceListForDiscord(reference.listSources())));
+  });
+
+  it('/stories lists the stories privately; /story makes the channel follow one', async () => {
+    const mark = h.fake.mark();
+    const interaction = h.fake.slashCommand(ada, channel, 'stories');
+    const callback = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
+    expect(callback.body.data.flags).toBe(EPHEMERAL);
+    expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(wire(withShareButton(renderStoryListForDiscord(reference.stories()), interaction.id)));
+    expect(callback.body.data.embeds[0].title).toBe('1 story:');
+    expect(callback.body.data.embeds[0].description.split('\n')[0]).toBe('**1. Biden and Putin warn of breach if no resolution reached on Ukraine tension**');
+
+    const reply = async (options: { name: string; type: number; value: string }[]): Promise<string> => {
+      const m = h.fake.mark();
+      const i = h.fake.slashCommand(ada, channel, 'story', options);
+      const c = await h.fake.waitForCall(isPost(`/interactions/${i.id}/${i.token}/callback`), m);
+      expect(c.body.data.flags).toBe(EPHEMERAL);
+      return c.body.data.content;
+    };
+    expect(await reply([])).toBe('No story followed here. Type /story followed by words of its headline (or its number in /stories).');
+    const following = await reply([{ name: 'query', type: 3, value: 'biden putin ukraine' }]);
+    expect(following).toBe('Following the story "Biden and Putin warn of breach if no resolution reached on Ukraine tension": questions here are answered from its coverage.');
+    expect(await reply([])).toBe(following);
+    expect(await reply([{ name: 'query', type: 3, value: 'zzqx' }])).toBe('No story matches "zzqx". Try /stories for the list.');
   });
 
   it('/source shows one source found by outlet', async () => {

@@ -385,8 +385,8 @@ describe('questionFromMessage', () => {
 });
 
 describe('DISCORD_COMMANDS', () => {
-  it('defines /ask, /sources, /source, /digest and /newsdesk help within Discord’s rules', () => {
-    expect(DISCORD_COMMANDS.map((c) => c.name)).toEqual(['ask', 'sources', 'source', 'digest', 'newsdesk']);
+  it('defines /ask, /sources, /source, /stories, /story, /digest and /newsdesk help within Discord’s rules', () => {
+    expect(DISCORD_COMMANDS.map((c) => c.name)).toEqual(['ask', 'sources', 'source', 'stories', 'story', 'digest', 'newsdesk']);
     const all = (options: readonly { name: string; description: string; options?: readonly unknown[] }[]): { name: string; description: string }[] =>
       options.flatMap((o) => [o, ...all((o.options ?? []) as { name: string; description: string }[])]);
     for (const c of all(DISCORD_COMMANDS)) {
@@ -397,6 +397,8 @@ describe('DISCORD_COMMANDS', () => {
       '/ask question:<question>',
       '/sources',
       '/source query:<outlet or id>',
+      '/stories',
+      '/story [query:<words or id>]',
       '/digest now',
       '/digest subscribe [time:<time>] [timezone:<timezone>]',
       '/digest unsubscribe',

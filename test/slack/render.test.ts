@@ -174,6 +174,8 @@ describe('renderHelpForSlack', () => {
           '`/ask &lt;question&gt;` Ask a question; the answer is private until you share it.',
           '`/sources` List the articles in the coverage.',
           '`/source &lt;outlet or id&gt;` Show one article: its lead and key passages.',
+          '`/stories` List the stories in the coverage, largest first.',
+          '`/story &lt;words or id&gt;` Follow a story here: questions are then answered from its coverage.',
           '`/digest` Today’s briefing.',
           '`/digest subscribe [time] [timezone]` Post the daily briefing in this channel every day (default 08:00; e.g. 07:30 Europe/Paris).',
           '`/digest unsubscribe` Stop the daily briefing in this channel.',
@@ -221,5 +223,33 @@ describe('source renderers', () => {
   it('asks which source when the query is empty', () => {
     const message = renderSourceLookupForSlack({ kind: 'not_found', query: '', suggestions: [] });
     expect(message.text).toBe('Which source? Give an outlet, an id or words from a title. Some sources:');
+  });
+});
+
+describe('answers in a coverage of several stories (Slack)', () => {
+  it('names the story an answer comes from under the answer', () => {
+    const message = renderAnswerForSlack(answered([citation(1)], { story: { id: 'st-0a1b2c3d', title: 'Quake <hits> Nepal' } }));
+    expect(message.blocks[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'From the story: Quake &lt;hits&gt; Nepal' }] });
+    expect(messageProblem({ ...message })).toBeNull();
+  });
+
+  it('asks which story, listing each choice with the command that follows it, and no buttons', () => {
+    const message = renderAnswerForSlack({
+      question: 'how long was it?',
+      status: 'not_found',
+      answer: null,
+      support: [],
+      citations: [],
+      storyChoices: [
+        { id: 'st-0a1b2c3d', title: 'Earthquake strikes Nepal', articles: 3 },
+        { id: 'st-1b2c3d4e', title: 'Shevchenko completes Chelsea move', articles: 1 },
+      ],
+    });
+    expect(message.blocks).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: 'That could be about several stories. Which one do you mean?' } },
+      { type: 'section', text: { type: 'mrkdwn', text: '1. Earthquake strikes Nepal (3 articles) — `/story st-0a1b2c3d`\n2. Shevchenko completes Chelsea move (1 article) — `/story st-1b2c3d4e`' } },
+    ]);
+    expect(message.text).toBe('That could be about several stories. Which one do you mean? Earthquake strikes Nepal; Shevchenko completes Chelsea move');
+    expect(messageProblem({ ...message })).toBeNull();
   });
 });

@@ -110,6 +110,15 @@ class RecordingDesk implements SlackDesk {
   subscriptionStatus(platform: string, channel: string) {
     return this.inner.subscriptionStatus(platform, channel);
   }
+  stories() {
+    return this.inner.stories();
+  }
+  followStory(key: string, query: string, scope?: 'conversation' | 'channel') {
+    return this.inner.followStory(key, query, scope);
+  }
+  followedStory(key: string, scope?: 'conversation' | 'channel') {
+    return this.inner.followedStory(key, scope);
+  }
 }
 
 /** All mrkdwn texts of a message payload: `text` and every block's texts. */
@@ -408,6 +417,23 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
       expect(blocks[0]!.text!.text).toBe('*Biden again calls on Putin to de-escalate tensions along Ukraine border*');
       expect(blocks[1]!.elements!.map((e) => e.text)).toEqual(['WEKU · By Franco Ordoñez · 2021-12-31', 'id: `004_0ab6f7e65bf4a959.txt` · 25 passages']);
       expect(blocks[2]!.text!.text.startsWith('*Lead*\n>')).toBe(true);
+    });
+
+    it('/stories lists the stories; /story makes the channel follow one', async () => {
+      const { body } = await run('/stories', '');
+      const blocks = body.blocks as { text: { text: string } }[];
+      expect(blocks[0]!.text.text).toBe('1 story:');
+      expect(blocks[1]!.text.text.split('\n')).toEqual([
+        '*1.* Biden and Putin warn of breach if no resolution reached on Ukraine tension',
+        expect.stringMatching(/^5 articles · 2 outlets · last update \d{4}-\d{2}-\d{2} · id st-88718dcb$/),
+        'Biden, Ukraine, Russia, Putin, Russian, call',
+        '`/story st-88718dcb`',
+      ]);
+      expect((await run('/story', '')).body.text).toBe('No story followed here. Type /story followed by words of its headline (or its number in /stories).');
+      const follow = (await run('/story', 'biden putin ukraine')).body.text;
+      expect(follow).toBe('Following the story "Biden and Putin warn of breach if no resolution reached on Ukraine tension": questions here are answered from its coverage.');
+      expect((await run('/story', '')).body.text).toBe(follow);
+      expect((await run('/story', 'zzqx')).body.text).toBe('No story matches "zzqx". Try /stories for the list.');
     });
 
     it('/source with an unknown name says so', async () => {

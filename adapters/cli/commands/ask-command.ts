@@ -16,11 +16,12 @@ export function registerAskCommand(program: Command, ctx: CliContext): void {
     .argument('[question...]', 'the question (quote it or not)')
     .option('--corpus <dir>', 'corpus folder (default: CORPUS_DIR)')
     .option('--json', 'print the Answer as JSON')
+    .option('--story <id|words>', 'answer within one story (an id from `newsdesk stories`, or headline words)')
     .option('--explain', 'also print how the answer was reached (family, slots, sentences, candidates) as JSON on stderr')
-    .action(async (words: string[], opts: CorpusOptions & { explain?: boolean }) => {
+    .action(async (words: string[], opts: CorpusOptions & { explain?: boolean; story?: string }) => {
       const desk = deskFor(ctx, opts);
       if (words.length) {
-        const answer = answerOrRefusal(desk, words.join(' '));
+        const answer = answerOrRefusal(desk, words.join(' '), opts.story);
         if (opts.explain) process.stderr.write(`${JSON.stringify(answerWithTrace(desk.index, answer.question).trace, null, 2)}\n`);
         ctx.out(opts.json ? JSON.stringify(answer, null, 2) : renderAnswerText(answer));
         return;
@@ -28,7 +29,7 @@ export function registerAskCommand(program: Command, ctx: CliContext): void {
       // On a terminal, say what is expected instead of waiting silently.
       if (process.stdin.isTTY) process.stderr.write('Type one question per line (Ctrl+D to finish); each answer prints as a JSON line. For a conversation, run `newsdesk chat`.\n');
       const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
-      for await (const line of rl) ctx.out(JSON.stringify(answerOrRefusal(desk, line)));
+      for await (const line of rl) ctx.out(JSON.stringify(answerOrRefusal(desk, line, opts.story)));
     });
 }
 
@@ -42,8 +43,8 @@ export function deskFor(ctx: CliContext, opts: CorpusOptions, withState = false)
 }
 
 /** The answer, or for unusable input a not_found answer carrying the reason in `error`. */
-function answerOrRefusal(desk: Newsdesk, question: string): Answer & { error?: string } {
-  const result = desk.ask(question);
+function answerOrRefusal(desk: Newsdesk, question: string, story?: string): Answer & { error?: string } {
+  const result = desk.ask(question, story === undefined ? {} : { story });
   if (result.ok) return result.answer;
   return { question, status: 'not_found', answer: null, support: [], citations: [], error: result.message };
 }

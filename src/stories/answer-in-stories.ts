@@ -1,0 +1,81 @@
+import type { Answer, StoryChoice } from '../types.ts';
+import type { CorpusIndex } from '../search/corpus-index.ts';
+import { answerQuestion, type AnswerOptions, type AnswerResult } from '../ask/answer.ts';
+import { parseQuestion } from '../ask/question.ts';
+import { corpusStories, storyIndex, storyOf, type Story } from './stories.ts';
+
+/**
+ * Answering a coverage of many stories: within the story a conversation follows, or across the
+ * archive with the citations then taken from the story that answers, named in the reply (and then
+ * followed by the conversation). A question
+ * that names nothing ("how long was it?") with no story in focus gets the stories to choose from,
+ * never a guess. A coverage where one story holds half the articles or more is read as that story.
+ */
+
+/** A story holding at least this share of the articles makes the coverage one story. */
+export const DOMINANT_SHARE = 0.5;
+/** Stories offered when the bot asks which one is meant. */
+export const STORY_CHOICES = 3;
+
+/** Options of {@link answerInStories}. */
+export interface StoryAnswerOptions extends AnswerOptions {
+  /** The story the conversation follows, if any. */
+  focus?: Story | null;
+}
+
+/** An answer, what the conversation should remember, and the story it is about (null: none in particular). */
+export interface StoryAnswerResult extends AnswerResult {
+  story: Story | null;
+}
+
+/**
+ * Answers a question about a coverage that may hold many stories.
+ * @example answerInStories(index, 'how long was it?').answer.storyChoices?.length // 3 in a mixed archive
+ */
+export function answerInStories(index: CorpusIndex, question: string, options: StoryAnswerOptions = {}): StoryAnswerResult {
+  const stories = corpusStories(index);
+  const focus = options.focus ?? null;
+  const many = manyStories(index, stories);
+  if (!focus && !many) return { ...answerQuestion(index, question, options), story: null };
+
+  // A followed story is kept until the conversation follows another (/story): an answer from some
+  // other story would pass for this one's.
+  if (focus) {
+    const inFocus = answerQuestion(storyIndex(index, focus), question, options);
+    // Where the coverage is one story, naming it under every answer says nothing.
+    return many ? named(inFocus, focus) : { ...inFocus, story: focus };
+  }
+
+  if (parseQuestion(question, options.previousSubject ?? null).needsSubject && !options.previousSubject) {
+    return { answer: whichStory(question, stories), subject: null, story: null };
+  }
+  return acrossArchive(index, question, options);
+}
+
+/** True when the coverage holds several stories and none holds half of it. */
+export function manyStories(index: CorpusIndex, stories: readonly Story[] = corpusStories(index)): boolean {
+  if (stories.length < 2) return false;
+  return stories[0]!.articles.length < DOMINANT_SHARE * index.articles.size;
+}
+
+/** Answers across the archive, then again within the story of the best citation (its own citations). */
+function acrossArchive(index: CorpusIndex, question: string, options: AnswerOptions): StoryAnswerResult {
+  const wide = answerQuestion(index, question, options);
+  const first = wide.answer.citations[0];
+  const story = first ? storyOf(index, first.source) : null;
+  if (wide.answer.status === 'not_found' || !story) return { ...wide, story: null };
+  const within = answerQuestion(storyIndex(index, story), question, options);
+  return named(within.answer.status === 'not_found' ? wide : within, story);
+}
+
+function named(result: AnswerResult, story: Story): StoryAnswerResult {
+  return { ...result, answer: { ...result.answer, story: { id: story.id, title: story.title } }, story };
+}
+
+/** The "which story?" reply: the largest stories, in the order /stories lists them. */
+function whichStory(question: string, stories: readonly Story[]): Answer {
+  const choices: StoryChoice[] = stories
+    .slice(0, STORY_CHOICES)
+    .map((s) => ({ id: s.id, title: s.title, articles: s.articles.length }));
+  return { question, status: 'not_found', answer: null, support: [], citations: [], storyChoices: choices };
+}
