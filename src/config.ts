@@ -25,6 +25,8 @@ export const configSchema = z.object({
   DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM, e.g. 08:00').default('08:00'),
   /** Default IANA timezone of the daily briefing for channels that subscribe without one. */
   DIGEST_TIMEZONE: z.string().refine(isValidTimezone, 'must be an IANA timezone such as Europe/London or UTC').default('UTC'),
+  /** Stories a daily briefing lists when the coverage holds many stories. */
+  DIGEST_STORIES: z.coerce.number().int().positive().max(9).default(5),
 
   /** RSS/Atom feed URLs polled for new articles while the bot runs (comma-separated). */
   FEEDS: z

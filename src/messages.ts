@@ -322,3 +322,8 @@ export function followingStory(title: string): string {
 
 /** Reply to /story with no words and no story followed. */
 export const STORY_USAGE = 'No story followed here. Type /story followed by words of its headline (or its number in /stories).';
+
+/** Headline of a briefing of many stories: "Top 5 stories". */
+export function topStoriesHeadline(count: number): string {
+  return count === 1 ? 'Top story' : `Top ${count} stories`;
+}

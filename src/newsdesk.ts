@@ -47,6 +47,8 @@ export interface NewsdeskOptions {
   state?: State | null;
   /** Time and timezone of a subscription that names none (DIGEST_TIME, DIGEST_TIMEZONE). */
   digestDefaults?: DigestDefaults;
+  /** Stories a briefing of a many-story coverage lists (DIGEST_STORIES; default 5). */
+  digestStories?: number;
 }
 
 /** Event delivery ids remembered in memory at most (without a state database). */
@@ -143,6 +145,7 @@ export class Newsdesk {
       log,
       state,
       digestDefaults: { time: config.DIGEST_TIME, timezone: config.DIGEST_TIMEZONE },
+      digestStories: config.DIGEST_STORIES,
     });
   }
 
@@ -260,7 +263,7 @@ export class Newsdesk {
         this.options.log.warn({ err }, 'could not read the last digest of the channel');
       }
     }
-    return buildDigest(this.index, { since, firstSeen, now: options.now ?? new Date() }, this.options.log);
+    return buildDigest(this.index, { since, firstSeen, now: options.now ?? new Date(), maxStories: this.options.digestStories }, this.options.log);
   }
 
   /** Applies the per-user rate limit. */

@@ -34,6 +34,7 @@ export const DIGEST_BUDGET = {
  * @example renderDigestForDiscord(desk.digest()).embeds[0].title // 'Daily briefing'
  */
 export function renderDigestForDiscord(digest: Digest): DiscordMessage {
+  if (digest.stories) return renderStoriesDigestForDiscord(digest);
   const main: APIEmbed = { color: NEUTRAL_COLOR, title: DIGEST_LABELS.title, description: pointsDescription(digest) };
   const embeds: APIEmbed[] = [main];
   if (digest.disagreements.length) {
@@ -50,6 +51,36 @@ export function renderDigestForDiscord(digest: Digest): DiscordMessage {
   });
   const used = embeds.reduce((n, e) => n + embedLength(e), 0);
   addCitationFields(main, digest, DISCORD_LIMITS.embedTotal - used - DIGEST_BUDGET.footer);
+  return { embeds, components: [], allowedMentions: { parse: [] } };
+}
+
+/** New articles named per story in a briefing of many stories. */
+const NEW_PER_STORY = 3;
+
+/**
+ * A briefing of many stories: a first embed with the headline, then one embed per top story (its
+ * headline as the title) with its key points, each followed by its citations (outlet and article id;
+ * the point is the first citation's sentence, verbatim), where its outlets differ and what is new.
+ * The stories share the 6000 characters Discord allows a message's embeds.
+ */
+function renderStoriesDigestForDiscord(digest: Digest): DiscordMessage {
+  const stories = digest.stories ?? [];
+  const embeds: APIEmbed[] = [{ color: NEUTRAL_COLOR, title: DIGEST_LABELS.title, description: `**${fitEscaped(oneLine(digest.headline), 400).text}**` }];
+  const share = Math.floor((DISCORD_LIMITS.embedTotal - embedLength(embeds[0]!) - DIGEST_BUDGET.footer) / Math.max(1, stories.length));
+  stories.slice(0, DISCORD_LIMITS.embeds - 1).forEach((story, i) => {
+    const title = `${i + 1}. ${fitEscaped(oneLine(story.title), Math.min(DISCORD_LIMITS.title, 200)).text}`;
+    const parts: string[] = story.points.map((p, k) => {
+      const refs = p.citations.map((c) => `[${c.n}] ${escapeDiscordMarkdown(cutText(oneLine(c.outlet ?? c.title), 60))} ${inlineCode(c.source)}`).join(' · ');
+      return `**${k + 1}.** ${fitEscaped(oneLine(p.text), 400).text}\n-# ${refs}`;
+    });
+    if (story.points.length === 0) parts.push(escapeDiscordMarkdown(DIGEST_LABELS.noPoints));
+    if (story.disagreements.length) parts.push(`**${escapeDiscordMarkdown(DIGEST_LABELS.disagreements)}**\n${story.disagreements.map((d) => `• ${fitEscaped(oneLine(disagreementLine(d)), 300).text}`).join('\n')}`);
+    const fresh = story.new.slice(0, NEW_PER_STORY).map((a) => `• ${fitEscaped(oneLine(a.title), 150).text}`);
+    if (story.new.length > NEW_PER_STORY) fresh.push(escapeDiscordMarkdown(listCutMessage(story.new.length - NEW_PER_STORY, 'new article')));
+    parts.push(`**${escapeDiscordMarkdown(DIGEST_LABELS.new)}**\n${fresh.length ? fresh.join('\n') : escapeDiscordMarkdown(DIGEST_LABELS.noNew)}`);
+    const budget = Math.max(200, Math.min(DISCORD_LIMITS.description, share - title.length));
+    embeds.push({ color: NEUTRAL_COLOR, title, description: joinWithinLimit(parts, '\n\n', budget, (hidden) => listCutMessage(hidden, 'part')) });
+  });
   return { embeds, components: [], allowedMentions: { parse: [] } };
 }
 

@@ -27,6 +27,7 @@ const NEW_FACT_CHARS = 300;
  * @example renderDigestForSlack(desk.digest()).blocks[0] // { type: 'section', text: { type: 'mrkdwn', text: '*Daily briefing*\n*Biden again calls…*' } }
  */
 export function renderDigestForSlack(digest: Digest, options: SlackDigestOptions = {}): SlackMessage {
+  if (digest.stories) return renderStoriesDigestForSlack(digest, options);
   const headline = cutEscaped(oneLine(digest.headline), 1000).text;
   const blocks: NewsdeskBlock[] = [section(`${bold(escapeMrkdwn(DIGEST_LABELS.title))}\n${bold(headline)}`)];
   const tail: NewsdeskBlock[] = [];
@@ -50,6 +51,39 @@ export function renderDigestForSlack(digest: Digest, options: SlackDigestOptions
   }
   const fallback = `${DIGEST_LABELS.title}: ${oneLine(digest.headline)}`;
   return { text: cutEscaped(fallback, SLACK_LIMITS.fallbackText).text, blocks: [...blocks, ...tail] };
+}
+
+/** New articles named per story in a briefing of many stories. */
+const NEW_PER_STORY = 3;
+
+/**
+ * A briefing of many stories: for each top story its headline, its key points with their citations,
+ * where its outlets differ and what is new in it, within the 50 blocks (points are dropped from the
+ * last stories first, with a pointer, when they would not fit).
+ */
+function renderStoriesDigestForSlack(digest: Digest, options: SlackDigestOptions): SlackMessage {
+  const stories = digest.stories ?? [];
+  const blocks: NewsdeskBlock[] = [section(`${bold(escapeMrkdwn(DIGEST_LABELS.title))}\n${bold(cutEscaped(oneLine(digest.headline), 1000).text)}`)];
+  const closing: NewsdeskBlock[] = options.shareButton ? [actions(button(ANSWER_BUTTON_LABELS.share, ACTION_IDS.shareDigest, 'digest', 'primary'))] : [];
+  stories.forEach((story, i) => {
+    const lines: string[] = [];
+    for (const d of story.disagreements) lines.push(`• ${cutEscaped(oneLine(disagreementLine(d)), 400).text}`);
+    const fresh = story.new.slice(0, NEW_PER_STORY).map((a) => `• ${cutEscaped(oneLine(a.title), 200).text} (${code(a.source)})`);
+    if (story.new.length > NEW_PER_STORY) fresh.push(escapeMrkdwn(listCutMessage(story.new.length - NEW_PER_STORY, 'new article')));
+    const tail: NewsdeskBlock[] = [];
+    if (lines.length) tail.push(section(joinWithin(`${bold(escapeMrkdwn(DIGEST_LABELS.disagreements))}\n`, lines, 'disagreement')));
+    tail.push(section(fresh.length ? joinWithin(`${bold(escapeMrkdwn(DIGEST_LABELS.new))}\n`, fresh, 'new article') : `${bold(escapeMrkdwn(DIGEST_LABELS.new))}\n${escapeMrkdwn(DIGEST_LABELS.noNew)}`));
+    // What the later stories need at least (a divider and a title each) stays free.
+    const reserved = (stories.length - i - 1) * 2 + closing.length;
+    blocks.push(divider(), section(bold(`${i + 1}. ${cutEscaped(oneLine(story.title), 500).text}`)));
+    const room = SLACK_LIMITS.blocksPerMessage - blocks.length - tail.length - reserved;
+    const fits = story.points.length * 2 <= room ? story.points.length : Math.max(0, Math.floor((room - 1) / 2));
+    story.points.slice(0, fits).forEach((p, k) => blocks.push(...pointBlocks(p, k + 1)));
+    if (fits < story.points.length) blocks.push(context(escapeMrkdwn(listCutMessage(story.points.length - fits, 'key point'))));
+    if (blocks.length + tail.length + reserved <= SLACK_LIMITS.blocksPerMessage) blocks.push(...tail);
+  });
+  const fallback = `${DIGEST_LABELS.title}: ${oneLine(digest.headline)} — ${stories.map((s) => oneLine(s.title)).join('; ')}`;
+  return { text: cutEscaped(fallback, SLACK_LIMITS.fallbackText).text, blocks: [...blocks, ...closing].slice(0, SLACK_LIMITS.blocksPerMessage) };
 }
 
 /** The point ("*1.* sentence [1][2]" and how many sources report it), then a section of its citations. */

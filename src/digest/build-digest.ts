@@ -7,7 +7,10 @@ import { choosePoints } from './key-points.ts';
 import { DEFAULT_LOOKBACK_MS, newSince } from './new-since.ts';
 import { cite } from '../citations.ts';
 import { collectSentences } from './sentences.ts';
-import type { BuildDigestOptions, Digest, DigestPoint } from './types.ts';
+import type { BuildDigestOptions, Digest, DigestPoint, DigestStory } from './types.ts';
+import type { Citation } from '../types.ts';
+import { corpusStories, manyStories, storyIndex, type Story } from '../stories/stories.ts';
+import { topStoriesHeadline } from '../messages.ts';
 
 /**
  * Builds the daily briefing of a corpus: extractive and cited like every answer. Every point and
@@ -26,6 +29,42 @@ import type { BuildDigestOptions, Digest, DigestPoint } from './types.ts';
  * digest.points[0].citations.length // 4 outlets report the first point
  */
 export function buildDigest(index: CorpusIndex, options: BuildDigestOptions, log: Log = silentLog): Digest {
+  if (manyStories(index)) return buildStoriesDigest(index, options, log);
+  return buildOneStoryDigest(index, options, log);
+}
+
+/** Stories a many-story briefing lists when not told. */
+export const DEFAULT_DIGEST_STORIES = 5;
+/** Key points per story in a many-story briefing. */
+const POINTS_PER_STORY = 3;
+
+/**
+ * A briefing of a coverage of many stories: the top stories by articles new since `since`, then by
+ * size; each section built from that story's own articles alone, so that every point, fact and
+ * disagreement in it is that story's. Citations are numbered across the whole briefing.
+ */
+function buildStoriesDigest(index: CorpusIndex, options: BuildDigestOptions, log: Log): Digest {
+  const since = (options.since ?? new Date(options.now.getTime() - DEFAULT_LOOKBACK_MS)).toISOString();
+  const fresh = (s: Story): number => s.articles.filter((id) => (options.firstSeen.get(id) ?? '') > since).length;
+  const top = [...corpusStories(index)]
+    .sort((a, b) => fresh(b) - fresh(a) || b.articles.length - a.articles.length || (a.id < b.id ? -1 : 1))
+    .slice(0, options.maxStories ?? DEFAULT_DIGEST_STORIES);
+  let n = 1;
+  const renumber = (c: Citation): Citation => ({ ...c, n: n++ });
+  const stories: DigestStory[] = top.map((story) => {
+    const section = buildOneStoryDigest(storyIndex(index, story), options, log);
+    return {
+      id: story.id,
+      title: story.title,
+      points: section.points.slice(0, POINTS_PER_STORY).map((p) => ({ ...p, citations: p.citations.map(renumber) })),
+      new: section.new.map((a) => ({ ...a, facts: a.facts.map(renumber) })),
+      disagreements: section.disagreements,
+    };
+  });
+  return { headline: topStoriesHeadline(stories.length), points: [], new: [], disagreements: [], stories };
+}
+
+function buildOneStoryDigest(index: CorpusIndex, options: BuildDigestOptions, log: Log): Digest {
   const started = performance.now();
   const sentences = collectSentences(index);
   const weights = termWeights(sentences);

@@ -42,6 +42,21 @@ export interface Digest {
   points: DigestPoint[];
   new: DigestNewArticle[];
   disagreements: Disagreement[];
+  /**
+   * In a coverage of many stories: the top stories, each with its own points, new articles and
+   * disagreements, every citation from that story's articles (the fields above are then empty).
+   * Absent when the coverage is one story.
+   */
+  stories?: DigestStory[];
+}
+
+/** One story's section of a briefing. */
+export interface DigestStory {
+  id: string;
+  title: string;
+  points: DigestPoint[];
+  new: DigestNewArticle[];
+  disagreements: Disagreement[];
 }
 
 /** Options of {@link buildDigest}. */
@@ -52,4 +67,6 @@ export interface BuildDigestOptions {
   firstSeen: ReadonlyMap<string, string>;
   /** The time the digest is made. */
   now: Date;
+  /** Stories a briefing of a many-story coverage lists (default 5). */
+  maxStories?: number;
 }

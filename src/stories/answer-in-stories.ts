@@ -2,18 +2,17 @@ import type { Answer, StoryChoice } from '../types.ts';
 import type { CorpusIndex } from '../search/corpus-index.ts';
 import { answerQuestion, type AnswerOptions, type AnswerResult } from '../ask/answer.ts';
 import { parseQuestion } from '../ask/question.ts';
-import { corpusStories, storyIndex, storyOf, type Story } from './stories.ts';
+import { corpusStories, manyStories, storyIndex, storyOf, type Story } from './stories.ts';
 
 /**
  * Answering a coverage of many stories: within the story a conversation follows, or across the
  * archive with the citations then taken from the story that answers, named in the reply (and then
  * followed by the conversation). A question
  * that names nothing ("how long was it?") with no story in focus gets the stories to choose from,
- * never a guess. A coverage where one story holds half the articles or more is read as that story.
+ * never a guess. A coverage where one story holds half the articles or more is read as that story
+ * (see manyStories).
  */
 
-/** A story holding at least this share of the articles makes the coverage one story. */
-export const DOMINANT_SHARE = 0.5;
 /** Stories offered when the bot asks which one is meant. */
 export const STORY_CHOICES = 3;
 
@@ -50,12 +49,6 @@ export function answerInStories(index: CorpusIndex, question: string, options: S
     return { answer: whichStory(question, stories), subject: null, story: null };
   }
   return acrossArchive(index, question, options);
-}
-
-/** True when the coverage holds several stories and none holds half of it. */
-export function manyStories(index: CorpusIndex, stories: readonly Story[] = corpusStories(index)): boolean {
-  if (stories.length < 2) return false;
-  return stories[0]!.articles.length < DOMINANT_SHARE * index.articles.size;
 }
 
 /** Answers across the archive, then again within the story of the best citation (its own citations). */

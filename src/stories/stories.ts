@@ -45,6 +45,18 @@ export function corpusStories(index: CorpusIndex, firstSeen: ReadonlyMap<string,
   return stories.map((s) => dated(index, s, firstSeen));
 }
 
+/** A story holding at least this share of the articles makes the coverage one story. */
+export const DOMINANT_SHARE = 0.5;
+
+/**
+ * True when the coverage holds several stories and none holds half of it: answers then name their
+ * story and briefings go story by story.
+ */
+export function manyStories(index: CorpusIndex, stories: readonly Story[] = corpusStories(index)): boolean {
+  if (stories.length < 2) return false;
+  return stories[0]!.articles.length < DOMINANT_SHARE * index.articles.size;
+}
+
 /** The story an article belongs to (dated by published dates), or null for an unknown id. */
 export function storyOf(index: CorpusIndex, articleId: string): Story | null {
   return cached(index).byArticle.get(articleId) ?? null;

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/types.ts';
+import { CorpusIndex } from '../../src/search/corpus-index.ts';
+import { openCorpus } from '../../src/open-corpus.ts';
+import { buildDigest } from '../../src/digest/build-digest.ts';
+import { corpusStories } from '../../src/stories/stories.ts';
+import { renderDigestText } from '../../adapters/terminal/render-digest.ts';
+import { renderDigestForSlack } from '../../adapters/slack/render-digest.ts';
+import { renderDigestForDiscord } from '../../adapters/discord/render-digest.ts';
+import { messageProblem } from '../slack/fake-slack.ts';
+import { validateMessageBody } from '../discord/fake-discord.ts';
+import { CORPORA, HAS_SHARED_CORPORA } from '../ingest/helpers.ts';
+import type { Digest } from '../../src/digest/types.ts';
+
+function article(id: string, title: string, text: string, outlet: string): Article {
+  return { id, file: id, title, titleDerived: false, outlet, byline: null, published: null, url: null, text, hash: id };
+}
+
+const ARTICLES = [
+  article('quake-1.txt', 'Earthquake strikes Nepal near Kathmandu', 'A magnitude 7.8 earthquake struck Nepal on Saturday, killing hundreds of people in Kathmandu.\n\nRescue teams searched collapsed buildings in Kathmandu as aftershocks shook the Himalayas.', 'Daily Wire'),
+  article('quake-2.txt', 'Nepal earthquake death toll rises', 'The death toll from the Nepal earthquake rose above 2,000 as rescue teams reached villages outside Kathmandu.\n\nAftershocks continued across the Himalayas.', 'Evening Post'),
+  article('quake-3.txt', 'Aid arrives in Kathmandu after earthquake', 'International aid flights landed in Kathmandu three days after the earthquake.\n\nRescue workers in Nepal said survivors were still being pulled from collapsed buildings.', 'Daily Wire'),
+  article('transfer-1.txt', 'Chelsea sign striker Shevchenko from Milan', 'Chelsea have completed the signing of striker Andriy Shevchenko from AC Milan for a fee of about £30m.\n\nShevchenko said joining Chelsea was a dream.', 'Sports Desk'),
+  article('transfer-2.txt', 'Shevchenko completes Chelsea move', 'Andriy Shevchenko passed his medical and signed a four-year contract with Chelsea.\n\nThe striker leaves Milan after seven seasons.', 'Evening Post'),
+  article('launch-1.txt', 'Sony launches PSP handheld in Japan', 'Sony launched its PlayStation Portable handheld console in Japan, and gamers queued outside shops in Tokyo.\n\nThe PSP sold out on its first day, Sony said.', 'Tech Today'),
+  article('launch-2.txt', 'PSP handheld sells out in Tokyo', 'Queues formed in Tokyo for the Sony PSP, the PlayStation Portable handheld.\n\nShops in Japan sold out of the console within hours, Sony said.', 'Daily Wire'),
+];
+const index = new CorpusIndex();
+index.addArticles(ARTICLES);
+const NOW = new Date('2026-12-01T08:00:00Z');
+// Yesterday the earthquake and the launch were known; the transfer arrived overnight.
+const firstSeen = new Map(ARTICLES.map((a) => [a.id, a.id.startsWith('transfer') ? '2026-12-01T03:00:00.000Z' : '2026-11-20T03:00:00.000Z']));
+
+/** Every citation of a story's section, and the story's articles. */
+function citedSources(d: Digest): { story: string; cited: string[] }[] {
+  return (d.stories ?? []).map((s) => ({ story: s.id, cited: [...s.points.flatMap((p) => p.citations), ...s.new.flatMap((a) => a.facts)].map((c) => c.source) }));
+}
+
+describe('the briefing of a coverage of many stories', () => {
+  const digest = buildDigest(index, { firstSeen, now: NOW });
+  const stories = corpusStories(index);
+
+  it('goes story by story, the story with new coverage first, then by size', () => {
+    expect(digest.headline).toBe('Top 3 stories');
+    expect([digest.points, digest.new, digest.disagreements]).toEqual([[], [], []]);
+    expect(digest.stories!.map((s) => s.title)).toEqual(['Shevchenko completes Chelsea move', 'Earthquake strikes Nepal near Kathmandu', 'PSP handheld sells out in Tokyo']);
+    expect(digest.stories![0]!.new.map((a) => a.source)).toEqual(['transfer-1.txt', 'transfer-2.txt']);
+    expect(digest.stories![1]!.new).toEqual([]);
+  });
+
+  it('cites in each section only that story’s articles, numbering citations across the briefing', () => {
+    for (const { story, cited } of citedSources(digest)) {
+      const members = new Set(stories.find((s) => s.id === story)!.articles);
+      expect(cited.length).toBeGreaterThan(0);
+      for (const source of cited) expect(members.has(source)).toBe(true);
+    }
+    const numbers = (digest.stories ?? []).flatMap((s) => [...s.points.flatMap((p) => p.citations), ...s.new.flatMap((a) => a.facts)]).map((c) => c.n);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+  });
+
+  it('lists at most the configured number of stories', () => {
+    expect(buildDigest(index, { firstSeen, now: NOW, maxStories: 1 }).stories!.map((s) => s.title)).toEqual(['Shevchenko completes Chelsea move']);
+  });
+
+  it('renders a section per story on every surface, within each platform’s limits', () => {
+    const text = renderDigestText(digest).split('\n');
+    expect(text[0]).toBe('Daily briefing: Top 3 stories');
+    expect(text.filter((l) => l.startsWith('== '))).toEqual(['== 1. Shevchenko completes Chelsea move ==', '== 2. Earthquake strikes Nepal near Kathmandu ==', '== 3. PSP handheld sells out in Tokyo ==']);
+    const slack = renderDigestForSlack(digest, { shareButton: true });
+    expect(messageProblem({ ...slack })).toBeNull();
+    expect(slack.blocks.filter((b) => b.type === 'section' && /^\*\d\. /.test((b as { text: { text: string } }).text.text)).map((b) => (b as { text: { text: string } }).text.text)).toEqual([
+      '*1. Shevchenko completes Chelsea move*',
+      '*2. Earthquake strikes Nepal near Kathmandu*',
+      '*3. PSP handheld sells out in Tokyo*',
+    ]);
+    const discord = renderDigestForDiscord(digest);
+    expect(validateMessageBody({ embeds: discord.embeds, components: discord.components }, true)).toEqual([]);
+    expect(discord.embeds.map((e) => e.title)).toEqual(['Daily briefing', '1. Shevchenko completes Chelsea move', '2. Earthquake strikes Nepal near Kathmandu', '3. PSP handheld sells out in Tokyo']);
+  });
+});
+
+describe('the briefing of one story', () => {
+  it('keeps the one-story layout', () => {
+    const one = new CorpusIndex();
+    one.addArticles(ARTICLES.filter((a) => a.id.startsWith('quake')));
+    const digest = buildDigest(one, { firstSeen, now: NOW });
+    expect(digest.stories).toBeUndefined();
+    expect(digest.points.length).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!HAS_SHARED_CORPORA)('the briefing of the BBC archive', () => {
+  it('cites in each story’s section only that story’s articles', () => {
+    const { index: bbc } = openCorpus(path.join(CORPORA, 'bbc-2004-2005'));
+    const digest = buildDigest(bbc, { firstSeen: new Map(), now: NOW });
+    const stories = corpusStories(bbc);
+    expect(digest.stories).toHaveLength(5);
+    for (const { story, cited } of citedSources(digest)) {
+      const members = new Set(stories.find((s) => s.id === story)!.articles);
+      for (const source of cited) expect(members.has(source)).toBe(true);
+    }
+    expect(messageProblem({ ...renderDigestForSlack(digest, { shareButton: true }) })).toBeNull();
+    expect(validateMessageBody({ embeds: renderDigestForDiscord(digest).embeds, components: [] }, true)).toEqual([]);
+  }, 60_000);
+});
