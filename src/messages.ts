@@ -109,7 +109,7 @@ export const HELP_COMMANDS: readonly CommandHelp[] = [
   { command: 'stories', argument: null, description: 'List the stories in the coverage, largest first.' },
   { command: 'story', argument: 'words or id', description: 'Follow a story here: questions are then answered from its coverage.' },
   { command: 'digest', argument: null, description: 'Today’s briefing.' },
-  { command: 'digest', argument: 'subscribe [time] [timezone]', literal: true, channelOnly: true, description: 'Post the daily briefing in this channel every day (default 08:00; e.g. 07:30 Europe/Paris).' },
+  { command: 'digest', argument: 'subscribe [time] [timezone] [topic]', literal: true, channelOnly: true, description: 'Post the daily briefing in this channel every day (default 08:00; e.g. 07:30 Europe/Paris ukraine: only the stories about Ukraine).' },
   { command: 'digest', argument: 'unsubscribe', literal: true, channelOnly: true, description: 'Stop the daily briefing in this channel.' },
   { command: 'digest', argument: 'status', literal: true, channelOnly: true, description: 'When this channel gets the daily briefing, and when it last did.' },
   { command: 'newsdesk', argument: 'help', literal: true, description: 'This help.' },
@@ -195,7 +195,7 @@ export const DIGEST_MANAGERS_ONLY_SLACK = 'Only workspace admins and owners (and
 
 /** Said when `/digest` is given a subcommand it does not know. */
 export const DIGEST_COMMAND_USAGE =
-  'Use “/digest” for today’s briefing, “/digest subscribe [time] [timezone]” to get it here every day (e.g. “/digest subscribe 07:30 Europe/Paris”), “/digest unsubscribe” or “/digest status”.';
+  'Use “/digest” for today’s briefing, “/digest subscribe [time] [timezone] [topic]” to get it here every day (e.g. “/digest subscribe 07:30 Europe/Paris”, or “… Europe/Paris ukraine” for those stories only), “/digest unsubscribe” or “/digest status”.';
 
 /**
  * "Troop estimates differ: 100,000 troops (2 sources); more than 90,000 troops (1 source)".
@@ -248,8 +248,13 @@ export function badTimezoneMessage(text: string): string {
  * @param next - the local date and time of the next briefing
  * @example subscribedMessage('08:00', 'UTC', { date: '2026-11-24', time: '08:00' }) // 'Subscribed: this channel gets the daily briefing at 08:00 (UTC). Next one: Tuesday 24 November, 08:00 (UTC).'
  */
-export function subscribedMessage(time: string, timezone: string, next: { date: string; time: string } | null): string {
-  return `Subscribed: this channel gets the daily briefing at ${time} (${timezone}).${next ? ` Next one: ${localWhen(next.date, next.time, timezone)}.` : ''}`;
+export function subscribedMessage(time: string, timezone: string, next: { date: string; time: string } | null, topic: string | null = null): string {
+  return `Subscribed: this channel gets the daily briefing${topicPhrase(topic)} at ${time} (${timezone}).${next ? ` Next one: ${localWhen(next.date, next.time, timezone)}.` : ''}`;
+}
+
+/** " on “ukraine”" for a subscription limited to a story or keywords, else nothing. */
+function topicPhrase(topic: string | null): string {
+  return topic ? ` on “${topic}”` : '';
 }
 
 /**
@@ -259,13 +264,13 @@ export function subscribedMessage(time: string, timezone: string, next: { date: 
  * @param last - the last briefing sent (local date) or null
  */
 export function subscriptionStatusMessage(
-  sub: { time: string; timezone: string; paused: boolean; pausedReason: string | null },
+  sub: { time: string; timezone: string; paused: boolean; pausedReason: string | null; topic?: string | null },
   next: { date: string; time: string } | null,
   last: { localDate: string } | null,
 ): string {
   const head = sub.paused
     ? `The daily briefing of this channel is paused${sub.pausedReason ? ` (${sub.pausedReason})` : ''}. Subscribe again to resume it at ${sub.time} (${sub.timezone}).`
-    : `This channel gets the daily briefing at ${sub.time} (${sub.timezone}).${next ? ` Next one: ${localWhen(next.date, next.time, sub.timezone)}.` : ''}`;
+    : `This channel gets the daily briefing${topicPhrase(sub.topic ?? null)} at ${sub.time} (${sub.timezone}).${next ? ` Next one: ${localWhen(next.date, next.time, sub.timezone)}.` : ''}`;
   return `${head}${last ? ` Last one sent on ${last.localDate}.` : ' None sent yet.'}`;
 }
 
@@ -326,4 +331,9 @@ export const STORY_USAGE = 'No story followed here. Type /story followed by word
 /** Headline of a briefing of many stories: "Top 5 stories". */
 export function topStoriesHeadline(count: number): string {
   return count === 1 ? 'Top story' : `Top ${count} stories`;
+}
+
+/** Headline of a briefing whose topic matches no story today. */
+export function noStoryAboutHeadline(topic: string): string {
+  return `No story on “${topic}” in the coverage`;
 }

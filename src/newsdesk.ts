@@ -247,23 +247,26 @@ export class Newsdesk {
   /**
    * Today's briefing of the coverage (what `/digest` shows).
    * @param options - since: articles first seen after it are "new" (default: when the channel's last
-   *   digest was sent, for a subscribed `platform` and `channel`; else the last 24 hours); now: the clock
+   *   digest was sent, for a subscribed `platform` and `channel`; else the last 24 hours); now: the clock;
+   *   topic: the stories to cover (default: the channel's subscription topic)
    * @example desk.digest().points[0].citations.length // 4
    * @example desk.digest({ platform: 'slack', channel: 'C123' }).new // articles since that channel's last digest
    */
-  digest(options: { since?: Date | null; now?: Date; platform?: string; channel?: string } = {}): Digest {
+  digest(options: { since?: Date | null; now?: Date; platform?: string; channel?: string; topic?: string | null } = {}): Digest {
     const firstSeen = this.options.dataDir ? readFirstSeen(this.options.dataDir) : new Map<string, string>();
     let since = options.since ?? null;
-    if (since === null && options.platform && options.channel && this.state) {
+    let topic = options.topic ?? null;
+    if (options.platform && options.channel && this.state) {
       try {
         const sub = this.state.subscriptions.get(options.platform, options.channel);
         const sentAt = sub ? this.state.deliveries.lastSent(sub.id)?.sentAt : null;
-        if (sentAt) since = new Date(sentAt);
+        if (since === null && sentAt) since = new Date(sentAt);
+        if (options.topic === undefined) topic = sub?.topic ?? null;
       } catch (err) {
         this.options.log.warn({ err }, 'could not read the last digest of the channel');
       }
     }
-    return buildDigest(this.index, { since, firstSeen, now: options.now ?? new Date(), maxStories: this.options.digestStories }, this.options.log);
+    return buildDigest(this.index, { since, firstSeen, now: options.now ?? new Date(), maxStories: this.options.digestStories, topic }, this.options.log);
   }
 
   /** Applies the per-user rate limit. */
@@ -275,10 +278,11 @@ export class Newsdesk {
    * Subscribes a channel to the daily briefing (or changes its time), e.g. `/digest subscribe 07:30 Europe/Paris`.
    * @param time - 'HH:MM' or '8am'; default DIGEST_TIME
    * @param timezone - IANA name; default DIGEST_TIMEZONE
+   * @param topic - a story id or keywords: the briefing then covers only the matching stories
    * @example desk.subscribe('slack', 'C123', '07:30', 'Europe/Paris').message // 'Subscribed: this channel gets the daily briefing at 07:30 (Europe/Paris). …'
    */
-  subscribe(platform: string, channel: string, time?: string | null, timezone?: string | null, now: Date = new Date()): SubscriptionReply {
-    return this.stateCall(() => subscribeChannel(this.state, this.options.digestDefaults ?? DIGEST_DEFAULTS, platform, channel, time, timezone, now));
+  subscribe(platform: string, channel: string, time?: string | null, timezone?: string | null, now: Date = new Date(), topic: string | null = null): SubscriptionReply {
+    return this.stateCall(() => subscribeChannel(this.state, this.options.digestDefaults ?? DIGEST_DEFAULTS, platform, channel, time, timezone, now, topic));
   }
 
   /** Unsubscribes a channel from the daily briefing (`/digest unsubscribe`). */

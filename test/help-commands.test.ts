@@ -11,7 +11,7 @@ import { openCorpus } from '../src/open-corpus.ts';
 describe('HELP_COMMANDS', () => {
   it('marks the digest subscription commands as channel-only', () => {
     expect(HELP_COMMANDS.filter((c) => c.channelOnly).map((c) => `/${c.command} ${c.argument}`)).toEqual([
-      '/digest subscribe [time] [timezone]',
+      '/digest subscribe [time] [timezone] [topic]',
       '/digest unsubscribe',
       '/digest status',
     ]);

@@ -35,6 +35,7 @@ export const COMMAND_NAMES = {
   status: 'status',
   time: 'time',
   timezone: 'timezone',
+  topic: 'topic',
 } as const;
 
 /** Usable in servers and in direct messages with the bot. */
@@ -127,6 +128,7 @@ export const DISCORD_COMMANDS = [
         options: [
           { type: ApplicationCommandOptionType.String, name: COMMAND_NAMES.time, description: 'Time of day, e.g. 08:00 or 7:30am (default 08:00).', required: false, max_length: 20 },
           { type: ApplicationCommandOptionType.String, name: COMMAND_NAMES.timezone, description: 'IANA timezone, e.g. Europe/Paris (default: newsdesk’s).', required: false, max_length: 64 },
+          { type: ApplicationCommandOptionType.String, name: COMMAND_NAMES.topic, description: 'Only the stories about this: words of a headline, or a story id.', required: false, max_length: 100 },
         ],
       },
       { type: ApplicationCommandOptionType.Subcommand, name: COMMAND_NAMES.unsubscribe, description: 'Stop the daily briefing in this channel.' },

@@ -27,8 +27,8 @@ export interface DiscordDesk {
   recordFeedback(feedback: { question: string; helpful: boolean; user: string; conversation?: string }): boolean;
   /** Today's briefing (`/digest now`); "new" counts from the channel's last digest when it is subscribed. */
   digest(options?: { platform?: string; channel?: string }): Digest;
-  /** `/digest subscribe [time] [timezone]` for a channel. */
-  subscribe(platform: string, channel: string, time?: string | null, timezone?: string | null): SubscriptionReply;
+  /** `/digest subscribe [time] [timezone] [topic]` for a channel. */
+  subscribe(platform: string, channel: string, time?: string | null, timezone?: string | null, now?: Date, topic?: string | null): SubscriptionReply;
   /** `/digest unsubscribe` for a channel. */
   unsubscribe(platform: string, channel: string): SubscriptionReply;
   /** `/digest status` of a channel. */

@@ -135,7 +135,8 @@ async function handleDigestCommand(ctx: BotContext, interaction: ChatInputComman
     case COMMAND_NAMES.subscribe: {
       const time = interaction.options.getString(COMMAND_NAMES.time);
       const timezone = interaction.options.getString(COMMAND_NAMES.timezone);
-      await respondInTime(interaction, privately, () => notice(ctx.desk.subscribe(DISCORD_PLATFORM, channel, time, timezone)));
+      const topic = interaction.options.getString(COMMAND_NAMES.topic);
+      await respondInTime(interaction, privately, () => notice(ctx.desk.subscribe(DISCORD_PLATFORM, channel, time, timezone, new Date(), topic)));
       return;
     }
     case COMMAND_NAMES.unsubscribe:

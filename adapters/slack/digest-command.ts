@@ -1,13 +1,15 @@
 /**
  * Reading the text of Slack's `/digest` command: nothing (or `now`) for today's briefing,
- * `subscribe [time] [timezone]`, `unsubscribe`, `status`. Slack hands the arguments over as one
+ * `subscribe [time] [timezone] [story or topic words]`, `unsubscribe`, `status`. Slack hands the arguments over as one
  * string; this splits them, the core checks them.
  */
+
+import { isValidTimezone } from '../../src/schedule/local-time.ts';
 
 /** What a `/digest` command asks for. */
 export type DigestCommand =
   | { kind: 'now' }
-  | { kind: 'subscribe'; time: string | null; timezone: string | null }
+  | { kind: 'subscribe'; time: string | null; timezone: string | null; topic: string | null }
   | { kind: 'unsubscribe' }
   | { kind: 'status' }
   | { kind: 'unknown' };
@@ -16,9 +18,10 @@ export type DigestCommand =
 export const SLACK_PLATFORM = 'slack';
 
 /**
- * Parses the text after `/digest`. The timezone is the last word when it is not part of the time
- * ("7:30 am", "8pm"), so both "07:30 Europe/Paris" and "7:30 am UTC" read as meant.
- * @example parseDigestCommand('subscribe 07:30 Europe/Paris') // { kind: 'subscribe', time: '07:30', timezone: 'Europe/Paris' }
+ * Parses the text after `/digest`. After `subscribe` come the time (words with digits, "am"/"pm"),
+ * then a timezone (a word with a slash, or one the clock knows: "UTC"), then any words of a story or
+ * topic to follow: "07:30 Europe/Paris", "7:30 am UTC" and "08:00 Europe/London ukraine" read as meant.
+ * @example parseDigestCommand('subscribe 07:30 Europe/Paris') // { kind: 'subscribe', time: '07:30', timezone: 'Europe/Paris', topic: null }
  * @example parseDigestCommand('') // { kind: 'now' }
  */
 export function parseDigestCommand(text: string): DigestCommand {
@@ -29,10 +32,13 @@ export function parseDigestCommand(text: string): DigestCommand {
     case 'today':
       return args.length ? { kind: 'unknown' } : { kind: 'now' };
     case 'subscribe': {
-      const last = args.at(-1);
-      const zoned = last !== undefined && /[A-Za-z]/.test(last) && !/^\d/.test(last) && !/^[ap]\.?m\.?$/i.test(last);
-      const timeWords = zoned ? args.slice(0, -1) : args;
-      return { kind: 'subscribe', time: timeWords.length ? timeWords.join(' ') : null, timezone: zoned ? last : null };
+      let i = 0;
+      while (i < args.length && (/^\d/.test(args[i]!) || /^[ap]\.?m\.?$/i.test(args[i]!))) i++;
+      const time = i ? args.slice(0, i).join(' ') : null;
+      const zoned = i < args.length && (args[i]!.includes('/') || isValidTimezone(args[i]!));
+      const timezone = zoned ? args[i++]! : null;
+      const topic = args.slice(i).join(' ') || null;
+      return { kind: 'subscribe', time, timezone, topic };
     }
     case 'unsubscribe':
       return args.length ? { kind: 'unknown' } : { kind: 'unsubscribe' };

@@ -130,7 +130,7 @@ async function digestReply(deps: CommandDeps, command: DigestCommand, channel: s
     case 'now':
       return renderDigestForSlack(await deps.desk.digest({ platform: SLACK_PLATFORM, channel }), { shareButton: true });
     case 'subscribe':
-      return renderNoticeForSlack((await deps.desk.subscribe(SLACK_PLATFORM, channel, command.time, command.timezone)).message);
+      return renderNoticeForSlack((await deps.desk.subscribe(SLACK_PLATFORM, channel, command.time, command.timezone, new Date(), command.topic)).message);
     case 'unsubscribe':
       return renderNoticeForSlack((await deps.desk.unsubscribe(SLACK_PLATFORM, channel)).message);
     case 'status':

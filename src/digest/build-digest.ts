@@ -9,8 +9,8 @@ import { cite } from '../citations.ts';
 import { collectSentences } from './sentences.ts';
 import type { BuildDigestOptions, Digest, DigestPoint, DigestStory } from './types.ts';
 import type { Citation } from '../types.ts';
-import { corpusStories, manyStories, storyIndex, type Story } from '../stories/stories.ts';
-import { topStoriesHeadline } from '../messages.ts';
+import { corpusStories, manyStories, storiesAbout, storyIndex, type Story } from '../stories/stories.ts';
+import { noStoryAboutHeadline, topStoriesHeadline } from '../messages.ts';
 
 /**
  * Builds the daily briefing of a corpus: extractive and cited like every answer. Every point and
@@ -39,14 +39,16 @@ export const DEFAULT_DIGEST_STORIES = 5;
 const POINTS_PER_STORY = 3;
 
 /**
- * A briefing of a coverage of many stories: the top stories by articles new since `since`, then by
- * size; each section built from that story's own articles alone, so that every point, fact and
+ * A briefing of a coverage of many stories: the top stories (of those the topic names, when there
+ * is one) by articles new since `since`, then by size; each section built from that story's own articles alone, so that every point, fact and
  * disagreement in it is that story's. Citations are numbered across the whole briefing.
  */
 function buildStoriesDigest(index: CorpusIndex, options: BuildDigestOptions, log: Log): Digest {
   const since = (options.since ?? new Date(options.now.getTime() - DEFAULT_LOOKBACK_MS)).toISOString();
   const fresh = (s: Story): number => s.articles.filter((id) => (options.firstSeen.get(id) ?? '') > since).length;
-  const top = [...corpusStories(index)]
+  const all = corpusStories(index);
+  const chosen = options.topic ? storiesAbout(index, all, options.topic) : all;
+  const top = [...chosen]
     .sort((a, b) => fresh(b) - fresh(a) || b.articles.length - a.articles.length || (a.id < b.id ? -1 : 1))
     .slice(0, options.maxStories ?? DEFAULT_DIGEST_STORIES);
   let n = 1;
@@ -61,7 +63,8 @@ function buildStoriesDigest(index: CorpusIndex, options: BuildDigestOptions, log
       disagreements: section.disagreements,
     };
   });
-  return { headline: topStoriesHeadline(stories.length), points: [], new: [], disagreements: [], stories };
+  const headline = options.topic && stories.length === 0 ? noStoryAboutHeadline(options.topic) : topStoriesHeadline(stories.length);
+  return { headline, points: [], new: [], disagreements: [], stories };
 }
 
 function buildOneStoryDigest(index: CorpusIndex, options: BuildDigestOptions, log: Log): Digest {

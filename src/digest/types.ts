@@ -69,4 +69,6 @@ export interface BuildDigestOptions {
   now: Date;
   /** Stories a briefing of a many-story coverage lists (default 5). */
   maxStories?: number;
+  /** A story id or keywords (a subscription's topic): a many-story briefing covers only those stories. */
+  topic?: string | null;
 }

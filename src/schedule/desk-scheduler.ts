@@ -22,7 +22,7 @@ export async function startDigestScheduler(
     log.warn({ module: 'schedule' }, 'no state database: daily digests are not scheduled');
     return null;
   }
-  const scheduler = new DigestScheduler({ ...options, state, send, log, makeDigest: (_sub, since, now) => desk.digest({ since, now }) });
+  const scheduler = new DigestScheduler({ ...options, state, send, log, makeDigest: (sub, since, now) => desk.digest({ since, now, topic: sub.topic }) });
   await scheduler.start();
   return scheduler;
 }

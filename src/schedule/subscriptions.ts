@@ -15,6 +15,9 @@ import { isValidTimezone, localDateTime, nextDailyRun, parseTimeOfDay } from './
  * `/digest unsubscribe`, `/digest status`): plain data plus the worded reply, so adapters only format.
  */
 
+/** Characters of a subscription's topic kept (story ids and a few keywords). */
+export const MAX_TOPIC_CHARS = 100;
+
 /** Defaults for a subscription that names no time or timezone (DIGEST_TIME, DIGEST_TIMEZONE). */
 export interface DigestDefaults {
   time: string;
@@ -49,6 +52,7 @@ export function subscribeChannel(
   time: string | null | undefined,
   timezone: string | null | undefined,
   now: Date,
+  topic: string | null = null,
 ): SubscriptionReply {
   if (!state) return fail(SUBSCRIPTION_MESSAGES.unavailable);
   const rawTime = time?.trim() || defaults.time;
@@ -56,14 +60,15 @@ export function subscribeChannel(
   if (!parsed) return fail(badTimeMessage(rawTime));
   const zone = timezone?.trim() || defaults.timezone;
   if (!isValidTimezone(zone)) return fail(badTimezoneMessage(zone));
-  const subscription = state.subscriptions.upsert(platform, channel, parsed, zone, now);
+  const about = topic?.trim().replace(/\s+/g, ' ').slice(0, MAX_TOPIC_CHARS) || null;
+  const subscription = state.subscriptions.upsert(platform, channel, parsed, zone, now, about);
   const next = nextDailyRun(parsed, zone, now);
   return {
     ok: true,
     subscription,
     nextAt: next?.toISOString() ?? null,
     lastDelivery: state.deliveries.lastSent(subscription.id),
-    message: subscribedMessage(parsed, zone, next ? localDateTime(next, zone) : null),
+    message: subscribedMessage(parsed, zone, next ? localDateTime(next, zone) : null, about),
   };
 }
 

@@ -99,6 +99,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX seen_events_by_age ON seen_events (seen_at);
     `,
   },
+  {
+    version: 6,
+    name: 'the story or keywords a subscription follows',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN topic TEXT;
+    `,
+  },
 ];
 
 /**

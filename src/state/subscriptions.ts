@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 
 /**
  * Digest subscriptions: one per platform channel, with the local time and IANA timezone of the
- * daily post, and whether it is paused (and why).
+ * daily post, the story or keywords it follows (if any), and whether it is paused (and why).
  */
 
 /** A channel's digest subscription. */
@@ -19,6 +19,8 @@ export interface Subscription {
   paused: boolean;
   /** Why it was paused (e.g. the bot was removed from the channel), null when not paused. */
   pausedReason: string | null;
+  /** A story id or keywords: the briefing covers only the matching stories; null for the top stories. */
+  topic: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -31,6 +33,7 @@ interface Row {
   timezone: string;
   paused: number;
   paused_reason: string | null;
+  topic: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -41,17 +44,18 @@ export class SubscriptionStore {
 
   /**
    * Creates or updates the subscription of a channel (and unpauses it).
+   * @param topic - a story id or keywords the briefing is limited to, or null for the top stories
    * @returns the subscription as stored
    */
-  upsert(platform: string, channel: string, time: string, timezone: string, now: Date): Subscription {
+  upsert(platform: string, channel: string, time: string, timezone: string, now: Date, topic: string | null = null): Subscription {
     const at = now.toISOString();
     this.db
       .prepare(
-        `INSERT INTO subscriptions (platform, channel, time, timezone, paused, paused_reason, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 0, NULL, ?, ?)
-         ON CONFLICT (platform, channel) DO UPDATE SET time = excluded.time, timezone = excluded.timezone, paused = 0, paused_reason = NULL, updated_at = excluded.updated_at`,
+        `INSERT INTO subscriptions (platform, channel, time, timezone, paused, paused_reason, topic, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 0, NULL, ?, ?, ?)
+         ON CONFLICT (platform, channel) DO UPDATE SET time = excluded.time, timezone = excluded.timezone, topic = excluded.topic, paused = 0, paused_reason = NULL, updated_at = excluded.updated_at`,
       )
-      .run(platform, channel, time, timezone, at, at);
+      .run(platform, channel, time, timezone, topic, at, at);
     return this.get(platform, channel)!;
   }
 
@@ -92,6 +96,7 @@ function fromRow(r: Row): Subscription {
     timezone: r.timezone,
     paused: r.paused === 1,
     pausedReason: r.paused_reason,
+    topic: r.topic ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

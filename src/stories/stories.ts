@@ -195,7 +195,7 @@ export function findStory(index: CorpusIndex, stories: readonly Story[], query: 
   let best: Story | null = null;
   let bestScore = 0;
   for (const s of stories) {
-    const headlineTerms = new Set([...analyzeText(s.terms.join(' ')), ...s.articles.flatMap((id) => analyzeText(index.articles.get(id)?.title ?? ''))]);
+    const headlineTerms = storyTerms(index, s);
     const shared = [...words].filter((w) => headlineTerms.has(w)).length;
     // Ties go to the larger story (stories are listed largest first).
     if (shared > bestScore) {
@@ -204,6 +204,27 @@ export function findStory(index: CorpusIndex, stories: readonly Story[], query: 
     }
   }
   return best;
+}
+
+/**
+ * The stories a subscription's topic names: the story with that id, else every story whose headlines
+ * and key terms carry all the topic's words ("ukraine", "yukos auction"), in the given order.
+ */
+export function storiesAbout(index: CorpusIndex, stories: readonly Story[], topic: string): Story[] {
+  const q = topic.trim();
+  const exact = stories.find((s) => s.id === q.toLowerCase());
+  if (exact) return [exact];
+  const words = [...new Set(analyzeText(q))];
+  if (!words.length) return [];
+  return stories.filter((s) => {
+    const terms = storyTerms(index, s);
+    return words.every((w) => terms.has(w));
+  });
+}
+
+/** The analysed words of a story's headlines and key terms. */
+function storyTerms(index: CorpusIndex, story: Story): Set<string> {
+  return new Set([...analyzeText(story.terms.join(' ')), ...story.articles.flatMap((id) => analyzeText(index.articles.get(id)?.title ?? ''))]);
 }
 
 const scopedCache = new WeakMap<CorpusIndex, { version: number; byStory: Map<string, CorpusIndex> }>();

@@ -11,7 +11,10 @@ import { renderDigestForSlack } from '../../adapters/slack/render-digest.ts';
 import { renderDigestForDiscord } from '../../adapters/discord/render-digest.ts';
 import { messageProblem } from '../slack/fake-slack.ts';
 import { validateMessageBody } from '../discord/fake-discord.ts';
-import { CORPORA, HAS_SHARED_CORPORA } from '../ingest/helpers.ts';
+import { CORPORA, HAS_SHARED_CORPORA, makeTmp, removeTmp } from '../ingest/helpers.ts';
+import { Newsdesk } from '../../src/newsdesk.ts';
+import { State } from '../../src/state/state.ts';
+import { silentLog } from '../../src/log.ts';
 import type { Digest } from '../../src/digest/types.ts';
 
 function article(id: string, title: string, text: string, outlet: string): Article {
@@ -78,6 +81,34 @@ describe('the briefing of a coverage of many stories', () => {
     const discord = renderDigestForDiscord(digest);
     expect(validateMessageBody({ embeds: discord.embeds, components: discord.components }, true)).toEqual([]);
     expect(discord.embeds.map((e) => e.title)).toEqual(['Daily briefing', '1. Shevchenko completes Chelsea move', '2. Earthquake strikes Nepal near Kathmandu', '3. PSP handheld sells out in Tokyo']);
+  });
+});
+
+describe('a briefing limited to a topic', () => {
+  it('covers only the stories whose headlines carry every word of the topic, or the story with that id', () => {
+    expect(buildDigest(index, { firstSeen, now: NOW, topic: 'shevchenko chelsea' }).stories!.map((s) => s.title)).toEqual(['Shevchenko completes Chelsea move']);
+    const quake = corpusStories(index)[0]!;
+    expect(buildDigest(index, { firstSeen, now: NOW, topic: quake.id }).stories!.map((s) => s.id)).toEqual([quake.id]);
+    const none = buildDigest(index, { firstSeen, now: NOW, topic: 'volcano' });
+    expect([none.headline, none.stories]).toEqual(['No story on “volcano” in the coverage', []]);
+  });
+
+  it('is kept with a channel’s subscription and applied to its briefings', () => {
+    const dir = makeTmp('newsdesk-topic-');
+    try {
+      const desk = new Newsdesk(index, { dataDir: null, rateLimitPerMinute: 10, log: silentLog, state: State.open(dir) });
+      const reply = desk.subscribe('slack', 'C1', '08:00', 'Europe/London', NOW, '  psp   sony ');
+      expect(reply.message).toBe('Subscribed: this channel gets the daily briefing on “psp sony” at 08:00 (Europe/London). Next one: Wednesday 2 December, 08:00 (Europe/London).');
+      expect(reply.subscription!.topic).toBe('psp sony');
+      expect(desk.subscriptionStatus('slack', 'C1', NOW).message).toBe('This channel gets the daily briefing on “psp sony” at 08:00 (Europe/London). Next one: Wednesday 2 December, 08:00 (Europe/London). None sent yet.');
+      expect(desk.digest({ platform: 'slack', channel: 'C1', now: NOW }).stories!.map((s) => s.title)).toEqual(['PSP handheld sells out in Tokyo']);
+      // Subscribing again without a topic goes back to the top stories.
+      desk.subscribe('slack', 'C1', '08:00', 'Europe/London', NOW);
+      expect(desk.digest({ platform: 'slack', channel: 'C1', now: NOW }).stories).toHaveLength(3);
+      desk.state!.close();
+    } finally {
+      removeTmp(dir);
+    }
   });
 });
 

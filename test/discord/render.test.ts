@@ -400,14 +400,14 @@ describe('DISCORD_COMMANDS', () => {
       '/stories',
       '/story [query:<words or id>]',
       '/digest now',
-      '/digest subscribe [time:<time>] [timezone:<timezone>]',
+      '/digest subscribe [time:<time>] [timezone:<timezone>] [topic:<topic>]',
       '/digest unsubscribe',
       '/digest status',
       '/newsdesk help',
     ]);
   });
 
-  it('offers /digest now, subscribe (optional time and timezone), unsubscribe and status as subcommands', () => {
+  it('offers /digest now, subscribe (optional time, timezone and topic), unsubscribe and status as subcommands', () => {
     const digest = DISCORD_COMMANDS.find((c) => c.name === 'digest');
     const options = digest && 'options' in digest ? digest.options : [];
     expect(options.map((o) => [o.name, o.type])).toEqual([
@@ -420,6 +420,7 @@ describe('DISCORD_COMMANDS', () => {
     expect(subscribe && 'options' in subscribe ? subscribe.options.map((o) => [o.name, o.type, o.required]) : []).toEqual([
       ['time', 3, false],
       ['timezone', 3, false],
+      ['topic', 3, false],
     ]);
   });
 });

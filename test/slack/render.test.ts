@@ -177,7 +177,7 @@ describe('renderHelpForSlack', () => {
           '`/stories` List the stories in the coverage, largest first.',
           '`/story &lt;words or id&gt;` Follow a story here: questions are then answered from its coverage.',
           '`/digest` Today’s briefing.',
-          '`/digest subscribe [time] [timezone]` Post the daily briefing in this channel every day (default 08:00; e.g. 07:30 Europe/Paris).',
+          '`/digest subscribe [time] [timezone] [topic]` Post the daily briefing in this channel every day (default 08:00; e.g. 07:30 Europe/Paris ukraine: only the stories about Ukraine).',
           '`/digest unsubscribe` Stop the daily briefing in this channel.',
           '`/digest status` When this channel gets the daily briefing, and when it last did.',
           '`/newsdesk help` This help.',
