@@ -62,9 +62,7 @@ export function countTerms(article: Article): TermCounts {
  * Turns raw counts into unit tf·idf vectors over these articles. Terms found in one article only, or
  * in more than a third of them, say nothing about which articles belong together and are dropped.
  */
-export function weighFeatures(all: readonly TermCounts[]): ArticleFeatures[] {
-  const df = new Map<string, number>();
-  for (const { counts } of all) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+export function weighFeatures(all: readonly TermCounts[], df: ReadonlyMap<string, number> = documentFrequencies(all)): ArticleFeatures[] {
   const n = all.length;
   return all.map(({ id, counts }) => {
     const weighted: [string, number][] = [];
@@ -78,6 +76,13 @@ export function weighFeatures(all: readonly TermCounts[]): ArticleFeatures[] {
     const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
     return { id, terms: new Map(kept.map(([t, w]) => [t, w / norm])) };
   });
+}
+
+/** In how many of the articles each term occurs. */
+export function documentFrequencies(all: readonly TermCounts[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const { counts } of all) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  return df;
 }
 
 /** Cosine of two sparse vectors (their dot product when both have unit length). */

@@ -3,7 +3,7 @@ import type { Article } from '../types.ts';
 import { CorpusIndex } from '../search/corpus-index.ts';
 import { analyzeTerm, analyzeText, tokenize } from '../search/analyzer.ts';
 import { duplicateGroups } from '../coverage/duplicates.ts';
-import { countTerms, dot, weighFeatures } from './features.ts';
+import { countTerms, documentFrequencies, dot, weighFeatures } from './features.ts';
 import { clusterArticles } from './cluster.ts';
 
 /**
@@ -85,10 +85,9 @@ function computeStories(index: CorpusIndex): Story[] {
   const articles = index.sortedArticles();
   const byId = new Map(articles.map((a) => [a.id, a]));
   const counts = articles.map((a) => countTerms(a));
-  const features = weighFeatures(counts);
+  const df = documentFrequencies(counts);
+  const features = weighFeatures(counts, df);
   const countsOf = new Map(counts.map((c) => [c.id, c.counts]));
-  const df = new Map<string, number>();
-  for (const c of counts) for (const t of c.counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const vectors = new Map(features.map((f) => [f.id, f.terms]));
   return clusterArticles(features, duplicateGroups(index)).map((ids) => {
     // Earliest published first: the id comes from the corpus alone, not from when this desk saw it.
@@ -153,14 +152,19 @@ function keyTerms(members: readonly Article[], countsOf: ReadonlyMap<string, Rea
     }
   };
   for (const a of members.slice(0, SPELLING_SAMPLE)) read(a, LEAD_CHARS, new Set(terms));
-  // A term the sample does not show is looked for in the whole of the story's articles.
+  // A term the sample does not show is looked for in the other articles' headlines and leads (the
+  // text its counts came from).
   const missing = new Set(terms.filter((t) => !surface.has(t)));
-  for (const a of members) if (missing.size) (read(a, a.text.length, missing), [...missing].forEach((t) => surface.has(t) && missing.delete(t)));
+  for (const a of members.slice(SPELLING_SAMPLE)) {
+    if (!missing.size) break;
+    read(a, LEAD_CHARS, missing);
+    for (const t of [...missing]) if (surface.has(t)) missing.delete(t);
+  }
   return terms.map((term) => shownForm(surface.get(term), term));
 }
 
 /** Characters of an article read for spellings. */
-const LEAD_CHARS = 600;
+const LEAD_CHARS = 1000;
 
 /**
  * How a term is shown: its most used spelling, in lower case when the coverage writes it in lower
