@@ -84,6 +84,15 @@ describe('extractYesNo', () => {
     expect(values(extractYesNo([sentence('Museums were closed, and so was the Eiffel Tower.', 0.8)], 'was the eiffel tower closed'))).toEqual([['yes', 'Yes']]);
     expect(extractYesNo([sentence('The tower is tall.', 0.5)], 'was the eiffel tower closed')).toEqual([]);
   });
+
+  it('is not settled by a forecast: what is expected to happen is not what did', () => {
+    const forecast = sentence('Chelsea are widely tipped to sign the striker this summer.', 1);
+    expect(extractYesNo([forecast], 'did chelsea sign the striker')).toEqual([]);
+    // The forecast no longer sets the bar: the best sentence that reports what happened settles it.
+    expect(values(extractYesNo([forecast, sentence('Chelsea did not sign the striker.', 0.9)], 'did chelsea sign the striker'))).toEqual([['no', 'No']]);
+    // A question about the forecast itself is answered by it.
+    expect(values(extractYesNo([forecast], 'are chelsea expected to sign the striker'))).toEqual([['yes', 'Yes']]);
+  });
 });
 
 describe('extractExplanations', () => {

@@ -17,6 +17,12 @@ const MANNER = /\b(by|through|using|via|with the help of|thanks to|after|when|in
 /** Negation in a sentence: it denies what the question asks. */
 const NEGATION = /\b(not|no|never|neither|nor|without|denied|denies|deny|refused|refuses|rejected|rejects|ruled out|rules out|failed to|fails to|declined to|declines to|dismissed|contrary to)\b|n['’]t\b/i;
 
+/**
+ * A forecast: the sentence says what is expected to happen, not what did ("tipped to win",
+ * "expected to sign", "set to launch"), so it settles no yes/no question.
+ */
+const HEDGE = /\b(tipped to|expected to|likely to|poised to|set to|favourite to|favorite to|predicts?|predicted|forecasts?|tipped)\b/i;
+
 /** Sentences a sentence family reads at most. */
 const READ = 20;
 
@@ -60,8 +66,9 @@ export function extractYesNo(sentences: readonly ScoredSentence[], question: str
   const out: Candidate[] = [];
   // Only the sentences that match the question best settle it: a passing mention of the same words
   // elsewhere ("Eastwood pipped Scorsese") must not outvote "Scorsese has never won".
-  const best = Math.max(0, ...sentences.map((s) => s.relevance));
-  for (const s of sentences.slice(0, READ)) {
+  const settling = sentences.slice(0, READ).filter((s) => !HEDGE.test(s.text) || HEDGE.test(question));
+  const best = Math.max(0, ...settling.map((s) => s.relevance));
+  for (const s of settling) {
     if (s.relevance < YES_NO_RELEVANCE || s.relevance < best - SETTLING_MARGIN) continue;
     const negated = NEGATION.test(s.text) !== askedNegated;
     out.push({ key: negated ? 'no' : 'yes', value: negated ? 'No' : 'Yes', mention: s.text, sentence: s, confidence: 1 });
