@@ -10,7 +10,7 @@ import { extractDurations } from './extract/duration.ts';
 import { extractQuantities } from './extract/quantity.ts';
 import { extractDates, resolveWeekdays } from './extract/when.ts';
 import { extractPlaces } from './extract/place.ts';
-import { extractAgents } from './extract/agent.ts';
+import { extractAgents, extractPrepositionObjects } from './extract/agent.ts';
 import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.ts';
 import { extractStatements } from './extract/statement.ts';
 import { nearness } from './extract/nearness.ts';
@@ -52,6 +52,16 @@ const MIN_RELATED_RELEVANCE = 0.4;
 const RELATIVE_RELEVANCE = 0.65;
 /** Families whose values are statements: different ones do not contradict each other. */
 const STATEMENT_FAMILIES: ReadonlySet<string> = new Set(['said', 'about', 'why', 'how']);
+/**
+ * A preposition left at the end of a who/which question, before at most a time phrase ("…from?",
+ * "…talk to on Wednesday?").
+ */
+const STRANDED_PREPOSITION = /\b(from|to|with|against|for|into|by)\b(?=(?:\s+(?:on|in|at|last|this|during|before|after)\b[^,]*)?\s*[?.!]*\s*$)/;
+/** Prepositions that introduce the same partner: one talks to or with someone. */
+const PREPOSITION_PEERS: Readonly<Record<string, readonly string[]>> = { to: ['to', 'with'], with: ['with', 'to'] };
+/** Other answers to a question with a stranded preposition count less: it asks for the preposition's object. */
+const STRANDED_AGENT_FACTOR = 0.7;
+
 /** How many sentences the extractors read. */
 const READ_SENTENCES = 30;
 const DEFAULT_MAX_CITATIONS = 5;
@@ -153,11 +163,14 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
     }
     case 'who': {
       const relation = relationSlots(slots);
-      for (const s of sentences) out.push(...extractAgents(index, s, relation, slots));
+      // "…sign him from?", "…talk to on Wednesday?": the answer follows that preposition.
+      const stranded = STRANDED_PREPOSITION.exec(q.text.toLowerCase())?.[1];
+      if (stranded) for (const s of sentences) for (const p of PREPOSITION_PEERS[stranded] ?? [stranded]) out.push(...extractPrepositionObjects(index, s, p, slots));
+      for (const s of sentences) out.push(...extractAgents(index, s, relation, slots).map((c) => (stranded ? { ...c, confidence: c.confidence * STRANDED_AGENT_FACTOR } : c)));
       // "what's the name of the police dog…": names given with "named" / "called".
       if (/\b(name|called|named)\b/i.test(q.text)) for (const s of sentences) out.push(...extractNamedAs(s));
       // "which band…": names given that kind ("rock band Eagles of Death Metal").
-      if (q.entity) for (const s of sentences) out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 })));
+      if (q.entity) for (const s of sentences) out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 * (stranded ? STRANDED_AGENT_FACTOR : 1) })));
       break;
     }
     case 'who_is': {

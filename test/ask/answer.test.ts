@@ -4,6 +4,8 @@ import { answerQuestion } from '../../src/ask/answer.ts';
 import { Newsdesk } from '../../src/newsdesk.ts';
 import { openCorpus } from '../../src/open-corpus.ts';
 import { silentLog } from '../../src/log.ts';
+import { CorpusIndex } from '../../src/search/corpus-index.ts';
+import type { Article } from '../../src/types.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '..', '..', 'corpus');
 const A = '000_7c4e71be4a13ea11.txt';
@@ -59,6 +61,21 @@ describe('answerQuestion', () => {
   it('names the role a person holds', () => {
     expect(answerQuestion(index, 'who is Yuri Ushakov?').answer.answer).toBe('Putin aide');
     expect(answerQuestion(index, 'who is the Kremlin spokesman?').answer.answer).toBe('Dmitry Peskov');
+  });
+});
+
+describe('questions with a stranded preposition', () => {
+  const index = new CorpusIndex();
+  const article = (id: string, text: string): Article => ({ id, file: id, title: id, titleDerived: false, outlet: id, byline: null, published: null, url: null, text, hash: id });
+  index.addArticles([
+    article('wire.txt', 'Chelsea have completed the signing of striker Andriy Shevchenko from AC Milan for a fee of about £30m.\n\nManager Jose Mourinho signed off the deal for Chelsea after Roman Abramovich approved it.'),
+    article('post.txt', 'Secretary of State Antony Blinken held talks with Ukrainian President Volodymyr Zelenskyy on Wednesday.\n\nRussia said the talks were a provocation.'),
+  ]);
+
+  it('answers with the name after that preposition, not the doer', () => {
+    expect(answerQuestion(index, 'which club did chelsea sign shevchenko from?').answer.answer).toBe('AC Milan');
+    // One talks to or with someone.
+    expect(answerQuestion(index, 'who did blinken talk to on wednesday?').answer.answer).toBe('Volodymyr Zelenskyy');
   });
 });
 

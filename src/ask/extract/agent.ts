@@ -55,6 +55,22 @@ export function extractAgents(index: CorpusIndex, s: ScoredSentence, relationSlo
   return dedupe(out);
 }
 
+/**
+ * The names a question with a stranded preposition asks for ("which club did Chelsea sign him
+ * from?", "who did Blinken talk to on Wednesday?"): the name right after that preposition in the
+ * sentence ("from AC Milan", "to Ukrainian President Volodymyr Zelenskyy"), never one the question names.
+ * @param preposition - the question's stranded preposition, lower case
+ */
+export function extractPrepositionObjects(index: CorpusIndex, s: ScoredSentence, preposition: string, questionSlots: readonly Slot[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of s.text.matchAll(new RegExp(`\\b${preposition}\\s+`, 'gi'))) {
+    const e = entityAfter(s.text, m.index + m[0].length);
+    if (!e || (e.kind === 'other' && !/^\p{Lu}/u.test(e.text)) || namedByQuestion(e.canonical, questionSlots)) continue;
+    out.push(toCandidate(index, s, e, 0.95));
+  }
+  return dedupe(out);
+}
+
 /** Turns an entity into a candidate; people who belong to a country are remembered for grouping. */
 function toCandidate(index: CorpusIndex, s: ScoredSentence, e: EntityMention, confidence: number): Candidate {
   const kind = e.kind === 'other' && nameSpans(e.text).length === 1 ? 'other' : e.kind;
