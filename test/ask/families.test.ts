@@ -6,6 +6,7 @@ import { extractNamedAs } from '../../src/ask/families/named.ts';
 import { extractClockTimes } from '../../src/ask/families/clock-time.ts';
 import { extractNounPhrases } from '../../src/ask/families/noun-phrase.ts';
 import { extractExplanations, extractReportedSpeech, extractYesNo } from '../../src/ask/families/sentence-answers.ts';
+import { nearness } from '../../src/ask/extract/nearness.ts';
 import { extractQuantities } from '../../src/ask/extract/quantity.ts';
 import { detectFamily, parseQuestion } from '../../src/ask/question.ts';
 import { compatibleValues } from '../../src/ask/corroborate.ts';
@@ -117,10 +118,29 @@ describe('extractReportedSpeech', () => {
   });
 });
 
+describe('nearness', () => {
+  it('keeps a value with the words of its own clause: a word across "while" counts as farther', () => {
+    const slots = [
+      { label: 'nominations', terms: new Map([['nomin', 1]]), phrases: [], idf: 1.4, subject: false },
+      { label: 'Aviator', terms: new Map([['aviat', 1]]), phrases: [], idf: 1.7, subject: false },
+    ];
+    const at = (text: string) => Number(nearness(text, text.indexOf('seven'), slots, 'seven'.length).toFixed(3));
+    expect(at('Million Dollar Baby has seven nominations and The Aviator has 11.')).toBe(0.855);
+    expect(at('Million Dollar Baby has seven nominations while The Aviator has 11.')).toBe(0.752);
+  });
+});
+
 describe('extractQuantities', () => {
   it('reads percentages only when the question asks for one', () => {
     const s = sentence('A majority of voters (68%) believe the prime minister has been damaged, and 1,981 people were asked.');
     expect(values(extractQuantities(s, null, 'percent'))).toEqual([['pct:68', '68%']]);
+  });
+
+  it('counts the noun its number opens, not one in the next phrase', () => {
+    const nominations = { label: 'nominations', terms: new Map([['nomin', 1]]), phrases: [], idf: 1, subject: false };
+    const producers = sentence('The organisers picked two of the film’s four producers to be nominated for best film.');
+    expect(values(extractQuantities(producers, nominations, 'nominations'))).toEqual([]);
+    expect(values(extractQuantities(sentence('The Aviator has 11 Oscar nominations.'), nominations, 'nominations'))).toEqual([['qty:11', '11 nominations']]);
   });
 
   it('counts a part of a group only when the question asks for one', () => {

@@ -51,7 +51,7 @@ describe('judgeBankAnswer', () => {
  * change that answers fewer bank questions fails the suite. Raise a bar when answers improve.
  */
 const BARS: Record<BankSplit, Record<string, number>> = {
-  dev: { 'bbc-blunkett': 13, 'bbc-oscars-2005': 13, 'bbc-psp-launch': 18, 'bbc-yukos': 15, 'paris-attacks-2015': 24, 'premier-league': 21, 'ukraine-call-2021': 19 },
+  dev: { 'bbc-blunkett': 13, 'bbc-oscars-2005': 14, 'bbc-psp-launch': 18, 'bbc-yukos': 15, 'paris-attacks-2015': 24, 'premier-league': 21, 'ukraine-call-2021': 19 },
   test: { 'bbc-glazer-man-utd': 14, 'bbc-kilroy-veritas': 10, 'bbc-tsunami-economy': 15, 'bbc-worldcom': 9, 'greek-election-2012': 16, 'mh370-2014': 15, 'michelle-obama': 16 },
 };
 

@@ -11,6 +11,8 @@ import { APPROX_PATTERN, NUMBER_PATTERN, isBounding, normalizeQualifier, parseAm
 
 const AMOUNT = new RegExp(`(?<![\\p{L}\\d.,$£€])(?:(${APPROX_PATTERN})\\s+)?([$£€]\\s?)?${NUMBER_PATTERN}`, 'giu');
 const VAGUE = /\b(tens|hundreds|thousands|millions|dozens|scores) of (thousands|millions)?\s*(?:of\s+)?/gi;
+/** Words that end the noun phrase a number opens. */
+const PHRASE_END = new Set(['to', 'be', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'who', 'that', 'which', 'and', 'but', 'or', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'than', 'as']);
 
 /**
  * Finds quantities of the counted noun in a sentence.
@@ -27,7 +29,11 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
   // The question's participles ("killed", "wounded", "died"): what happened to the people counted.
   const happenings = otherSlots.filter((slot) => /(ed|en|ing)$/.test(slot.label.toLowerCase()));
   const nounNear = (from: number): boolean => {
-    const next = words.slice(from, from + 60).match(/[\p{L}-]+/gu)?.slice(0, 4) ?? [];
+    // The noun phrase after the number ends at the first word that starts another phrase: "four
+    // producers to be nominated" counts producers, not nominations.
+    const all = words.slice(from, from + 60).match(/[\p{L}-]+/gu)?.slice(0, 4) ?? [];
+    const stop = all.findIndex((w) => PHRASE_END.has(w.toLowerCase()));
+    const next = stop < 0 ? all : all.slice(0, stop);
     const terms = next.map((w) => analyzeTerm(w) ?? '');
     if (nounSlot && terms.some((t) => nounSlot.terms.has(t))) return true;
     // "14,000 dead", "352 others wounded": what happened to them, right after the number.
