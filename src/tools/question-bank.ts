@@ -147,10 +147,10 @@ export function judgeBankAnswer(q: BankQuestion, answer: Answer): BankOutcome {
   } else {
     const expected = (q.answer ?? []).map(normalise);
     const given = normalise(answer.answer ?? '');
-    if (!expected.some((e) => given.includes(e))) problems.push(`answer ${JSON.stringify(answer.answer)}, expected one of ${JSON.stringify(q.answer)}`);
+    if (!expected.some((e) => contains(given, e))) problems.push(`answer ${JSON.stringify(answer.answer)}, expected one of ${JSON.stringify(q.answer)}`);
     if (TYPED_FAMILIES.has(q.family) && (answer.answer ?? '').length > MAX_TYPED_ANSWER) problems.push(`answer longer than ${MAX_TYPED_ANSWER} characters`);
     const evidence = [...(q.evidence ?? []), ...(q.answer ?? [])].map(normalise);
-    if (!answer.citations.some((c) => evidence.some((e) => normalise(c.quote).includes(e)))) problems.push('no citation quotes the evidence');
+    if (!answer.citations.some((c) => evidence.some((e) => contains(normalise(c.quote), e)))) problems.push('no citation quotes the evidence');
   }
   return { id: q.id, family: q.family, question: q.question, answerable, pass: problems.length === 0, problems, answer };
 }
@@ -173,7 +173,15 @@ export function scoreOutcomes(outcomes: readonly BankOutcome[]): BankScore {
   };
 }
 
-/** Lower case, accents folded, punctuation as spaces: how answers and keys are compared. */
+/**
+ * Whether a normalised answer holds a normalised key, as whole words; the key's last word may take a
+ * plural "s" ("7 seconds" holds the key "7 second").
+ */
+export function contains(given: string, key: string): boolean {
+  return given.includes(key) || (key.length > 2 && given.includes(`${key.slice(0, -1)}s `));
+}
+
+/** Lower case, accents folded, punctuation as spaces, digits apart from letters ("9.20pm" → "9 20 pm"): how answers and keys are compared. */
 export function normalise(text: string): string {
   return ` ${text
     .normalize('NFD')
@@ -182,6 +190,7 @@ export function normalise(text: string): string {
     .replace(/[’‘`]/g, "'")
     .replace(/[$£€%]/gu, ' $& ')
     .replace(/[^\p{L}\p{N}$£€%']+/gu, ' ')
+    .replace(/(\p{N})(?=\p{L})|(\p{L})(?=\p{N})/gu, '$1$2 ')
     .trim()} `.replace(/ +/g, ' ');
 }
 

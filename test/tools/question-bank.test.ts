@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/types.ts';
-import { bankFiles, judgeBankAnswer, normalise, openBankCorpus, readBankStory, runBankStory, type BankSplit } from '../../src/tools/question-bank.ts';
+import { bankFiles, contains, judgeBankAnswer, normalise, openBankCorpus, readBankStory, runBankStory, type BankSplit } from '../../src/tools/question-bank.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BANK = path.join(ROOT, 'test', 'fixtures', 'qa', 'bank');
@@ -19,7 +19,17 @@ function answer(status: Answer['status'], value: string | null, quotes: string[]
 
 describe('normalise', () => {
   it('folds case and accents and keeps currency and percent signs as their own words', () => {
-    expect([normalise('Ismaël  Mostefaï'), normalise('$20bn'), normalise('59.5%')]).toEqual([' ismael mostefai ', ' $ 20bn ', ' 59 5 % ']);
+    expect([normalise('Ismaël  Mostefaï'), normalise('$20bn'), normalise('59.5%')]).toEqual([' ismael mostefai ', ' $ 20 bn ', ' 59 5 % ']);
+  });
+
+  it('sets digits apart from letters, so that "9.20pm" holds the key "9.20"', () => {
+    expect([normalise('9.20pm local time'), normalise('260.75bn roubles'), normalise('MH370')]).toEqual([' 9 20 pm local time ', ' 260 75 bn roubles ', ' mh 370 ']);
+  });
+});
+
+describe('contains', () => {
+  it('matches whole words, the last of the key also in its plural', () => {
+    expect([contains(normalise('7 seconds'), normalise('7 second')), contains(normalise('17 seconds'), normalise('7 second')), contains(normalise('a seven-second delay'), normalise('seven second'))]).toEqual([true, false, true]);
   });
 });
 
@@ -51,7 +61,7 @@ describe('judgeBankAnswer', () => {
  * change that answers fewer bank questions fails the suite. Raise a bar when answers improve.
  */
 const BARS: Record<BankSplit, Record<string, number>> = {
-  dev: { 'bbc-blunkett': 13, 'bbc-oscars-2005': 14, 'bbc-psp-launch': 18, 'bbc-yukos': 15, 'paris-attacks-2015': 24, 'premier-league': 21, 'ukraine-call-2021': 19 },
+  dev: { 'bbc-blunkett': 13, 'bbc-oscars-2005': 15, 'bbc-psp-launch': 18, 'bbc-yukos': 16, 'paris-attacks-2015': 25, 'premier-league': 21, 'ukraine-call-2021': 19 },
   test: { 'bbc-glazer-man-utd': 14, 'bbc-kilroy-veritas': 10, 'bbc-tsunami-economy': 15, 'bbc-worldcom': 9, 'greek-election-2012': 16, 'mh370-2014': 15, 'michelle-obama': 16 },
 };
 
