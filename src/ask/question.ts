@@ -109,7 +109,11 @@ function countedNoun(lower: string): string | null {
   if (PERCENT_QUESTION.test(lower)) return 'percent';
   if (MONEY_QUESTION.test(lower)) return 'money';
   if (/\bhow much\b.*\b(%|percent|per cent)\b/.test(lower)) return 'percent';
-  const m = /\bhow (?:many|much)\s+((?:of\s+(?:the\s+)?(?:\d+\s+)?)?(?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ?? /\b(?:number|count|total) of\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower);
+  const m =
+    /\bhow (?:many|much)\s+((?:of\s+(?:the\s+)?(?:\d+\s+)?)?(?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ??
+    /\b(?:number|count|total) of\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ??
+    // "how big was the tax bill…": the size of the thing named.
+    /\bhow (?:big|large|huge|high|small)\s+(?:is|was|are|were|will be)\s+(?:the|a|an|his|her|its|their)\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower);
   const words: string[] = [];
   // "how many of the 20 clubs…": the noun after the partitive.
   const phrase = (m?.[1] ?? '').trim().replace(/^of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?/, '');
@@ -209,5 +213,5 @@ const FILLER_PHRASES = /\b(so far|in total|altogether|in the first place|at all|
 const GENERIC_FOCUS = new Set(['happen', 'happened', 'happening', 'take', 'took', 'place', 'last', 'lasted', 'go', 'went', 'held', 'hold', 'start', 'started', 'end', 'ended', 'begin', 'began']);
 
 const QUESTION_WORDS = new Set(['big', 'large', 'gonna', 'wanna', 'gotta', 'whats', "what's", 'hows', 'whos', "who's", 'wheres', 'whens', 'ya', 'u', 'pls', 'plz', 'who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'many', 'much', 'long', 'tell', 'me', 'about', 'explain', 'describe', 'please', 'know', 'anything', 'something', 'side', 'ago']);
-const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'the', 'a', 'an', 'there', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'and', 'or']);
+const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'the', 'a', 'an', 'there', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'and', 'or', 'got', 'get', 'gets', 'getting']);
 const PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'he', 'she', 'him', 'her', 'his', 'we', 'us', 'you', 'i']);

@@ -143,6 +143,15 @@ describe('extractQuantities', () => {
     expect(values(extractQuantities(sentence('The Aviator has 11 Oscar nominations.'), nominations, 'nominations'))).toEqual([['qty:11', '11 nominations']]);
   });
 
+  it('reads "how big is the X" as the size of X, in money when money makes it', () => {
+    expect([parseQuestion('how big is the bailout?').countNoun, parseQuestion('how large was the crowd at the final?').countNoun]).toEqual(['bailout', 'crowd']);
+    const bill = { label: 'bill', terms: new Map([['bill', 1]]), phrases: [], idf: 1, subject: false };
+    expect(values(extractQuantities(sentence('Yukos was hit with a bill of more than $27bn in back taxes.'), bill, 'bill'))).toEqual([['money:27000000000:more than', 'more than $27bn']]);
+    expect(values(extractQuantities(sentence('The government hit the company with a $27bn (£14bn) bill for back taxes.'), bill, 'bill'))).toEqual([['money:27000000000', '$27bn']]);
+    // Money that makes something else is no size of the bill.
+    expect(values(extractQuantities(sentence('Rosneft paid $9.3bn for the unit, and the bill was settled.'), bill, 'bill'))).toEqual([]);
+  });
+
   it('counts a part of a group only when the question asks for one', () => {
     const s = sentence('Any new rule requires the approval of only 14 of the 20 clubs.');
     const clubs = { label: 'clubs', terms: new Map([['club', 1]]), phrases: [], idf: 1, subject: false };

@@ -48,6 +48,14 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     const term = prev ? analyzeTerm(prev) : null;
     return term !== null && happenings.some((slot) => slot.terms.has(term));
   };
+  // "a bill of more than $27bn": the noun a few words before the amount, joined by "of".
+  const nounJustBefore = (at: number): boolean => {
+    if (!nounSlot) return false;
+    const prev = words.slice(Math.max(0, at - 40), at).match(/[\p{L}-]+/gu) ?? [];
+    const tail = prev.slice(-4);
+    const of = tail.lastIndexOf('of');
+    return of > 0 && nounSlot.terms.has(analyzeTerm(tail[of - 1]!) ?? '');
+  };
   const nounInSentence = nounSlot !== null && s.matched.has(nounSlot.label);
   for (const m of words.matchAll(AMOUNT)) {
     const [mention, qualifierRaw, currency, digits, multiplier] = m;
@@ -84,7 +92,16 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
       out.push({ key, value: shownMoney, mention: shownMoney, at: m.index!, sentence: s, confidence: 1 });
       continue;
     }
-    if (currency) continue;
+    if (currency) {
+      // "how big was the tax bill?": an amount of money the counted noun is made of ("a $27bn bill",
+      // "a bill of more than $27bn") answers in money.
+      if (!nounSlot || !(nounNear(end) || nounJustBefore(m.index!))) continue;
+      if (/\(\s*$/.test(words.slice(0, m.index!))) continue;
+      const currencyWord = CURRENCY_AFTER.exec(after);
+      const shownMoney = currencyWord ? `${mention.trim()} ${currencyWord[1]}` : mention.trim();
+      out.push({ key: `money:${value}${isBounding(qualifier) ? `:${qualifier}` : ''}`, value: shownMoney, mention: shownMoney, at: m.index!, sentence: s, confidence: 0.9 });
+      continue;
+    }
     const attached = nounNear(end) || happenedBefore(m.index!);
     if (isYear && !attached) continue;
     if (!attached && (!nounInSentence || value < 10)) continue;
