@@ -1,6 +1,6 @@
 import type { Article, Passage } from '../types.ts';
 import type { CorpusIndex } from '../search/corpus-index.ts';
-import { analyzeTerm, analyzeText } from '../search/analyzer.ts';
+import { STOP_WORDS, analyzeTerm, analyzeText } from '../search/analyzer.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { NUMBER_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
@@ -177,6 +177,32 @@ export function spellingCorrections(index: CorpusIndex, term: string): string[] 
     .sort((a, b) => index.documentFrequency(b[0]) - index.documentFrequency(a[0]) || (a[0] < b[0] ? -1 : 1))
     .slice(0, 3)
     .map(([t]) => t);
+}
+
+/**
+ * The word a misspelt word becomes with two neighbouring letters swapped, the commonest typo ("sya" →
+ * "say", "teh" → "the", "requetsed" → "requested"), when the coverage uses it (or it is a function
+ * word); null otherwise. One swap, whatever the word's length: a swap is one slip of the fingers
+ * though edit distance counts it as two.
+ * @example transposedWord(index, 'sya') // 'say'
+ */
+export function transposedWord(index: CorpusIndex, word: string): string | null {
+  const lower = word.toLowerCase();
+  if (lower.length < 3 || /\d/.test(lower)) return null;
+  let best: string | null = null;
+  let bestDf = 0;
+  for (let i = 0; i + 1 < lower.length; i++) {
+    if (lower[i] === lower[i + 1]) continue;
+    const swapped = `${lower.slice(0, i)}${lower[i + 1]}${lower[i]}${lower.slice(i + 2)}`;
+    if (STOP_WORDS.has(swapped)) return swapped;
+    const term = analyzeTerm(swapped);
+    const df = term === null ? 0 : index.documentFrequency(term);
+    if (df > bestDf) {
+      best = swapped;
+      bestDf = df;
+    }
+  }
+  return best;
 }
 
 /** Words of every relation set a word belongs to (one level: synonyms, not synonyms of synonyms). */

@@ -1,6 +1,6 @@
 import type { CorpusIndex } from '../search/corpus-index.ts';
 import { analyzeTerm } from '../search/analyzer.ts';
-import { spellingCorrections } from './retrieve.ts';
+import { spellingCorrections, transposedWord } from './retrieve.ts';
 
 /**
  * The question's words as the coverage writes them: misspelt words replaced by the coverage's nearest
@@ -14,7 +14,7 @@ export function correctQuestion(index: CorpusIndex, question: string): string {
     const term = analyzeTerm(word);
     if (term === null || index.documentFrequency(term) > 0) return word;
     const best = spellingCorrections(index, term)[0];
-    const surface = best === undefined ? undefined : surfaces(index).get(best);
+    const surface = (best === undefined ? undefined : surfaces(index).get(best)) ?? transposedWord(index, word) ?? undefined;
     if (surface === undefined) return word;
     return /^\p{Lu}/u.test(word) ? surface.charAt(0).toUpperCase() + surface.slice(1) : surface;
   });

@@ -44,6 +44,11 @@ describe('correctQuestion', () => {
     expect(correctQuestion(index, 'who requsted the call?')).toEqual('who requested the call?');
     expect(correctQuestion(index, 'what did jen psaki say about the goverment')).toEqual('what did Jen Psaki say about the government');
   });
+
+  it('undoes two swapped letters, short words included', () => {
+    expect(correctQuestion(index, 'what did psaki sya about teh call?')).toEqual('what did Psaki say about the call?');
+    expect(correctQuestion(index, 'who requetsed the call?')).toEqual('who requested the call?');
+  });
 });
 
 describe('answerQuestion with a misspelt question', () => {
