@@ -207,7 +207,7 @@ const MONEY_QUESTION = /^(what|which) (fee|price|sum|amount|figure|salary|wage|f
 const SELF_CONTAINED_FOCUS = 4;
 
 /** Phrases that say how the asker feels about the question, not what it is about ("so far", "in total"). */
-const FILLER_PHRASES = /\b(so far|in total|altogether|in the first place|at all|actually|exactly|roughly|approximately|ever|even|really|basically|now)\b/gi;
+export const FILLER_PHRASES = /\b(so far|in total|altogether|in the first place|at all|actually|exactly|roughly|approximately|ever|even|really|basically|now)\b/gi;
 
 /** Focus words that name nothing on their own ("happen", "do"): a question with only these needs a subject. */
 const GENERIC_FOCUS = new Set(['happen', 'happened', 'happening', 'take', 'took', 'place', 'last', 'lasted', 'go', 'went', 'held', 'hold', 'start', 'started', 'end', 'ended', 'begin', 'began']);

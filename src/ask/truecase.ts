@@ -1,16 +1,22 @@
 import type { CorpusIndex } from '../search/corpus-index.ts';
 import { analyzeTerm } from '../search/analyzer.ts';
 import { spellingCorrections, transposedWord } from './retrieve.ts';
+import { FILLER_PHRASES } from './question.ts';
 
 /**
  * The question's words as the coverage writes them: misspelt words replaced by the coverage's nearest
  * spelling ("who requsted the call" → "who requested the call", "the us offical" → "the us official"),
+ * "didnt" read as "didn't",
  * then lower-case names given their case (below). Every later stage (the family, the speaker, the
  * slots) then reads the words the articles use.
  * @example correctQuestion(index, 'who is jen psaky?') // 'who is Jen Psaki?'
  */
 export function correctQuestion(index: CorpusIndex, question: string): string {
-  const respelt = question.replace(WORD, (word) => {
+  // Chat fillers ("in the first place") are left as typed: they are dropped later, never respelt.
+  const fillers = new Set<number>();
+  for (const m of question.matchAll(FILLER_PHRASES)) for (let i = m.index; i < m.index + m[0].length; i++) fillers.add(i);
+  const respelt = question.replace(WORD, (word, at: number) => {
+    if (fillers.has(at)) return word;
     const term = analyzeTerm(word);
     if (term === null || index.documentFrequency(term) > 0) return word;
     const best = spellingCorrections(index, term)[0];
@@ -18,8 +24,11 @@ export function correctQuestion(index: CorpusIndex, question: string): string {
     if (surface === undefined) return word;
     return /^\p{Lu}/u.test(word) ? surface.charAt(0).toUpperCase() + surface.slice(1) : surface;
   });
-  return truecaseQuestion(index, respelt);
+  return truecaseQuestion(index, respelt.replace(CONTRACTION, "$1n't"));
 }
+
+/** A negated auxiliary typed without its apostrophe ("didnt", "doesnt", "wasnt"). */
+const CONTRACTION = /\b(did|does|do|is|was|are|were|has|have|had|could|would|should|ca|wo)nt\b/gi;
 
 /**
  * Truecasing: chat users type names in lower case ("who is jen psaki?", "what did nato say"), while

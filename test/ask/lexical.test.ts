@@ -45,6 +45,13 @@ describe('correctQuestion', () => {
     expect(correctQuestion(index, 'what did jen psaki say about the goverment')).toEqual('what did Jen Psaki say about the government');
   });
 
+  it('leaves chat fillers as typed and reads "didnt" as "didn\'t"', () => {
+    const planes = new CorpusIndex();
+    planes.addArticles([article('p.txt', 'The plane landed in Geneva. The plane was late.'), article('q.txt', 'A second plane waited.')]);
+    expect(correctQuestion(planes, 'why did the plane land in the first place?')).toEqual('why did the plane land in the first place?');
+    expect(correctQuestion(planes, 'why didnt the plane wait?')).toEqual("why didn't the plane wait?");
+  });
+
   it('undoes two swapped letters, short words included', () => {
     expect(correctQuestion(index, 'what did psaki sya about teh call?')).toEqual('what did Psaki say about the call?');
     expect(correctQuestion(index, 'who requetsed the call?')).toEqual('who requested the call?');
