@@ -158,7 +158,8 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
         : /\b(to|going|go|bound|heading|headed|destination|fly(?:ing)?)\b/i.test(q.text)
           ? 'to'
           : null;
-      for (const s of sentences) out.push(...extractPlaces(s, direction));
+      const countryWanted = /\b(which|what) (country|countries|nation|nations)\b/i.test(q.text);
+      for (const s of sentences) out.push(...extractPlaces(s, direction, countryWanted));
       break;
     }
     case 'who': {

@@ -121,3 +121,21 @@ export function countryAliases(name: string): string[] {
   if (!c) return [];
   return COUNTRIES.find((row) => row[0] === c)!.map((a) => a.toLowerCase());
 }
+
+/**
+ * Whether a name is a whole country (its name or abbreviation: "the United States", "US",
+ * "Britain"), not one of its cities, capitals or institutions: the broadest answer to "where".
+ * @example isCountryName('US') // true
+ * @example isCountryName('Moscow') // false
+ */
+export function isCountryName(name: string): boolean {
+  const country = countryOf(name);
+  if (!country) return false;
+  const plain = name.replace(/^the\s+/i, '').trim();
+  const row = COUNTRIES.find((r) => r[0] === country)!;
+  // The canonical name, abbreviations and the alternative names listed before any city.
+  return plain.toLowerCase() === country.replace(/^the\s+/, '').toLowerCase() || /^[A-Z][A-Z. ]{1,5}$/.test(plain) || COUNTRY_WORDS.has(plain.toLowerCase()) || row.slice(1).some((a) => a.toLowerCase() === plain.toLowerCase() && /\b(United|Republic|Federation|Kingdom|States)\b/.test(a));
+}
+
+/** Other names of whole countries that are not abbreviations. */
+const COUNTRY_WORDS = new Set(['america', 'britain', 'great britain', 'holland']);

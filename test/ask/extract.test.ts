@@ -5,6 +5,7 @@ import { extractDurations } from '../../src/ask/extract/duration.ts';
 import { extractQuantities } from '../../src/ask/extract/quantity.ts';
 import { extractDates } from '../../src/ask/extract/when.ts';
 import { extractPlaces } from '../../src/ask/extract/place.ts';
+import { isCountryName } from '../../src/ask/gazetteer.ts';
 import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
 import { extractStatements } from '../../src/ask/extract/statement.ts';
 import { analyzeText } from '../../src/search/analyzer.ts';
@@ -102,6 +103,14 @@ describe('extractDates', () => {
 describe('extractPlaces', () => {
   it('reads a place after a locative preposition', () => {
     expect(values(extractPlaces(sentence('Talks are planned on Jan. 10 in Geneva.')))).toEqual([['place:geneva', 'Geneva']]);
+  });
+
+  it('counts a whole country for less than a city, unless the question asks for a country', () => {
+    const s = sentence('Yukos filed for bankruptcy in Houston, in the US state of Texas, and not in Russia.');
+    const confidence = (country: boolean) => Object.fromEntries(extractPlaces(s, null, country).map((c) => [c.value, c.confidence]));
+    expect(confidence(false)).toEqual({ Houston: 0.9, US: 0.8, Russia: 0.8 });
+    expect(confidence(true)).toEqual({ Houston: 0.9, US: 1, Russia: 1 });
+    expect([isCountryName('the United States'), isCountryName('US'), isCountryName('Britain'), isCountryName('Moscow'), isCountryName('Houston')]).toEqual([true, true, true, false, false]);
   });
 
   it('does not split a name at "in"', () => {

@@ -1,6 +1,6 @@
 import type { ScoredSentence } from '../retrieve.ts';
 import { nameSpans } from '../tokens.ts';
-import { countryOf } from '../gazetteer.ts';
+import { countryOf, isCountryName } from '../gazetteer.ts';
 import type { Candidate } from './candidate.ts';
 
 /**
@@ -11,15 +11,18 @@ import type { Candidate } from './candidate.ts';
 const LOCATIVE = /\b(in|at|near|outside|inside|off|from|to|into|over|across|towards?|for)\s+(?:the\s+)?(?:(?:coast|city|town|capital|village|suburb|district|region|province|state|centre|center|heart|streets?|port)\s+of\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|north|south|east|west|central|north-eastern|north-western|south-eastern|south-western|rural|downtown|occupied|annexed|neighbouring|neighboring)\s+)?$/i;
 const DIRECTION_PREPOSITIONS = { from: ['from'], to: ['to', 'into', 'towards', 'toward'] } as const;
 const BROAD_PLACES = /^(Europe|Asia|Africa|America|North America|South America|Latin America|Oceania|Antarctica|the West|the East|the Middle East|Middle East|Eastern Europe|Western Europe|Central Europe|Central Asia|Southeast Asia|the Pacific|Pacific|Atlantic|the Atlantic)$/;
+/** What a whole country counts against a city or venue, unless the question asks for a country. */
+const COUNTRY_FACTOR = 0.8;
 const NOT_PLACES = /^(Mr|Mrs|Ms|Dr|President|Prime|Minister|Secretary|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 /**
  * Finds places in a sentence.
  * @param direction - the question asks where something came from ("depart from") or went to ("bound for"):
  *   places after the matching preposition are preferred
+ * @param countryWanted - the question asks for a country ("which country…"): countries are not broad
  * @example extractPlaces(sentence('… talks on Jan. 10 in Geneva.'))[0].value // 'Geneva'
  */
-export function extractPlaces(s: ScoredSentence, direction: 'from' | 'to' | null = null): Candidate[] {
+export function extractPlaces(s: ScoredSentence, direction: 'from' | 'to' | null = null, countryWanted = false): Candidate[] {
   const out: Candidate[] = [];
   for (const span of nameSpans(s.text)) {
     if (span.start === 0 || NOT_PLACES.test(span.text)) continue;
@@ -33,13 +36,15 @@ export function extractPlaces(s: ScoredSentence, direction: 'from' | 'to' | null
     const known = countryOf(span.text) !== null;
     // A continent or ocean is rarely the answer when the coverage names a city or venue.
     const broad = BROAD_PLACES.test(span.text);
+    // A whole country is a broad answer when the coverage also names the city ("in Houston" over "in the US").
+    const country = !countryWanted && isCountryName(span.text);
     out.push({
       key: `place:${span.text.toLowerCase()}`,
       value: span.text,
       mention: span.text,
       at: span.start,
       sentence: s,
-      confidence: (strong ? 1 : 0.5) * (known ? 1 : 0.9) * (broad ? 0.6 : 1),
+      confidence: (strong ? 1 : 0.5) * (known ? 1 : 0.9) * (broad ? 0.6 : 1) * (country ? COUNTRY_FACTOR : 1),
     });
   }
   return out;
