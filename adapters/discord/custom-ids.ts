@@ -7,7 +7,9 @@
 export type ButtonAction =
   | { kind: 'more'; key: string; shown: number }
   | { kind: 'feedback'; key: string; helpful: boolean }
-  | { kind: 'share'; key: string };
+  | { kind: 'share'; key: string }
+  /** "Which story?": follow the story whose id is `key`. */
+  | { kind: 'story'; key: string };
 
 /**
  * Encodes a button action as a `custom_id` (at most 100 characters).
@@ -23,6 +25,8 @@ export function encodeButtonId(action: ButtonAction): string {
       return `${PREFIX}${action.helpful ? 'helpful' : 'unhelpful'}:${action.key}`;
     case 'share':
       return `${PREFIX}share:${action.key}`;
+    case 'story':
+      return `${PREFIX}story:${action.key}`;
   }
 }
 
@@ -41,6 +45,7 @@ export function decodeButtonId(customId: string): ButtonAction | null {
   if (extra !== undefined) return null;
   if (kind === 'helpful' || kind === 'unhelpful') return { kind: 'feedback', key, helpful: kind === 'helpful' };
   if (kind === 'share') return { kind: 'share', key };
+  if (kind === 'story') return { kind: 'story', key };
   return null;
 }
 

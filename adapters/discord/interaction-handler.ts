@@ -152,6 +152,12 @@ async function handleDigestCommand(ctx: BotContext, interaction: ChatInputComman
 
 async function handleButton(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {
   const action = decodeButtonId(interaction.customId);
+  if (action?.kind === 'story') {
+    // "Which story?": the channel (or thread) follows the story clicked; said to the clicker alone.
+    const story = ctx.desk.followStory(discordChannelKey(interaction.channelId), action.key, 'channel');
+    await interaction.reply({ ...renderNoticeForDiscord(story ? followingStory(story.title) : STALE_BUTTON_MESSAGE), flags: MessageFlags.Ephemeral });
+    return;
+  }
   const stored = action ? ctx.replies.recall(action.key) : undefined;
   if (!action || !stored) {
     await interaction.reply({ ...renderNoticeForDiscord(STALE_BUTTON_MESSAGE), flags: MessageFlags.Ephemeral });

@@ -131,7 +131,14 @@ export function renderAnswerForDiscord(answer: Answer, options: AnswerRenderOpti
     // "Which story?": the choices, each with the command that follows it; nothing to cite or rate.
     const lines = presented.choices.map((c, i) => `${i + 1}. ${escapeDiscordMarkdown(storyChoiceLabel(c))} — \`/story query:${c.id}\``);
     embed.description = joinWithinLimit(lines, '\n', DISCORD_LIMITS.description, (hidden) => listCutMessage(hidden, 'story'));
-    return { embeds: [embed], components: [], allowedMentions: noMentions() };
+    // One button per story: a click makes the channel follow it.
+    const buttons: APIButtonComponent[] = presented.choices.slice(0, DISCORD_LIMITS.buttonsPerRow).map((c, i) => ({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: cutText(`${i + 1}. ${oneLine(c.title)}`, DISCORD_LIMITS.buttonLabel),
+      custom_id: encodeButtonId({ kind: 'story', key: c.id }),
+    }));
+    return { embeds: [embed], components: buttons.length ? [row(buttons)] : [], allowedMentions: noMentions() };
   }
   const description = [presented.agreement, presented.relatedLabel].filter((x): x is string => x !== null).join('\n');
   if (description) embed.description = fitEscaped(description, DISCORD_LIMITS.description).text;

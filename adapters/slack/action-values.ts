@@ -15,6 +15,11 @@ export const ACTION_IDS = {
   share: 'newsdesk_share',
   /** "Share in channel" under a private `/digest`: posts today's briefing for everyone. */
   shareDigest: 'newsdesk_share_digest',
+  /**
+   * The stories offered by "which story?" (`newsdesk_follow_story_1`, `_2`, …: action ids are unique
+   * within a message): the channel follows the one clicked (the value is the story id).
+   */
+  followStory: 'newsdesk_follow_story',
 } as const;
 
 /** The data behind an answer's buttons. */

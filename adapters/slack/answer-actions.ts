@@ -1,7 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { z } from 'zod';
 import type { Log } from '../../src/log.ts';
-import { STALE_BUTTON_MESSAGE, feedbackThanksMessage, rateLimitedMessage } from '../../src/messages.ts';
+import { STALE_BUTTON_MESSAGE, feedbackThanksMessage, followingStory, rateLimitedMessage } from '../../src/messages.ts';
 import { ACTION_IDS, decodeAnswerRef, type AnswerRef } from './action-values.ts';
 import { failureMessage, rateLimitKey } from './answer-flow.ts';
 import type { SlackMessage } from './block-kit.ts';
@@ -15,7 +15,8 @@ import { isDirectMessageChannel, postMessage, respondPrivately, respondWithRetri
 /**
  * The answer buttons: "More sources" (the next citations, in the answer's thread or privately),
  * "Helpful" / "Not helpful" (feedback recorded by the core) and "Share in channel" (a private slash
- * reply posted for everyone; under a private `/digest`, today's briefing). Each click is acknowledged first.
+ * reply posted for everyone; under a private `/digest`, today's briefing), and the stories offered by
+ * "which story?" (the channel follows the one clicked). Each click is acknowledged first.
  */
 
 /** What the action listeners share. */
@@ -70,6 +71,24 @@ export function registerAnswerActions(app: App, deps: ActionDeps): void {
       await deps.track(guard(deps, actionId, click, client, respond, run));
     });
   };
+
+  // "Which story?": the clicked story is followed by the channel, said privately to the clicker.
+  app.action(new RegExp(`^${ACTION_IDS.followStory}_\\d+$`), async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const parsed = actionBody.safeParse(body);
+    const value = buttonAction.safeParse(action);
+    if (!parsed.success) return;
+    const b = parsed.data;
+    const channelId = b.channel?.id ?? b.container?.channel_id ?? null;
+    const ephemeral = b.container?.is_ephemeral === true || b.message === undefined;
+    const click: Click = { ref: null, userId: b.user.id, channelId, message: ephemeral || !b.message ? null : { ts: b.message.ts, threadTs: b.message.thread_ts ?? null } };
+    await deps.track(
+      guard(deps, ACTION_IDS.followStory, click, client, respond, async () => {
+        const story = value.success && channelId ? await deps.desk.followStory(`slack:${channelId}`, value.data.value.slice(0, 40), 'channel') : null;
+        await replyPrivately(deps, click, client, respond, renderNoticeForSlack(story ? followingStory(story.title) : STALE_BUTTON_MESSAGE));
+      }),
+    );
+  });
 
   on(ACTION_IDS.moreSources, async (click, client, respond) => {
     if (!click.ref) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(STALE_BUTTON_MESSAGE));

@@ -13,7 +13,7 @@ import {
   storyChoiceLabel,
 } from '../../src/messages.ts';
 import { ACTION_IDS, encodeAnswerRef, type AnswerRef } from './action-values.ts';
-import { SLACK_LIMITS, actions, button, context, section, type ButtonElement, type NewsdeskBlock, type SlackMessage } from './block-kit.ts';
+import { SLACK_LIMITS, actions, button, context, cutPlain, section, type ButtonElement, type NewsdeskBlock, type SlackMessage } from './block-kit.ts';
 import { blockquote, bold, code, cutEscaped, escapeMrkdwn, linkMrkdwn } from './mrkdwn.ts';
 
 /**
@@ -54,6 +54,8 @@ export function renderAnswerForSlack(answer: Answer, options: SlackAnswerOptions
     // "Which story?": the choices, each with the command that follows it.
     const lines = shown.choices.map((c, i) => `${i + 1}. ${escapeMrkdwn(storyChoiceLabel(c))} — ${code(`/story ${c.id}`)}`);
     head.push(section(cutEscaped(lines.join('\n'), SLACK_LIMITS.sectionText).text));
+    // One button per story: a click makes the channel follow it.
+    head.push(actions(...shown.choices.map((c, i) => button(cutPlain(`${i + 1}. ${c.title}`, SLACK_LIMITS.buttonText), `${ACTION_IDS.followStory}_${i + 1}`, c.id))));
     return { text: cutEscaped(`${shown.headline} ${shown.choices.map((c) => c.title).join('; ')}`, SLACK_LIMITS.fallbackText).text, blocks: head };
   }
   if (shown.story) head.push(context(cutEscaped(shown.story, SLACK_LIMITS.contextText).text));

@@ -308,6 +308,18 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     expect(await reply([{ name: 'query', type: 3, value: 'zzqx' }])).toBe('No story matches "zzqx". Try /stories for the list.');
   });
 
+  it('a story button of "which story?" makes the channel follow that story', async () => {
+    const mark = h.fake.mark();
+    const interaction = h.fake.slashCommand(ada, channel, 'sources');
+    await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
+    const story = reference.stories()[0]!;
+    const message = h.fake.messages.get(interaction.originalId!)!;
+    message.components = [{ type: 1, components: [{ type: 2, style: 2, label: '1. A story', custom_id: `newsdesk:story:${story.id}` }] }];
+    const click = h.fake.clickButton(ada, message.id, `newsdesk:story:${story.id}`);
+    const callback = await h.fake.waitForCall(isPost(`/interactions/${click.id}/${click.token}/callback`), mark);
+    expect(callback.body.data).toMatchObject({ content: `Following the story "${story.title}": questions here are answered from its coverage.`, flags: EPHEMERAL });
+  });
+
   it('/source shows one source found by outlet', async () => {
     const mark = h.fake.mark();
     const interaction = h.fake.slashCommand(ada, channel, 'source', [{ name: 'query', type: 3, value: 'weku' }]);

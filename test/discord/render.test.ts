@@ -356,6 +356,7 @@ describe('button custom ids', () => {
       fc.record({ kind: fc.constant('more' as const), key: fc.stringMatching(/^[\w-]{1,40}$/), shown: fc.nat({ max: 9999 }) }),
       fc.record({ kind: fc.constant('feedback' as const), key: fc.stringMatching(/^[\w-]{1,40}$/), helpful: fc.boolean() }),
       fc.record({ kind: fc.constant('share' as const), key: fc.stringMatching(/^[\w-]{1,40}$/) }),
+      fc.record({ kind: fc.constant('story' as const), key: fc.stringMatching(/^[\w-]{1,40}$/) }),
     );
     fc.assert(
       fc.property(action, (a: ButtonAction) => {
@@ -421,6 +422,33 @@ describe('DISCORD_COMMANDS', () => {
       ['time', 3, false],
       ['timezone', 3, false],
       ['topic', 3, false],
+    ]);
+  });
+});
+
+describe('"which story?" on Discord', () => {
+  it('lists the choices with the command that follows each, and a button per story', () => {
+    const payload = renderAnswerForDiscord({
+      question: 'how long was it?',
+      status: 'not_found',
+      answer: null,
+      support: [],
+      citations: [],
+      storyChoices: [
+        { id: 'st-0a1b2c3d', title: 'Earthquake strikes Nepal', articles: 3 },
+        { id: 'st-1b2c3d4e', title: 'Shevchenko completes *Chelsea* move', articles: 1 },
+      ],
+    });
+    expect(payload.embeds[0]!.title).toBe('That could be about several stories. Which one do you mean?');
+    expect(payload.embeds[0]!.description).toBe('1. Earthquake strikes Nepal (3 articles) — `/story query:st-0a1b2c3d`\n2. Shevchenko completes \\*Chelsea\\* move (1 article) — `/story query:st-1b2c3d4e`');
+    expect(payload.components).toEqual([
+      {
+        type: 1,
+        components: [
+          { type: 2, style: 2, label: '1. Earthquake strikes Nepal', custom_id: 'newsdesk:story:st-0a1b2c3d' },
+          { type: 2, style: 2, label: '2. Shevchenko completes *Chelsea* move', custom_id: 'newsdesk:story:st-1b2c3d4e' },
+        ],
+      },
     ]);
   });
 });

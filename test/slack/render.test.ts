@@ -233,7 +233,7 @@ describe('answers in a coverage of several stories (Slack)', () => {
     expect(messageProblem({ ...message })).toBeNull();
   });
 
-  it('asks which story, listing each choice with the command that follows it, and no buttons', () => {
+  it('asks which story, listing each choice with the command that follows it and a button per story', () => {
     const message = renderAnswerForSlack({
       question: 'how long was it?',
       status: 'not_found',
@@ -248,6 +248,13 @@ describe('answers in a coverage of several stories (Slack)', () => {
     expect(message.blocks).toEqual([
       { type: 'section', text: { type: 'mrkdwn', text: 'That could be about several stories. Which one do you mean?' } },
       { type: 'section', text: { type: 'mrkdwn', text: '1. Earthquake strikes Nepal (3 articles) — `/story st-0a1b2c3d`\n2. Shevchenko completes Chelsea move (1 article) — `/story st-1b2c3d4e`' } },
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', text: { type: 'plain_text', text: '1. Earthquake strikes Nepal', emoji: false }, action_id: `${ACTION_IDS.followStory}_1`, value: 'st-0a1b2c3d' },
+          { type: 'button', text: { type: 'plain_text', text: '2. Shevchenko completes Chelsea move', emoji: false }, action_id: `${ACTION_IDS.followStory}_2`, value: 'st-1b2c3d4e' },
+        ],
+      },
     ]);
     expect(message.text).toBe('That could be about several stories. Which one do you mean? Earthquake strikes Nepal; Shevchenko completes Chelsea move');
     expect(messageProblem({ ...message })).toBeNull();

@@ -7,7 +7,7 @@ import { readFeedback } from '../../src/feedback.ts';
 import { createLogger, silentLog, type LogLevel } from '../../src/log.ts';
 import { Newsdesk, type AskOptions, type AskResult } from '../../src/newsdesk.ts';
 import { openCorpus } from '../../src/open-corpus.ts';
-import { HELP_INTRO, NO_MORE_SOURCES_MESSAGE, REQUEST_FAILED_MESSAGE, rateLimitedMessage } from '../../src/messages.ts';
+import { HELP_INTRO, NO_MORE_SOURCES_MESSAGE, REQUEST_FAILED_MESSAGE, STALE_BUTTON_MESSAGE, rateLimitedMessage } from '../../src/messages.ts';
 import type { CorpusIndex } from '../../src/search/corpus-index.ts';
 import { ACTION_IDS, decodeAnswerRef, encodeAnswerRef } from '../../adapters/slack/action-values.ts';
 import { startSlackApp, type RunningSlackApp } from '../../adapters/slack/app.ts';
@@ -474,6 +474,17 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
       expect((post.params.blocks as { text?: { text: string } }[])[0]!.text!.text).toBe('More sources for “who requested the call?”:');
       expect(quotesOf(post.params)).toEqual(more.map((c) => c.quote));
       expect(decodeAnswerRef(buttonsOf(post.params)[ACTION_IDS.moreSources])?.shown).toBe(3 + more.length);
+    });
+
+    it('a story button of "which story?" makes the channel follow that story, said privately', async () => {
+      const url = fake.responseUrl();
+      const story = desk.inner.stories()[0]!;
+      await req.interaction(blockActionPayload('block-actions-ephemeral.json', `${ACTION_IDS.followStory}_1`, story.id, url));
+      const response = await fake.waitForResponse((r) => r.id === url.split('/').pop());
+      expect(response.body).toMatchObject({ response_type: 'ephemeral', text: `Following the story "${story.title}": questions here are answered from its coverage.` });
+      const stale = fake.responseUrl();
+      await req.interaction(blockActionPayload('block-actions-ephemeral.json', `${ACTION_IDS.followStory}_2`, 'st-00000000', stale));
+      expect((await fake.waitForResponse((r) => r.id === stale.split('/').pop())).body).toMatchObject({ text: STALE_BUTTON_MESSAGE });
     });
 
     it('More sources says so privately when there are no more', async () => {
