@@ -200,16 +200,38 @@ export class Newsdesk {
   followStory(key: string, query: string, scope: 'conversation' | 'channel' = 'conversation'): Story | null {
     const story = findStory(this.index, this.stories(), query);
     if (!story) return null;
-    const memory = scope === 'channel' ? this.channelStories : this.memory;
-    const previous = memory.last(key);
-    memory.remember(key, { question: previous?.question ?? '', subject: null, story: story.id });
+    if (scope === 'channel') {
+      this.channelStories.remember(key, { question: '', subject: null, story: story.id });
+      try {
+        this.state?.storyFollows.follow(key, story.id, new Date());
+      } catch (err) {
+        // Followed until the restart all the same.
+        this.options.log.warn({ err }, 'could not keep the story a channel follows');
+      }
+    } else {
+      const previous = this.memory.last(key);
+      this.memory.remember(key, { question: previous?.question ?? '', subject: null, story: story.id });
+    }
     return story;
   }
 
   /** The story a conversation (or, with scope channel, a channel) follows, or null. */
   followedStory(key: string, scope: 'conversation' | 'channel' = 'conversation'): Story | null {
-    const id = (scope === 'channel' ? this.channelStories : this.memory).last(key)?.story;
+    const id = scope === 'channel' ? this.channelStoryId(key) : this.memory.last(key)?.story;
     return id ? (this.stories().find((s) => s.id === id) ?? null) : null;
+  }
+
+  /** The story id a channel follows: remembered here, else kept in the state database (after a restart). */
+  private channelStoryId(key: string): string | null {
+    const remembered = this.channelStories.last(key)?.story;
+    if (remembered) return remembered;
+    if (!this.state) return null;
+    try {
+      return this.state.storyFollows.followed(key);
+    } catch (err) {
+      this.options.log.warn({ err }, 'could not read the story a channel follows');
+      return null;
+    }
   }
 
   /**
@@ -218,7 +240,7 @@ export class Newsdesk {
    */
   private focusFor(options: AskOptions, followed: string | null): Story | null | undefined {
     if (options.story !== undefined) return findStory(this.index, corpusStories(this.index), options.story) ?? undefined;
-    const id = followed ?? (options.channelId ? (this.channelStories.last(options.channelId)?.story ?? null) : null);
+    const id = followed ?? (options.channelId ? this.channelStoryId(options.channelId) : null);
     return id ? (corpusStories(this.index).find((s) => s.id === id) ?? null) : null;
   }
 

@@ -106,6 +106,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE subscriptions ADD COLUMN topic TEXT;
     `,
   },
+  {
+    version: 7,
+    name: 'the story each channel follows',
+    sql: `
+      CREATE TABLE story_follows (channel TEXT PRIMARY KEY, story TEXT NOT NULL, since TEXT NOT NULL);
+    `,
+  },
 ];
 
 /**

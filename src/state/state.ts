@@ -1,4 +1,5 @@
 import { SeenEventStore } from './seen-events.ts';
+import { StoryFollowStore } from './story-follows.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -40,6 +41,7 @@ export class State {
   readonly feedback: FeedbackStore;
   readonly questions: QuestionLog;
   readonly seenEvents: SeenEventStore;
+  readonly storyFollows: StoryFollowStore;
 
   private constructor(readonly db: Database.Database, readonly file: string) {
     this.subscriptions = new SubscriptionStore(db);
@@ -47,6 +49,7 @@ export class State {
     this.feedback = new FeedbackStore(db);
     this.questions = new QuestionLog(db);
     this.seenEvents = new SeenEventStore(db);
+    this.storyFollows = new StoryFollowStore(db);
   }
 
   /**

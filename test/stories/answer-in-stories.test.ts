@@ -10,6 +10,9 @@ import { corpusStories, manyStories } from '../../src/stories/stories.ts';
 import { judgeBankAnswer, readBankStory } from '../../src/tools/question-bank.ts';
 import { validateQuestion } from '../../src/ask/input.ts';
 import { CORPORA, HAS_SHARED_CORPORA, makeTmp, removeTmp } from '../ingest/helpers.ts';
+import { Newsdesk } from '../../src/newsdesk.ts';
+import { State } from '../../src/state/state.ts';
+import { silentLog } from '../../src/log.ts';
 
 function article(id: string, title: string, text: string): Article {
   return { id, file: id, title, titleDerived: false, outlet: id.split('-')[0]!, byline: null, published: null, url: null, text, hash: id };
@@ -116,4 +119,25 @@ describe.skipIf(!HAS_SHARED_CORPORA)('a story in focus in a mixed corpus', () =>
     for (const [, alone] of Object.values(scores)) expect(alone).toBeGreaterThan(10);
     expect(answerInStories(all, 'how long was it?').answer.storyChoices).toHaveLength(3);
   }, 120_000);
+});
+
+describe('a channel follows its story across restarts', () => {
+  it('keeps the story a channel follows in the state database', () => {
+    const dir = makeTmp('newsdesk-follow-');
+    try {
+      const state = State.open(dir);
+      const desk = new Newsdesk(index, { dataDir: null, rateLimitPerMinute: 10, log: silentLog, state });
+      const transfer = storyWith('transfer-1.txt');
+      expect(desk.followStory('slack:C1', 'shevchenko', 'channel')!.id).toBe(transfer.id);
+      state.close();
+      // A new process: nothing in memory, the database remembers.
+      const again = new Newsdesk(index, { dataDir: null, rateLimitPerMinute: 10, log: silentLog, state: State.open(dir) });
+      expect(again.followedStory('slack:C1', 'channel')!.id).toBe(transfer.id);
+      const result = again.ask('how long is the contract?', { conversationId: 'slack:C1:1.0', channelId: 'slack:C1' });
+      expect(result.ok && [result.answer.answer, result.answer.story?.id]).toEqual(['4 years', transfer.id]);
+      again.state!.close();
+    } finally {
+      removeTmp(dir);
+    }
+  });
 });
