@@ -151,7 +151,7 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
     }
     case 'when':
       for (const s of sentences) out.push(...extractDates(s, /\bwhat time\b/i.test(q.text)));
-      return resolveWeekdays(out);
+      return preferDates(resolveWeekdays(out));
     case 'where': {
       const direction = /\b(from|depart(?:ed|ing|s)?|leave|left|origin(?:ate|ated)?)\b/i.test(q.text)
         ? 'from'
@@ -243,6 +243,18 @@ function relationSlots(slots: readonly Slot[]): Slot[] {
  */
 function preferNearQuestion(candidates: Candidate[], slots: readonly Slot[]): Candidate[] {
   return candidates.map((c) => (c.at === undefined ? c : { ...c, confidence: c.confidence * nearness(c.sentence.text, c.at, slots, c.mention.length) }));
+}
+
+/** What a bare weekday ("on Friday") counts when the coverage also gives calendar dates. */
+const BARE_WEEKDAY_FACTOR = 0.7;
+
+/**
+ * A calendar date answers "when" better than a bare weekday: a weekday no date was matched to counts
+ * less once any candidate is a date.
+ */
+function preferDates(candidates: Candidate[]): Candidate[] {
+  if (!candidates.some((c) => !c.key.startsWith('weekday:'))) return candidates;
+  return candidates.map((c) => (c.key.startsWith('weekday:') ? { ...c, confidence: c.confidence * BARE_WEEKDAY_FACTOR } : c));
 }
 
 /**

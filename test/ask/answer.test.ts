@@ -79,6 +79,19 @@ describe('questions with a stranded preposition', () => {
   });
 });
 
+describe('when: a date over a bare weekday', () => {
+  it('answers with the calendar date one outlet gives rather than the weekday two give', () => {
+    const index = new CorpusIndex();
+    const article = (id: string, text: string): Article => ({ id, file: id, title: id, titleDerived: false, outlet: id, byline: null, published: null, url: null, text, hash: id });
+    index.addArticles([
+      article('a.txt', 'The festival opened on Friday in the old town.\n\nCrowds gathered.'),
+      article('b.txt', 'The festival opened on Friday, organisers said.\n\nIt rained.'),
+      article('c.txt', 'The festival opened on 13 November in the old town.\n\nTickets sold out.'),
+    ]);
+    expect(answerQuestion(index, 'when did the festival open?').answer.answer).toBe('November 13');
+  });
+});
+
 describe('Newsdesk conversation', () => {
   const { index } = openCorpus(CORPUS);
   const desk = new Newsdesk(index, { dataDir: null, rateLimitPerMinute: 100, log: silentLog });
