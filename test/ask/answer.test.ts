@@ -64,9 +64,11 @@ describe('answerQuestion', () => {
   });
 });
 
+/** A one-outlet article (its id as outlet and title) for the small indexes below. */
+const article = (id: string, text: string): Article => ({ id, file: id, title: id, titleDerived: false, outlet: id, byline: null, published: null, url: null, text, hash: id });
+
 describe('questions with a stranded preposition', () => {
   const index = new CorpusIndex();
-  const article = (id: string, text: string): Article => ({ id, file: id, title: id, titleDerived: false, outlet: id, byline: null, published: null, url: null, text, hash: id });
   index.addArticles([
     article('wire.txt', 'Chelsea have completed the signing of striker Andriy Shevchenko from AC Milan for a fee of about £30m.\n\nManager Jose Mourinho signed off the deal for Chelsea after Roman Abramovich approved it.'),
     article('post.txt', 'Secretary of State Antony Blinken held talks with Ukrainian President Volodymyr Zelenskyy on Wednesday.\n\nRussia said the talks were a provocation.'),
@@ -82,8 +84,7 @@ describe('questions with a stranded preposition', () => {
 describe('when: a date over a bare weekday', () => {
   it('answers with the calendar date one outlet gives rather than the weekday two give', () => {
     const index = new CorpusIndex();
-    const article = (id: string, text: string): Article => ({ id, file: id, title: id, titleDerived: false, outlet: id, byline: null, published: null, url: null, text, hash: id });
-    index.addArticles([
+      index.addArticles([
       article('a.txt', 'The festival opened on Friday in the old town.\n\nCrowds gathered.'),
       article('b.txt', 'The festival opened on Friday, organisers said.\n\nIt rained.'),
       article('c.txt', 'The festival opened on 13 November in the old town.\n\nTickets sold out.'),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Article } from '../../src/types.ts';
+import { THREE_STORIES } from '../stories/three-stories.ts';
 import { CorpusIndex } from '../../src/search/corpus-index.ts';
 import { openCorpus } from '../../src/open-corpus.ts';
 import { buildDigest } from '../../src/digest/build-digest.ts';
@@ -17,24 +17,11 @@ import { State } from '../../src/state/state.ts';
 import { silentLog } from '../../src/log.ts';
 import type { Digest } from '../../src/digest/types.ts';
 
-function article(id: string, title: string, text: string, outlet: string): Article {
-  return { id, file: id, title, titleDerived: false, outlet, byline: null, published: null, url: null, text, hash: id };
-}
-
-const ARTICLES = [
-  article('quake-1.txt', 'Earthquake strikes Nepal near Kathmandu', 'A magnitude 7.8 earthquake struck Nepal on Saturday, killing hundreds of people in Kathmandu.\n\nRescue teams searched collapsed buildings in Kathmandu as aftershocks shook the Himalayas.', 'Daily Wire'),
-  article('quake-2.txt', 'Nepal earthquake death toll rises', 'The death toll from the Nepal earthquake rose above 2,000 as rescue teams reached villages outside Kathmandu.\n\nAftershocks continued across the Himalayas.', 'Evening Post'),
-  article('quake-3.txt', 'Aid arrives in Kathmandu after earthquake', 'International aid flights landed in Kathmandu three days after the earthquake.\n\nRescue workers in Nepal said survivors were still being pulled from collapsed buildings.', 'Daily Wire'),
-  article('transfer-1.txt', 'Chelsea sign striker Shevchenko from Milan', 'Chelsea have completed the signing of striker Andriy Shevchenko from AC Milan for a fee of about £30m.\n\nShevchenko said joining Chelsea was a dream.', 'Sports Desk'),
-  article('transfer-2.txt', 'Shevchenko completes Chelsea move', 'Andriy Shevchenko passed his medical and signed a four-year contract with Chelsea.\n\nThe striker leaves Milan after seven seasons.', 'Evening Post'),
-  article('launch-1.txt', 'Sony launches PSP handheld in Japan', 'Sony launched its PlayStation Portable handheld console in Japan, and gamers queued outside shops in Tokyo.\n\nThe PSP sold out on its first day, Sony said.', 'Tech Today'),
-  article('launch-2.txt', 'PSP handheld sells out in Tokyo', 'Queues formed in Tokyo for the Sony PSP, the PlayStation Portable handheld.\n\nShops in Japan sold out of the console within hours, Sony said.', 'Daily Wire'),
-];
 const index = new CorpusIndex();
-index.addArticles(ARTICLES);
+index.addArticles(THREE_STORIES);
 const NOW = new Date('2026-12-01T08:00:00Z');
 // Yesterday the earthquake and the launch were known; the transfer arrived overnight.
-const firstSeen = new Map(ARTICLES.map((a) => [a.id, a.id.startsWith('transfer') ? '2026-12-01T03:00:00.000Z' : '2026-11-20T03:00:00.000Z']));
+const firstSeen = new Map(THREE_STORIES.map((a) => [a.id, a.id.startsWith('transfer') ? '2026-12-01T03:00:00.000Z' : '2026-11-20T03:00:00.000Z']));
 
 /** Every citation of a story's section, and the story's articles. */
 function citedSources(d: Digest): { story: string; cited: string[] }[] {
@@ -115,7 +102,7 @@ describe('a briefing limited to a topic', () => {
 describe('the briefing of one story', () => {
   it('keeps the one-story layout', () => {
     const one = new CorpusIndex();
-    one.addArticles(ARTICLES.filter((a) => a.id.startsWith('quake')));
+    one.addArticles(THREE_STORIES.filter((a) => a.id.startsWith('quake')));
     const digest = buildDigest(one, { firstSeen, now: NOW });
     expect(digest.stories).toBeUndefined();
     expect(digest.points.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Article } from '../../src/types.ts';
+import { THREE_STORIES } from './three-stories.ts';
 import { CorpusIndex } from '../../src/search/corpus-index.ts';
 import { openCorpus } from '../../src/open-corpus.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
@@ -14,23 +14,8 @@ import { Newsdesk } from '../../src/newsdesk.ts';
 import { State } from '../../src/state/state.ts';
 import { silentLog } from '../../src/log.ts';
 
-function article(id: string, title: string, text: string): Article {
-  return { id, file: id, title, titleDerived: false, outlet: id.split('-')[0]!, byline: null, published: null, url: null, text, hash: id };
-}
-
-// Three stories, none holding half the coverage: an earthquake, a football transfer, a product launch.
-const ARTICLES = [
-  article('quake-1.txt', 'Earthquake strikes Nepal near Kathmandu', 'A magnitude 7.8 earthquake struck Nepal on Saturday, killing hundreds of people in Kathmandu.\n\nRescue teams searched collapsed buildings in Kathmandu as aftershocks shook the Himalayas.'),
-  article('quake-2.txt', 'Nepal earthquake death toll rises', 'The death toll from the Nepal earthquake rose above 2,000 as rescue teams reached villages outside Kathmandu.\n\nAftershocks continued across the Himalayas.'),
-  article('quake-3.txt', 'Aid arrives in Kathmandu after earthquake', 'International aid flights landed in Kathmandu three days after the earthquake.\n\nRescue workers in Nepal said survivors were still being pulled from collapsed buildings.'),
-  article('transfer-1.txt', 'Chelsea sign striker Shevchenko from Milan', 'Chelsea have completed the signing of striker Andriy Shevchenko from AC Milan for a fee of about £30m.\n\nShevchenko said joining Chelsea was a dream.'),
-  article('transfer-2.txt', 'Shevchenko completes Chelsea move', 'Andriy Shevchenko passed his medical and signed a four-year contract with Chelsea.\n\nThe striker leaves Milan after seven seasons.'),
-  article('launch-1.txt', 'Sony launches PSP handheld in Japan', 'Sony launched its PlayStation Portable handheld console in Japan, and gamers queued outside shops in Tokyo.\n\nThe PSP sold out on its first day, Sony said.'),
-  article('launch-2.txt', 'PSP handheld sells out in Tokyo', 'Queues formed in Tokyo for the Sony PSP, the PlayStation Portable handheld.\n\nShops in Japan sold out of the console within hours, Sony said.'),
-];
-
 const index = new CorpusIndex();
-index.addArticles(ARTICLES);
+index.addArticles(THREE_STORIES);
 const stories = corpusStories(index);
 const storyWith = (id: string) => stories.find((s) => s.articles.includes(id))!;
 
@@ -71,7 +56,7 @@ describe('answerInStories', () => {
 
   it('reads a coverage where one story holds half the articles as that story: no story named, no question back', () => {
     const mostlyQuake = new CorpusIndex();
-    mostlyQuake.addArticles(ARTICLES.filter((a) => !a.id.startsWith('launch')));
+    mostlyQuake.addArticles(THREE_STORIES.filter((a) => !a.id.startsWith('launch')));
     expect(manyStories(mostlyQuake)).toBe(false);
     const { answer, story } = answerInStories(mostlyQuake, 'how much was the fee for shevchenko?');
     expect(answer.answer).toBe('about £30m');
