@@ -159,9 +159,15 @@ export class Newsdesk {
     const previous = options.conversationId ? this.memory.last(options.conversationId) : null;
     const focus = this.focusFor(options, previous?.story ?? null);
     if (focus === undefined) return { ok: false, message: storyNotFound(options.story ?? '') };
+    // Only a story picked up from an earlier answer gives way to a question about another one.
+    const focusImplicit = options.story === undefined && previous?.story != null && previous.storyChosen !== true;
     try {
-      const { answer, subject, story } = answerInStories(this.index, input.question, { previousSubject: previous?.subject ?? null, focus });
-      if (options.conversationId) this.memory.remember(options.conversationId, { question: input.question, subject, story: story?.id ?? focus?.id ?? null });
+      const { answer, subject, story } = answerInStories(this.index, input.question, { previousSubject: previous?.subject ?? null, focus, focusImplicit });
+      if (options.conversationId) {
+        const followed = story?.id ?? focus?.id ?? null;
+        const chosen = followed !== null && followed === previous?.story && previous.storyChosen === true;
+        this.memory.remember(options.conversationId, { question: input.question, subject, story: followed, storyChosen: chosen });
+      }
       // "Which story?" is a question back, not a gap in the coverage.
       if (!answer.storyChoices) this.logQuestion(answer);
       return { ok: true, answer };
@@ -210,7 +216,7 @@ export class Newsdesk {
       }
     } else {
       const previous = this.memory.last(key);
-      this.memory.remember(key, { question: previous?.question ?? '', subject: null, story: story.id });
+      this.memory.remember(key, { question: previous?.question ?? '', subject: null, story: story.id, storyChosen: true });
     }
     return story;
   }

@@ -137,8 +137,19 @@ describe('terminal chat on a coverage of several stories', () => {
     expect(say('/story volcano')).toBe('No story matches "volcano". Try /stories for the list.');
   });
 
-  it('follows the story a question was answered from', () => {
+  it('follows the story a question was answered from, until a question names another story', () => {
     expect(say('how much was the fee for shevchenko?', 'c3').split('\n').slice(0, 3)).toEqual(['about £30m', 'One source says so.', 'From the story: Shevchenko completes Chelsea move']);
     expect(say('how long is the contract?', 'c3').split('\n')[0]).toBe('4 years');
+    const psp = say('where did gamers queue for the psp?', 'c3').split('\n');
+    expect([psp[0], psp.find((l) => l.startsWith('From the story'))]).toEqual(['Tokyo', 'From the story: PSP handheld sells out in Tokyo']);
+  });
+
+  it('keeps a story chosen with /story even for a question about another one', () => {
+    say('/story shevchenko', 'c4');
+    const psp = say('where did gamers queue for the psp?', 'c4').split('\n');
+    expect([psp[0], psp[1]]).toEqual(['The coverage does not answer that: none of the articles says it.', 'From the story: Shevchenko completes Chelsea move']);
+    // A later answer in the story keeps it chosen.
+    say('how long is the contract?', 'c4');
+    expect(say('where did gamers queue for the psp?', 'c4').split('\n')[0]).toBe('The coverage does not answer that: none of the articles says it.');
   });
 });

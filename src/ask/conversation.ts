@@ -10,6 +10,8 @@ export interface ConversationTurn {
   subject: string | null;
   /** The story the conversation follows (set by /story or by asking about one), or null. */
   story?: string | null;
+  /** The story was chosen with /story (not picked up from an answer). */
+  storyChosen?: boolean;
   at: number;
 }
 

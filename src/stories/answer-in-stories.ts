@@ -20,6 +20,11 @@ export const STORY_CHOICES = 3;
 export interface StoryAnswerOptions extends AnswerOptions {
   /** The story the conversation follows, if any. */
   focus?: Story | null;
+  /**
+   * The focus was only picked up from an earlier answer, not chosen with /story: a question that
+   * names its subject and is not answered there is then asked across the archive.
+   */
+  focusImplicit?: boolean;
 }
 
 /** An answer, what the conversation should remember, and the story it is about (null: none in particular). */
@@ -37,10 +42,15 @@ export function answerInStories(index: CorpusIndex, question: string, options: S
   const many = manyStories(index, stories);
   if (!focus && !many) return { ...answerQuestion(index, question, options), story: null };
 
-  // A followed story is kept until the conversation follows another (/story): an answer from some
-  // other story would pass for this one's.
+  // A story chosen with /story is kept until /story names another: an answer from some other story
+  // would pass for this one's. One picked up from an earlier answer gives way to a question about
+  // another story.
   if (focus) {
     const inFocus = answerQuestion(storyIndex(index, focus), question, options);
+    if (inFocus.answer.status === 'not_found' && options.focusImplicit && many && !parseQuestion(question, options.previousSubject ?? null).needsSubject) {
+      const elsewhere = acrossArchive(index, question, options);
+      if (elsewhere.answer.status !== 'not_found') return elsewhere;
+    }
     // Where the coverage is one story, naming it under every answer says nothing.
     return many ? named(inFocus, focus) : { ...inFocus, story: focus };
   }
