@@ -136,6 +136,13 @@ describe('extractQuantities', () => {
     expect(values(extractQuantities(s, null, 'percent'))).toEqual([['pct:68', '68%']]);
   });
 
+  it('reads units and copies as counts of the product asked about', () => {
+    const psps = { label: 'PSPs', terms: new Map([['psp', 1]]), phrases: [], idf: 1, subject: false };
+    expect(values(extractQuantities(sentence('Sony has sold more than 800,000 units in Japan.'), psps, 'PSPs'))).toEqual([['qty:800000:more than', 'more than 800,000 PSPs']]);
+    const people = { label: 'people', terms: new Map([['peopl', 1]]), phrases: [], idf: 1, subject: false };
+    expect(values(extractQuantities(sentence('The plant made 40,000 units last year.'), people, 'people'))).toEqual([]);
+  });
+
   it('counts the noun its number opens, not one in the next phrase', () => {
     const nominations = { label: 'nominations', terms: new Map([['nomin', 1]]), phrases: [], idf: 1, subject: false };
     const producers = sentence('The organisers picked two of the film’s four producers to be nominated for best film.');

@@ -36,6 +36,8 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     const next = stop < 0 ? all : all.slice(0, stop);
     const terms = next.map((w) => analyzeTerm(w) ?? '');
     if (nounSlot && terms.some((t) => nounSlot.terms.has(t))) return true;
+    // "sold more than 800,000 units": units and copies count whatever product the question names.
+    if (nounSlot && !generic && (terms[0] === 'unit' || terms[0] === 'copi')) return true;
     // "14,000 dead", "352 others wounded": what happened to them, right after the number.
     if (!generic) return false;
     const first = terms[0] === OTHERS ? terms[1] : terms[0];
