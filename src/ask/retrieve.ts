@@ -76,7 +76,9 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
         if ((terms.get(t) ?? 0) < w) terms.set(t, w);
       };
       const lower = part.toLowerCase();
-      for (const syn of synonymsOf(part)) for (const t of analyzeText(syn)) add(t, 0.7);
+      // A name ("Bill Conti") is not the common word it spells ("bill" → "pay"): synonyms are for common words.
+      const name = /^\p{Lu}/u.test(part) && part !== part.toUpperCase();
+      if (!name) for (const syn of synonymsOf(part)) for (const t of analyzeText(syn)) add(t, 0.7);
       for (const alias of countryAliases(part)) for (const t of analyzeText(alias)) add(t, 0.85);
       if (q.family === 'said' && SPEECH_VERBS.includes(lower)) for (const v of SPEECH_VERBS) for (const t of analyzeText(v)) add(t, 0.6);
       for (const v of wordFormVariants(index, term)) add(v, 0.9);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/types.ts';
 import { CorpusIndex } from '../../src/search/corpus-index.ts';
-import { spellingCorrections } from '../../src/ask/retrieve.ts';
 import { correctQuestion, truecaseQuestion } from '../../src/ask/truecase.ts';
+import { buildSlots, spellingCorrections } from '../../src/ask/retrieve.ts';
+import { parseQuestion } from '../../src/ask/question.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { analyzeTerm } from '../../src/search/analyzer.ts';
 
@@ -61,5 +62,16 @@ describe('correctQuestion', () => {
 describe('answerQuestion with a misspelt question', () => {
   it('answers "who requsted the call?" like the spelled question', () => {
     expect(answerQuestion(index, 'who requsted the call?').answer.answer).toEqual(answerQuestion(index, 'who requested the call?').answer.answer);
+  });
+});
+
+describe('buildSlots', () => {
+  it('gives a name no synonyms of the common word it spells ("Bill" is not "pay")', () => {
+    const slotsFor = (question: string) => buildSlots(index, parseQuestion(question), []).map((s) => [s.label, [...s.terms.keys()]]);
+    expect(slotsFor('who is Bill Conti?')).toEqual([
+      ['Bill', ['bill']],
+      ['Conti', ['conti']],
+    ]);
+    expect(slotsFor('who paid the bill?').find(([label]) => label === 'bill')![1]).toContain('pai');
   });
 });
