@@ -122,6 +122,7 @@ describe('roles', () => {
   it('reads the title before a name and the appositive after it', () => {
     expect(values(extractRoles(sentence('Russian presidential aide Yuri Ushakov said the Kremlin was happy.'), 'Yuri Ushakov'))).toEqual([['role:aide', 'Russian presidential aide']]);
     expect(values(extractRoles(sentence('Yuri Ushakov, a Putin aide, told reporters.'), 'Yuri Ushakov'))).toEqual([['role:aide', 'Putin aide']]);
+    expect(values(extractRoles(sentence("Bill Conti's job of musical director of the Oscars show is not for the faint-hearted."), 'Bill Conti'))).toEqual([['role:director', 'musical director of the Oscars show']]);
   });
 
   it('finds the person holding a role', () => {

@@ -155,7 +155,9 @@ function roleBefore(text: string, nameStart: number): string | null {
 function roleAfter(rest: string): string | null {
   const m =
     /^,\s+(?!(?:and|or|but|while|as|who\s+(?:said|told|says))\b)(?:who\s+(?:is|was|has been|had been)\s+(?:now\s+|also\s+)?)?(?:(?:a|an|the)\s+)?((?:[\p{L}'’.-]+\s+){0,7}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|\s+(?:said|told|says|added)\b|$)/u.exec(rest) ??
-    /^\s+(?:is|was)\s+(?:(?:a|an|the)\s+)((?:[\p{L}'’.-]+\s+){0,6}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|$)/u.exec(rest);
+    /^\s+(?:is|was)\s+(?:(?:a|an|the)\s+)((?:[\p{L}'’.-]+\s+){0,6}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|$)/u.exec(rest) ??
+    // "Bill Conti's job of musical director of the Oscars show is…"
+    /^(?:['’]s)?\s+(?:job|role|post|position|stint|tenure)\s+(?:as|of)\s+(?:(?:a|an|the)\s+)?((?:[\p{L}'’.-]+\s+){0,6}?[\p{L}'’.-]+?)(?=,|\.|;|\s+(?:is|was|has|had|will|would|since|because)\b|$)/u.exec(rest);
   if (!m) return null;
   const phrase = m[1]!.trim();
   const words = phrase.split(/\s+/);
