@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Answer, AnswerStatus } from './types.ts';
 import type { CorpusIndex } from './search/corpus-index.ts';
-import { answerQuestion } from './ask/answer.ts';
+import { answerQuestion, notFoundAnswer } from './ask/answer.ts';
 import { validateQuestion } from './ask/input.ts';
 import { readJsonFile } from './tools/read-json.ts';
 
@@ -97,7 +97,7 @@ export function evalCorpusDir(set: EvalSet, projectRoot: string): string {
 
 function ask(index: CorpusIndex, question: string): Answer {
   const input = validateQuestion(question);
-  if (!input.ok) return { question, status: 'not_found', answer: null, support: [], citations: [] };
+  if (!input.ok) return notFoundAnswer(question);
   return answerQuestion(index, input.question).answer;
 }
 

@@ -332,7 +332,16 @@ function notFound(question: string, sentences: readonly ScoredSentence[], max: n
     seen.add(k);
     related.push(cite(related.length + 1, s));
   }
-  return { question, status: 'not_found', answer: null, support: [], citations: [], related };
+  return { ...notFoundAnswer(question), related };
+}
+
+/**
+ * The not_found answer with nothing in it: what a question the coverage cannot answer, or one that
+ * cannot be asked, comes back as (callers add `related`, `storyChoices` or an `error`).
+ * @example notFoundAnswer('who won?').status // 'not_found'
+ */
+export function notFoundAnswer(question: string): Answer {
+  return { question, status: 'not_found', answer: null, support: [], citations: [] };
 }
 
 /**

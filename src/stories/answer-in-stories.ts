@@ -1,6 +1,6 @@
 import type { Answer, StoryChoice } from '../types.ts';
 import type { CorpusIndex } from '../search/corpus-index.ts';
-import { answerQuestion, type AnswerOptions, type AnswerResult } from '../ask/answer.ts';
+import { answerQuestion, notFoundAnswer, type AnswerOptions, type AnswerResult } from '../ask/answer.ts';
 import { parseQuestion } from '../ask/question.ts';
 import { corpusStories, manyStories, storyIndex, storyOf, type Story } from './stories.ts';
 
@@ -80,5 +80,5 @@ function whichStory(question: string, stories: readonly Story[]): Answer {
   const choices: StoryChoice[] = stories
     .slice(0, STORY_CHOICES)
     .map((s) => ({ id: s.id, title: s.title, articles: s.articles.length }));
-  return { question, status: 'not_found', answer: null, support: [], citations: [], storyChoices: choices };
+  return { ...notFoundAnswer(question), storyChoices: choices };
 }

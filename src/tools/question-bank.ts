@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Answer } from '../types.ts';
 import { CorpusIndex } from '../search/corpus-index.ts';
 import { listCorpusFiles, readArticleFile, readManifest } from '../ingest/corpus.ts';
-import { answerQuestion } from '../ask/answer.ts';
+import { answerQuestion, notFoundAnswer } from '../ask/answer.ts';
 import { validateQuestion } from '../ask/input.ts';
 import { readJsonFile } from './read-json.ts';
 
@@ -196,6 +196,6 @@ export function normalise(text: string): string {
 
 function askOnce(index: CorpusIndex, question: string): Answer {
   const input = validateQuestion(question);
-  if (!input.ok) return { question, status: 'not_found', answer: null, support: [], citations: [] };
+  if (!input.ok) return notFoundAnswer(question);
   return answerQuestion(index, input.question).answer;
 }

@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import type { Command } from 'commander';
-import { answerWithTrace } from '../../../src/ask/answer.ts';
+import { answerWithTrace, notFoundAnswer } from '../../../src/ask/answer.ts';
 import { Newsdesk } from '../../../src/newsdesk.ts';
 import type { Answer } from '../../../src/types.ts';
 import { renderAnswerText } from '../../terminal/render-answer.ts';
@@ -46,5 +46,5 @@ export function deskFor(ctx: CliContext, opts: CorpusOptions, withState = false)
 function answerOrRefusal(desk: Newsdesk, question: string, story?: string): Answer & { error?: string } {
   const result = desk.ask(question, story === undefined ? {} : { story });
   if (result.ok) return result.answer;
-  return { question, status: 'not_found', answer: null, support: [], citations: [], error: result.message };
+  return { ...notFoundAnswer(question), error: result.message };
 }
