@@ -67,6 +67,9 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
   const n = Math.max(1, index.passageCount);
   const idfOf = (term: string): number => Math.log(1 + n / (1 + index.documentFrequency(term)));
   const specific = q.focus.filter((w) => !GENERIC_WORDS.has(w.toLowerCase()));
+  // "…after the Budd report came out?", "…when she won?": a clause of time sets the scene; the words
+  // before it say what is asked.
+  const sceneWords = new Set(SCENE_CLAUSE.exec(q.text)?.[1]?.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u) ?? []);
   for (const word of specific.length ? specific : q.focus) {
     for (const part of word.split(/[-\s]+/)) {
       const term = analyzeTerm(part);
@@ -98,7 +101,8 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       const countedGeneric = q.family === 'how_many' && q.countNoun === lower && GENERIC_COUNTED.has(lower);
       // "the two leaders": a small number word describes, it rarely decides which sentence answers.
       const weak = countedGeneric || NUMBER_WORDS[lower] !== undefined;
-      slots.set(term, { label: part, terms, phrases, idf: Math.max(0.2, idfOf(term)) * (weak ? 0.3 : 1), subject: false });
+      const inScene = sceneWords.has(lower) && specific.some((w) => !sceneWords.has(w.toLowerCase()));
+      slots.set(term, { label: part, terms, phrases, idf: Math.max(0.2, idfOf(term)) * (weak ? 0.3 : 1) * (inScene ? SCENE_WEIGHT : 1), subject: false });
     }
   }
   if (q.needsSubject && subject.length) {
@@ -215,6 +219,11 @@ function synonymsOf(word: string): string[] {
     .flat()
     .filter((syn) => !syn.includes(' '));
 }
+
+/** A trailing clause of time in a question ("after the report came out", "when she won"). */
+const SCENE_CLAUSE = /\b(?:after|before|when|since|while|during|following|once)\b(.+)$/i;
+/** What a word of that clause weighs against the words of the question proper. */
+const SCENE_WEIGHT = 0.5;
 
 /** Counted nouns that say little on their own ("how many people…"): what happened to them matters more. */
 const GENERIC_COUNTED = new Set(['people', 'persons', 'men', 'women', 'children', 'individuals']);

@@ -74,4 +74,10 @@ describe('buildSlots', () => {
     ]);
     expect(slotsFor('who paid the bill?').find(([label]) => label === 'bill')![1]).toContain('pai');
   });
+
+  it('weighs the words of a clause of time at half: it sets the scene, the rest is what is asked', () => {
+    const idf = (question: string, label: string) => buildSlots(index, parseQuestion(question), []).find((s) => s.label === label)!.idf;
+    expect(idf('what did psaki say about the call after the government responded?', 'government')).toBeCloseTo(idf('what did psaki say about the government?', 'government') * 0.5, 10);
+    expect(idf('what did psaki say about the call after the government responded?', 'call')).toBeCloseTo(idf('what did psaki say about the call?', 'call'), 10);
+  });
 });
