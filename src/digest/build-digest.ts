@@ -34,7 +34,7 @@ export function buildDigest(index: CorpusIndex, options: BuildDigestOptions, log
 }
 
 /** Stories a many-story briefing lists when not told. */
-export const DEFAULT_DIGEST_STORIES = 5;
+const DEFAULT_DIGEST_STORIES = 5;
 /** Key points per story in a many-story briefing. */
 const POINTS_PER_STORY = 3;
 

@@ -16,7 +16,7 @@ import { isValidTimezone, localDateTime, nextDailyRun, parseTimeOfDay } from './
  */
 
 /** Characters of a subscription's topic kept (story ids and a few keywords). */
-export const MAX_TOPIC_CHARS = 100;
+const MAX_TOPIC_CHARS = 100;
 
 /** Defaults for a subscription that names no time or timezone (DIGEST_TIME, DIGEST_TIMEZONE). */
 export interface DigestDefaults {

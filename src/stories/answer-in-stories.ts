@@ -14,7 +14,7 @@ import { corpusStories, manyStories, storyIndex, storyOf, type Story } from './s
  */
 
 /** Stories offered when the bot asks which one is meant. */
-export const STORY_CHOICES = 3;
+const STORY_CHOICES = 3;
 
 /** Options of {@link answerInStories}. */
 export interface StoryAnswerOptions extends AnswerOptions {

@@ -46,7 +46,7 @@ export function corpusStories(index: CorpusIndex, firstSeen: ReadonlyMap<string,
 }
 
 /** A story holding at least this share of the articles makes the coverage one story. */
-export const DOMINANT_SHARE = 0.5;
+const DOMINANT_SHARE = 0.5;
 
 /**
  * True when the coverage holds several stories and none holds half of it: answers then name their
