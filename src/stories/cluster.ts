@@ -31,33 +31,34 @@ export function clusterArticles(features: readonly ArticleFeatures[], sameText: 
     return i;
   };
   const sizes = new Array<number>(n).fill(1);
-  // links.get(a).get(b): the summed cosine of every article pair across groups a and b (Lance–Williams:
+  // links[a].get(b): the summed cosine of every article pair across groups a and b (Lance–Williams:
   // a joined group's sums are the sums of its parts). Pairs below the floor count as 0.
-  const links = new Map<number, Map<number, number>>();
-  const linksOf = (a: number): Map<number, number> => links.get(a) ?? links.set(a, new Map()).get(a)!;
+  const links: Map<number, number>[] = Array.from({ length: n }, () => new Map());
   const join = (a: number, b: number): number => {
-    const [keep, drop] = (links.get(a)?.size ?? 0) >= (links.get(b)?.size ?? 0) ? [a, b] : [b, a];
+    const [keep, drop] = links[a]!.size >= links[b]!.size ? [a, b] : [b, a];
     parent[drop] = keep;
     sizes[keep] = sizes[keep]! + sizes[drop]!;
-    const kept = linksOf(keep);
+    const kept = links[keep]!;
     kept.delete(drop);
-    for (const [other, sum] of links.get(drop) ?? []) {
+    for (const [other, sum] of links[drop]!) {
       if (other === keep) continue;
-      const otherLinks = linksOf(other);
+      const otherLinks = links[other]!;
       otherLinks.delete(drop);
       const total = (kept.get(other) ?? 0) + sum;
       kept.set(other, total);
       otherLinks.set(keep, total);
     }
-    links.delete(drop);
+    links[drop] = new Map();
     return keep;
   };
 
-  for (const [i, j, cosine] of similarPairs(features)) {
-    const a = linksOf(i);
-    a.set(j, (a.get(j) ?? 0) + cosine);
-    const b = linksOf(j);
-    b.set(i, (b.get(i) ?? 0) + cosine);
+  const pairs = similarPairs(features);
+  for (let k = 0; k < pairs.first.length; k++) {
+    const i = pairs.first[k]!;
+    const j = pairs.second[k]!;
+    const cosine = pairs.cosine[k]!;
+    links[i]!.set(j, cosine);
+    links[j]!.set(i, cosine);
   }
   for (const [id, canonical] of sameText) {
     const a = position.get(id);
@@ -78,7 +79,7 @@ export function clusterArticles(features: readonly ArticleFeatures[], sameText: 
   const nearest = (a: number): { b: number; sim: number } => {
     let b = -1;
     let sim = -1;
-    for (const [other, sum] of links.get(a) ?? []) {
+    for (const [other, sum] of links[a]!) {
       if (!active.has(other)) continue;
       const s = sum / (sizes[a]! * sizes[other]!);
       if (s > sim || (s === sim && other < b)) {
@@ -101,7 +102,7 @@ export function clusterArticles(features: readonly ArticleFeatures[], sameText: 
     const previous = chain.length > 1 ? chain.at(-2)! : -1;
     let { b, sim } = nearest(a);
     // On a tie, stay with the group we came from: the chain then always ends in a join.
-    if (previous >= 0 && b !== previous && sim === (links.get(a)?.get(previous) ?? 0) / (sizes[a]! * sizes[previous]!)) b = previous;
+    if (previous >= 0 && b !== previous && sim === (links[a]!.get(previous) ?? 0) / (sizes[a]! * sizes[previous]!)) b = previous;
     if (b < 0 || sim < JOIN_SIMILARITY) {
       active.delete(a);
       chain.pop();
@@ -126,8 +127,8 @@ export function clusterArticles(features: readonly ArticleFeatures[], sameText: 
   return [...groups.values()].sort((a, b) => b.length - a.length || position.get(a[0]!)! - position.get(b[0]!)!);
 }
 
-/** Article pairs (by position, with their cosine) that reach the floor, in position order. */
-function similarPairs(features: readonly ArticleFeatures[]): [number, number, number][] {
+/** Article pairs (by position, first < second, with their cosine) that reach the floor, as parallel arrays. */
+function similarPairs(features: readonly ArticleFeatures[]): { first: number[]; second: number[]; cosine: number[] } {
   // Postings as parallel typed arrays: article positions and weights per term.
   const termIds = new Map<string, number>();
   const lists: { docs: number[]; weights: number[] }[] = [];
@@ -144,7 +145,9 @@ function similarPairs(features: readonly ArticleFeatures[]): [number, number, nu
     }
   });
   const postings = lists.map((l) => ({ docs: Int32Array.from(l.docs), weights: Float64Array.from(l.weights) }));
-  const pairs: [number, number, number][] = [];
+  const first: number[] = [];
+  const second: number[] = [];
+  const cosine: number[] = [];
   const ids = features.map((f) => Int32Array.from([...f.terms.keys()].map((t) => termIds.get(t)!)));
   const ws = features.map((f) => Float64Array.from(f.terms.values()));
   const scores = new Float64Array(features.length);
@@ -165,9 +168,13 @@ function similarPairs(features: readonly ArticleFeatures[]): [number, number, nu
     }
     for (let k = 0; k < count; k++) {
       const j = touched[k]!;
-      if (scores[j]! >= PAIR_FLOOR) pairs.push([i, j, scores[j]!]);
+      if (scores[j]! >= PAIR_FLOOR) {
+        first.push(i);
+        second.push(j);
+        cosine.push(scores[j]!);
+      }
       scores[j] = 0;
     }
   });
-  return pairs;
+  return { first, second, cosine };
 }

@@ -76,7 +76,7 @@ function cached(index: CorpusIndex) {
 /** A story with its articles ordered by when they were first seen (else published) and its time span. */
 function dated(index: CorpusIndex, story: Story, firstSeen: ReadonlyMap<string, string>): Story {
   const seen = (id: string): string | null => firstSeen.get(id) ?? index.articles.get(id)?.published ?? null;
-  const articles = [...story.articles].sort((a, b) => (seen(a) ?? '\uffff').localeCompare(seen(b) ?? '\uffff') || (a < b ? -1 : 1));
+  const articles = [...story.articles].sort((a, b) => compareText(seen(a) ?? '\uffff', seen(b) ?? '\uffff') || compareText(a, b));
   const times = articles.map(seen).filter((t): t is string => t !== null).sort();
   return { ...story, articles, firstSeen: times[0] ?? null, lastSeen: times.at(-1) ?? null };
 }
@@ -91,7 +91,7 @@ function computeStories(index: CorpusIndex): Story[] {
   const vectors = new Map(features.map((f) => [f.id, f.terms]));
   return clusterArticles(features, duplicateGroups(index)).map((ids) => {
     // Earliest published first: the id comes from the corpus alone, not from when this desk saw it.
-    const members = ids.map((id) => byId.get(id)!).sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || (a.id < b.id ? -1 : 1));
+    const members = ids.map((id) => byId.get(id)!).sort((a, b) => compareText(a.published ?? '\uffff', b.published ?? '\uffff') || compareText(a.id, b.id));
     const centroid = new Map<string, number>();
     for (const id of ids) for (const [t, w] of vectors.get(id)!) centroid.set(t, (centroid.get(t) ?? 0) + w);
     return {
@@ -104,6 +104,11 @@ function computeStories(index: CorpusIndex): Story[] {
       terms: keyTerms(members, countsOf, df, articles.length),
     };
   });
+}
+
+/** Code-unit order of two strings: ISO times sort by time, and it costs a fraction of localeCompare. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A story id from its earliest article's id. */
