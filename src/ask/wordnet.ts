@@ -86,6 +86,58 @@ export function relatedWords(word: string): RelatedWords {
   return result;
 }
 
+/** Noun senses of a word whose hypernym chains are followed: the most used ones. */
+const KIND_SENSES = 2;
+/** Hypernym steps followed up from a noun ("voter" → "citizen" → "person" is two). */
+const KIND_DEPTH = 4;
+/** WordNet's most general nouns: everything is a kind of these, so they tell nothing. */
+const TOO_GENERAL = new Set(['entity', 'object', 'whole', 'thing', 'unit', 'group', 'grouping', 'organism', 'being', 'cause', 'matter', 'artifact', 'artefact', 'instrumentality', 'instrumentation', 'abstraction', 'act', 'event', 'attribute', 'relation', 'measure', 'communication', 'location', 'substance', 'part', 'portion', 'content', 'state', 'quantity', 'amount']);
+const broaderCache = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The nouns a noun is a kind of, from WordNet's hypernym chains of its most used senses ("voters" →
+ * citizen, person, individual, someone, …; "trucks" → motor vehicle, vehicle, …), single words only.
+ * "people" is read as the plural of "person".
+ * @example broaderNouns('voters').has('person') // true
+ */
+export function broaderNouns(word: string): ReadonlySet<string> {
+  const lower = word.toLowerCase() === 'people' ? 'person' : word.toLowerCase();
+  const cached = broaderCache.get(lower);
+  if (cached) return cached;
+  const out = new Set<string>();
+  if (/^[a-z][a-z-]{2,}$/.test(lower)) {
+    const entry = lemmas(lower).map((l) => lookUpIndex('noun', l)).find((e) => e !== null);
+    let frontier = entry?.offsets.slice(0, KIND_SENSES) ?? [];
+    const seen = new Set<number>();
+    for (let depth = 0; depth <= KIND_DEPTH && frontier.length; depth++) {
+      const next: number[] = [];
+      for (const offset of frontier) {
+        if (seen.has(offset)) continue;
+        seen.add(offset);
+        const synset = readSynset('noun', offset);
+        if (!synset) continue;
+        if (depth > 0) for (const w of synset.words) if (single(w) && !TOO_GENERAL.has(w)) out.add(w);
+        for (const p of synset.pointers) if ((p.symbol === '@' || p.symbol === '@i') && p.pos === 'n') next.push(p.offset);
+      }
+      frontier = next;
+    }
+  }
+  if (broaderCache.size >= CACHE_LIMIT) broaderCache.clear();
+  broaderCache.set(lower, out);
+  return out;
+}
+
+/**
+ * True when a noun names a kind of the other ("voters" of "people", "officials" of "individuals"):
+ * a count of voters answers how many people.
+ * @example isKindOf('voters', 'people') // true
+ */
+export function isKindOf(word: string, broader: string): boolean {
+  const target = broader.toLowerCase() === 'people' ? 'person' : broader.toLowerCase();
+  const kinds = broaderNouns(word);
+  return lemmas(target).some((l) => kinds.has(l));
+}
+
 const POS_BY_LETTER: Record<string, string> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
 /** Single words only, and not the light verbs every synset of motion or change holds ("die" → "go", "pass"). */

@@ -143,6 +143,14 @@ describe('extractQuantities', () => {
     expect(values(extractQuantities(sentence('The plant made 40,000 units last year.'), people, 'people'))).toEqual([]);
   });
 
+  it('counts a noun of the same kind as the one asked about (WordNet hypernyms)', () => {
+    const people = { label: 'people', terms: new Map([['peopl', 1]]), phrases: [], idf: 1, subject: false };
+    expect(values(extractQuantities(sentence('YouGov polled a weighted sample of 1,981 voters online.'), people, 'people'))).toEqual([['qty:1981', '1,981 people']]);
+    const officials = { label: 'officials', terms: new Map([['offici', 1]]), phrases: [], idf: 1, subject: false };
+    expect(values(extractQuantities(sentence('He said 20 individuals appear to have forgotten.'), officials, 'officials'))).toEqual([['qty:20', '20 officials']]);
+    expect(values(extractQuantities(sentence('He said 20 trucks appear to have gone.'), officials, 'officials'))).toEqual([]);
+  });
+
   it('counts the noun its number opens, not one in the next phrase', () => {
     const nominations = { label: 'nominations', terms: new Map([['nomin', 1]]), phrases: [], idf: 1, subject: false };
     const producers = sentence('The organisers picked two of the film’s four producers to be nominated for best film.');

@@ -1,6 +1,7 @@
 import { analyzeTerm } from '../../search/analyzer.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import type { Candidate } from './candidate.ts';
+import { isKindOf } from '../wordnet.ts';
 import { APPROX_PATTERN, NUMBER_PATTERN, isBounding, normalizeQualifier, parseAmount } from './numbers.ts';
 
 /**
@@ -36,6 +37,8 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     const next = stop < 0 ? all : all.slice(0, stop);
     const terms = next.map((w) => analyzeTerm(w) ?? '');
     if (nounSlot && terms.some((t) => nounSlot.terms.has(t))) return true;
+    // "1,981 voters" counts people, "20 individuals" officials: a noun of the same kind, from WordNet.
+    if (countNoun && next.some((w) => sameKind(w, countNoun))) return true;
     // "sold more than 800,000 units": units and copies count whatever product the question names.
     if (nounSlot && !generic && (terms[0] === 'unit' || terms[0] === 'copi')) return true;
     // "14,000 dead", "352 others wounded": what happened to them, right after the number.
@@ -134,6 +137,15 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
 }
 
 const OTHERS = analyzeTerm('others');
+
+/**
+ * A sentence's noun counts what the question counts when it names a kind of it ("voters" for
+ * people) or the question's noun is a kind of it ("individuals" for officials).
+ */
+function sameKind(word: string, countNoun: string): boolean {
+  if (word.length < 3 || /^\p{Lu}/u.test(word)) return false;
+  return isKindOf(word, countNoun) || isKindOf(countNoun, word);
+}
 /** A percentage sign or word right after a number. */
 const PERCENT_AFTER = /^\s*(%|percent\b|per cent\b|pc\b|percentage points?\b)/i;
 /** A currency named after a number ("19,800 yen", "260.75bn roubles"). */
