@@ -86,6 +86,22 @@ export function relatedWords(word: string): RelatedWords {
   return result;
 }
 
+/**
+ * A word's most used part of speech in WordNet (by how often its senses were seen in tagged text), or
+ * null when WordNet lacks it: "think" is a verb, "presenter" a noun, "senior" an adjective.
+ * @example mainPartOfSpeech('think') // 'verb'
+ */
+export function mainPartOfSpeech(word: string): 'noun' | 'verb' | 'adj' | null {
+  const lower = word.toLowerCase();
+  if (!/^[a-z][a-z-]+$/.test(lower)) return null;
+  let best: { pos: 'noun' | 'verb' | 'adj'; tagged: number } | null = null;
+  for (const [pos] of POS) {
+    const entry = lemmas(lower).map((l) => lookUpIndex(pos, l)).find((e) => e !== null);
+    if (entry && (best === null || entry.tagged > best.tagged)) best = { pos, tagged: entry.tagged };
+  }
+  return best?.pos ?? null;
+}
+
 /** Noun senses of a word whose hypernym chains are followed: the most used ones. */
 const KIND_SENSES = 2;
 /** Hypernym steps followed up from a noun ("voter" → "citizen" → "person" is two). */
@@ -109,15 +125,16 @@ export function broaderNouns(word: string): ReadonlySet<string> {
     const entry = lemmas(lower).map((l) => lookUpIndex('noun', l)).find((e) => e !== null);
     let frontier = entry?.offsets.slice(0, KIND_SENSES) ?? [];
     const seen = new Set<number>();
-    for (let depth = 0; depth <= KIND_DEPTH && frontier.length; depth++) {
+    for (let step = 0; step <= KIND_DEPTH && frontier.length; step++) {
       const next: number[] = [];
       for (const offset of frontier) {
         if (seen.has(offset)) continue;
         seen.add(offset);
         const synset = readSynset('noun', offset);
         if (!synset) continue;
-        if (depth > 0) for (const w of synset.words) if (single(w) && !TOO_GENERAL.has(w)) out.add(w);
-        for (const p of synset.pointers) if ((p.symbol === '@' || p.symbol === '@i') && p.pos === 'n') next.push(p.offset);
+        if (step > 0) for (const w of synset.words) if (single(w) && !TOO_GENERAL.has(w)) out.add(w);
+        // Class hypernyms only ("@"): an instance ("Lazarus" → person) is a name, not a kind.
+        for (const p of synset.pointers) if (p.symbol === '@' && p.pos === 'n') next.push(p.offset);
       }
       frontier = next;
     }

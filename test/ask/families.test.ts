@@ -196,6 +196,14 @@ describe('extractDescriptors', () => {
   it('takes no verb for a descriptor', () => {
     expect(extractDescriptors(sentence('The victims included Nohemi Gonzalez.'), 'Nohemi Gonzalez')).toEqual([]);
   });
+
+  it('takes no verb phrase after a copula and no verb in front of the name', () => {
+    const v = (text: string, name: string) => extractDescriptors(sentence(text), name).map((c) => c.value);
+    expect(v('Sir Alan Budd is investigating whether the home secretary helped.', 'Sir Alan Budd')).toEqual([]);
+    expect(v('Sandino Moreno is now being regarded as one of the most promising actresses.', 'Sandino Moreno')).toEqual([]);
+    expect(v('"But I think Sir Alan Budd will be fair," he said.', 'Sir Alan Budd')).toEqual([]);
+    expect(v('The inquiry by ex-senior civil servant Sir Alan Budd is investigating.', 'Sir Alan Budd')).toEqual(['ex-senior civil servant']);
+  });
 });
 
 describe('compatibleValues', () => {

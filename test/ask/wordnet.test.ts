@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKindOf, relatedWords } from '../../src/ask/wordnet.ts';
+import { isKindOf, mainPartOfSpeech, relatedWords } from '../../src/ask/wordnet.ts';
 
 describe('relatedWords (WordNet 3.1)', () => {
   it("gives the synonyms of a word's first sense, without light verbs", () => {
@@ -29,5 +29,11 @@ describe('isKindOf (WordNet hypernyms)', () => {
   it('follows the hypernym chains of the most used senses, not up to the most general nouns', () => {
     expect([isKindOf('voters', 'people'), isKindOf('passengers', 'people'), isKindOf('officials', 'individuals'), isKindOf('cars', 'vehicles')]).toEqual([true, true, true, true]);
     expect([isKindOf('people', 'voters'), isKindOf('trucks', 'people'), isKindOf('clubs', 'units'), isKindOf('deaths', 'people')]).toEqual([false, false, false, false]);
+  });
+});
+
+describe('mainPartOfSpeech', () => {
+  it("gives the part of speech a word's senses are most used in", () => {
+    expect(['think', 'presenter', 'senior', 'qwzx'].map(mainPartOfSpeech)).toEqual(['verb', 'noun', 'adj', null]);
   });
 });

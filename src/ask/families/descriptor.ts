@@ -1,6 +1,7 @@
 import { analyzeText } from '../../search/analyzer.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import type { Candidate } from '../extract/candidate.ts';
+import { mainPartOfSpeech } from '../wordnet.ts';
 
 /**
  * "Who is X?" answered from how the coverage describes X, without a list of role words: the words in
@@ -14,6 +15,8 @@ const BOUNDARY = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'by', 'with', 'f
 /** Where a descriptor after a copula or comma ends. */
 const DESCRIPTOR_END = /[,.;:!?()“”"]|\s[-–—]\s|\s(?:who|which|that|during|since|when|after|before|until|because|and\s+(?:has|had|is|was))\b/;
 const MAX_DESCRIPTOR_WORDS = 10;
+/** A verb's participle (or "being") opening what follows a copula. */
+const PARTICIPLE = /^(?:(?:now|also|still|being)\s+)*[\p{L}-]+(?:ing|ed|en)\b/u;
 
 /**
  * Descriptions of a named person or thing in a sentence.
@@ -42,11 +45,14 @@ export function extractDescriptors(s: ScoredSentence, name: string): Candidate[]
     while (front.length && /^\p{Lu}/u.test(front[0]!) && front.length > 1 && /^(Earlier|Later|Meanwhile|Now|Former)$/.test(front[0]!)) front.shift();
     // The word before the name is the descriptor's head noun: not a verb ("included", "adds").
     const head = front[front.length - 1];
-    if (head && /^\p{Ll}/u.test(head) && !/(ed|ing)$/.test(head) && !(front.length === 1 && /[^s]s$/.test(head))) push(out, s, front.join(' '), 0.85);
+    // …and a noun ("presenter", "designer"), as WordNet mostly uses it: not "think" in "I think Sir Alan…".
+    if (head && /^\p{Ll}/u.test(head) && !/(ed|ing)$/.test(head) && !(front.length === 1 && /[^s]s$/.test(head)) && mainPartOfSpeech(head.replace(/['’]s$/, '')) !== 'verb') push(out, s, front.join(' '), 0.85);
     const after = text.slice(end);
     // "X was Home Office permanent secretary…", "X is a…"
     const copula = /^\s+(?:is|was|has been|had been|became|is now|was once)\s+((?:the|a|an)\s+)?/i.exec(after);
-    if (copula) push(out, s, clause(after.slice(copula[0].length), copula[1] ?? ''), 0.9);
+    // …but "X is investigating", "X was congratulated by", "X is now being regarded as" tell what X
+    // does or undergoes, not who X is.
+    if (copula && (copula[1] || !PARTICIPLE.test(after.slice(copula[0].length)))) push(out, s, clause(after.slice(copula[0].length), copula[1] ?? ''), 0.9);
     // "X, the Kremlin spokesman, said…", "X, 23, a junior studying design…"
     const apposition = /^,\s+(?:\d{1,3},\s+)?((?:the|a|an)\s+|(?=\p{Ll}))/u.exec(after);
     const appended = apposition ? clause(after.slice(apposition[0].length), apposition[1] ?? '') : '';
