@@ -12,7 +12,7 @@ import { extractDates, resolveWeekdays } from './extract/when.ts';
 import { extractPlaces } from './extract/place.ts';
 import { extractAgents, extractPrepositionObjects } from './extract/agent.ts';
 import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.ts';
-import { extractStatements } from './extract/statement.ts';
+import { extractPronounStatements, extractStatements } from './extract/statement.ts';
 import { nearness } from './extract/nearness.ts';
 import { extractExplanations, extractReportedSpeech, extractYesNo } from './families/sentence-answers.ts';
 import { extractNounPhrases } from './families/noun-phrase.ts';
@@ -182,7 +182,7 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       break;
     }
     case 'said':
-      if (q.entity) for (const s of sentences) out.push(...extractStatements(s, q.entity));
+      if (q.entity) for (const s of sentences) out.push(...extractStatements(s, q.entity), ...extractPronounStatements(s, q.entity));
       // Quotes the extractor cannot attribute word by word ("Asked if…, Scudamore said: "It is
       // not."") still answer when the sentence names the speaker and reports speech.
       if (q.entity) out.push(...extractReportedSpeech(sentences, q.entity));

@@ -5,6 +5,7 @@ import { splitSentences } from '../text/sentences.ts';
 import { NUMBER_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
 import { relatedWords } from './wordnet.ts';
+import { nameSpans } from './tokens.ts';
 import type { ParsedQuestion } from './question.ts';
 
 /**
@@ -41,6 +42,8 @@ export interface ScoredSentence {
   matched: Set<string>;
   /** Rank of its passage in the search (0 = best). */
   rank: number;
+  /** The article's sentence before this one, if any: whom a leading "he" or "she" stands for. */
+  previous?: string;
 }
 
 /** How many passages to read sentences from. */
@@ -142,8 +145,10 @@ export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cu
       const after = article.sentences[i + 1];
       let covered = 0;
       const matched = new Set<string>();
+      const referent = before ? referentTerms(sentence, before) : null;
       for (const slot of slots) {
-        const inSentence = credit(slot, sentence.terms);
+        // "It lost 464,000 subscribers", "“…,” she told the audience": the pronoun's words count as the sentence's own.
+        const inSentence = Math.max(credit(slot, sentence.terms), referent ? credit(slot, referent) : 0);
         if (inSentence > 0) matched.add(slot.label);
         // A sentence leans on its neighbours ("It lost 464,000 subscribers" after a sentence naming
         // AOL), its headline and its article: words found there count for part of the question.
@@ -161,6 +166,7 @@ export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cu
         relevance: covered / totalIdf,
         matched,
         rank,
+        ...(before ? { previous: before.text } : {}),
       });
     }
   });
@@ -257,6 +263,26 @@ function searchQuery(index: CorpusIndex, slots: readonly Slot[]): Map<string, nu
     for (const p of slot.phrases) for (const t of p.terms) if (!query.has(t)) query.set(t, p.weight * weight * 0.5);
   }
   return query;
+}
+
+/**
+ * A third-person pronoun as the sentence's subject: leading ("It lost…", "She said…") or telling a
+ * quote ("“…,” she told the audience").
+ */
+const SUBJECT_PRONOUN = new RegExp(`^[“"]?(?:It|He|She|They)\\b|[,.!?][”"]\\s*(?:he|she|they)\\s+(?:${SPEECH_VERBS.join('|')})\\b`);
+const referentCache = new WeakMap<object, ReadonlySet<string> | null>();
+
+/**
+ * What a sentence's pronoun stands for: the terms of the subject of the sentence before, its first
+ * name ("Hilary Swank picked up her second Oscar…" → hilari, swank); null when the sentence has no
+ * such pronoun or the sentence before names nobody.
+ */
+function referentTerms(sentence: { text: string }, before: { text: string }): ReadonlySet<string> | null {
+  if (referentCache.has(sentence)) return referentCache.get(sentence)!;
+  const subject = SUBJECT_PRONOUN.test(sentence.text) ? nameSpans(before.text)[0] : undefined;
+  const terms = subject ? new Set(analyzeText(subject.text)) : null;
+  referentCache.set(sentence, terms);
+  return terms;
 }
 
 function credit(slot: Slot, terms: ReadonlySet<string>): number {

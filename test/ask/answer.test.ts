@@ -93,6 +93,23 @@ describe('when: a date over a bare weekday', () => {
   });
 });
 
+describe('a pronoun read as the subject of the sentence before', () => {
+  const index = new CorpusIndex();
+  index.addArticles([
+    article(
+      'gala.txt',
+      'Hilary Swank picked up her second best actress award for playing a boxer, beating Annette Bening. "I am just a girl from a trailer park who had a dream," she told the audience.\n\nThe ceremony ran late.',
+    ),
+    article('rival.txt', 'Annette Bening said the evening was long. Critics praised the show.\n\nTickets sold out.'),
+  ]);
+
+  it('answers what a speaker said from the quote a pronoun tells', () => {
+    const { answer } = answerQuestion(index, 'what did hilary swank say?');
+    expect(answer.answer).toBe('I am just a girl from a trailer park who had a dream');
+    expect(answer.citations.map((c) => c.source)).toEqual(['gala.txt']);
+  });
+});
+
 describe('Newsdesk conversation', () => {
   const { index } = openCorpus(CORPUS);
   const desk = new Newsdesk(index, { dataDir: null, rateLimitPerMinute: 100, log: silentLog });

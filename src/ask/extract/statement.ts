@@ -2,6 +2,7 @@ import { SPEECH_VERBS } from '../lexicon.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import { countryAliases } from '../gazetteer.ts';
 import type { Candidate } from './candidate.ts';
+import { nameSpans } from '../tokens.ts';
 
 /**
  * Attributed statements: what a speaker said, warned or announced. Reads "X warned (Y) that …",
@@ -65,6 +66,25 @@ export function extractStatements(s: ScoredSentence, speaker: string): Candidate
   const according = accordingRe.exec(text);
   if (according) push(out, s, text, text.slice(according.index + according[0].length), 0.8);
   return dedupe(out);
+}
+
+/** What a statement told by a pronoun counts against one that names its speaker. */
+const PRONOUN_SPEAKER_FACTOR = 0.85;
+
+/**
+ * Statements a pronoun reports ("“I don't know what I did…,” she told the audience") in a sentence
+ * that does not name the speaker, when the sentence before makes the speaker its subject: the first
+ * name it gives ("Hilary Swank picked up her second Oscar…, beating Annette Bening…").
+ * @param speaker - who the question asks about
+ */
+export function extractPronounStatements(s: ScoredSentence, speaker: string): Candidate[] {
+  if (!s.previous) return [];
+  // search(), not test(): the pattern is shared and global, and search leaves its lastIndex alone.
+  const { mentionRe } = speakerPatterns(speaker);
+  if (s.text.search(mentionRe) >= 0) return [];
+  const subject = nameSpans(s.previous)[0];
+  if (!subject || subject.text.search(mentionRe) < 0) return [];
+  return ['he', 'she', 'they'].flatMap((pronoun) => extractStatements(s, pronoun)).map((c) => ({ ...c, confidence: c.confidence * PRONOUN_SPEAKER_FACTOR }));
 }
 
 function push(out: Candidate[], s: ScoredSentence, text: string, content: string, confidence: number): void {
