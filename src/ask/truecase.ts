@@ -2,6 +2,7 @@ import type { CorpusIndex } from '../search/corpus-index.ts';
 import { analyzeTerm } from '../search/analyzer.ts';
 import { spellingCorrections, transposedWord } from './retrieve.ts';
 import { FILLER_PHRASES } from './question.ts';
+import { isDictionaryWord } from './wordnet.ts';
 
 /**
  * The question's words as the coverage writes them: misspelt words replaced by the coverage's nearest
@@ -19,7 +20,9 @@ export function correctQuestion(index: CorpusIndex, question: string): string {
     if (fillers.has(at)) return word;
     const term = analyzeTerm(word);
     if (term === null || index.documentFrequency(term) > 0) return word;
-    const best = spellingCorrections(index, term)[0];
+    // A real word the coverage never uses ("station") is one slip from the word meant, not two
+    // ("stain"): two edits away lie other real words.
+    const best = spellingCorrections(index, term, isDictionaryWord(word) ? 1 : undefined)[0];
     const surface = (best === undefined ? undefined : surfaces(index).get(best)) ?? transposedWord(index, word) ?? undefined;
     if (surface === undefined) return word;
     return /^\p{Lu}/u.test(word) ? surface.charAt(0).toUpperCase() + surface.slice(1) : surface;

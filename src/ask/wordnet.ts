@@ -102,6 +102,14 @@ export function mainPartOfSpeech(word: string): 'noun' | 'verb' | 'adj' | null {
   return best?.pos ?? null;
 }
 
+/**
+ * True when WordNet has the word in any part of speech and inflection ("seem", "station", "forgotten").
+ * @example isDictionaryWord('station') // true
+ */
+export function isDictionaryWord(word: string): boolean {
+  return mainPartOfSpeech(word) !== null || (/^[a-z][a-z-]+$/i.test(word) && lemmas(word.toLowerCase()).some((l) => lookUpIndex('adv', l) !== null));
+}
+
 /** Noun senses of a word whose hypernym chains are followed: the most used ones. */
 const KIND_SENSES = 2;
 /** Hypernym steps followed up from a noun ("voter" → "citizen" → "person" is two). */
@@ -196,7 +204,7 @@ function dictFile(name: string): { fd: number; size: number } | null {
     files = new Map();
     const dir = dictDir();
     if (dir) {
-      for (const [pos] of POS) {
+      for (const pos of [...POS.map(([p]) => p), 'adv']) {
         for (const kind of ['index', 'data']) {
           const file = path.join(dir, `${kind}.${pos}`);
           try {

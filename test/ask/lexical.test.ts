@@ -53,6 +53,13 @@ describe('correctQuestion', () => {
     expect(correctQuestion(planes, 'why didnt the plane wait?')).toEqual("why didn't the plane wait?");
   });
 
+  it('respells a real word the coverage never uses by one edit at most ("station" is not "stain")', () => {
+    const radio = new CorpusIndex();
+    radio.addArticles([article('r.txt', 'He told BBC Radio Sheffield about the stain on his record.'), article('s.txt', 'The trains were busy.')]);
+    expect(correctQuestion(radio, 'which radio station did he talk on')).toEqual('which Radio station did he talk on');
+    expect(correctQuestion(radio, 'what was the stian on his record')).toEqual('what was the stain on his record');
+  });
+
   it('undoes two swapped letters, short words included', () => {
     expect(correctQuestion(index, 'what did psaki sya about teh call?')).toEqual('what did Psaki say about the call?');
     expect(correctQuestion(index, 'who requetsed the call?')).toEqual('who requested the call?');
