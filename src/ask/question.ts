@@ -25,6 +25,8 @@ export interface ParsedQuestion {
   entity: string | null;
   /** The question uses a pronoun ("it", "they") or names nothing: its subject comes from context. */
   needsSubject: boolean;
+  /** "which radio station did…" → station: the kind of thing the answer is, which the text need not repeat. */
+  answerKind: string | null;
 }
 
 /**
@@ -54,7 +56,21 @@ export function parseQuestion(text: string, subject: string | null = null): Pars
   addTerms(terms, focus, 1);
   if (needsSubject && subject) addTerms(terms, subject.split(/\s+/), 0.9);
   expand(terms, focus);
-  return { text: q, family, focus, terms, countNoun, entity, needsSubject };
+  return { text: q, family, focus, terms, countNoun, entity, needsSubject, answerKind: answerKindOf(lower) };
+}
+
+/** "which radio station did…", "what film won…": the noun phrase a which/what question opens. */
+const WHICH_PHRASE = /^(?:which|what) ((?:[a-z-]+ ){0,2}?[a-z-]+) (?=(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b)/;
+
+/**
+ * The kind of thing a which/what question asks for: the head of the noun phrase it opens ("which radio
+ * station did…" → station), or the word after which/what ("which film won…" → film); null otherwise.
+ */
+function answerKindOf(lower: string): string | null {
+  if (!/^(?:which|what) /.test(lower) || /^what (?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|if|about|happened)\b/.test(lower)) return null;
+  const phrase = WHICH_PHRASE.exec(lower)?.[1];
+  if (phrase) return phrase.split(' ').pop()!;
+  return /^(?:which|what) ([a-z-]+)\b/.exec(lower)?.[1] ?? null;
 }
 
 /** Finds the family of a lower-cased question. Order matters: "how long ago" is a when question. */

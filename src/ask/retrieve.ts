@@ -60,6 +60,8 @@ const NEIGHBOUR_CREDIT = 0.7;
 const TITLE_CREDIT = 0.6;
 /** …anywhere else in the article. */
 const ARTICLE_CREDIT = 0.4;
+/** Weight of the word that names the kind of answer asked for ("which radio station" → station). */
+const ANSWER_KIND_WEIGHT = 0.7;
 
 /**
  * Builds the slots of a question.
@@ -105,7 +107,9 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       // "the two leaders": a small number word describes, it rarely decides which sentence answers.
       const weak = countedGeneric || NUMBER_WORDS[lower] !== undefined;
       const inScene = sceneWords.has(lower) && specific.some((w) => !sceneWords.has(w.toLowerCase()));
-      slots.set(term, { label: part, terms, phrases, idf: Math.max(0.2, idfOf(term)) * (weak ? 0.3 : 1) * (inScene ? SCENE_WEIGHT : 1), subject: false });
+      // "which radio station…": the answer is a station, and the text that names it seldom says so.
+      const kind = q.answerKind === lower ? ANSWER_KIND_WEIGHT : 1;
+      slots.set(term, { label: part, terms, phrases, idf: Math.max(0.2, idfOf(term)) * (weak ? 0.3 : 1) * (inScene ? SCENE_WEIGHT : 1) * kind, subject: false });
     }
   }
   if (q.needsSubject && subject.length) {
@@ -178,10 +182,11 @@ export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cu
  * The corpus terms nearest to a term the corpus does not hold: within one edit for short words, two
  * for longer ones (MiniSearch's radix tree finds them), the closest and most used first, at most three.
  * Words of fewer than four letters are not corrected: too many words are one edit away.
+ * @param maxDistance - edits allowed (default: two for words of seven letters or more, else one)
  */
-export function spellingCorrections(index: CorpusIndex, term: string): string[] {
+export function spellingCorrections(index: CorpusIndex, term: string, maxDistance = term.length >= 7 ? 2 : 1): string[] {
   if (term.length < 4 || /^\d/.test(term)) return [];
-  const found = [...index.similarTerms(term, term.length >= 7 ? 2 : 1)].filter(([t, d]) => d > 0 && index.documentFrequency(t) > 0 && t[0] === term[0]);
+  const found = [...index.similarTerms(term, maxDistance)].filter(([t, d]) => d > 0 && index.documentFrequency(t) > 0 && t[0] === term[0]);
   if (!found.length) return [];
   const nearest = Math.min(...found.map(([, d]) => d));
   return found

@@ -41,6 +41,11 @@ describe('parseQuestion', () => {
     expect(parseQuestion('how many people died in the conflict?').countNoun).toBe('people');
   });
 
+  it('finds the kind of thing a which/what question asks for', () => {
+    const kinds = ['which radio station did he talk on?', 'which film won best picture', 'what greek island did he come through', 'what did she say?', 'who won?'].map((q) => parseQuestion(q).answerKind);
+    expect(kinds).toEqual(['station', 'film', 'island', null, null]);
+  });
+
   it('finds the speaker of a said question', () => {
     expect(parseQuestion('what did the White House say?').entity).toBe('the White House');
   });
