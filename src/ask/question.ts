@@ -1,3 +1,4 @@
+import { mainPartOfSpeech } from './wordnet.ts';
 import { analyzeTerm } from '../search/analyzer.ts';
 import { RELATION_SETS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
@@ -134,8 +135,9 @@ function countedNoun(lower: string): string | null {
   // "how many of the 20 clubs…": the noun after the partitive.
   const phrase = (m?.[1] ?? '').trim().replace(/^of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?/, '');
   for (const w of phrase.split(/\s+/)) {
-    // Stop at the verb: an auxiliary, a preposition, or a past form ("people died in…").
-    if (w === '' || AUXILIARIES.has(w) || PRONOUNS.has(w) || (words.length > 0 && /^\w{2,}(ed|en)$/.test(w))) break;
+    // Stop at the verb: an auxiliary, a preposition, a past form ("people died in…") or a word
+    // WordNet mostly uses as a verb ("data fits on…").
+    if (w === '' || AUXILIARIES.has(w) || PRONOUNS.has(w) || (words.length > 0 && (/^\w{2,}(ed|en)$/.test(w) || mainPartOfSpeech(w) === 'verb'))) break;
     words.push(w);
   }
   const noun = words[words.length - 1] ?? null;

@@ -151,6 +151,11 @@ describe('extractQuantities', () => {
     expect(values(extractQuantities(sentence('He said 20 trucks appear to have gone.'), officials, 'officials'))).toEqual([]);
   });
 
+  it('keeps a unit of measure in the amount', () => {
+    const data = { label: 'data', terms: new Map([['data', 1]]), phrases: [], idf: 1, subject: false };
+    expect(values(extractQuantities(sentence('The disks can hold up to 1.8GB of data.'), data, 'data'))).toEqual([['qty:1.8:up to', 'up to 1.8GB']]);
+  });
+
   it('counts the noun its number opens, not one in the next phrase', () => {
     const nominations = { label: 'nominations', terms: new Map([['nomin', 1]]), phrases: [], idf: 1, subject: false };
     const producers = sentence('The organisers picked two of the film’s four producers to be nominated for best film.');

@@ -46,6 +46,10 @@ describe('parseQuestion', () => {
     expect(kinds).toEqual(['station', 'film', 'island', null, null]);
   });
 
+  it('stops the counted noun at a word WordNet mostly uses as a verb', () => {
+    expect(['how much data fits on a disc?', 'how many people live there', 'how many police officers were hurt'].map((q) => parseQuestion(q).countNoun)).toEqual(['data', 'people', 'officers']);
+  });
+
   it('finds the speaker of a said question', () => {
     expect(parseQuestion('what did the White House say?').entity).toBe('the White House');
   });

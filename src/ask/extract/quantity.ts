@@ -116,7 +116,10 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     const noun = countNoun ?? '';
     // The amount as the article writes it ("one billion", "1,981"), with the counted noun.
     const written = mention.trim().slice(qualifierRaw ? mention.trim().indexOf(qualifierRaw) + qualifierRaw.length : 0).trim();
-    const shown = `${bounding ? `${qualifier} ` : ''}${written}${noun && !written.toLowerCase().endsWith(noun.toLowerCase()) ? ` ${noun}` : ''}`;
+    // "1.8GB of data", "300 miles": a unit of measure is part of the amount, shown as written.
+    const unitOfMeasure = MEASURE_UNIT.exec(after)?.[0];
+    const counted = unitOfMeasure ? unitOfMeasure : noun && !written.toLowerCase().endsWith(noun.toLowerCase()) ? ` ${noun}` : '';
+    const shown = `${bounding ? `${qualifier} ` : ''}${written}${counted}`;
     const kind = attached ? 1 : referredBack ? 0.8 : 0.5;
     out.push({ key: `qty:${value}${bounding ? `:${qualifier}` : ''}`, value: shown, mention: mention.trim(), at: m.index!, sentence: s, confidence: kind });
   }
@@ -148,6 +151,8 @@ function sameKind(word: string, countNoun: string): boolean {
 }
 /** A percentage sign or word right after a number. */
 const PERCENT_AFTER = /^\s*(%|percent\b|per cent\b|pc\b|percentage points?\b)/i;
+/** A unit of measure right after a number ("1.8GB", "300 miles", "7.5 tonnes"), kept in the answer. */
+const MEASURE_UNIT = /^\s?(?:[KMGT]B|gigabytes?|megabytes?|terabytes?|km|kilomet(?:re|er)s?|miles?|mph|km\/h|kg|kilograms?|tonnes?|tons?|met(?:re|er)s?|feet|ft|litres?|liters?|barrels?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|feet|met(?:re|er)s))\b/;
 /** A currency named after a number ("19,800 yen", "260.75bn roubles"). */
 const CURRENCY_AFTER = /^\s*(dollars|euros|pounds|sterling|yen|yuan|roubles|rubles|rupees|francs|marks|lire|pesos|krona|kronor|won|usd|eur|gbp)\b/i;
 const GENERIC_COUNTED = new Set(['people', 'persons', 'men', 'women', 'children', 'civilians', 'victims', 'individuals']);
