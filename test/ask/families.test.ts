@@ -151,6 +151,11 @@ describe('extractQuantities', () => {
     expect(values(extractQuantities(sentence('He said 20 trucks appear to have gone.'), officials, 'officials'))).toEqual([]);
   });
 
+  it('reads "the fourth time" as four times', () => {
+    const times = { label: 'times', terms: new Map([['time', 1]]), phrases: [], idf: 1, subject: false };
+    expect(values(extractQuantities(sentence('The call marked the fourth time the two leaders have spoken this year.'), times, 'times'))).toEqual([['qty:4', '4 times (the fourth time)']]);
+  });
+
   it('keeps a unit of measure in the amount', () => {
     const data = { label: 'data', terms: new Map([['data', 1]]), phrases: [], idf: 1, subject: false };
     expect(values(extractQuantities(sentence('The disks can hold up to 1.8GB of data.'), data, 'data'))).toEqual([['qty:1.8:up to', 'up to 1.8GB']]);

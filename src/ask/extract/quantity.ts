@@ -129,6 +129,12 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
       const value = m[1]!.toLowerCase() === 'twice' ? 2 : 3;
       out.push({ key: `qty:${value}`, value: `${value} times`, mention: m[1]!, at: m.index!, sentence: s, confidence: 1 });
     }
+    // "marked the fourth time the two leaders have spoken": an ordinal time counts the times so far.
+    for (const m of words.matchAll(ORDINAL_TIME)) {
+      const value = ORDINALS.indexOf(m[1]!.toLowerCase()) + 1 || Number.parseInt(m[1]!, 10);
+      if (value < 2) continue;
+      out.push({ key: `qty:${value}`, value: `${value} times (the ${m[1]!.toLowerCase()} time)`, mention: m[0], at: m.index!, sentence: s, confidence: 0.9 });
+    }
   }
   for (const m of words.matchAll(VAGUE)) {
     const end = m.index! + m[0].length;
@@ -151,6 +157,9 @@ function sameKind(word: string, countNoun: string): boolean {
 }
 /** A percentage sign or word right after a number. */
 const PERCENT_AFTER = /^\s*(%|percent\b|per cent\b|pc\b|percentage points?\b)/i;
+/** Ordinal words, first to twentieth: "the fourth time" is the fourth of four. */
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const ORDINAL_TIME = new RegExp(`\\bthe (${ORDINALS.join('|')}|\\d+(?:st|nd|rd|th)) time\\b`, 'gi');
 /** A unit of measure right after a number ("1.8GB", "300 miles", "7.5 tonnes"), kept in the answer. */
 const MEASURE_UNIT = /^\s?(?:[KMGT]B|gigabytes?|megabytes?|terabytes?|km|kilomet(?:re|er)s?|miles?|mph|km\/h|kg|kilograms?|tonnes?|tons?|met(?:re|er)s?|feet|ft|litres?|liters?|barrels?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|feet|met(?:re|er)s))\b/;
 /** A currency named after a number ("19,800 yen", "260.75bn roubles"). */
