@@ -8,6 +8,8 @@ import { extractPlaces } from '../../src/ask/extract/place.ts';
 import { isCountryName } from '../../src/ask/gazetteer.ts';
 import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
 import { extractStatements } from '../../src/ask/extract/statement.ts';
+import { extractAgents } from '../../src/ask/extract/agent.ts';
+import { CorpusIndex } from '../../src/search/corpus-index.ts';
 import { analyzeText } from '../../src/search/analyzer.ts';
 
 /** A sentence as the retriever hands it to extractors. */
@@ -153,5 +155,15 @@ describe('extractStatements', () => {
 
   it('does not take the circumstance of a statement for the statement', () => {
     expect(extractStatements(sentence('Jen Psaki said after a call between the two leaders.'), 'Psaki')).toEqual([]);
+  });
+});
+
+describe('extractAgents', () => {
+  const index = new CorpusIndex();
+
+  it('reads the subject of a second predicate from the name that opens the sentence', () => {
+    const s = sentence('Jawad Bendaoud, 29, was arrested during the Saint-Denis raid and is said to have rented the flat to Abaaoud.');
+    const rented = slot('rented', ['rented']);
+    expect(values(extractAgents(index, s, [rented], [rented, slot('Saint-Denis', ['Saint-Denis']), slot('Abaaoud', ['Abaaoud'])]))).toEqual([['person:jawad bendaoud', 'Jawad Bendaoud']]);
   });
 });

@@ -17,6 +17,11 @@ import { NON_NAME_CAPITALS } from '../lexicon.ts';
 /** Nominal forms that take their agent after "of": "at the request/behest/initiative of X". */
 const OF_NOUNS = /\b(?:at|on|upon|following)\s+(?:the\s+)?(?:request|behest|initiative|invitation|urging|instigation|insistence|suggestion|demand|order|orders)\s+of\s+/gi;
 
+/** A verb opening a sentence's second predicate: "… and is said to have rented", "… but later signed". */
+const COORDINATED_PREDICATE = /\s(?:and|but)\s+(?:(?:has|had|have|was|is|were|are|is said to have|was said to have|are said to have|reportedly|allegedly|also|then|later)\s+)*$/i;
+/** How far into a sentence its subject's name may start ("Mr Bendaoud", "“Jawad Bendaoud"). */
+const OPENING_NAME_AT = 4;
+
 /**
  * Finds agents of the relation in a sentence.
  * @param relationSlots - slots of the question's action (their terms include synonyms): where to look for agents
@@ -51,6 +56,12 @@ export function extractAgents(index: CorpusIndex, s: ScoredSentence, relationSlo
     // active subject: "which Putin requested", "Russia asked for", "Blinken held talks"
     const subject = entityBefore(text, tok.start, true);
     if (subject) push(subject, subject.verbGap ? 0.7 : 0.9);
+    // "Jawad Bendaoud, 29, was arrested … and is said to have rented the flat": a second predicate
+    // of the sentence's subject, the name that opens it.
+    else if (COORDINATED_PREDICATE.test(text.slice(0, tok.start))) {
+      const opening = nameSpans(text)[0];
+      if (opening && opening.start <= OPENING_NAME_AT) push(classifySpan(text, opening), 0.75);
+    }
   });
   return dedupe(out);
 }
