@@ -1,6 +1,6 @@
 import type { Config } from '../src/config.ts';
 import type { Log } from '../src/log.ts';
-import type { Newsdesk } from '../src/newsdesk.ts';
+import type { Newsdesk } from '../src/app/newsdesk.ts';
 import type { DigestPoster } from './digest-delivery.ts';
 import { DISCORD_PLATFORM } from './discord/context.ts';
 import { SLACK_PLATFORM } from './slack/digest-command.ts';

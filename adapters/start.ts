@@ -1,7 +1,7 @@
 import type { Config } from '../src/config.ts';
 import type { Log } from '../src/log.ts';
-import type { Newsdesk } from '../src/newsdesk.ts';
-import { startCoverageUpdates } from '../src/coverage/start-coverage-updates.ts';
+import type { Newsdesk } from '../src/app/newsdesk.ts';
+import { startCoverageUpdates } from '../src/acquire/start-coverage-updates.ts';
 import { connectWithRetries } from './connect-retries.ts';
 import { PLATFORMS } from './platforms.ts';
 import { runTerminalChat } from './terminal/chat.ts';

@@ -9,8 +9,8 @@ import { loadConfig } from '../src/config.ts';
 import { isNewsdeskError } from '../src/errors.ts';
 import pino from 'pino';
 import type { Log } from '../src/log.ts';
-import { Newsdesk } from '../src/newsdesk.ts';
-import { openCorpus } from '../src/open-corpus.ts';
+import { Newsdesk } from '../src/app/newsdesk.ts';
+import { openCorpus } from '../src/ingest/open-corpus.ts';
 import { silentLog } from '../src/log.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '..', 'corpus');

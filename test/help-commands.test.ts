@@ -2,9 +2,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handleLine } from '../adapters/terminal/chat.ts';
 import { silentLog } from '../src/log.ts';
-import { HELP_COMMANDS } from '../src/messages.ts';
-import { Newsdesk } from '../src/newsdesk.ts';
-import { openCorpus } from '../src/open-corpus.ts';
+import { HELP_COMMANDS } from '../src/wording/messages.ts';
+import { Newsdesk } from '../src/app/newsdesk.ts';
+import { openCorpus } from '../src/ingest/open-corpus.ts';
 
 /** The shared help list: channel commands (digest subscriptions) are offered on chat platforms only. */
 

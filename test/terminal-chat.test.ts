@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { handleLine, runTerminalChat, type ChatState } from '../adapters/terminal/chat.ts';
 import { wrapForTerminal } from '../adapters/terminal/wrap.ts';
 import { silentLog } from '../src/log.ts';
-import { Newsdesk } from '../src/newsdesk.ts';
-import { openCorpus } from '../src/open-corpus.ts';
+import { Newsdesk } from '../src/app/newsdesk.ts';
+import { openCorpus } from '../src/ingest/open-corpus.ts';
 import { loadConfig } from '../src/config.ts';
 import { makeTmp, removeTmp } from './ingest/helpers.ts';
 

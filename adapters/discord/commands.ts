@@ -9,7 +9,7 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import { MAX_QUESTION_CHARS } from '../../src/ask/input.ts';
-import { HELP_COMMANDS } from '../../src/messages.ts';
+import { HELP_COMMANDS } from '../../src/wording/messages.ts';
 import type { CommandUsage } from './render.ts';
 
 /**

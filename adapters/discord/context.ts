@@ -1,10 +1,10 @@
 import type { Digest } from '../../src/digest/types.ts';
-import type { AskOptions, AskResult } from '../../src/newsdesk.ts';
+import type { AskOptions, AskResult } from '../../src/app/newsdesk.ts';
 import type { Story } from '../../src/stories/stories.ts';
-import type { SubscriptionReply } from '../../src/schedule/subscriptions.ts';
+import type { SubscriptionReply } from '../../src/schedule/subscription-replies.ts';
 import type { Log } from '../../src/log.ts';
-import type { RateDecision } from '../../src/rate-limit.ts';
-import type { SourceList, SourceLookup } from '../../src/sources.ts';
+import type { RateDecision } from '../../src/app/rate-limit.ts';
+import type { SourceList, SourceLookup } from '../../src/app/sources.ts';
 import type { Citation } from '../../src/types.ts';
 import type { RecentReplies } from './answer-store.ts';
 

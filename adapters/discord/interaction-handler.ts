@@ -9,7 +9,7 @@ import {
   followingStory,
   rateLimitedMessage,
   storyNotFound,
-} from '../../src/messages.ts';
+} from '../../src/wording/messages.ts';
 import { decodeButtonId } from './custom-ids.ts';
 import { COMMAND_NAMES, discordCommandUsages } from './commands.ts';
 import { DISCORD_PLATFORM, discordChannelKey, discordUserKey, type BotContext } from './context.ts';

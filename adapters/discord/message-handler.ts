@@ -1,5 +1,5 @@
 import { MessageType, ThreadAutoArchiveDuration, type Message } from 'discord.js';
-import { REQUEST_FAILED_MESSAGE, rateLimitedMessage } from '../../src/messages.ts';
+import { REQUEST_FAILED_MESSAGE, rateLimitedMessage } from '../../src/wording/messages.ts';
 import type { Answer } from '../../src/types.ts';
 import { discordChannelKey, discordUserKey, type BotContext } from './context.ts';
 import { questionFromMessage } from './mentions.ts';

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Digest, DigestNewArticle } from '../../src/digest/types.ts';
-import { presentCitation, type PresentedCitation } from '../../src/present.ts';
-import { DIGEST_LABELS, disagreementLine, listCutMessage, pointSourcesLine } from '../../src/messages.ts';
+import { presentCitation, type PresentedCitation } from '../../src/wording/present.ts';
+import { DIGEST_LABELS, disagreementLine, listCutMessage, pointSourcesLine } from '../../src/wording/messages.ts';
 import { cutText, escapeDiscordMarkdown, fitEscaped, safeLinkUrl } from './markdown.ts';
 import { DISCORD_LIMITS, NEUTRAL_COLOR, embedLength, joinWithinLimit, type DiscordMessage } from './render.ts';
 
@@ -9,7 +9,7 @@ import { DISCORD_LIMITS, NEUTRAL_COLOR, embedLength, joinWithinLimit, type Disco
  * The daily briefing as a Discord message: one embed with the headline, the numbered key points and
  * one field per citation (outlet, title linked when known, date, article id, verbatim quote), then an embed for
  * where outlets differ and one for what is new since the last digest. Pure: the wording comes from
- * the core (src/messages.ts); everything stays within Discord's limits, 6000 characters across the
+ * the core (src/wording/messages.ts); everything stays within Discord's limits, 6000 characters across the
  * message's embeds included, cut with "…" and a pointer.
  */
 

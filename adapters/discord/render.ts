@@ -10,8 +10,8 @@ import {
   type APIEmbedField,
   type MessageMentionTypes,
 } from 'discord.js';
-import { presentAnswer, presentCitation, type PresentedCitation } from '../../src/present.ts';
-import type { SourceDetail, SourceList, SourceLookup } from '../../src/sources.ts';
+import { presentAnswer, presentCitation, type PresentedCitation } from '../../src/wording/present.ts';
+import type { SourceDetail, SourceList, SourceLookup } from '../../src/app/sources.ts';
 import type { Answer, Citation } from '../../src/types.ts';
 import {
   ANSWER_BUTTON_LABELS,
@@ -30,7 +30,7 @@ import {
   storyChoiceLabel,
   storyListHeading,
   storyMetaLine,
-} from '../../src/messages.ts';
+} from '../../src/wording/messages.ts';
 import type { Story } from '../../src/stories/stories.ts';
 import { encodeButtonId } from './custom-ids.ts';
 import { cutText, escapeDiscordMarkdown, fitEscaped, safeLinkUrl } from './markdown.ts';
@@ -38,7 +38,7 @@ import { cutText, escapeDiscordMarkdown, fitEscaped, safeLinkUrl } from './markd
 /**
  * Pure renderers from newsdesk results to Discord message payloads: plain JSON objects in the shapes
  * of the Discord API (embeds, action rows, buttons) that discord.js sends as they are. They only
- * format: the wording comes from src/present.ts and src/messages.ts. Every payload stays within
+ * format: the wording comes from src/wording/present.ts and src/wording/messages.ts. Every payload stays within
  * Discord's limits (cut with "…" and a pointer to the rest) and disables mentions.
  */
 

@@ -1,7 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { z } from 'zod';
 import type { Log } from '../../src/log.ts';
-import { STALE_BUTTON_MESSAGE, feedbackThanksMessage, followingStory, rateLimitedMessage } from '../../src/messages.ts';
+import { STALE_BUTTON_MESSAGE, feedbackThanksMessage, followingStory, rateLimitedMessage } from '../../src/wording/messages.ts';
 import { ACTION_IDS, decodeAnswerRef, type AnswerRef } from './action-values.ts';
 import { failureMessage, rateLimitKey } from './answer-flow.ts';
 import type { SlackMessage } from './block-kit.ts';

@@ -1,5 +1,5 @@
 import type { Log } from '../../src/log.ts';
-import { REQUEST_FAILED_MESSAGE, rateLimitedMessage } from '../../src/messages.ts';
+import { REQUEST_FAILED_MESSAGE, rateLimitedMessage } from '../../src/wording/messages.ts';
 import type { SlackMessage } from './block-kit.ts';
 import type { SlackDesk } from './desk-port.ts';
 import { renderAnswerForSlack, renderNoticeForSlack } from './render.ts';

@@ -1,9 +1,9 @@
-import type { AskOptions, AskResult, Newsdesk } from '../../src/newsdesk.ts';
+import type { AskOptions, AskResult, Newsdesk } from '../../src/app/newsdesk.ts';
 import type { Citation } from '../../src/types.ts';
-import type { SourceList, SourceLookup } from '../../src/sources.ts';
-import type { RateDecision } from '../../src/rate-limit.ts';
+import type { SourceList, SourceLookup } from '../../src/app/sources.ts';
+import type { RateDecision } from '../../src/app/rate-limit.ts';
 import type { Digest } from '../../src/digest/types.ts';
-import type { SubscriptionReply } from '../../src/schedule/subscriptions.ts';
+import type { SubscriptionReply } from '../../src/schedule/subscription-replies.ts';
 import type { Story } from '../../src/stories/stories.ts';
 
 /**

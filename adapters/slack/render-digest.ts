@@ -1,6 +1,6 @@
 import type { Digest, DigestNewArticle, DigestPoint } from '../../src/digest/types.ts';
-import { presentCitation, type PresentedCitation } from '../../src/present.ts';
-import { ANSWER_BUTTON_LABELS, DIGEST_LABELS, disagreementLine, listCutMessage, pointSourcesLine } from '../../src/messages.ts';
+import { presentCitation, type PresentedCitation } from '../../src/wording/present.ts';
+import { ANSWER_BUTTON_LABELS, DIGEST_LABELS, disagreementLine, listCutMessage, pointSourcesLine } from '../../src/wording/messages.ts';
 import { ACTION_IDS } from './action-values.ts';
 import { SLACK_LIMITS, actions, button, context, divider, section, type NewsdeskBlock, type SlackMessage } from './block-kit.ts';
 import { blockquote, bold, code, cutEscaped, escapeMrkdwn, linkMrkdwn, safeUrl } from './mrkdwn.ts';
@@ -9,7 +9,7 @@ import { blockquote, bold, code, cutEscaped, escapeMrkdwn, linkMrkdwn, safeUrl }
  * The daily briefing as a Slack Block Kit message: the headline, each key point (numbered, with how
  * many sources report it) followed by its citations (outlet, title linked when known, date, article
  * id, verbatim quote), where outlets differ, and what is new since the last digest. Pure: the wording
- * comes from the core (src/messages.ts); all outside text is escaped so nothing in it pings or links,
+ * comes from the core (src/wording/messages.ts); all outside text is escaped so nothing in it pings or links,
  * and the message stays within 50 blocks and 3000 characters per text.
  */
 

@@ -1,5 +1,5 @@
 import type { Passage } from '../../src/types.ts';
-import type { SourceDetail, SourceList, SourceLookup, SourceSummary } from '../../src/sources.ts';
+import type { SourceDetail, SourceList, SourceLookup, SourceSummary } from '../../src/app/sources.ts';
 import {
   SOURCE_DETAIL_LABELS,
   listCutMessage,
@@ -11,7 +11,7 @@ import {
   sourceMetaLine,
   storyListHeading,
   storyMetaLine,
-} from '../../src/messages.ts';
+} from '../../src/wording/messages.ts';
 import type { Story } from '../../src/stories/stories.ts';
 import { SLACK_LIMITS, context, cutPlain, section, type NewsdeskBlock, type SlackMessage } from './block-kit.ts';
 import { blockquote, bold, code, cutEscaped, escapeMrkdwn, linkMrkdwn } from './mrkdwn.ts';

@@ -1,6 +1,6 @@
 import { withoutInvisibles } from '../../src/ask/input.ts';
 import type { Answer, Citation } from '../../src/types.ts';
-import { presentAnswer, presentCitation, type PresentedCitation } from '../../src/present.ts';
+import { presentAnswer, presentCitation, type PresentedCitation } from '../../src/wording/present.ts';
 import {
   ANSWER_BUTTON_LABELS,
   HELP_COMMANDS,
@@ -11,14 +11,14 @@ import {
   moreSourcesHeading,
   quoteCutMessage,
   storyChoiceLabel,
-} from '../../src/messages.ts';
+} from '../../src/wording/messages.ts';
 import { ACTION_IDS, encodeAnswerRef, type AnswerRef } from './action-values.ts';
 import { SLACK_LIMITS, actions, button, context, cutPlain, section, type ButtonElement, type NewsdeskBlock, type SlackMessage } from './block-kit.ts';
 import { blockquote, bold, code, cutEscaped, escapeMrkdwn, linkMrkdwn } from './mrkdwn.ts';
 
 /**
  * Pure renderers from newsdesk results to Slack Block Kit messages: answers (every status), further
- * citations, plain notices and help. They only format what src/present.ts and src/messages.ts word;
+ * citations, plain notices and help. They only format what src/wording/present.ts and src/wording/messages.ts word;
  * all outside text is escaped so mentions and links in it stay inert.
  */
 

@@ -1,6 +1,6 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { Log } from '../../src/log.ts';
-import { DIGEST_COMMAND_USAGE, DIGEST_MANAGERS_ONLY_SLACK, STORY_USAGE, followingStory, storyNotFound } from '../../src/messages.ts';
+import { DIGEST_COMMAND_USAGE, DIGEST_MANAGERS_ONLY_SLACK, STORY_USAGE, followingStory, storyNotFound } from '../../src/wording/messages.ts';
 import { cutPlain } from './block-kit.ts';
 import { askForSlack, failureMessage } from './answer-flow.ts';
 import type { SlackMessage } from './block-kit.ts';

@@ -1,6 +1,6 @@
 import readline from 'node:readline';
-import type { Newsdesk } from '../../src/newsdesk.ts';
-import { followingStory, HELP_COMMANDS, NO_MORE_SOURCES_MESSAGE, STORY_USAGE, storyNotFound, TERMINAL_HELP_INTRO } from '../../src/messages.ts';
+import type { Newsdesk } from '../../src/app/newsdesk.ts';
+import { followingStory, HELP_COMMANDS, NO_MORE_SOURCES_MESSAGE, STORY_USAGE, storyNotFound, TERMINAL_HELP_INTRO } from '../../src/wording/messages.ts';
 import type { Citation } from '../../src/types.ts';
 import { wrapForTerminal } from './wrap.ts';
 import { renderAnswerText, renderCitationsText } from './render-answer.ts';

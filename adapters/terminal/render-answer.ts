@@ -1,6 +1,6 @@
 import type { Answer, Citation } from '../../src/types.ts';
-import { presentAnswer, type PresentedCitation } from '../../src/present.ts';
-import { storyChoiceLabel } from '../../src/messages.ts';
+import { presentAnswer, type PresentedCitation } from '../../src/wording/present.ts';
+import { storyChoiceLabel } from '../../src/wording/messages.ts';
 
 /**
  * Plain-text rendering of an answer for the terminal: the worded answer from the core, then the

@@ -1,6 +1,6 @@
 import type { Digest } from '../../src/digest/types.ts';
 import type { Citation } from '../../src/types.ts';
-import { DIGEST_LABELS, disagreementLine, listCutMessage, pointSourcesLine } from '../../src/messages.ts';
+import { DIGEST_LABELS, disagreementLine, listCutMessage, pointSourcesLine } from '../../src/wording/messages.ts';
 
 /**
  * Plain-text rendering of a digest for the terminal: the headline, the numbered key points with their

@@ -1,5 +1,5 @@
-import type { SourceDetail, SourceList, SourceLookup } from '../../src/sources.ts';
-import { SOURCE_DETAIL_LABELS, skippedFilesHeading, sourceIdLine, sourceListHeading, sourceLookupHeading, sourceMetaLine } from '../../src/messages.ts';
+import type { SourceDetail, SourceList, SourceLookup } from '../../src/app/sources.ts';
+import { SOURCE_DETAIL_LABELS, skippedFilesHeading, sourceIdLine, sourceListHeading, sourceLookupHeading, sourceMetaLine } from '../../src/wording/messages.ts';
 
 /**
  * Plain-text renderers for source lookup, used by the CLI and the terminal chat.

@@ -1,5 +1,5 @@
 import type { Story } from '../../src/stories/stories.ts';
-import { storyListHeading, storyMetaLine } from '../../src/messages.ts';
+import { storyListHeading, storyMetaLine } from '../../src/wording/messages.ts';
 
 /**
  * Plain-text renderers for stories, used by the CLI and the terminal chat.

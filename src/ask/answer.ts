@@ -1,6 +1,6 @@
 import type { Answer, Citation } from '../types.ts';
-import type { CorpusIndex } from '../search/corpus-index.ts';
-import { analyzeText, isVerbForm } from '../search/analyzer.ts';
+import type { CorpusIndex } from '../index/corpus-index.ts';
+import { analyzeText, isVerbForm } from '../index/analyzer.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { correctQuestion } from './truecase.ts';
 import { buildSlots, retrieveSentences, type ScoredSentence, type Slot } from './retrieve.ts';
@@ -20,7 +20,7 @@ import { extractClockTimes } from './families/clock-time.ts';
 import { extractDescriptors } from './families/descriptor.ts';
 import { extractNamedAs } from './families/named.ts';
 import { clusterStatements, corroborate, toSupport, type ValueGroup } from './corroborate.ts';
-import { cite, sourceKeyFor } from '../citations.ts';
+import { cite, sourceKeyFor } from './citations.ts';
 
 /**
  * The ask pipeline: question → parse → retrieve → extract → corroborate → Answer with verbatim

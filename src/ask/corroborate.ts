@@ -1,5 +1,5 @@
 import type { SupportGroup } from '../types.ts';
-import { analyzeText } from '../search/analyzer.ts';
+import { analyzeText } from '../index/analyzer.ts';
 import { candidateScore, type Candidate } from './extract/candidate.ts';
 
 /**

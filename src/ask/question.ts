@@ -1,5 +1,5 @@
 import { mainPartOfSpeech } from './wordnet.ts';
-import { analyzeTerm } from '../search/analyzer.ts';
+import { analyzeTerm } from '../index/analyzer.ts';
 import { RELATION_SETS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
 

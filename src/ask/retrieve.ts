@@ -1,6 +1,6 @@
 import type { Article, Passage } from '../types.ts';
-import type { CorpusIndex } from '../search/corpus-index.ts';
-import { STOP_WORDS, analyzeTerm, analyzeText } from '../search/analyzer.ts';
+import type { CorpusIndex } from '../index/corpus-index.ts';
+import { STOP_WORDS, analyzeTerm, analyzeText } from '../index/analyzer.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { NUMBER_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';

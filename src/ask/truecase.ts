@@ -1,5 +1,5 @@
-import type { CorpusIndex } from '../search/corpus-index.ts';
-import { analyzeTerm } from '../search/analyzer.ts';
+import type { CorpusIndex } from '../index/corpus-index.ts';
+import { analyzeTerm } from '../index/analyzer.ts';
 import { spellingCorrections, transposedWord } from './retrieve.ts';
 import { FILLER_PHRASES } from './question.ts';
 import { isDictionaryWord } from './wordnet.ts';

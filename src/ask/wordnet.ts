@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { irregularBase, isVerbForm } from '../search/analyzer.ts';
+import { irregularBase, isVerbForm } from '../index/analyzer.ts';
 
 /**
  * WordNet as the lexical bridge between a question's words and the coverage's: synonyms of a word's

@@ -1,16 +1,16 @@
-import type { CorpusIndex } from '../search/corpus-index.ts';
+import type { CorpusIndex } from '../index/corpus-index.ts';
 import { silentLog, type Log } from '../log.ts';
 import { clusterFacts, termWeights } from './clusters.ts';
 import { findDisagreements } from './disagreements.ts';
 import { chooseHeadline } from './headline.ts';
 import { choosePoints } from './key-points.ts';
 import { DEFAULT_LOOKBACK_MS, newSince } from './new-since.ts';
-import { cite } from '../citations.ts';
-import { collectSentences } from './sentences.ts';
+import { cite } from '../ask/citations.ts';
+import { collectSentences } from './quotable-sentences.ts';
 import type { BuildDigestOptions, Digest, DigestPoint, DigestStory } from './types.ts';
 import type { Citation } from '../types.ts';
 import { corpusStories, manyStories, storiesAbout, storyIndex, type Story } from '../stories/stories.ts';
-import { noStoryAboutHeadline, topStoriesHeadline } from '../messages.ts';
+import { noStoryAboutHeadline, topStoriesHeadline } from '../wording/messages.ts';
 
 /**
  * Builds the daily briefing of a corpus: extractive and cited like every answer. Every point and

@@ -1,4 +1,4 @@
-import type { DigestSentence } from './sentences.ts';
+import type { DigestSentence } from './quotable-sentences.ts';
 
 /**
  * Groups sentences of different articles that report the same fact, by how many of their content

@@ -1,5 +1,5 @@
-import type { CorpusIndex } from '../search/corpus-index.ts';
-import { analyzeTerm } from '../search/analyzer.ts';
+import type { CorpusIndex } from '../index/corpus-index.ts';
+import { analyzeTerm } from '../index/analyzer.ts';
 import { answerQuestion } from '../ask/answer.ts';
 import { corroborate, toSupport } from '../ask/corroborate.ts';
 import { DURATION_UNITS } from '../ask/lexicon.ts';
@@ -7,8 +7,8 @@ import { parseQuestion } from '../ask/question.ts';
 import { buildSlots, retrieveSentences } from '../ask/retrieve.ts';
 import { NUMBER_PATTERN } from '../ask/extract/numbers.ts';
 import { extractQuantities } from '../ask/extract/quantity.ts';
-import { disagreementTopic } from '../messages.ts';
-import { sourceKeyFor } from '../citations.ts';
+import { disagreementTopic } from '../wording/messages.ts';
+import { sourceKeyFor } from '../ask/citations.ts';
 import type { Disagreement } from './types.ts';
 
 /**

@@ -1,7 +1,7 @@
-import type { CorpusIndex } from '../search/corpus-index.ts';
-import { analyzeText } from '../search/analyzer.ts';
+import type { CorpusIndex } from '../index/corpus-index.ts';
+import { analyzeText } from '../index/analyzer.ts';
 import { centralNouns } from '../ask/story.ts';
-import { digestFallbackHeadline } from '../messages.ts';
+import { digestFallbackHeadline } from '../wording/messages.ts';
 
 /**
  * The digest's headline line: the article headline that best sums up the coverage — the one whose

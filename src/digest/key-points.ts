@@ -1,6 +1,6 @@
 import type { FactCluster, TermWeights } from './clusters.ts';
 import { factSimilarity } from './clusters.ts';
-import type { DigestSentence } from './sentences.ts';
+import type { DigestSentence } from './quotable-sentences.ts';
 
 /**
  * Chooses the digest's key points among fact clusters: facts carried by the most outlets first, then

@@ -1,8 +1,8 @@
 import type { Citation } from '../types.ts';
-import type { CorpusIndex } from '../search/corpus-index.ts';
+import type { CorpusIndex } from '../index/corpus-index.ts';
 import { factSimilarity, SAME_FACT, type TermWeights } from './clusters.ts';
-import { cite } from '../citations.ts';
-import type { DigestSentence } from './sentences.ts';
+import { cite } from '../ask/citations.ts';
+import type { DigestSentence } from './quotable-sentences.ts';
 import type { DigestNewArticle } from './types.ts';
 
 /**

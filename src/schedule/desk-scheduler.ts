@@ -1,5 +1,5 @@
 import type { Log } from '../log.ts';
-import type { Newsdesk } from '../newsdesk.ts';
+import type { Newsdesk } from '../app/newsdesk.ts';
 import { DigestScheduler, type DigestSchedulerOptions } from './scheduler.ts';
 
 /**

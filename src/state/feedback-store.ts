@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import type { Feedback } from '../feedback.ts';
+import type { Feedback } from '../app/feedback.ts';
 
 /**
  * Feedback on answers ("Helpful" / "Not helpful"), in the state database. Feedback that earlier

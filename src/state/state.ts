@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { NewsdeskError } from '../errors.ts';
 import { silentLog, type Log } from '../log.ts';
-import { feedbackFile, parseFeedbackLines } from '../feedback.ts';
+import { feedbackFile, parseFeedbackLines } from '../app/feedback.ts';
 import { DeliveryStore } from './deliveries.ts';
 import { FeedbackStore } from './feedback-store.ts';
 import { migrate } from './migrations.ts';

@@ -1,5 +1,5 @@
 import type { Answer, StoryChoice } from '../types.ts';
-import type { CorpusIndex } from '../search/corpus-index.ts';
+import type { CorpusIndex } from '../index/corpus-index.ts';
 import { answerQuestion, notFoundAnswer, type AnswerOptions, type AnswerResult } from '../ask/answer.ts';
 import { parseQuestion } from '../ask/question.ts';
 import { corpusStories, manyStories, storyIndex, storyOf, type Story } from './stories.ts';

@@ -1,5 +1,5 @@
 import type { Article } from '../types.ts';
-import { analyzeTerm, tokenize } from '../search/analyzer.ts';
+import { analyzeTerm, tokenize } from '../index/analyzer.ts';
 
 /**
  * What an article is about, as a weighted term vector for clustering: the headline counts most, then

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../types.ts';
-import { CorpusIndex } from '../search/corpus-index.ts';
-import { analyzeTerm, analyzeText, tokenize } from '../search/analyzer.ts';
-import { duplicateGroups } from '../coverage/duplicates.ts';
+import { CorpusIndex } from '../index/corpus-index.ts';
+import { analyzeTerm, analyzeText, tokenize } from '../index/analyzer.ts';
+import { duplicateGroups } from '../index/duplicates.ts';
 import { countTerms, documentFrequencies, dot, weighFeatures } from './features.ts';
 import { clusterArticles } from './cluster.ts';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Answer } from '../types.ts';
-import { CorpusIndex } from '../search/corpus-index.ts';
+import { CorpusIndex } from '../index/corpus-index.ts';
 import { listCorpusFiles, readArticleFile, readManifest } from '../ingest/corpus.ts';
 import { answerQuestion, notFoundAnswer } from '../ask/answer.ts';
 import { validateQuestion } from '../ask/input.ts';

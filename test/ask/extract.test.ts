@@ -9,8 +9,8 @@ import { isCountryName } from '../../src/ask/gazetteer.ts';
 import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
 import { extractStatements } from '../../src/ask/extract/statement.ts';
 import { extractAgents } from '../../src/ask/extract/agent.ts';
-import { CorpusIndex } from '../../src/search/corpus-index.ts';
-import { analyzeText } from '../../src/search/analyzer.ts';
+import { CorpusIndex } from '../../src/index/corpus-index.ts';
+import { analyzeText } from '../../src/index/analyzer.ts';
 
 /** A sentence as the retriever hands it to extractors. */
 function sentence(text: string, published: string | null = '2021-12-31', matched: string[] = []): ScoredSentence {

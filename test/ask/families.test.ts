@@ -10,7 +10,7 @@ import { nearness } from '../../src/ask/extract/nearness.ts';
 import { extractQuantities } from '../../src/ask/extract/quantity.ts';
 import { detectFamily, parseQuestion } from '../../src/ask/question.ts';
 import { compatibleValues } from '../../src/ask/corroborate.ts';
-import { analyzeText } from '../../src/search/analyzer.ts';
+import { analyzeText } from '../../src/index/analyzer.ts';
 
 /** A sentence as the retriever hands it to extractors. */
 function sentence(text: string, relevance = 1, start = 0): ScoredSentence {

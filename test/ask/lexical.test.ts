@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/types.ts';
-import { CorpusIndex } from '../../src/search/corpus-index.ts';
+import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { correctQuestion, truecaseQuestion } from '../../src/ask/truecase.ts';
 import { buildSlots, spellingCorrections } from '../../src/ask/retrieve.ts';
 import { parseQuestion } from '../../src/ask/question.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
-import { analyzeTerm } from '../../src/search/analyzer.ts';
+import { analyzeTerm } from '../../src/index/analyzer.ts';
 
 function article(id: string, text: string, title = 'Coverage'): Article {
   return { id, file: id, title, titleDerived: false, outlet: null, byline: null, published: '2021-12-30', url: null, text, hash: id };

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderBenchmark } from '../../adapters/cli/commands/bench-command.ts';
-import { BENCHMARK_TARGETS, runBenchmark, type BenchmarkReport } from '../../src/bench.ts';
-import type { CorpusIndex } from '../../src/search/corpus-index.ts';
+import { BENCHMARK_TARGETS, runBenchmark, type BenchmarkReport } from '../../src/tools/bench.ts';
+import type { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { DEFAULT_CORPUS, makeTmp, removeTmp } from '../ingest/helpers.ts';
 
 describe('runBenchmark on corpus/ at scale 2, one run', () => {

@@ -18,10 +18,10 @@ import {
 } from '../../adapters/discord/render.ts';
 import { renderDigestForDiscord } from '../../adapters/discord/render-digest.ts';
 import { loadConfig } from '../../src/config.ts';
-import { readFeedback } from '../../src/feedback.ts';
+import { readFeedback } from '../../src/app/feedback.ts';
 import { silentLog } from '../../src/log.ts';
-import { REQUEST_FAILED_MESSAGE, STALE_BUTTON_MESSAGE, feedbackThanksMessage } from '../../src/messages.ts';
-import { Newsdesk } from '../../src/newsdesk.ts';
+import { REQUEST_FAILED_MESSAGE, STALE_BUTTON_MESSAGE, feedbackThanksMessage } from '../../src/wording/messages.ts';
+import { Newsdesk } from '../../src/app/newsdesk.ts';
 import type { Answer } from '../../src/types.ts';
 import type { RecordedCall } from './fake-discord.ts';
 import { CORPUS_DIR, corpusIndex, startHarness, type Harness } from './harness.ts';

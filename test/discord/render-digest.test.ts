@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DIGEST_BUDGET, renderDigestForDiscord } from '../../adapters/discord/render-digest.ts';
 import { DISCORD_LIMITS, embedLength } from '../../adapters/discord/render.ts';
 import type { Digest } from '../../src/digest/types.ts';
-import { DIGEST_LABELS } from '../../src/messages.ts';
+import { DIGEST_LABELS } from '../../src/wording/messages.ts';
 import type { Citation } from '../../src/types.ts';
 import { validateMessageBody } from './fake-discord.ts';
 

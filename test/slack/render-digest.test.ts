@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Digest } from '../../src/digest/types.ts';
-import { DIGEST_LABELS } from '../../src/messages.ts';
+import { DIGEST_LABELS } from '../../src/wording/messages.ts';
 import type { Citation } from '../../src/types.ts';
 import { ACTION_IDS } from '../../adapters/slack/action-values.ts';
 import { SLACK_LIMITS, type SlackMessage } from '../../adapters/slack/block-kit.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { Newsdesk } from '../../src/newsdesk.ts';
+import { Newsdesk } from '../../src/app/newsdesk.ts';
 import { decodeAnswerRef, encodeAnswerRef } from '../../adapters/slack/action-values.ts';
 import { clampMrkdwn, cutPlain, button } from '../../adapters/slack/block-kit.ts';
 import { boltLogger } from '../../adapters/slack/bolt-logger.ts';

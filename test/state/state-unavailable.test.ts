@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { isNewsdeskError } from '../../src/errors.ts';
 import { silentLog } from '../../src/log.ts';
-import { Newsdesk } from '../../src/newsdesk.ts';
-import { openCorpus } from '../../src/open-corpus.ts';
+import { Newsdesk } from '../../src/app/newsdesk.ts';
+import { openCorpus } from '../../src/ingest/open-corpus.ts';
 import { makeTmp, removeTmp } from '../ingest/helpers.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '..', '..', 'corpus');

@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { THREE_STORIES } from './three-stories.ts';
-import { CorpusIndex } from '../../src/search/corpus-index.ts';
-import { openCorpus } from '../../src/open-corpus.ts';
+import { CorpusIndex } from '../../src/index/corpus-index.ts';
+import { openCorpus } from '../../src/ingest/open-corpus.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { answerInStories } from '../../src/stories/answer-in-stories.ts';
 import { corpusStories, manyStories } from '../../src/stories/stories.ts';
 import { judgeBankAnswer, readBankStory } from '../../src/tools/question-bank.ts';
 import { validateQuestion } from '../../src/ask/input.ts';
 import { CORPORA, HAS_SHARED_CORPORA, makeTmp, removeTmp } from '../ingest/helpers.ts';
-import { Newsdesk } from '../../src/newsdesk.ts';
+import { Newsdesk } from '../../src/app/newsdesk.ts';
 import { State } from '../../src/state/state.ts';
 import { silentLog } from '../../src/log.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/types.ts';
-import { CorpusIndex } from '../../src/search/corpus-index.ts';
+import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { corpusStories, findStory, storyIndex, storyOf } from '../../src/stories/stories.ts';
 
 function article(id: string, title: string, text: string, extra: Partial<Article> = {}): Article {

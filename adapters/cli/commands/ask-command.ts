@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import type { Command } from 'commander';
 import { answerWithTrace, notFoundAnswer } from '../../../src/ask/answer.ts';
-import { Newsdesk } from '../../../src/newsdesk.ts';
+import { Newsdesk } from '../../../src/app/newsdesk.ts';
 import type { Answer } from '../../../src/types.ts';
 import { renderAnswerText } from '../../terminal/render-answer.ts';
 import { commandConfig, open, type CliContext, type CorpusOptions } from '../context.ts';

@@ -1,8 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { runBenchmark, type BenchmarkReport, type BenchmarkStage, type Timing } from '../../../src/bench.ts';
+import { runBenchmark, type BenchmarkReport, type BenchmarkStage, type Timing } from '../../../src/tools/bench.ts';
 import fs from 'node:fs';
 import { answerQuestion } from '../../../src/ask/answer.ts';
-import { MIXED_QUESTIONS } from '../../../src/bench-questions.ts';
+import { MIXED_QUESTIONS } from '../../../src/tools/bench-questions.ts';
 import { corpusDir, type CliContext, type CorpusOptions } from '../context.ts';
 import { positiveInteger } from '../options.ts';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { evalCorpusDir, readEvalSet, runEval, type EvalReport } from '../../../src/eval.ts';
-import { openCorpus } from '../../../src/open-corpus.ts';
+import { evalCorpusDir, readEvalSet, runEval, type EvalReport } from '../../../src/tools/eval.ts';
+import { openCorpus } from '../../../src/ingest/open-corpus.ts';
 import {
   bankFiles,
   openBankCorpus,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { gapsHeading } from '../../../src/messages.ts';
+import { gapsHeading } from '../../../src/wording/messages.ts';
 import { State } from '../../../src/state/state.ts';
 import type { CliContext } from '../context.ts';
 import { positiveInteger } from '../options.ts';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { ingestSources, type IngestReport } from '../../../src/coverage/ingest.ts';
-import { fetchLimitsOf } from '../../../src/coverage/fetch-page.ts';
+import { ingestSources, type IngestReport } from '../../../src/acquire/ingest-sources.ts';
+import { fetchLimitsOf } from '../../../src/acquire/fetch-page.ts';
 import { NewsdeskError } from '../../../src/errors.ts';
 import { corpusDir, type CliContext, type CorpusOptions } from '../context.ts';
 

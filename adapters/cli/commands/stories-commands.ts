@@ -1,7 +1,7 @@
 import { CommanderError, type Command } from 'commander';
 import { corpusStories, findStory } from '../../../src/stories/stories.ts';
 import { readFirstSeen } from '../../../src/ingest/first-seen.ts';
-import { storyNotFound } from '../../../src/messages.ts';
+import { storyNotFound } from '../../../src/wording/messages.ts';
 import { renderStoryDetail, renderStoryList } from '../../terminal/render-stories.ts';
 import { open, type CliContext, type CorpusOptions } from '../context.ts';
 

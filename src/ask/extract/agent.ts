@@ -1,5 +1,5 @@
-import type { CorpusIndex } from '../../search/corpus-index.ts';
-import { analyzeTerm } from '../../search/analyzer.ts';
+import type { CorpusIndex } from '../../index/corpus-index.ts';
+import { analyzeTerm } from '../../index/analyzer.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import { tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';

@@ -1,5 +1,5 @@
-import type { CorpusIndex } from '../../search/corpus-index.ts';
-import { analyzeTerm } from '../../search/analyzer.ts';
+import type { CorpusIndex } from '../../index/corpus-index.ts';
+import { analyzeTerm } from '../../index/analyzer.ts';
 import { countryOf } from '../gazetteer.ts';
 import { ROLE_NOUNS } from '../lexicon.ts';
 import { nameSpans, type Span } from '../tokens.ts';

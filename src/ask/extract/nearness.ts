@@ -1,4 +1,4 @@
-import { analyzeTerm } from '../../search/analyzer.ts';
+import { analyzeTerm } from '../../index/analyzer.ts';
 import type { Slot } from '../retrieve.ts';
 import { tokenizeWords } from '../tokens.ts';
 

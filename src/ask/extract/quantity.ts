@@ -1,4 +1,4 @@
-import { analyzeTerm } from '../../search/analyzer.ts';
+import { analyzeTerm } from '../../index/analyzer.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import type { Candidate } from './candidate.ts';
 import { isKindOf } from '../wordnet.ts';

@@ -2,7 +2,7 @@ import { RELATION_SETS, ROLE_NOUNS } from '../lexicon.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
-import { STOP_WORDS, isVerbForm } from '../../search/analyzer.ts';
+import { STOP_WORDS, isVerbForm } from '../../index/analyzer.ts';
 
 /**
  * "Who is X?" answers. For a person ("who is Yuri Ushakov?") the role the coverage gives them:

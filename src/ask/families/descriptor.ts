@@ -1,4 +1,4 @@
-import { analyzeText } from '../../search/analyzer.ts';
+import { analyzeText } from '../../index/analyzer.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import { mainPartOfSpeech } from '../wordnet.ts';

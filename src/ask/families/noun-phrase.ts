@@ -1,4 +1,4 @@
-import { analyzeTerm } from '../../search/analyzer.ts';
+import { analyzeTerm } from '../../index/analyzer.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import { tokenizeWords } from '../tokens.ts';
