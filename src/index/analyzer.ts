@@ -41,6 +41,8 @@ export function analyzeTerm(token: string): string | null {
 function analyzeUncached(token: string): string | null {
   let term = token.toLowerCase();
   if (term.length > 1 && /['’]s$/.test(term)) term = term.slice(0, -2);
+  // Contractions are stop words as written ("he'll", "doesn't"), before the apostrophe goes ("hell").
+  if (STOP_WORDS.has(term.replace(/’/g, "'"))) return null;
   term = term.replace(/['’]/g, '');
   if (term === '' || STOP_WORDS.has(term)) return null;
   const cached = stemCache.get(term);

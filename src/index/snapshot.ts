@@ -17,7 +17,7 @@ import { exportState, importState, type MiniSearchState } from './minisearch-sta
  */
 
 /** Bumped whenever the snapshot layout or the analysis changes; other versions are rebuilt. */
-export const SNAPSHOT_VERSION = 6;
+export const SNAPSHOT_VERSION = 7;
 
 interface SnapshotFile {
   version: number;

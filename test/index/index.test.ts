@@ -35,6 +35,10 @@ describe('analyzer', () => {
     expect(analyzeTerm('The')).toBeNull();
   });
 
+  it('drops contractions as written, with either apostrophe', () => {
+    expect(["he'll", 'doesn’t', "didn't", 'Hell'].map(analyzeTerm)).toEqual([null, null, null, 'hell']);
+  });
+
   it('splits tokens on punctuation but keeps inner apostrophes', () => {
     expect(tokenize('U.S.-Russia talks, Jan. 10; Putin’s aide')).toEqual(['U', 'S', 'Russia', 'talks', 'Jan', '10', 'Putin’s', 'aide']);
   });
