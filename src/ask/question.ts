@@ -151,7 +151,8 @@ function countedNoun(lower: string): string | null {
 function whichNoun(lower: string): string | null {
   const named = NAME_OF.exec(lower)?.[1] ?? CALLED.exec(lower)?.[1];
   if (named) return named;
-  return /^(?:which|what) ([a-z-]+)\b/.exec(lower)?.[1] ?? null;
+  // "which of their lawyers said…" → lawyers.
+  return /^(?:which|what) (?:of (?:the|their|his|her|its|these|those|our|your) )?([a-z-]+)\b/.exec(lower)?.[1] ?? null;
 }
 
 /** "what's the name of the nanny" → nanny. */

@@ -167,3 +167,10 @@ describe('extractAgents', () => {
     expect(values(extractAgents(index, s, [rented], [rented, slot('Saint-Denis', ['Saint-Denis']), slot('Abaaoud', ['Abaaoud'])]))).toEqual([['person:jawad bendaoud', 'Jawad Bendaoud']]);
   });
 });
+
+describe('extractRoleHolders: kinds of thing', () => {
+  it('takes a compound ending in the kind and the name right before a lower-case kind', () => {
+    expect(values(extractRoleHolders(sentence('Thanou told To Vima newspaper in her first interview.'), 'paper'))).toEqual([['name:vima', 'Vima']]);
+    expect(values(extractRoleHolders(sentence('He was talking about making a deal.'), 'king'))).toEqual([]);
+  });
+});

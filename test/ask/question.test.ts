@@ -50,6 +50,10 @@ describe('parseQuestion', () => {
     expect(['how much data fits on a disc?', 'how many people live there', 'how many police officers were hurt'].map((q) => parseQuestion(q).countNoun)).toEqual(['data', 'people', 'officers']);
   });
 
+  it('reads the noun of "which of their lawyers"', () => {
+    expect(parseQuestion('which of their lawyers said the verdict was due?').entity).toBe('lawyers');
+  });
+
   it('finds the speaker of a said question', () => {
     expect(parseQuestion('what did the White House say?').entity).toBe('the White House');
   });

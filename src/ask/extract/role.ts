@@ -81,6 +81,10 @@ export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[]
     }
     const next = spans.find((sp) => sp.start > afterHead && sp.start <= afterHead + 2);
     if (next) out.push(person(s, next.text, 1));
+    // "told To Vima newspaper", "at Heathrow airport": the name right before the lower-case kind,
+    // when no name follows it ("Kremlin spokesman Dmitry Peskov" names Peskov).
+    const named = spans.find((sp) => sp.end < m.index! && /^\s+$/.test(text.slice(sp.end, m.index!)));
+    if (!next && named && /^\p{Ll}/u.test(text.charAt(m.index!))) out.push(person(s, named.text, 0.9));
     const prior = spans.filter((sp) => sp.end <= m.index!).pop();
     if (prior && /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u.test(text.slice(prior.end, m.index!))) out.push(person(s, prior.text, 0.9));
   }
@@ -88,13 +92,19 @@ export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[]
 }
 
 const headPatterns = new Map<string, RegExp>();
+/** Shortest head a compound may end in. */
+const MIN_COMPOUND_HEAD = 5;
 
-/** "spokesman", "spokesmen", "spokeswoman"… but not "the band’s": the role word as a head, compiled once. */
+/** "spokesman", "spokesmen", "spokeswoman", "newspaper" for paper… but not "the band’s": the role word as a head, compiled once. */
 function headPattern(heads: readonly string[]): RegExp {
   const key = heads.join('|');
   let re = headPatterns.get(key);
   if (!re) {
-    re = new RegExp(`\\b(?:${heads.map(escapeRegExp).join('|')})(?:s|woman|man)?\\b(?!['’]s)`, 'g');
+    // A compound ending in a head of five letters or more counts as one ("newspaper" for "which
+    // paper"); shorter heads end too many unrelated words ("making" for "king").
+    const compoundable = heads.filter((h) => h.length >= MIN_COMPOUND_HEAD).map(escapeRegExp);
+    const alternatives = [...(compoundable.length ? [`\\p{Ll}{2,}(?:${compoundable.join('|')})`] : []), ...heads.map(escapeRegExp)];
+    re = new RegExp(`\\b(?:${alternatives.join('|')})(?:s|woman|man)?\\b(?!['’]s)`, 'gu');
     if (headPatterns.size > 500) headPatterns.clear();
     headPatterns.set(key, re);
   }
