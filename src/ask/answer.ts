@@ -10,7 +10,8 @@ import { extractDurations } from './extract/duration.ts';
 import { extractQuantities } from './extract/quantity.ts';
 import { extractDates, resolveWeekdays } from './extract/when.ts';
 import { extractPlaces } from './extract/place.ts';
-import { extractAgents, extractPrepositionObjects } from './extract/agent.ts';
+import { extractAgents, extractPatients, extractPrepositionObjects } from './extract/agent.ts';
+import { mainPartOfSpeech } from './wordnet.ts';
 import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.ts';
 import { extractPronounStatements, extractStatements } from './extract/statement.ts';
 import { nearness } from './extract/nearness.ts';
@@ -167,7 +168,12 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       // "…sign him from?", "…talk to on Wednesday?": the answer follows that preposition.
       const stranded = STRANDED_PREPOSITION.exec(q.text.toLowerCase())?.[1];
       if (stranded) for (const s of sentences) for (const p of PREPOSITION_PEERS[stranded] ?? [stranded]) out.push(...extractPrepositionObjects(index, s, p, slots));
-      for (const s of sentences) out.push(...extractAgents(index, s, relation, slots).map((c) => (stranded ? { ...c, confidence: c.confidence * STRANDED_AGENT_FACTOR } : c)));
+      // "who did the unions meet?", "who was arrested?": whom it was done to.
+      const patient = !stranded && asksForPatient(q.text);
+      // An object question's verb is a bare form ("who did the unions meet"): a word WordNet mostly uses as a verb.
+      const patientRelation = relation.some((r) => isVerbForm(r.label)) ? relation : slots.filter((r) => !r.subject && /^\p{Ll}/u.test(r.label) && mainPartOfSpeech(r.label) === 'verb');
+      if (patient) for (const s of sentences) out.push(...extractPatients(index, s, patientRelation, slots));
+      for (const s of sentences) out.push(...extractAgents(index, s, relation, slots).map((c) => (stranded || patient ? { ...c, confidence: c.confidence * STRANDED_AGENT_FACTOR } : c)));
       // "what's the name of the police dog…": names given with "named" / "called".
       if (/\b(name|called|named)\b/i.test(q.text)) for (const s of sentences) out.push(...extractNamedAs(s));
       // "which band…": names given that kind ("rock band Eagles of Death Metal").
@@ -235,6 +241,22 @@ function relationSlots(slots: readonly Slot[]): Slot[] {
   const own = slots.filter((s) => !s.subject);
   const verbs = own.filter((s) => isVerbForm(s.label));
   return verbs.length ? verbs : own.slice(0, 1);
+}
+
+/** "who did the unions meet…", "whom will he face…": an auxiliary, then the subject, then the verb. */
+const OBJECT_QUESTION = /^who(?:m)?\s+(?:did|does|do|will|would|can|could|should|has|have|had)\s+([\p{L}'’-]+)/iu;
+/** "who was arrested…", "who has been charged…": the question's verb in the passive. */
+const PASSIVE_QUESTION = /^who\s+(?:was|were|is|are|will be|has been|have been|had been|got|get|gets)\s+([\p{L}'’-]+)/iu;
+
+/**
+ * True when a who-question asks for whom the action was done to, not who did it: an object question
+ * (the word after the auxiliary is its subject, not a verb) or a question in the passive.
+ */
+function asksForPatient(text: string): boolean {
+  const passive = PASSIVE_QUESTION.exec(text)?.[1];
+  if (passive) return isVerbForm(passive) && !/ing$/i.test(passive);
+  const subject = OBJECT_QUESTION.exec(text)?.[1];
+  return subject !== undefined && !isVerbForm(subject) && mainPartOfSpeech(subject) !== 'verb';
 }
 
 /**

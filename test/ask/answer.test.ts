@@ -110,6 +110,22 @@ describe('a pronoun read as the subject of the sentence before', () => {
   });
 });
 
+describe('questions about whom the action was done to', () => {
+  const index = new CorpusIndex();
+  index.addArticles([
+    article('talks.txt', 'Five public sector unions met Deputy Prime Minister John Prescott at the spring conference in Gateshead.\n\nThe talks lasted 90 minutes.'),
+    article('raid.txt', 'Police raided a flat in the north of the city on Wednesday. Jawad Bendaoud was arrested by police during the raid.\n\nThe operation ended at noon.'),
+  ]);
+
+  it('answers an object question with the name after the verb, not its subject', () => {
+    expect(answerQuestion(index, 'who did the unions meet at the conference?').answer.answer).toBe('John Prescott');
+  });
+
+  it('answers a passive question with the subject of the passive, not the agent after "by"', () => {
+    expect(answerQuestion(index, 'who was arrested during the raid?').answer.answer).toBe('Jawad Bendaoud');
+  });
+});
+
 describe('Newsdesk conversation', () => {
   const { index } = openCorpus(CORPUS);
   const desk = new Newsdesk(index, { dataDir: null, rateLimitPerMinute: 100, log: silentLog });

@@ -66,6 +66,33 @@ export function extractAgents(index: CorpusIndex, s: ScoredSentence, relationSlo
   return dedupe(out);
 }
 
+/** A passive auxiliary right before a verb ("was arrested", "were reportedly met"). */
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?$/u;
+
+/**
+ * Patients: whom the action was done to, for "who did the unions meet?" and "who was arrested?". The
+ * name right after the active verb ("met Deputy Prime Minister John Prescott"), or the subject of the
+ * verb in the passive ("Jawad Bendaoud was arrested"); never the agent after "by".
+ * @param relationSlots - slots of the question's action
+ * @param questionSlots - all the question's slots: an entity the question names is never its answer
+ */
+export function extractPatients(index: CorpusIndex, s: ScoredSentence, relationSlots: readonly Slot[], questionSlots: readonly Slot[]): Candidate[] {
+  const out: Candidate[] = [];
+  const text = s.text;
+  const push = (e: EntityMention | null, confidence: number): void => {
+    if (!e || (e.kind === 'other' && !/^\p{Lu}/u.test(e.text)) || namedByQuestion(e.canonical, questionSlots)) return;
+    out.push(toCandidate(index, s, e, confidence));
+  };
+  const tokens = tokenizeWords(text);
+  tokens.forEach((tok, i) => {
+    const term = analyzeTerm(tok.text);
+    if (!term || !relationSlots.some((slot) => slot.terms.has(term))) return;
+    if (PASSIVE_BEFORE.test(text.slice(Math.max(0, tok.start - 40), tok.start))) push(entityBefore(text, tok.start), 0.9);
+    else if (tokens[i + 1]?.lower !== 'by') push(entityAfter(text, tok.end), 0.95);
+  });
+  return dedupe(out);
+}
+
 /**
  * The names a question with a stranded preposition asks for ("which club did Chelsea sign him
  * from?", "who did Blinken talk to on Wednesday?"): the name right after that preposition in the
