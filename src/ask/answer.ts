@@ -148,7 +148,7 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       const nounSlot = slots.find((s) => q.countNoun !== null && s.label.toLowerCase() === q.countNoun.toLowerCase()) ?? null;
       const partitive = /\bhow many of\b/i.test(q.text);
       for (const s of sentences) out.push(...extractQuantities(s, nounSlot, q.countNoun, slots.filter((x) => x !== nounSlot), partitive));
-      break;
+      return preferStatedAs(out, q.text);
     }
     case 'when':
       for (const s of sentences) out.push(...extractDates(s, /\bwhat time\b/i.test(q.text)));
@@ -266,6 +266,33 @@ function asksForPatient(text: string): boolean {
 function preferNearQuestion(candidates: Candidate[], slots: readonly Slot[]): Candidate[] {
   return candidates.map((c) => (c.at === undefined ? c : { ...c, confidence: c.confidence * nearness(c.sentence.text, c.at, slots, c.mention.length) }));
 }
+
+/** What an amount counts when it is not stated the way the question asks ("per share", a change). */
+const UNSTATED_FACTOR = 0.6;
+
+/**
+ * Amounts stated the way the question asks for them count more: "how much per share…" wants an amount
+ * followed by "a share" / "per share" ("530 pence-a-share"), "how much did the shares go up…" a figure
+ * told as a change ("were up 3.4%", "rose 5%"), not a stake ("owners of 5% of the shares").
+ */
+function preferStatedAs(candidates: Candidate[], question: string): Candidate[] {
+  const perUnit = /\bhow much (?:per|a|an|each) ([a-z]+)/i.exec(question)?.[1];
+  const change = CHANGE_WORDS.test(question);
+  if (!perUnit && !change) return candidates;
+  return candidates.map((c) => {
+    if (c.at === undefined) return c;
+    const text = c.sentence.text;
+    const after = text.slice(c.at + c.mention.length, c.at + c.mention.length + 30);
+    const before = text.slice(Math.max(0, c.at - 30), c.at);
+    const stated = perUnit ? new RegExp(`^\\s*(?:-\\s*a\\s*-|a|an|per|each)\\s*(?:\\p{L}+\\s+)?${perUnit}`, 'iu').test(after) : CHANGE_BEFORE.test(before);
+    return stated ? c : { ...c, confidence: c.confidence * UNSTATED_FACTOR };
+  });
+}
+
+/** A question about a change ("go up", "rise", "fall"). */
+const CHANGE_WORDS = /\b(?:rise|risen|rose|fall|fallen|fell|go up|gone up|went up|go down|went down|drop|dropped|increase|decrease|climb|jump|grow|grown|slump|surge|soar|tumble|slide|gain)\b/i;
+/** A figure told as a change: "were up 3.4%", "rose by 5%", "a fall of 2%". */
+const CHANGE_BEFORE = /\b(?:up|down|rose|fell|rising|falling|gained|lost|jumped|climbed|dropped|slipped|slid|surged|soared|tumbled|grew|increased|decreased|declined|added|shed|(?:rise|fall|drop|gain|jump|increase|decrease|decline|cut)\s+of)\s+(?:by\s+|almost\s+|nearly\s+|about\s+|around\s+|more\s+than\s+)?$/iu;
 
 /** What a bare weekday ("on Friday") counts when the coverage also gives calendar dates. */
 const BARE_WEEKDAY_FACTOR = 0.7;

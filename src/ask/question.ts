@@ -126,6 +126,10 @@ function countedNoun(lower: string): string | null {
   if (PERCENT_QUESTION.test(lower)) return 'percent';
   if (MONEY_QUESTION.test(lower)) return 'money';
   if (/\bhow much\b.*\b(%|percent|per cent)\b/.test(lower)) return 'percent';
+  // "how much per share did they offer": a price.
+  if (/\bhow much (?:per|a|an|each) /.test(lower)) return 'money';
+  // "how much did the shares go up?", "how much did profit rise": a change, told as a percentage.
+  if (CHANGE_QUESTION.test(lower)) return 'percent';
   const m =
     /\bhow (?:many|much)\s+((?:of\s+(?:the\s+)?(?:\d+\s+)?)?(?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ??
     /\b(?:number|count|total) of\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ??
@@ -218,6 +222,8 @@ function expand(terms: Map<string, number>, focus: readonly string[]): void {
 }
 
 /** "what share / what % …": a question whose answer is a percentage. */
+/** "how much did X rise / go up / fall…" */
+const CHANGE_QUESTION = /\bhow much (?:did|has|have|had|does|do|will|would)\b.*\b(?:rise|risen|fall|fallen|go up|gone up|go down|gone down|drop|dropped|increase|decrease|climb|jump|grow|grown|slump|surge|soar|tumble|slide|gain)\b/;
 const PERCENT_QUESTION = /^(what|which) (%|percent|percentage|proportion|share|fraction|stake|rate)\b/;
 /** "what fee / what price …": a question whose answer is an amount of money. */
 const MONEY_QUESTION = /^(what|which) (fee|price|sum|amount|figure|salary|wage|fine|cost)\b/;

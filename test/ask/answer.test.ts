@@ -126,6 +126,22 @@ describe('questions about whom the action was done to', () => {
   });
 });
 
+describe('amounts stated the way the question asks', () => {
+  const index = new CorpusIndex();
+  index.addArticles([
+    article('bid.txt', 'The exchange rejected the 530 pence-a-share offer, which valued it at about £1.35bn.\n\nTalks go on.'),
+    article('fund.txt', 'The fund, which owns 5% of the bidder\'s shares, opposed the offer. The bidder\'s shares were up 3.4% by noon.\n\nTrading was heavy.'),
+  ]);
+
+  it('answers "how much per share" with the amount a share', () => {
+    expect(answerQuestion(index, 'how much per share was the offer?').answer.answer).toBe('530 pence');
+  });
+
+  it('answers "how much did the shares go up" with the figure told as a change', () => {
+    expect(answerQuestion(index, "how much did the bidder's shares go up?").answer.answer).toBe('3.4%');
+  });
+});
+
 describe('Newsdesk conversation', () => {
   const { index } = openCorpus(CORPUS);
   const desk = new Newsdesk(index, { dataDir: null, rateLimitPerMinute: 100, log: silentLog });

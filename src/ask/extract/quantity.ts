@@ -163,7 +163,7 @@ const ORDINAL_TIME = new RegExp(`\\bthe (${ORDINALS.join('|')}|\\d+(?:st|nd|rd|t
 /** A unit of measure right after a number ("1.8GB", "300 miles", "7.5 tonnes"), kept in the answer. */
 const MEASURE_UNIT = /^\s?(?:[KMGT]B|gigabytes?|megabytes?|terabytes?|km|kilomet(?:re|er)s?|miles?|mph|km\/h|kg|kilograms?|tonnes?|tons?|met(?:re|er)s?|feet|ft|litres?|liters?|barrels?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|feet|met(?:re|er)s))\b/;
 /** A currency named after a number ("19,800 yen", "260.75bn roubles"). */
-const CURRENCY_AFTER = /^\s*(dollars|euros|pounds|sterling|yen|yuan|roubles|rubles|rupees|francs|marks|lire|pesos|krona|kronor|won|usd|eur|gbp)\b/i;
+const CURRENCY_AFTER = /^\s*(dollars|euros|pounds|sterling|pence|cents|yen|yuan|roubles|rubles|rupees|francs|marks|lire|pesos|krona|kronor|won|usd|eur|gbp)\b/i;
 const GENERIC_COUNTED = new Set(['people', 'persons', 'men', 'women', 'children', 'civilians', 'victims', 'individuals']);
 
 function mentionsNoun(text: string, slot: Slot): boolean {
