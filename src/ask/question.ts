@@ -1,5 +1,5 @@
 import { mainPartOfSpeech } from './wordnet.ts';
-import { analyzeTerm } from '../index/analyzer.ts';
+import { analyzeTerm, irregularBase } from '../index/analyzer.ts';
 import { RELATION_SETS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
 
@@ -79,18 +79,18 @@ export function detectFamily(original: string): QuestionFamily {
   const lower = original.toLowerCase();
   // "did Biden threaten sanctions?", "is the Eiffel Tower closed?", "was Abdeslam arrested…?"
   if (/^(did|does|do|is|isn't|was|wasn't|are|aren't|were|weren't|has|hasn't|have|haven't|had|will|won't|would|can|could|should|didn't|doesn't|don't)\b/.test(lower)) return 'yes_no';
-  if (/^(why|how come)\b|\b(what|which) (was|is|were|are) the (reason|reasons|motive|purpose|cause)\b|\bfor what reason\b|^what (caused|prompted|led to|made)\b/.test(lower)) return 'why';
+  if (/^(why|how come)\b|\b(what|which)(?:'s|’s| was| is| were| are) the (reason|reasons|motive|purpose|cause)\b|\bfor what reason\b|^what (caused|prompted|led to|made)\b/.test(lower)) return 'why';
   if (/\b(what|which) time\b/.test(lower)) return 'what_time';
   if (/\bhow long ago\b/.test(lower)) return 'when';
   if (/\b(how long|for how long|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b/.test(lower)) return 'how_long';
   if (/\bhow (many|much)\b|\b(number|count|total) of\b|\bdeath toll\b|\bhow large\b|\bhow big\b/.test(lower)) return 'how_many';
   // "what fee did Liverpool pay?", "what share of output…", "what % of voters…": an amount.
   if (PERCENT_QUESTION.test(lower) || MONEY_QUESTION.test(lower)) return 'how_many';
-  if (/^(when|since when|until when)\b|\b(what|which) (date|day|time|year|month|week)\b|\bwhen (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'when';
+  if (/^(when|since when|until when)\b|\b(what|which) (date|day|time|year|month|week)\b|\bwhat(?:'s|’s| is| was) the (date|deadline|day)\b|\bwhen (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'when';
   if (/^where\b|^(which|what) (?:[a-z]+ )?(city|country|place|town|venue|location|region|area|capital|stadium|airport|port|island|constituency|seat|county|state|province|district|village|suburb|street|neighbourhood|neighborhood|hospital|prison|ground|arena|base) (is|was|are|were|did|does|do|will|would|has|have|had|in|on|at|to|from)\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'where';
   if (SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower)) return 'said';
   // "how did they identify him?", "how is Sony pitching it?": the manner (not "how many/much/long/big").
-  if (/^how (did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b/.test(lower)) return 'how';
+  if (/^how (did|does|do|is|was|were|are|has|have|had|will|would|can|could|might|may|should|must)\b/.test(lower)) return 'how';
   // "what's the name of the nanny…", "what is his guide dog called?": a name.
   if (NAME_OF.test(lower) || CALLED.test(lower)) return 'who';
   if (/^(who|whom|whose)\b/.test(lower)) return isWhoIs(original) ? 'who_is' : 'who';
@@ -100,12 +100,12 @@ export function detectFamily(original: string): QuestionFamily {
   // "which band was playing…", "which ship detected…", "what airline operated…": a named thing of that kind.
   if (/^which [a-z-]+\b/.test(lower)) return 'who';
   // "what sanctions did Biden threaten?", "what guarantees does Russia want?": a noun phrase.
-  if (/^what [a-z-]+ (was|were|is|are|did|does|do|has|have|had|will|would|can|could|[a-z]+ed)\b/.test(lower) && !/^what (is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b/.test(lower)) return 'what_x';
+  if (opensNounPhrase(lower)) return 'what_x';
   if (/^what (is|was) .+['’]s (role|job|position|title)\b|^what does .+ do\b/.test(lower)) return 'who_is';
   return 'about';
 }
 
-const SAID = /^(what|how) (did|does|do|has|have|had|will|would) .+? (say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet)\b/;
+const SAID = /^(?:according to [^,]+, )?(what|how) (did|does|do|has|have|had|will|would) .+? (say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet|admit|deny|concede|reveal|confirm|explain)\b/;
 
 /**
  * "who is Yuri Ushakov?" and "who is the Kremlin spokesman?" ask for a role or a name; "who was killed?"
@@ -119,6 +119,23 @@ function isWhoIs(question: string): boolean {
   // "who was killed", "who were arrested": a lower-case participle right after the verb asks for an agent.
   if (/^(?:\p{Ll}+ )?\p{Ll}+(ed|en)\b/u.test(rest) && !/^(the|a|an) /i.test(rest)) return false;
   return true;
+}
+
+/** Auxiliaries that end the noun phrase a what-question opens ("what sanctions did…"). */
+const PHRASE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'did', 'does', 'do', 'has', 'have', 'had', 'will', 'would', 'can', 'could']);
+
+/**
+ * "what sanctions did Biden threaten?", "what tv channel was he on?", "what german magazine reported…":
+ * "what", one to three words of a noun phrase, then an auxiliary or a verb in the past.
+ */
+function opensNounPhrase(lower: string): boolean {
+  const words = lower.split(/\s+/);
+  if (words[0] !== 'what' || PHRASE_AUXILIARIES.has(words[1] ?? '')) return false;
+  for (let i = 2; i <= 4 && i < words.length; i++) {
+    const w = words[i]!;
+    if (PHRASE_AUXILIARIES.has(w) || /^[a-z]+ed$/.test(w) || irregularBase(w) !== null) return /^[a-z-]+$/.test(words[1] ?? '');
+  }
+  return false;
 }
 
 /** The counted noun: the last word of the phrase after "how many" ("how many Russian soldiers are…" → soldiers). */
@@ -224,7 +241,7 @@ function expand(terms: Map<string, number>, focus: readonly string[]): void {
 /** "what share / what % …": a question whose answer is a percentage. */
 /** "how much did X rise / go up / fall…" */
 const CHANGE_QUESTION = /\bhow much (?:did|has|have|had|does|do|will|would)\b.*\b(?:rise|risen|fall|fallen|go up|gone up|go down|gone down|drop|dropped|increase|decrease|climb|jump|grow|grown|slump|surge|soar|tumble|slide|gain)\b/;
-const PERCENT_QUESTION = /^(what|which) (%|percent|percentage|proportion|share|fraction|stake|rate)\b/;
+const PERCENT_QUESTION = /(?:^|\bby |\bat |\bto )(what|which) (%|percent|percentage|proportion|share|fraction|stake|rate)(?=\s|$)/;
 /** "what fee / what price …": a question whose answer is an amount of money. */
 const MONEY_QUESTION = /^(what|which) (fee|price|sum|amount|figure|salary|wage|fine|cost)\b/;
 

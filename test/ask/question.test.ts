@@ -35,6 +35,23 @@ describe('detectFamily', () => {
   }
 });
 
+describe('detectFamily: chat phrasings', () => {
+  it('reads a what + noun phrase + verb as what_x, and percentages, deadlines, reasons and admissions by their family', () => {
+    const families = [
+      'what tv channel was he on when he denied it',
+      'what german magazine reported the talks',
+      'what % of voters think he was damaged',
+      'by what percentage is the dividend rising',
+      "what's the deadline for the reply",
+      "what's the reason they give",
+      'what did thanou admit about the story',
+      'according to the mayor, what did the report say about the police?',
+      'how might he get round the board',
+    ].map(detectFamily);
+    expect(families).toEqual(['what_x', 'what_x', 'how_many', 'how_many', 'when', 'why', 'said', 'said', 'how']);
+  });
+});
+
 describe('parseQuestion', () => {
   it('finds the counted noun past adjectives and stops at the verb', () => {
     expect(parseQuestion('how many Russian soldiers are near Ukraine?').countNoun).toBe('soldiers');
