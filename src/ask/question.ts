@@ -172,6 +172,9 @@ function countedNoun(lower: string): string | null {
 function whichNoun(lower: string): string | null {
   const named = NAME_OF.exec(lower)?.[1] ?? CALLED.exec(lower)?.[1];
   if (named) return named;
+  // "which is Britain's biggest union overall?" → union: the last noun of the phrase after the verb.
+  const after = /^which (?:is|was|are|were) (.+)$/.exec(lower)?.[1];
+  if (after) return after.split(/\s+/).reverse().find((w) => mainPartOfSpeech(w.replace(/['’]s$/, '')) === 'noun') ?? null;
   // "which of their lawyers said…" → lawyers.
   return /^(?:which|what) (?:of (?:the|their|his|her|its|these|those|our|your) )?([a-z-]+)\b/.exec(lower)?.[1] ?? null;
 }

@@ -172,5 +172,6 @@ describe('extractRoleHolders: kinds of thing', () => {
   it('takes a compound ending in the kind and the name right before a lower-case kind', () => {
     expect(values(extractRoleHolders(sentence('Thanou told To Vima newspaper in her first interview.'), 'paper'))).toEqual([['name:vima', 'Vima']]);
     expect(values(extractRoleHolders(sentence('He was talking about making a deal.'), 'king'))).toEqual([]);
+    expect(values(extractRoleHolders(sentence('The worst-affected area will be the Department of Work and Pensions.'), 'department'))).toEqual([['name:department of work and pensions', 'Department of Work and Pensions']]);
   });
 });

@@ -69,6 +69,7 @@ describe('parseQuestion', () => {
 
   it('reads the noun of "which of their lawyers"', () => {
     expect(parseQuestion('which of their lawyers said the verdict was due?').entity).toBe('lawyers');
+    expect(parseQuestion("which is britain's biggest union overall").entity).toBe('union');
   });
 
   it('finds the speaker of a said question', () => {

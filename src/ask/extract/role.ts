@@ -71,6 +71,8 @@ export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[]
     if (around) {
       const name = text.slice(afterHead, around.end).trim();
       if (/^\p{Lu}/u.test(name)) out.push(person(s, name, 1));
+      // "the Department of Work and Pensions", "the University of Buckingham": the kind opens the name.
+      else if (around.start === m.index! && /^(?:of|for)\s/.test(name)) out.push(person(s, around.text, 1));
       continue;
     }
     // "Stuff Magazine", "Deutsche Bank": the kind is the last word of the name itself.
