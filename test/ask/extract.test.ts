@@ -175,3 +175,9 @@ describe('extractRoleHolders: kinds of thing', () => {
     expect(values(extractRoleHolders(sentence('The worst-affected area will be the Department of Work and Pensions.'), 'department'))).toEqual([['name:department of work and pensions', 'Department of Work and Pensions']]);
   });
 });
+
+describe('extractPlaces: "-based"', () => {
+  it('reads "Paris-based Euronext" as a place', () => {
+    expect(values(extractPlaces(sentence('Paris-based Euronext, owner of Liffe, said it was interested.')))).toEqual([['place:paris', 'Paris']]);
+  });
+});

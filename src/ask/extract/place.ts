@@ -47,5 +47,14 @@ export function extractPlaces(s: ScoredSentence, direction: 'from' | 'to' | null
       confidence: (strong ? 1 : 0.5) * (known ? 1 : 0.9) * (broad ? 0.6 : 1) * (country ? COUNTRY_FACTOR : 1),
     });
   }
+  // "Paris-based Euronext", "the Luxembourg-based Clearstream unit": where the name is based.
+  for (const m of s.text.matchAll(BASED_IN)) {
+    const place = m[1]!;
+    if (NOT_PLACES.test(place)) continue;
+    out.push({ key: `place:${place.toLowerCase()}`, value: place, mention: place, at: m.index, sentence: s, confidence: 1 });
+  }
   return out;
 }
+
+/** A place joined to "-based" before what it is the base of. */
+const BASED_IN = /\b(\p{Lu}[\p{L}.'’]+(?:[\s-]\p{Lu}[\p{L}.'’]+)?)-based\b/gu;
