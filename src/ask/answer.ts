@@ -10,7 +10,7 @@ import { extractDurations } from './extract/duration.ts';
 import { extractQuantities } from './extract/quantity.ts';
 import { extractDates, resolveWeekdays } from './extract/when.ts';
 import { extractPlaces } from './extract/place.ts';
-import { extractAgents, extractPatients, extractPrepositionObjects } from './extract/agent.ts';
+import { extractAgents, extractPatients, extractSpeakers, extractPrepositionObjects } from './extract/agent.ts';
 import { mainPartOfSpeech } from './wordnet.ts';
 import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.ts';
 import { extractPronounStatements, extractStatements } from './extract/statement.ts';
@@ -173,6 +173,9 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       // An object question's verb is a bare form ("who did the unions meet"): a word WordNet mostly uses as a verb.
       const patientRelation = relation.some((r) => isVerbForm(r.label)) ? relation : slots.filter((r) => !r.subject && /^\p{Ll}/u.test(r.label) && mainPartOfSpeech(r.label) === 'verb');
       if (patient) for (const s of sentences) out.push(...extractPatients(index, s, patientRelation, slots));
+      // "who said the hike looked like a sweetener?": whoever tells the quote.
+      const speech = relation.filter((r) => PURE_SPEECH.has(r.label.toLowerCase()));
+      if (speech.length) for (const s of sentences) out.push(...extractSpeakers(index, s, slots.filter((x) => !speech.includes(x) && !x.subject), slots));
       for (const s of sentences) out.push(...extractAgents(index, s, relation, slots).map((c) => (stranded || patient ? { ...c, confidence: c.confidence * STRANDED_AGENT_FACTOR } : c)));
       // "what's the name of the police dog…": names given with "named" / "called".
       if (/\b(name|called|named)\b/i.test(q.text)) for (const s of sentences) out.push(...extractNamedAs(s));
@@ -242,6 +245,9 @@ function relationSlots(slots: readonly Slot[]): Slot[] {
   const verbs = own.filter((s) => isVerbForm(s.label));
   return verbs.length ? verbs : own.slice(0, 1);
 }
+
+/** Verbs that only report speech: "who said…" asks for a speaker ("announced a list" is an act). */
+const PURE_SPEECH = new Set(['say', 'said', 'says', 'tell', 'told', 'tells', 'claim', 'claimed', 'claims', 'warn', 'warned', 'warns']);
 
 /** "who did the unions meet…", "whom will he face…": an auxiliary, then the subject, then the verb. */
 const OBJECT_QUESTION = /^who(?:m)?\s+(?:did|does|do|will|would|can|could|should|has|have|had)\s+([\p{L}'’-]+)/iu;

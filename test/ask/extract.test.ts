@@ -8,7 +8,7 @@ import { extractPlaces } from '../../src/ask/extract/place.ts';
 import { isCountryName } from '../../src/ask/gazetteer.ts';
 import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
 import { extractStatements } from '../../src/ask/extract/statement.ts';
-import { extractAgents } from '../../src/ask/extract/agent.ts';
+import { extractAgents, extractSpeakers } from '../../src/ask/extract/agent.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { analyzeText } from '../../src/index/analyzer.ts';
 
@@ -179,5 +179,17 @@ describe('extractRoleHolders: kinds of thing', () => {
 describe('extractPlaces: "-based"', () => {
   it('reads "Paris-based Euronext" as a place', () => {
     expect(values(extractPlaces(sentence('Paris-based Euronext, owner of Liffe, said it was interested.')))).toEqual([['place:paris', 'Paris']]);
+  });
+});
+
+describe('extractSpeakers', () => {
+  const index = new CorpusIndex();
+  const content = [slot('sweetener', ['sweetener'])];
+
+  it('finds who tells a quote, after it or opening the sentence, counting less when the words are off the question', () => {
+    const quote = sentence('"There is a whiff of a sweetener in there," Anais Faraj, an analyst at Nomura, told the BBC.');
+    expect(extractSpeakers(index, quote, content, content).map((c) => [c.value, c.confidence])).toEqual([['Anais Faraj', 0.9]]);
+    const opening = sentence('But, Hans Reckers, a board member of the Bundesbank, said that trading should stay in Frankfurt.');
+    expect(extractSpeakers(index, opening, content, content).map((c) => [c.value, c.confidence])).toEqual([['Hans Reckers', 0.34]]);
   });
 });

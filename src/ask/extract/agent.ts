@@ -66,6 +66,50 @@ export function extractAgents(index: CorpusIndex, s: ScoredSentence, relationSlo
   return dedupe(out);
 }
 
+/** Verbs that tell who spoke ("…,” Anais Faraj, an analyst at Nomura, told the BBC"). */
+const TELLING = 'said|says|told|tells|added|adds|continued|explained|warned|insisted|argued|claimed|stressed|admitted|replied|wrote|noted|branded|described';
+const TELLING_FIRST = new RegExp(`^(?:${TELLING})\\s+`, 'i');
+const TELLING_SOON = new RegExp(`^(?:,[^.“”"]{1,80}?,?)?\\s+(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${TELLING})\\b`, 'i');
+
+/**
+ * Speakers, for "who said…" questions: the name that tells a quote ("“…,” Anais Faraj, an analyst at
+ * Nomura, told…", "“…,” said Faraj") or opens a sentence of reported speech ("But Hans Reckers, a
+ * board member of the Bundesbank, said that…"). What was said must hold some of the question's
+ * other words, or the speaker counts for little: another remark is another speaker's.
+ * @param contentSlots - the question's slots other than the speech verb
+ * @param questionSlots - all the question's slots: an entity the question names is never its answer
+ */
+export function extractSpeakers(index: CorpusIndex, s: ScoredSentence, contentSlots: readonly Slot[], questionSlots: readonly Slot[]): Candidate[] {
+  const out: Candidate[] = [];
+  const text = s.text;
+  const spans = nameSpans(text);
+  const push = (e: EntityMention | null, said: string, confidence: number): void => {
+    if (!e || e.kind === 'country' || namedByQuestion(e.canonical, questionSlots)) return;
+    const terms = new Set((said.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map((w) => analyzeTerm(w)).filter((t): t is string => t !== null));
+    const onTopic = contentSlots.some((slot) => [...slot.terms.keys()].some((t) => terms.has(t)));
+    out.push(toCandidate(index, s, e, onTopic ? confidence : confidence * OFF_TOPIC_SPEAKER));
+  };
+  for (const m of text.matchAll(/[,.!?]["”]\s*/g)) {
+    const from = m.index + m[0].length;
+    const quote = text.slice(0, m.index);
+    const verb = TELLING_FIRST.exec(text.slice(from));
+    if (verb) {
+      push(entityAfter(text, from + verb[0].length), quote, 0.9);
+      continue;
+    }
+    const span = spans.find((sp) => sp.start >= from && sp.start <= from + 1);
+    if (span && TELLING_SOON.test(text.slice(span.end))) push(classifySpan(text, span), quote, 0.9);
+  }
+  const lead = /^(?:But|And|However|Meanwhile|Yet|So|Now)\b,?\s*/.exec(text)?.[0].length ?? 0;
+  const opening = spans[0];
+  const told = opening ? TELLING_SOON.exec(text.slice(opening.end)) : null;
+  if (opening && told && opening.start <= lead + OPENING_NAME_AT) push(classifySpan(text, opening), text.slice(opening.end + told[0].length), 0.85);
+  return dedupe(out);
+}
+
+/** What a speaker counts when what they said shares none of the question's words. */
+const OFF_TOPIC_SPEAKER = 0.4;
+
 /** A passive auxiliary right before a verb ("was arrested", "were reportedly met"). */
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?$/u;
 
