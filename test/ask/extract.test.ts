@@ -193,3 +193,10 @@ describe('extractSpeakers', () => {
     expect(extractSpeakers(index, opening, content, content).map((c) => [c.value, c.confidence])).toEqual([['Hans Reckers', 0.34]]);
   });
 });
+
+describe('extractStatements: a quote opened in the sentence before', () => {
+  it('takes the quote, not the listener, as the statement', () => {
+    const s = sentence('We are not scared to take this to its conclusion this time," Atticus\' David Slager told the Sunday Times.');
+    expect(extractStatements(s, 'David Slager').map((c) => c.value)).toEqual(['We are not scared to take this to its conclusion this time']);
+  });
+});

@@ -16,8 +16,8 @@ const ADVERBIAL_START = /^(after|before|during|in|on|at|following|ahead|while|wh
 const MAX_STATEMENT = 260;
 /** Speech verbs followed by who was spoken to ("told reporters", "warned Biden"). */
 const ADDRESSED = /^(tell|told|tells|warn|warned|warns|urge|urged|urges|assure|assured|remind|reminded|inform|informed|promise|promised|ask|asked)$/;
-/** The listener after such a verb: a name or a common audience, before the statement starts. */
-const LISTENER = /^\s*(?:(?:the|a|an)\s+)?(?:(?:[\p{Lu}][\p{L}.'’-]*\s+){1,4}|(?:reporters|journalists|the press|parliament|mps|lawmakers|him|her|them|us|me|viewers|listeners|supporters|delegates)\s+)(?=\p{Ll}|that\b)/u;
+/** The listener after such a verb: a name or a common audience, before the statement starts (or the sentence ends: "told the Sunday Times."). */
+const LISTENER = /^\s*(?:(?:the|a|an)\s+)?(?:(?:[\p{Lu}][\p{L}.'’-]*(?:\s+|(?=[.!?]?\s*$))){1,4}|(?:reporters|journalists|the press|parliament|mps|lawmakers|him|her|them|us|me|viewers|listeners|supporters|delegates)\s+)(?=\p{Ll}|that\b|[.!?]?\s*$)/u;
 
 /**
  * Finds statements by a speaker in a sentence.
@@ -96,7 +96,8 @@ function push(out: Candidate[], s: ScoredSentence, text: string, content: string
 /** The quotation that closes right before `at` ("“We are ready,” Putin said" → "We are ready"). */
 function quoteBefore(text: string, at: number): string | null {
   const head = text.slice(0, at);
-  const m = /[“"]([^“”"]{8,})[,.]?\s*[”"]\s*,?\s*(?:[\p{L}.'’-]+\s+){0,6}$/u.exec(head);
+  // The quote may have opened in the sentence before: then it runs from this sentence's start.
+  const m = /(?:[“"]|^)([^“”"]{8,})[,.]?\s*[”"]\s*,?\s*(?:[\p{L}.'’-]+\s+){0,6}$/u.exec(head);
   return m ? m[1]!.replace(/[,.]\s*$/, '') : null;
 }
 
