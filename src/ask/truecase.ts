@@ -13,8 +13,6 @@ import { isDictionaryWord } from './wordnet.ts';
  * @example correctQuestion(index, 'who is jen psaky?') // 'who is Jen Psaki?'
  */
 export function correctQuestion(index: CorpusIndex, question: string): string {
-  // Chat shorthand: "whats", "wheres", "whos" without the apostrophe, "wat" for what.
-  question = question.replace(QUESTION_WORD_IS, "$1's").replace(/\bwat\b/gi, (w) => (w[0] === 'W' ? 'What' : 'what'));
   // Chat fillers ("in the first place") are left as typed: they are dropped later, never respelt.
   const fillers = new Set<number>();
   for (const m of question.matchAll(FILLER_PHRASES)) for (let i = m.index; i < m.index + m[0].length; i++) fillers.add(i);
@@ -31,9 +29,6 @@ export function correctQuestion(index: CorpusIndex, question: string): string {
   });
   return truecaseQuestion(index, respelt.replace(CONTRACTION, "$1n't"));
 }
-
-/** A question word run into "is" without the apostrophe ("whats", "wheres", "whos"). */
-const QUESTION_WORD_IS = /\b(what|where|who|how|when|why)s\b/gi;
 
 /** A negated auxiliary typed without its apostrophe ("didnt", "doesnt", "wasnt"). */
 const CONTRACTION = /\b(did|does|do|is|was|are|were|has|have|had|could|would|should|ca|wo)nt\b/gi;

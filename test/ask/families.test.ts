@@ -194,6 +194,14 @@ describe('extractQuantities', () => {
   });
 });
 
+describe('extractNounPhrases', () => {
+  it('answers with the name a phrase of the asked kind describes', () => {
+    const v = (text: string) => extractNounPhrases(sentence(text), 'format', new Set(analyzeText('what disc format does the psp use'))).map((c) => c.value);
+    expect(v("The first million will come with Spider-Man 2 on UMD, Sony's own disc format for the device.")).toEqual(['UMD']);
+    expect(v('Meanwhile, the disc format for the machine was announced.')).toEqual(['format for the machine was announced']);
+  });
+});
+
 describe('extractDescriptors', () => {
   it('reads the words in front of a name, a copula, an apposition and the reverse copula', () => {
     const v = (text: string, name: string) => extractDescriptors(sentence(text), name).map((c) => c.value);

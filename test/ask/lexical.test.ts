@@ -60,10 +60,6 @@ describe('correctQuestion', () => {
     expect(correctQuestion(radio, 'what was the stian on his record')).toEqual('what was the stain on his record');
   });
 
-  it('reads chat shorthand for question words ("whats", "wheres", "wat")', () => {
-    expect(correctQuestion(index, 'wheres the call? wat did psaki say? whats next')).toEqual("where's the call? what did Psaki say? what's next");
-  });
-
   it('undoes two swapped letters, short words included', () => {
     expect(correctQuestion(index, 'what did psaki sya about teh call?')).toEqual('what did Psaki say about the call?');
     expect(correctQuestion(index, 'who requetsed the call?')).toEqual('who requested the call?');

@@ -1,7 +1,7 @@
 import { analyzeTerm } from '../../index/analyzer.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import type { Candidate } from '../extract/candidate.ts';
-import { tokenizeWords } from '../tokens.ts';
+import { nameSpans, tokenizeWords } from '../tokens.ts';
 
 /**
  * "What X" questions ("what sanctions did Biden threaten?", "what guarantees does Russia want?"):
@@ -13,6 +13,8 @@ import { tokenizeWords } from '../tokens.ts';
 const CLAUSE_END = /[,;:.!?()“”"]|\s[-–—]\s/;
 /** Words that may stand before the head noun inside its phrase. */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'from', 'at', 'as', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'said', 'says', 'it', 'he', 'she', 'they', 'we', 'which', 'who', 'that', 'what', 'but', 'if']);
+/** A name and a comma right before a phrase: the phrase is its apposition ("UMD, the disc format…"). */
+const APPOSED_NAME = /(\p{Lu}[\p{L}\d.'’-]*(?:\s+\p{Lu}[\p{L}\d.'’-]*){0,4}),\s+(?:(?:the|a|an)\s+)?$/u;
 /** Most words a phrase may have. */
 const MAX_WORDS = 14;
 
@@ -44,6 +46,16 @@ export function extractNounPhrases(s: ScoredSentence, head: string, questionTerm
     const phrase = s.text.slice(start, end);
     const terms = tokenizeWords(phrase).map((w) => analyzeTerm(w.text)).filter((x): x is string => x !== null);
     const fresh = terms.filter((x) => !questionTerms.has(x) && x !== headTerm);
+    // "UMD, Sony's own disc format for the device": the phrase describes the name it follows, which answers.
+    // The phrase's own modifiers may come first, the question's words among them ("Sony's own disc format").
+    const before = s.text.slice(0, start);
+    const named = APPOSED_NAME.exec(before) ?? APPOSED_NAME.exec(before.replace(/(?:[\p{L}'’-]+\s+){1,3}$/u, ''));
+    // …a name, not a sentence's opening word ("Meanwhile, the German magazine…").
+    if (named && nameSpans(s.text).some((sp) => sp.start === named.index && sp.text === named[1])) {
+      const name = named[1]!;
+      out.push({ key: `what:name:${name.toLowerCase()}`, value: name, mention: name, at: named.index, sentence: s, confidence: 0.9 });
+      return;
+    }
     if (fresh.length < 2) return;
     out.push({ key: `what:${fresh.slice(0, 4).join(' ')}`, value: phrase, mention: phrase, at: start, sentence: s, confidence: 0.85 });
   });
