@@ -61,8 +61,8 @@ describe('judgeBankAnswer', () => {
  * change that answers fewer bank questions fails the suite. Raise a bar when answers improve.
  */
 const BARS: Record<BankSplit, Record<string, number>> = {
-  dev: { 'bbc-blunkett': 14, 'bbc-greek-sprinters': 14, 'bbc-lse-bids': 9, 'bbc-pension-strike': 16, 'bbc-oscars-2005': 16, 'bbc-psp-launch': 19, 'bbc-yukos': 17, 'paris-attacks-2015': 27, 'premier-league': 22, 'ukraine-call-2021': 20 },
-  test: { 'bbc-glazer-man-utd': 15, 'bbc-kilroy-veritas': 12, 'bbc-tsunami-economy': 15, 'bbc-worldcom': 11, 'greek-election-2012': 16, 'mh370-2014': 16, 'michelle-obama': 17, 'bbc-terror-detention': 15 },
+  dev: { 'bbc-blunkett': 16, 'bbc-greek-sprinters': 17, 'bbc-lse-bids': 14, 'bbc-oscars-2005': 16, 'bbc-pension-strike': 18, 'bbc-psp-launch': 19, 'bbc-yukos': 18, 'paris-attacks-2015': 28, 'premier-league': 23, 'ukraine-call-2021': 20 },
+  test: { 'bbc-glazer-man-utd': 15, 'bbc-kilroy-veritas': 12, 'bbc-terror-detention': 16, 'bbc-tsunami-economy': 16, 'bbc-worldcom': 13, 'greek-election-2012': 16, 'mh370-2014': 16, 'michelle-obama': 17 },
 };
 
 describe('question bank', () => {
