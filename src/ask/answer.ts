@@ -203,7 +203,7 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
     case 'how':
       return extractExplanations(sentences, q.family);
     case 'yes_no':
-      return extractYesNo(sentences, q.text);
+      return extractYesNo(sentences, q.text, predicateLabels(slots));
     case 'what_x': {
       if (!q.entity) break;
       const questionTerms = new Set([...q.terms.keys()]);
@@ -248,6 +248,22 @@ function relationSlots(slots: readonly Slot[]): Slot[] {
 
 /** Verbs that only report speech: "who said…" asks for a speaker ("announced a list" is an act). */
 const PURE_SPEECH = new Set(['say', 'said', 'says', 'tell', 'told', 'tells', 'claim', 'claimed', 'claims', 'warn', 'warned', 'warns']);
+
+/** Verbs too light or too general to be what a yes/no question asks about. */
+const LIGHT_PREDICATES = new Set(['be', 'go', 'get', 'have', 'do', 'make', 'take', 'give', 'put', 'set', 'come', 'let', 'keep', 'say', 'said', 'says', 'tell', 'told', 'want', 'need']);
+
+/**
+ * The question's actions: its lower-case words that WordNet mostly uses as verbs ("offer", "invade"),
+ * or verbs by their shape ("arrested") that it does not mostly use as nouns ("meeting"); light verbs
+ * and verbs of saying aside.
+ */
+function predicateLabels(slots: readonly Slot[]): string[] {
+  return slots
+    .filter((s) => !s.subject && /^\p{Ll}/u.test(s.label) && !LIGHT_PREDICATES.has(s.label.toLowerCase()))
+    // "meeting" is a noun, "arrested" a verb: the shape alone does not tell.
+    .filter((s) => mainPartOfSpeech(s.label) === 'verb' || (isVerbForm(s.label) && mainPartOfSpeech(s.label) !== 'noun'))
+    .map((s) => s.label);
+}
 
 /** "who did the unions meet…", "whom will he face…": an auxiliary, then the subject, then the verb. */
 const OBJECT_QUESTION = /^who(?:m)?\s+(?:did|does|do|will|would|can|could|should|has|have|had)\s+([\p{L}'’-]+)/iu;

@@ -202,6 +202,16 @@ describe('extractNounPhrases', () => {
   });
 });
 
+describe('extractYesNo: the question\'s action', () => {
+  it('lets only sentences that hold the asked action settle it, when some do', () => {
+    const meeting = { ...sentence('Mr Prescott held a private meeting with senior union figures last week.', 0.91), matched: new Set(['Prescott', 'meeting', 'last', 'week']) };
+    const offer = { ...sentence('It is understood no deal was offered in that meeting.', 0.87), matched: new Set(['Prescott', 'offer', 'deal', 'meeting']) };
+    const question = 'did prescott offer the unions a deal at his private meeting last week';
+    expect(extractYesNo([meeting, offer], question, ['offer']).map((c) => c.value)).toEqual(['No']);
+    expect(extractYesNo([meeting, offer], question, []).map((c) => c.value)).toEqual(['Yes', 'No']);
+  });
+});
+
 describe('extractDescriptors', () => {
   it('reads the words in front of a name, a copula, an apposition and the reverse copula', () => {
     const v = (text: string, name: string) => extractDescriptors(sentence(text), name).map((c) => c.value);

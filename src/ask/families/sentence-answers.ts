@@ -61,12 +61,16 @@ const SETTLING_MARGIN = 0.05;
  * the sentence negates what the question asks (a question that is itself negated flips the reading).
  * @param question - the question text, to see whether it is negated ("didn't they…")
  */
-export function extractYesNo(sentences: readonly ScoredSentence[], question: string): Candidate[] {
+export function extractYesNo(sentences: readonly ScoredSentence[], question: string, predicates: readonly string[] = []): Candidate[] {
   const askedNegated = NEGATION.test(question);
   const out: Candidate[] = [];
   // Only the sentences that match the question best settle it: a passing mention of the same words
-  // elsewhere ("Eastwood pipped Scorsese") must not outvote "Scorsese has never won".
-  const settling = sentences.slice(0, READ).filter((s) => !HEDGE.test(s.text) || HEDGE.test(question));
+  // elsewhere ("Eastwood pipped Scorsese") must not outvote "Scorsese has never won". A sentence that
+  // lacks the question's action ("Prescott held a private meeting" for "did Prescott offer a deal at
+  // the meeting?") says nothing either way.
+  const plain = sentences.slice(0, READ).filter((s) => !HEDGE.test(s.text) || HEDGE.test(question));
+  const acting = plain.filter((s) => predicates.length > 0 && predicates.every((p) => s.matched.has(p)));
+  const settling = acting.some((s) => s.relevance >= YES_NO_RELEVANCE) ? acting : plain;
   const best = Math.max(0, ...settling.map((s) => s.relevance));
   for (const s of settling) {
     if (s.relevance < YES_NO_RELEVANCE || s.relevance < best - SETTLING_MARGIN) continue;
