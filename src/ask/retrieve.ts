@@ -43,7 +43,16 @@ export interface ScoredSentence {
   /** Rank of its passage in the search (0 = best). */
   rank: number;
   /** The article's sentence before this one, if any: whom a leading "he" or "she" stands for. */
-  previous?: string;
+  previous?: NeighbourSentence;
+  /** The article's sentence after this one, if any: where a reason or an answer may follow. */
+  next?: NeighbourSentence;
+}
+
+/** A sentence next to a scored one: its text and offsets in `article.text`. */
+export interface NeighbourSentence {
+  text: string;
+  start: number;
+  end: number;
 }
 
 /** How many passages to read sentences from. */
@@ -170,7 +179,8 @@ export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cu
         relevance: covered / totalIdf,
         matched,
         rank,
-        ...(before ? { previous: before.text } : {}),
+        ...(before ? { previous: { text: before.text, start: before.start, end: before.end } } : {}),
+        ...(after ? { next: { text: after.text, start: after.start, end: after.end } } : {}),
       });
     }
   });

@@ -212,6 +212,22 @@ describe('extractYesNo: the question\'s action', () => {
   });
 });
 
+describe('extractExplanations: reasons next to the matching sentence', () => {
+  it("answers from the sentence after an article's own question, after a matching one, and before an 'As a result'", () => {
+    const asked = { ...sentence('Why do Real Madrid and Barcelona earn more?', 0.8), next: { text: 'The answer lies in the way they sell rights.', start: 50, end: 95 } };
+    const after = { ...sentence('Gazprom ended up not bidding.', 0.9), next: { text: 'It was barred because of a US court injunction.', start: 40, end: 88 } };
+    const result = { ...sentence('As a result Real Madrid secure more money.', 0.79), previous: { text: 'The Spanish league does not sell its rights collectively.', start: 0, end: 57 } };
+    const v = extractExplanations([asked, after, result], 'why').map((c) => [c.value, c.confidence]);
+    expect(v).toEqual([
+      ['The answer lies in the way they sell rights.', 0.6],
+      ['Gazprom ended up not bidding.', 0.6],
+      ['It was barred because of a US court injunction.', 0.85],
+      ['As a result Real Madrid secure more money.', 0.6],
+      ['The Spanish league does not sell its rights collectively.', 0.85],
+    ]);
+  });
+});
+
 describe('extractDescriptors', () => {
   it('reads the words in front of a name, a copula, an apposition and the reverse copula', () => {
     const v = (text: string, name: string) => extractDescriptors(sentence(text), name).map((c) => c.value);

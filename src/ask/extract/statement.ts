@@ -82,7 +82,7 @@ export function extractPronounStatements(s: ScoredSentence, speaker: string): Ca
   // search(), not test(): the pattern is shared and global, and search leaves its lastIndex alone.
   const { mentionRe } = speakerPatterns(speaker);
   if (s.text.search(mentionRe) >= 0) return [];
-  const subject = nameSpans(s.previous)[0];
+  const subject = nameSpans(s.previous.text)[0];
   if (!subject || subject.text.search(mentionRe) < 0) return [];
   return ['he', 'she', 'they'].flatMap((pronoun) => extractStatements(s, pronoun)).map((c) => ({ ...c, confidence: c.confidence * PRONOUN_SPEAKER_FACTOR }));
 }

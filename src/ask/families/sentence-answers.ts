@@ -1,4 +1,4 @@
-import type { ScoredSentence } from '../retrieve.ts';
+import type { NeighbourSentence, ScoredSentence } from '../retrieve.ts';
 import type { Candidate } from '../extract/candidate.ts';
 
 /**
@@ -31,17 +31,36 @@ const READ = 20;
  * reason (why) or a manner (how).
  */
 export function extractExplanations(sentences: readonly ScoredSentence[], kind: 'why' | 'how'): Candidate[] {
-  return sentences
-    .slice(0, READ)
-    // An article's own question ("Why do Real Madrid … earn more?") restates the asker's; it answers nothing.
-    .filter((s) => !/\?["”’)]*$/.test(s.text.trim()))
-    .map((s) => ({
-      key: `${kind}:${s.article.id}:${s.start}`,
-      value: s.text,
-      mention: s.text,
-      sentence: s,
-      confidence: explanationFit(s.text, kind),
-    }));
+  const out: Candidate[] = [];
+  const push = (s: ScoredSentence, confidence: number): void => {
+    out.push({ key: `${kind}:${s.article.id}:${s.start}`, value: s.text, mention: s.text, sentence: s, confidence });
+  };
+  for (const s of sentences.slice(0, READ)) {
+    const asks = /\?["”’)]*$/.test(s.text.trim());
+    // An article's own question ("Why do Real Madrid … earn more?") restates the asker's: the
+    // sentence after it is the article's answer.
+    if (asks) {
+      if (s.next && kind === 'why') push(neighbour(s, s.next), explanationFit(s.next.text, kind));
+      continue;
+    }
+    push(s, explanationFit(s.text, kind));
+    if (kind !== 'why') continue;
+    // "… ended up not bidding. It was banned from taking part by a US court injunction.": the reason
+    // may follow the sentence that matches the question, or precede one that says "As a result…".
+    if (s.next && !REASON.test(s.text) && REASON.test(s.next.text)) push(neighbour(s, s.next), NEIGHBOUR_REASON);
+    if (s.previous && CONSEQUENCE.test(s.text)) push(neighbour(s, s.previous), NEIGHBOUR_REASON);
+  }
+  return out;
+}
+
+/** What a reason told in the sentence next to the matching one counts. */
+const NEIGHBOUR_REASON = 0.85;
+/** A sentence that opens with a consequence: its reason is the sentence before. */
+const CONSEQUENCE = /^(?:As a (?:result|consequence)|That is why|This is why|That's why|Consequently|Therefore|Hence|So)\b/;
+
+/** A neighbour of a scored sentence, scored as it: the matching sentence vouches for it. */
+function neighbour(s: ScoredSentence, n: NeighbourSentence): ScoredSentence {
+  return { ...s, text: n.text, start: n.start, end: n.end, matched: new Set() };
 }
 
 /** How well a sentence gives what a why or how question asks for: 1 when it says so outright. */
