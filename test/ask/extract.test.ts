@@ -200,3 +200,11 @@ describe('extractStatements: a quote opened in the sentence before', () => {
     expect(extractStatements(s, 'David Slager').map((c) => c.value)).toEqual(['We are not scared to take this to its conclusion this time']);
   });
 });
+
+describe('extractRoles: a long role after a name', () => {
+  it('ends the role at a phrase of place or time once it has its "of", and keeps "at" an employer', () => {
+    const v = (text: string, name: string) => extractRoles(sentence(text), name).map((c) => c.value);
+    expect(v('Yiannis Papadoyiannakis, who was head of the Greek Olympic team at the Athens Games last year, also testified.', 'Yiannis Papadoyiannakis')).toEqual(['head of the Greek Olympic team']);
+    expect(v('"It is a portable device," said Michael Pachter, analyst at Wedbush Morgan Securities.', 'Michael Pachter')).toEqual(['analyst at Wedbush Morgan Securities']);
+  });
+});

@@ -163,16 +163,32 @@ function roleBefore(text: string, nameStart: number): string | null {
   return picked.length ? picked.join(' ') : null;
 }
 
+/** Where a role phrase after a name ends: a phrase of time, a second clause, or a place once the role has its "of". */
+const ROLE_PHRASE_END = /\s(?:at|in|on|during|since|last|from|until|when|and|but|also|before|after)\s/g;
+/** Most words a role phrase may keep. */
+const MAX_ROLE_WORDS = 8;
+
 /** ", a Putin aide," / ", who was a top Russia adviser in the Obama administration," after a name. */
 function roleAfter(rest: string): string | null {
   const m =
-    /^,\s+(?!(?:and|or|but|while|as|who\s+(?:said|told|says))\b)(?:who\s+(?:is|was|has been|had been)\s+(?:now\s+|also\s+)?)?(?:(?:a|an|the)\s+)?((?:[\p{L}'’.-]+\s+){0,7}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|\s+(?:said|told|says|added)\b|$)/u.exec(rest) ??
+    /^,\s+(?!(?:and|or|but|while|as|who\s+(?:said|told|says))\b)(?:who\s+(?:is|was|has been|had been)\s+(?:now\s+|also\s+)?)?(?:(?:a|an|the)\s+)?((?:[\p{L}'’.-]+\s+){0,11}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|\s+(?:said|told|says|added)\b|$)/u.exec(rest) ??
     /^\s+(?:is|was)\s+(?:(?:a|an|the)\s+)((?:[\p{L}'’.-]+\s+){0,6}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|$)/u.exec(rest) ??
     // "Bill Conti's job of musical director of the Oscars show is…"
     /^(?:['’]s)?\s+(?:job|role|post|position|stint|tenure)\s+(?:as|of)\s+(?:(?:a|an|the)\s+)?((?:[\p{L}'’.-]+\s+){0,6}?[\p{L}'’.-]+?)(?=,|\.|;|\s+(?:is|was|has|had|will|would|since|because)\b|$)/u.exec(rest);
   if (!m) return null;
-  const phrase = m[1]!.trim();
+  // "head of the Greek Olympic team at the Athens Games last year": the role ends where a phrase of
+  // place, time or a second clause begins, once it holds its role word.
+  let phrase = m[1]!.trim();
+  for (const cut of phrase.matchAll(ROLE_PHRASE_END)) {
+    const head = phrase.slice(0, cut.index);
+    // "analyst at Wedbush Morgan Securities": "at" gives the employer, unless an "of" did already.
+    if (/^\s(?:at|in|on|from)\s$/.test(cut[0]) && !/\sof\s/.test(head)) continue;
+    if (head.split(/\s+/).some(isRoleWord)) {
+      phrase = head;
+      break;
+    }
+  }
   const words = phrase.split(/\s+/);
-  if (!words.some(isRoleWord)) return null;
+  if (!words.some(isRoleWord) || words.length > MAX_ROLE_WORDS) return null;
   return phrase;
 }
