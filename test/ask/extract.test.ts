@@ -207,4 +207,10 @@ describe('extractRoles: a long role after a name', () => {
     expect(v('Yiannis Papadoyiannakis, who was head of the Greek Olympic team at the Athens Games last year, also testified.', 'Yiannis Papadoyiannakis')).toEqual(['head of the Greek Olympic team']);
     expect(v('"It is a portable device," said Michael Pachter, analyst at Wedbush Morgan Securities.', 'Michael Pachter')).toEqual(['analyst at Wedbush Morgan Securities']);
   });
+
+  it('reads a role set before the name with a comma, and no verb as part of a role', () => {
+    const v = (text: string, name: string) => extractRoles(sentence(text), name).map((c) => c.value);
+    expect(v('"A decision is expected by mid-March," said one of their lawyers, Michalis Dimitrakopoulos.', 'Michalis Dimitrakopoulos')).toEqual(['one of their lawyers']);
+    expect(v("TCI drew up a list of executives to replace Deutsche's chairman Rolf Breuer.", 'Rolf Breuer')).toEqual(["Deutsche's chairman"]);
+  });
 });

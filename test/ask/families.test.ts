@@ -246,6 +246,7 @@ describe('extractDescriptors', () => {
     expect(v('Sir Alan Budd is investigating whether the home secretary helped.', 'Sir Alan Budd')).toEqual([]);
     expect(v('Sandino Moreno is now being regarded as one of the most promising actresses.', 'Sandino Moreno')).toEqual([]);
     expect(v('"But I think Sir Alan Budd will be fair," he said.', 'Sir Alan Budd')).toEqual([]);
+    expect(v('Katerina Thanou is confident she and fellow sprinter Kostas Kenteris will not be banned.', 'Katerina Thanou')).toEqual([]);
     expect(v('The inquiry by ex-senior civil servant Sir Alan Budd is investigating.', 'Sir Alan Budd')).toEqual(['ex-senior civil servant']);
   });
 });

@@ -3,6 +3,7 @@ import type { ScoredSentence } from '../retrieve.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
 import { STOP_WORDS, isVerbForm } from '../../index/analyzer.ts';
+import { mainPartOfSpeech } from '../wordnet.ts';
 
 /**
  * "Who is X?" answers. For a person ("who is Yuri Ushakov?") the role the coverage gives them:
@@ -40,7 +41,8 @@ export function extractRoles(s: ScoredSentence, target: string): Candidate[] {
     const nameAt = words.findIndex((w) => w.toLowerCase() === first || w.toLowerCase() === surname.toLowerCase());
     const title = words.slice(0, nameAt).join(' ');
     const inSpan = title && title.split(/\s+/).some(isRoleWord) ? title : null;
-    const before = roleBefore(text, span.start);
+    // "said one of their lawyers, Michalis Dimitrakopoulos": a role set before the name with a comma.
+    const before = roleBefore(text, span.start) ?? roleBeforeComma(text, span.start);
     const phrase = inSpan ? [before, inSpan].filter(Boolean).join(' ') : before;
     if (phrase) out.push(roleCandidate(s, phrase, 1));
     const after = roleAfter(text.slice(span.end));
@@ -156,7 +158,7 @@ function roleBefore(text: string, nameStart: number): string | null {
     if (STOP_WORDS.has(t.lower) || /^(mr|mrs|ms|dr|said|told|says)$/.test(t.lower)) break;
     // Lower-case words must be role nouns or modifiers ("top", "suspected", "satellite", "engineering"),
     // not verbs ("met", "visited").
-    if (/^\p{Ll}/u.test(t.text) && !isRoleWord(t.text) && !ROLE_MODIFIER.test(t.lower) && (isVerbForm(t.text) && !t.lower.endsWith('ing'))) break;
+    if (/^\p{Ll}/u.test(t.text) && !isRoleWord(t.text) && !ROLE_MODIFIER.test(t.lower) && !t.lower.endsWith('ing') && (isVerbForm(t.text) || mainPartOfSpeech(t.lower) === 'verb')) break;
     picked.unshift(t.text);
   }
   while (picked.length && !ROLE_SET.has(picked[picked.length - 1]!.toLowerCase())) picked.pop();
@@ -167,6 +169,16 @@ function roleBefore(text: string, nameStart: number): string | null {
 const ROLE_PHRASE_END = /\s(?:at|in|on|during|since|last|from|until|when|and|but|also|before|after)\s/g;
 /** Most words a role phrase may keep. */
 const MAX_ROLE_WORDS = 8;
+
+/** "one of their lawyers, " / "Mrs Quinn's nanny, " right before a name: the role ends in a role word. */
+function roleBeforeComma(text: string, nameStart: number): string | null {
+  const m = /(?:^|[\s(])((?:(?:one|two|three|some|any|each|all) of )?(?:(?:the|a|an|his|her|their|its|our)\s+|[\p{Lu}][\p{L}'’.-]*['’]s\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{Ll}'’-]+),\s+$/u.exec(text.slice(0, nameStart));
+  if (!m) return null;
+  const words = m[1]!.split(/\s+/);
+  const head = words[words.length - 1]!;
+  if (!isRoleWord(head)) return null;
+  return m[1]!.replace(/^(?:the|a|an)\s+/i, '');
+}
 
 /** ", a Putin aide," / ", who was a top Russia adviser in the Obama administration," after a name. */
 function roleAfter(rest: string): string | null {

@@ -52,7 +52,12 @@ export function extractDescriptors(s: ScoredSentence, name: string): Candidate[]
     const copula = /^\s+(?:is|was|has been|had been|became|is now|was once)\s+((?:the|a|an)\s+)?/i.exec(after);
     // …but "X is investigating", "X was congratulated by", "X is now being regarded as" tell what X
     // does or undergoes, not who X is.
-    if (copula && (copula[1] || !PARTICIPLE.test(after.slice(copula[0].length)))) push(out, s, clause(after.slice(copula[0].length), copula[1] ?? ''), 0.9);
+    // Without an article the description must end in a noun ("was Home Office permanent secretary"),
+    // not run on as a clause ("is confident she and … will not be").
+    if (copula && (copula[1] || !PARTICIPLE.test(after.slice(copula[0].length)))) {
+      const described = clause(after.slice(copula[0].length), copula[1] ?? '');
+      if (copula[1] || mainPartOfSpeech(described.split(/\s+/).pop() ?? '') === 'noun') push(out, s, described, 0.9);
+    }
     // "X, the Kremlin spokesman, said…", "X, 23, a junior studying design…"
     const apposition = /^,\s+(?:\d{1,3},\s+)?((?:the|a|an)\s+|(?=\p{Ll}))/u.exec(after);
     const appended = apposition ? clause(after.slice(apposition[0].length), apposition[1] ?? '') : '';
