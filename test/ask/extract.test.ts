@@ -161,6 +161,12 @@ describe('extractStatements', () => {
 describe('extractAgents', () => {
   const index = new CorpusIndex();
 
+  it('reads the doer a cleft sentence puts in focus, whatever its verb', () => {
+    const s = sentence('It was the International Olympic Committee who demanded the IAAF investigate the affair.');
+    const pushed = slot('pushed', ['pushed']);
+    expect(values(extractAgents(index, s, [pushed], [pushed, slot('IAAF', ['IAAF'])]))).toEqual([['organisation:international olympic committee', 'International Olympic Committee']]);
+  });
+
   it('reads the subject of a second predicate from the name that opens the sentence', () => {
     const s = sentence('Jawad Bendaoud, 29, was arrested during the Saint-Denis raid and is said to have rented the flat to Abaaoud.');
     const rented = slot('rented', ['rented']);

@@ -22,6 +22,9 @@ const COORDINATED_PREDICATE = /\s(?:and|but)\s+(?:(?:has|had|have|was|is|were|ar
 /** How far into a sentence its subject's name may start ("Mr Bendaoud", "“Jawad Bendaoud"). */
 const OPENING_NAME_AT = 4;
 
+/** The opening of a cleft sentence: "It was …", "It is …" followed later by "who" or "that". */
+const CLEFT = /^[“"]?It\s+(?:was|is|had been|has been)\s+(?=[^,.]{2,80}?\s(?:who|that)\s)/;
+
 /**
  * Finds agents of the relation in a sentence.
  * @param relationSlots - slots of the question's action (their terms include synonyms): where to look for agents
@@ -37,6 +40,10 @@ export function extractAgents(index: CorpusIndex, s: ScoredSentence, relationSlo
     out.push(toCandidate(index, s, e, confidence));
   };
   for (const m of text.matchAll(OF_NOUNS)) push(entityAfter(text, m.index! + m[0].length), 1);
+  // "It was the International Olympic Committee who demanded…": a cleft puts the doer in focus,
+  // whatever verb the coverage uses for the question's.
+  const cleft = CLEFT.exec(text);
+  if (cleft) push(entityAfter(text, cleft.index + cleft[0].length), 0.85);
   const tokens = tokenizeWords(text);
   tokens.forEach((tok, i) => {
     const term = analyzeTerm(tok.text);
