@@ -118,6 +118,9 @@ function isWhoIs(question: string): boolean {
   if (/^(the |a |an )?(\w+ ){0,3}(responsible|behind|in charge|leading|involved|accused|blamed|suspected|believed|thought|said|expected|going|set|due|likely)\b/i.test(rest)) return false;
   // "who was killed", "who were arrested": a lower-case participle right after the verb asks for an agent.
   if (/^(?:\p{Ll}+ )?\p{Ll}+(ed|en)\b/u.test(rest) && !/^(the|a|an) /i.test(rest)) return false;
+  // "who was reportedly drawing up a list…", "who is leading the talks": a verb in the progressive.
+  const progressive = /^(?:\p{Ll}+ly )?(\p{Ll}{3,}ing)\b/u.exec(rest)?.[1];
+  if (progressive && mainPartOfSpeech(progressive) === 'verb') return false;
   return true;
 }
 

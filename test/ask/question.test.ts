@@ -49,6 +49,8 @@ describe('detectFamily: chat phrasings', () => {
       'how might he get round the board',
     ].map(detectFamily);
     expect(families).toEqual(['what_x', 'what_x', 'how_many', 'how_many', 'when', 'why', 'said', 'said', 'how']);
+    // A verb in the progressive asks for the doer; a name ending in -ing is still a who-is question.
+    expect(['who was reportedly drawing up a list', 'who is leading the talks', 'who is sterling'].map(detectFamily)).toEqual(['who', 'who', 'who_is']);
   });
 });
 
