@@ -10,6 +10,7 @@ import {
 } from 'discord.js';
 import { MAX_QUESTION_CHARS } from '../../src/ask/input.ts';
 import { HELP_COMMANDS } from '../../src/wording/messages.ts';
+import { chatCommand } from '../../src/wording/commands.ts';
 import type { CommandUsage } from './render.ts';
 
 /**
@@ -50,7 +51,7 @@ export const DISCORD_COMMANDS = [
   {
     type: ApplicationCommandType.ChatInput,
     name: COMMAND_NAMES.ask,
-    description: 'Ask a question about the news coverage; the answer quotes the articles.',
+    description: chatCommand(COMMAND_NAMES.ask).summary,
     contexts: CONTEXTS,
     integration_types: INSTALL,
     options: [
@@ -66,14 +67,14 @@ export const DISCORD_COMMANDS = [
   {
     type: ApplicationCommandType.ChatInput,
     name: COMMAND_NAMES.sources,
-    description: 'List the articles newsdesk answers from.',
+    description: chatCommand(COMMAND_NAMES.sources).summary,
     contexts: CONTEXTS,
     integration_types: INSTALL,
   },
   {
     type: ApplicationCommandType.ChatInput,
     name: COMMAND_NAMES.source,
-    description: 'Show one article: its lead and key passages.',
+    description: chatCommand(COMMAND_NAMES.source).summary,
     contexts: CONTEXTS,
     integration_types: INSTALL,
     options: [
@@ -90,14 +91,14 @@ export const DISCORD_COMMANDS = [
   {
     type: ApplicationCommandType.ChatInput,
     name: COMMAND_NAMES.stories,
-    description: 'List the stories in the coverage, largest first.',
+    description: chatCommand(COMMAND_NAMES.stories).summary,
     contexts: CONTEXTS,
     integration_types: INSTALL,
   },
   {
     type: ApplicationCommandType.ChatInput,
     name: COMMAND_NAMES.story,
-    description: 'Follow a story in this channel: questions are then answered from its coverage.',
+    description: chatCommand(COMMAND_NAMES.story).summary,
     contexts: CONTEXTS,
     integration_types: INSTALL,
     options: [
@@ -113,7 +114,7 @@ export const DISCORD_COMMANDS = [
   {
     type: ApplicationCommandType.ChatInput,
     name: COMMAND_NAMES.digest,
-    description: 'The daily briefing on the coverage: now, or every day in this channel.',
+    description: chatCommand(COMMAND_NAMES.digest).summary,
     contexts: CONTEXTS,
     // Subscribing a channel is for those who manage it; servers can widen this in their Integrations
     // settings, and the bot checks the member's permissions on every subscription change anyway.
@@ -138,7 +139,7 @@ export const DISCORD_COMMANDS = [
   {
     type: ApplicationCommandType.ChatInput,
     name: COMMAND_NAMES.newsdesk,
-    description: 'About newsdesk.',
+    description: chatCommand(COMMAND_NAMES.newsdesk).summary,
     contexts: CONTEXTS,
     integration_types: INSTALL,
     options: [{ type: ApplicationCommandOptionType.Subcommand, name: COMMAND_NAMES.help, description: 'How to use newsdesk.' }],

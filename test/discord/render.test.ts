@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeButtonId, encodeButtonId, type ButtonAction } from '../../adapters/discord/custom-ids.ts';
 import { DISCORD_COMMANDS, discordCommandUsages } from '../../adapters/discord/commands.ts';
+import { CHAT_COMMANDS } from '../../src/wording/commands.ts';
 import { cutText, escapeDiscordMarkdown, fitEscaped, safeLinkUrl } from '../../adapters/discord/markdown.ts';
 import { questionFromMessage } from '../../adapters/discord/mentions.ts';
 import {
@@ -388,6 +389,8 @@ describe('questionFromMessage', () => {
 describe('DISCORD_COMMANDS', () => {
   it('defines /ask, /sources, /source, /stories, /story, /digest and /newsdesk help within Discord’s rules', () => {
     expect(DISCORD_COMMANDS.map((c) => c.name)).toEqual(['ask', 'sources', 'source', 'stories', 'story', 'digest', 'newsdesk']);
+    // The descriptions are the catalogue's, the same Slack's manifest shows.
+    expect(DISCORD_COMMANDS.map((c) => c.description)).toEqual(CHAT_COMMANDS.map((c) => c.summary));
     const all = (options: readonly { name: string; description: string; options?: readonly unknown[] }[]): { name: string; description: string }[] =>
       options.flatMap((o) => [o, ...all((o.options ?? []) as { name: string; description: string }[])]);
     for (const c of all(DISCORD_COMMANDS)) {

@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import type { Answer } from '../../src/types.ts';
 import { renderAnswerForSlack, type SlackAnswerOptions } from '../../adapters/slack/render.ts';
 import { SLASH_COMMANDS } from '../../adapters/slack/slash-commands.ts';
+import { renderSlackManifest } from '../../adapters/slack/manifest.ts';
+import { CHAT_COMMANDS } from '../../src/wording/commands.ts';
 import { loadSlackFixture } from './slack-requests.ts';
 
 /** The manifest and the README's Slack section describe what the adapter really does. */
@@ -18,7 +20,13 @@ interface Manifest {
 }
 
 describe('adapters/slack/manifest.yaml', () => {
-  const manifest = parse(fs.readFileSync(path.join(SLACK_DIR, 'manifest.yaml'), 'utf8')) as Manifest;
+  const committed = fs.readFileSync(path.join(SLACK_DIR, 'manifest.yaml'), 'utf8');
+  const manifest = parse(committed) as Manifest;
+
+  it('is the manifest built from the command catalogue (npm run slack-manifest writes it)', () => {
+    expect(committed).toBe(renderSlackManifest());
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(CHAT_COMMANDS.map((c) => `/${c.name}`));
+  });
 
   it('declares exactly the slash commands the adapter listens to, all on /slack/events', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([...SLASH_COMMANDS]);
