@@ -3,15 +3,18 @@ import type { DiscordMessage } from './render.ts';
 
 /**
  * The replies newsdesk's buttons refer to ("More sources", "Helpful", "Share in channel"), kept in
- * memory for a while: Discord only sends a button's `custom_id` back, and a question (up to 500
- * characters) does not fit in one. After a restart, or once the oldest entries are evicted, a click
- * gets a polite "ask again".
+ * memory for a while: Discord only sends a button's `custom_id` back, and a reply does not fit in
+ * one. An answer is remembered with the id the core keeps it under, so "More sources" reads the
+ * citations found when it was given. After a restart, or once the oldest entries are evicted, a
+ * click gets a polite "ask again".
  */
 
 /** What a button may need from the reply it sits under. */
 export type StoredReply =
   | {
       kind: 'answer';
+      /** The id the core keeps the answer under (its buttons carry it). */
+      answerId: string;
       /** The question as the core validated it. */
       question: string;
       conversationId: string;

@@ -14,12 +14,13 @@ import type { RecentReplies } from './answer-store.ts';
 
 /**
  * The part of the `Newsdesk` service the Discord adapter uses. `Newsdesk` satisfies it; `ask` and
- * `moreCitations` may also answer asynchronously (a slower pipeline, a test double), which the
+ * `more` may also answer asynchronously (a slower pipeline, a test double), which the
  * adapter awaits while keeping Discord's 3-second acknowledgement.
  */
 export interface DiscordDesk {
   ask(raw: unknown, options?: AskOptions): AskResult | Promise<AskResult>;
-  moreCitations(question: string, shown: number, options?: AskOptions): Citation[] | Promise<Citation[]>;
+  /** Citations of a kept answer beyond the first `shown`; null once it is no longer kept. */
+  more(answerId: string, shown: number): Citation[] | null | Promise<Citation[] | null>;
   listSources(): SourceList;
   lookupSource(query: string): SourceLookup;
   suggestSources(partial: string): { name: string; value: string }[];

@@ -74,7 +74,7 @@ async function handleCommand(ctx: BotContext, interaction: ChatInputCommandInter
       await respondInTime(interaction, privately, async () => {
         const result = await ctx.desk.ask(question, { conversationId, channelId: discordChannelKey(interaction.channelId) });
         if (!result.ok) return renderNoticeForDiscord(result.message);
-        return answerMessage(ctx, result.answer, conversationId, interaction.id, true);
+        return answerMessage(ctx, result, conversationId, interaction.id, true);
       });
       return;
     }
@@ -190,18 +190,22 @@ async function handleButton(ctx: BotContext, interaction: ButtonInteraction): Pr
     }
     case 'more': {
       if (stored.kind !== 'answer') break;
-      const { question, conversationId } = stored;
+      const { question, answerId } = stored;
       await respondInTime(interaction, { ephemeral, deferAfterMs: ctx.deferAfterMs }, async () => {
-        const next = await ctx.desk.moreCitations(question, action.shown, { conversationId });
+        const rest = await ctx.desk.more(answerId, action.shown);
+        if (rest === null) return renderNoticeForDiscord(STALE_BUTTON_MESSAGE);
+        const next = rest.slice(0, MORE_PER_CLICK);
         if (next.length === 0) return renderNoticeForDiscord(NO_MORE_SOURCES_MESSAGE);
-        const after = await ctx.desk.moreCitations(question, action.shown + next.length, { conversationId });
-        return renderMoreCitationsForDiscord(question, next, { key: action.key, moreAvailable: after.length > 0 });
+        return renderMoreCitationsForDiscord(question, next, { key: action.key, moreAvailable: rest.length > next.length });
       });
       return;
     }
   }
   await interaction.reply({ ...renderNoticeForDiscord(STALE_BUTTON_MESSAGE), flags: MessageFlags.Ephemeral });
 }
+
+/** Citations a "More sources" click adds. */
+const MORE_PER_CLICK = 5;
 
 /** Remembers a private reply so "Share in channel" can post it, and adds that button. */
 function shareable(ctx: BotContext, key: string, payload: DiscordMessage): DiscordMessage {

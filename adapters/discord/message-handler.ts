@@ -72,7 +72,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
       await answerInPlace(message, route, renderNoticeForDiscord(result.message));
       return;
     }
-    const payload = await answerMessage(ctx, result.answer, route.conversationId, message.id);
+    const payload = answerMessage(ctx, result, route.conversationId, message.id);
     if (route.kind === 'channel') {
       const thread = await message
         .startThread({ name: threadNameForQuestion(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay })
@@ -98,20 +98,15 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
 
 /**
  * The answer message: the first `ctx.citationsShown` citations, "More sources" when there are more
- * (in the answer, or in the core beyond it), the feedback buttons, and "Share in channel" when the
- * reply is private. Remembered under `key` for those buttons.
+ * (in the answer, or kept by the core beyond it), the feedback buttons, and "Share in channel" when
+ * the reply is private. Remembered under `key` (the message or interaction id) for those buttons,
+ * with the id the core keeps the answer under.
  */
-export async function answerMessage(ctx: BotContext, answer: Answer, conversationId: string, key: string, share = false): Promise<DiscordMessage> {
+export function answerMessage(ctx: BotContext, result: { answer: Answer; answerId: string; moreAvailable: boolean }, conversationId: string, key: string, share = false): DiscordMessage {
+  const { answer, answerId } = result;
   const listed = answer.citations.length || (answer.related?.length ?? 0);
-  let moreAvailable = listed > ctx.citationsShown;
-  if (!moreAvailable && listed > 0) {
-    try {
-      moreAvailable = (await ctx.desk.moreCitations(answer.question, listed, { conversationId })).length > 0;
-    } catch (err) {
-      ctx.log.warn({ err }, 'could not check for more citations');
-    }
-  }
-  ctx.replies.remember(key, { kind: 'answer', question: answer.question, conversationId, answer, moreAvailable });
+  const moreAvailable = listed > ctx.citationsShown || result.moreAvailable;
+  ctx.replies.remember(key, { kind: 'answer', answerId, question: answer.question, conversationId, answer, moreAvailable });
   return renderAnswerForDiscord(answer, { shown: ctx.citationsShown, controls: { key, moreAvailable, share, feedback: true } });
 }
 

@@ -3,7 +3,7 @@ import { SLACK_LIMITS } from './block-kit.ts';
 
 /**
  * What the answer buttons carry: their action ids, and the value Slack hands back on a click (the
- * question, its conversation and how many citations were shown), encoded within Slack's 2000
+ * question, its conversation, how many citations were shown and the answer's id), encoded within Slack's 2000
  * characters and validated on the way back, since a click's payload is outside input.
  */
 
@@ -30,12 +30,15 @@ export interface AnswerRef {
   conversationId: string | null;
   /** How many citations the message showed. */
   shown: number;
+  /** The id the core keeps the answer under: "More sources" and "Share" read it instead of asking again. */
+  answerId?: string;
 }
 
 const refSchema = z.object({
   q: z.string().min(1).max(SLACK_LIMITS.buttonValue),
   c: z.string().max(300).nullable(),
   n: z.number().int().min(0).max(1000),
+  a: z.string().regex(/^[\w-]{1,40}$/).optional(),
 });
 
 /**
@@ -45,7 +48,7 @@ const refSchema = z.object({
  */
 export function encodeAnswerRef(ref: AnswerRef): string {
   const conversationId = ref.conversationId !== null && ref.conversationId.length <= 300 ? ref.conversationId : null;
-  const encode = (question: string) => JSON.stringify({ q: question, c: conversationId, n: ref.shown });
+  const encode = (question: string) => JSON.stringify({ q: question, c: conversationId, n: ref.shown, ...(ref.answerId ? { a: ref.answerId } : {}) });
   const whole = encode(ref.question);
   if (whole.length <= SLACK_LIMITS.buttonValue) return whole;
   // The longest prefix of the question whose encoding fits (escaping makes the length non-linear).
@@ -74,7 +77,7 @@ export function decodeAnswerRef(value: unknown): AnswerRef | null {
   }
   const parsed = refSchema.safeParse(json);
   if (!parsed.success) return null;
-  return { question: parsed.data.q, conversationId: parsed.data.c, shown: parsed.data.n };
+  return { question: parsed.data.q, conversationId: parsed.data.c, shown: parsed.data.n, ...(parsed.data.a ? { answerId: parsed.data.a } : {}) };
 }
 
 /** The first `length` code units of `text`, one less when that would split a surrogate pair. */

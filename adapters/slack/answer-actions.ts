@@ -19,6 +19,9 @@ import { isDirectMessageChannel, postMessage, respondPrivately, respondWithRetri
  * "which story?" (the channel follows the one clicked). Each click is acknowledged first.
  */
 
+/** Citations a "More sources" click adds. */
+const MORE_PER_CLICK = 5;
+
 /** What the action listeners share. */
 export interface ActionDeps {
   desk: SlackDesk;
@@ -94,9 +97,12 @@ export function registerAnswerActions(app: App, deps: ActionDeps): void {
     if (!click.ref) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(STALE_BUTTON_MESSAGE));
     const decision = deps.desk.checkRateLimit(rateLimitKey(click.userId));
     if (!decision.allowed) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(rateLimitedMessage(decision.retryAfterMs)));
-    const { question, conversationId, shown } = click.ref;
-    const citations = await deps.desk.moreCitations(question, shown, conversationId ? { conversationId } : {});
-    const reply = renderMoreSourcesForSlack(question, citations, { conversationId, shownBefore: shown });
+    const { question, conversationId, shown, answerId } = click.ref;
+    // The answer as it was given, kept by the core: nothing is asked again.
+    const rest = answerId ? await deps.desk.more(answerId, shown) : null;
+    if (rest === null) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(STALE_BUTTON_MESSAGE));
+    const citations = rest.slice(0, MORE_PER_CLICK);
+    const reply = renderMoreSourcesForSlack(question, citations, { conversationId, shownBefore: shown, ...(answerId ? { answerId } : {}), moreAvailable: rest.length > citations.length });
     if (click.message && click.channelId && citations.length) {
       const threadTs = click.message.threadTs ?? (isDirectMessageChannel(click.channelId) ? null : click.message.ts);
       try {
@@ -126,10 +132,13 @@ export function registerAnswerActions(app: App, deps: ActionDeps): void {
 
   on(ACTION_IDS.share, async (click, client, respond) => {
     if (!click.ref || !respond) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(STALE_BUTTON_MESSAGE));
-    const { question, conversationId } = click.ref;
-    const result = await deps.desk.ask(question, conversationId ? { conversationId } : {});
-    if (!result.ok) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(result.message));
-    const shared = renderAnswerForSlack(result.answer, { conversationId, showQuestion: true, askedAs: question });
+    const { question, conversationId, answerId } = click.ref;
+    // The answer as it was shown privately, not a new one: the conversation may have moved on since.
+    const kept = answerId ? await deps.desk.answer(answerId) : null;
+    if (!answerId || !kept) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(STALE_BUTTON_MESSAGE));
+    const listed = kept.answer.citations.length || (kept.answer.related?.length ?? 0);
+    const beyond = (await deps.desk.more(answerId, listed)) ?? [];
+    const shared = renderAnswerForSlack(kept.answer, { conversationId, showQuestion: true, askedAs: question, answerId, moreAvailable: beyond.length > 0 });
     await respondWithRetries(respond, { response_type: 'in_channel', replace_original: false, text: shared.text, blocks: shared.blocks });
     await respondWithRetries(respond, { delete_original: true });
   });

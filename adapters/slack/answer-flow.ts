@@ -43,7 +43,14 @@ export async function askForSlack(desk: SlackDesk, log: Log, q: SlackQuestion): 
     if (!result.ok) return { kind: 'notice', message: renderNoticeForSlack(result.message) };
     return {
       kind: 'answer',
-      message: renderAnswerForSlack(result.answer, { conversationId: q.conversationId, showQuestion: q.showQuestion, shareButton: q.shareButton, askedAs: q.question }),
+      message: renderAnswerForSlack(result.answer, {
+        conversationId: q.conversationId,
+        showQuestion: q.showQuestion,
+        shareButton: q.shareButton,
+        askedAs: q.question,
+        answerId: result.answerId,
+        moreAvailable: result.moreAvailable,
+      }),
     };
   } catch (err) {
     log.error({ err, conversationId: q.conversationId }, 'answering a question failed');

@@ -1,5 +1,5 @@
 import type { AskOptions, AskResult, Newsdesk } from '../../src/app/newsdesk.ts';
-import type { Citation } from '../../src/types.ts';
+import type { Answer, Citation } from '../../src/types.ts';
 import type { SourceList, SourceLookup } from '../../src/app/sources.ts';
 import type { RateDecision } from '../../src/app/rate-limit.ts';
 import type { Digest } from '../../src/digest/types.ts';
@@ -16,7 +16,10 @@ type MaybePromise<T> = T | Promise<T>;
 /** The core calls the Slack adapter makes; `Newsdesk` satisfies it. */
 export interface SlackDesk {
   ask(raw: unknown, options?: AskOptions): MaybePromise<AskResult>;
-  moreCitations(question: string, shown: number, options?: AskOptions): MaybePromise<Citation[]>;
+  /** Citations of a kept answer beyond the first `shown`; null once it is no longer kept. */
+  more(answerId: string, shown: number): MaybePromise<Citation[] | null>;
+  /** A kept answer as it was shown, with its conversation; null once it is no longer kept. */
+  answer(answerId: string): MaybePromise<{ answer: Answer; conversationId: string | null } | null>;
   listSources(): MaybePromise<SourceList>;
   lookupSource(query: string): MaybePromise<SourceLookup>;
   checkRateLimit(userKey: string): RateDecision;

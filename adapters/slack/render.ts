@@ -32,6 +32,10 @@ export interface SlackAnswerOptions {
   shareButton?: boolean;
   /** The question as the user asked it (plain text), shown and carried by the buttons; defaults to `answer.question`. */
   askedAs?: string;
+  /** The id the core keeps the answer under, carried by the buttons. */
+  answerId?: string;
+  /** Whether the core keeps citations beyond those in the answer. */
+  moreAvailable?: boolean;
 }
 
 /**
@@ -64,9 +68,11 @@ export function renderAnswerForSlack(answer: Answer, options: SlackAnswerOptions
 
   const budget = SLACK_LIMITS.blocksPerMessage - head.length - 1;
   const { blocks: cited, count } = citationBlocks(list, budget);
-  const ref: AnswerRef = { question, conversationId: options.conversationId ?? null, shown: count };
+  const ref: AnswerRef = { question, conversationId: options.conversationId ?? null, shown: count, ...(options.answerId ? { answerId: options.answerId } : {}) };
   const buttons: ButtonElement[] = [];
-  if (list.length) buttons.push(button(ANSWER_BUTTON_LABELS.moreSources, ACTION_IDS.moreSources, encodeAnswerRef(ref)));
+  // Offered when there are more: beyond those shown, or kept by the core (unknown: whenever any are listed).
+  const offerMore = list.length > count || (options.moreAvailable ?? true);
+  if (list.length && offerMore) buttons.push(button(ANSWER_BUTTON_LABELS.moreSources, ACTION_IDS.moreSources, encodeAnswerRef(ref)));
   buttons.push(
     button(ANSWER_BUTTON_LABELS.helpful, ACTION_IDS.helpful, encodeAnswerRef(ref)),
     button(ANSWER_BUTTON_LABELS.notHelpful, ACTION_IDS.notHelpful, encodeAnswerRef(ref)),
@@ -82,6 +88,10 @@ export function renderAnswerForSlack(answer: Answer, options: SlackAnswerOptions
 /** Options of {@link renderMoreSourcesForSlack}. */
 export interface SlackMoreSourcesOptions {
   conversationId?: string | null;
+  /** The kept answer these citations belong to. */
+  answerId?: string;
+  /** Whether the core keeps citations beyond these. */
+  moreAvailable?: boolean;
   /** How many citations were shown before these. */
   shownBefore: number;
 }
@@ -96,13 +106,13 @@ export function renderMoreSourcesForSlack(question: string, citations: readonly 
   const heading = section(cutEscaped(moreSourcesHeading(question), 2000).text);
   const list = citations.map(presentCitation);
   const { blocks, count } = citationBlocks(list, SLACK_LIMITS.blocksPerMessage - 2);
-  const ref: AnswerRef = { question, conversationId: options.conversationId ?? null, shown: options.shownBefore + count };
-  const more = actions(button(ANSWER_BUTTON_LABELS.moreSources, ACTION_IDS.moreSources, encodeAnswerRef(ref)));
+  const ref: AnswerRef = { question, conversationId: options.conversationId ?? null, shown: options.shownBefore + count, ...(options.answerId ? { answerId: options.answerId } : {}) };
+  const more = count < list.length || (options.moreAvailable ?? true) ? [actions(button(ANSWER_BUTTON_LABELS.moreSources, ACTION_IDS.moreSources, encodeAnswerRef(ref)))] : [];
   const fallback = `${moreSourcesHeading(question)} ${list
     .slice(0, count)
     .map((c) => `[${c.n}] ${c.label}`)
     .join('; ')}`;
-  return { text: cutEscaped(fallback, SLACK_LIMITS.fallbackText).text, blocks: [heading, ...blocks, more] };
+  return { text: cutEscaped(fallback, SLACK_LIMITS.fallbackText).text, blocks: [heading, ...blocks, ...more] };
 }
 
 /**

@@ -16,6 +16,8 @@ import { buildDigest } from '../digest/build-digest.ts';
 import type { Digest } from '../digest/types.ts';
 import { readFirstSeen } from '../ingest/first-seen.ts';
 import { State } from '../state/state.ts';
+import { AnswerMemory, type AnswerKeeper } from '../state/answers.ts';
+import { randomUUID } from 'node:crypto';
 import { subscribeChannel, subscriptionStatus, unsubscribeChannel, type DigestDefaults, type SubscriptionReply } from '../schedule/subscription-replies.ts';
 
 /**
@@ -24,8 +26,11 @@ import { subscribeChannel, subscriptionStatus, unsubscribeChannel, type DigestDe
  * it knows nothing of any platform.
  */
 
-/** The result of asking: an answer, or a message to show instead (bad input). */
-export type AskResult = { ok: true; answer: Answer } | { ok: false; message: string };
+/**
+ * The result of asking: an answer with the id it is kept under (for its buttons) and whether more
+ * citations exist than it shows, or a message to show instead (bad input).
+ */
+export type AskResult = { ok: true; answer: Answer; answerId: string; moreAvailable: boolean } | { ok: false; message: string };
 
 /** Options of {@link Newsdesk.ask}. */
 export interface AskOptions {
@@ -54,6 +59,23 @@ export interface NewsdeskOptions {
 /** Event delivery ids remembered in memory at most (without a state database). */
 const SEEN_IN_MEMORY = 2000;
 
+/** Citations found per answer and kept for "More sources". */
+const KEPT_CITATIONS = 20;
+/** Citations an answer shows (the rest come with "More sources"). */
+const SHOWN_CITATIONS = 5;
+/** Characters of an answer id (hexadecimal). */
+const ANSWER_ID_LENGTH = 16;
+
+/** An answer as shown: its first citations. */
+function shownPart(answer: Answer): Answer {
+  return answer.citations.length > SHOWN_CITATIONS ? { ...answer, citations: answer.citations.slice(0, SHOWN_CITATIONS) } : answer;
+}
+
+/** What an answer cites: its citations, or its related passages when it found nothing. */
+function citationsOf(answer: Answer): Citation[] {
+  return answer.citations.length ? answer.citations : (answer.related ?? []);
+}
+
 /** Used when no digest defaults are configured. */
 const DIGEST_DEFAULTS = { time: '08:00', timezone: 'UTC' } as const satisfies DigestDefaults;
 
@@ -70,6 +92,8 @@ export class Newsdesk {
   /** Event delivery ids seen, when there is no state database. */
   private readonly seenInMemory = new Set<string>();
   private readonly limiter: RateLimiter;
+  /** Answers kept by id: in the state database when there is one, so buttons outlive a restart. */
+  private readonly kept: AnswerKeeper;
 
   private currentIndex: CorpusIndex;
 
@@ -79,6 +103,7 @@ export class Newsdesk {
   ) {
     this.currentIndex = index;
     this.limiter = new RateLimiter(options.rateLimitPerMinute);
+    this.kept = options.state?.answers ?? new AnswerMemory();
   }
 
   /** The corpus index questions are answered from; replaced when the coverage grows (see replaceIndex). */
@@ -162,7 +187,11 @@ export class Newsdesk {
     // Only a story picked up from an earlier answer gives way to a question about another one.
     const focusImplicit = options.story === undefined && previous?.story != null && previous.storyChosen !== true;
     try {
-      const { answer, subject, story } = answerInStories(this.index, input.question, { previousSubject: previous?.subject ?? null, focus, focusImplicit });
+      // One run finds every citation the buttons may show; the answer shows the first few.
+      const { answer: full, subject, story } = answerInStories(this.index, input.question, { previousSubject: previous?.subject ?? null, focus, focusImplicit, maxCitations: KEPT_CITATIONS });
+      const answer = shownPart(full);
+      const answerId = randomUUID().replace(/-/g, '').slice(0, ANSWER_ID_LENGTH);
+      this.kept.keep({ id: answerId, conversation: options.conversationId ?? null, answer: full }, new Date());
       if (options.conversationId) {
         const followed = story?.id ?? focus?.id ?? null;
         const chosen = followed !== null && followed === previous?.story && previous.storyChosen === true;
@@ -170,7 +199,7 @@ export class Newsdesk {
       }
       // "Which story?" is a question back, not a gap in the coverage.
       if (!answer.storyChoices) this.logQuestion(answer);
-      return { ok: true, answer };
+      return { ok: true, answer, answerId, moreAvailable: citationsOf(full).length > citationsOf(answer).length };
     } catch (err) {
       // A bug in the pipeline must never take a chat surface down: log it, answer plainly.
       this.options.log.error({ err, question: input.question }, 'answering failed');
@@ -179,17 +208,23 @@ export class Newsdesk {
   }
 
   /**
-   * Citations beyond the first `shown` for a question ("More sources").
-   * @returns the next citations, numbered on from `shown + 1`; empty when there are no more
+   * Citations of a kept answer beyond the first `shown` ("More sources"), as they were found when it
+   * was given: nothing is asked again.
+   * @returns the next citations (numbered on from `shown + 1`; empty when there are no more), or
+   *   null when the answer is no longer kept
    */
-  moreCitations(question: string, shown: number, options: AskOptions = {}): Citation[] {
-    const input = validateQuestion(question);
-    if (!input.ok) return [];
-    const previous = options.conversationId ? this.memory.last(options.conversationId) : null;
-    const focus = this.focusFor(options, previous?.story ?? null) ?? null;
-    const { answer } = answerInStories(this.index, input.question, { previousSubject: previous?.subject ?? null, maxCitations: shown + 5, focus });
-    const list = answer.citations.length ? answer.citations : (answer.related ?? []);
-    return list.slice(shown);
+  more(answerId: string, shown: number): Citation[] | null {
+    const kept = this.kept.find(answerId);
+    return kept ? citationsOf(kept.answer).slice(Math.max(0, shown)) : null;
+  }
+
+  /**
+   * A kept answer as it was shown ("Share in channel", "Helpful"), with the conversation it was given in.
+   * @returns null when the answer is no longer kept
+   */
+  answer(answerId: string): { answer: Answer; conversationId: string | null } | null {
+    const kept = this.kept.find(answerId);
+    return kept ? { answer: shownPart(kept.answer), conversationId: kept.conversation } : null;
   }
 
   /** The stories of the coverage, largest first. */

@@ -113,6 +113,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE story_follows (channel TEXT PRIMARY KEY, story TEXT NOT NULL, since TEXT NOT NULL);
     `,
   },
+  {
+    version: 8,
+    name: 'answers kept by id, for their buttons',
+    sql: `
+      CREATE TABLE answers (id TEXT PRIMARY KEY, conversation TEXT, answer TEXT NOT NULL, at TEXT NOT NULL);
+      CREATE INDEX answers_by_age ON answers (at);
+    `,
+  },
 ];
 
 /**

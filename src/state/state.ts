@@ -1,5 +1,6 @@
 import { SeenEventStore } from './seen-events.ts';
 import { StoryFollowStore } from './story-follows.ts';
+import { AnswerStore } from './answers.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -42,6 +43,7 @@ export class State {
   readonly questions: QuestionLog;
   readonly seenEvents: SeenEventStore;
   readonly storyFollows: StoryFollowStore;
+  readonly answers: AnswerStore;
 
   private constructor(readonly db: Database.Database, readonly file: string) {
     this.subscriptions = new SubscriptionStore(db);
@@ -50,6 +52,7 @@ export class State {
     this.questions = new QuestionLog(db);
     this.seenEvents = new SeenEventStore(db);
     this.storyFollows = new StoryFollowStore(db);
+    this.answers = new AnswerStore(db);
   }
 
   /**

@@ -43,7 +43,7 @@ function recordingDesk(desk: Newsdesk, asks: { question: string; conversationId:
       if (String(raw).includes('explode')) throw new Error('the pipeline exploded');
       return desk.ask(raw, options);
     },
-    moreCitations: (question, shown, options) => desk.moreCitations(question, shown, options),
+    more: (answerId, shown) => desk.more(answerId, shown),
     listSources: () => desk.listSources(),
     lookupSource: (query) => desk.lookupSource(query),
     suggestSources: (partial) => desk.suggestSources(partial),
@@ -65,13 +65,13 @@ function referenceDesk(): Newsdesk {
 }
 
 /** What the bot should send for `question` asked in `conversationId` (advancing the reference conversation). */
-function expectedAnswer(reference: Newsdesk, question: string, conversationId: string, key: string, share: boolean): { answer: Answer; payload: DiscordMessage } {
+function expectedAnswer(reference: Newsdesk, question: string, conversationId: string, key: string, share: boolean): { answer: Answer; answerId: string; payload: DiscordMessage } {
   const result = reference.ask(question, { conversationId });
   if (!result.ok) throw new Error(result.message);
   const answer = result.answer;
   const listed = answer.citations.length || (answer.related?.length ?? 0);
-  const moreAvailable = listed > CITATIONS_SHOWN || (listed > 0 && reference.moreCitations(answer.question, listed, { conversationId }).length > 0);
-  return { answer, payload: renderAnswerForDiscord(answer, { shown: CITATIONS_SHOWN, controls: { key, moreAvailable, share, feedback: true } }) };
+  const moreAvailable = listed > CITATIONS_SHOWN || result.moreAvailable;
+  return { answer, answerId: result.answerId, payload: renderAnswerForDiscord(answer, { shown: CITATIONS_SHOWN, controls: { key, moreAvailable, share, feedback: true } }) };
 }
 
 /** The JSON Discord receives for a payload's embeds and components. */
@@ -243,14 +243,14 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     const interaction = h.fake.slashCommand(bo, channel, 'ask', [{ name: 'question', type: 3, value: 'how many troops are at the border?' }]);
     await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
     const conversationId = `discord:channel:${channel}:${bo.id}`;
-    const { answer } = expectedAnswer(reference, 'how many troops are at the border?', conversationId, interaction.id, true);
-    const next = reference.moreCitations(answer.question, CITATIONS_SHOWN, { conversationId });
+    const { answer, answerId } = expectedAnswer(reference, 'how many troops are at the border?', conversationId, interaction.id, true);
+    const rest = reference.more(answerId, CITATIONS_SHOWN) ?? [];
+    const next = rest.slice(0, 5);
     expect(next.length).toBeGreaterThan(0); // the coverage holds more than three citations for this question
 
     const more = h.fake.clickButton(bo, interaction.originalId!, `newsdesk:more:${interaction.id}:${CITATIONS_SHOWN}`);
     const callback = await h.fake.waitForCall(isPost(`/interactions/${more.id}/${more.token}/callback`), mark);
-    const after = reference.moreCitations(answer.question, CITATIONS_SHOWN + next.length, { conversationId });
-    const payload = renderMoreCitationsForDiscord(answer.question, next, { key: interaction.id, moreAvailable: after.length > 0 });
+    const payload = renderMoreCitationsForDiscord(answer.question, next, { key: interaction.id, moreAvailable: rest.length > next.length });
     expect(callback.body.type).toBe(4);
     expect(callback.body.data.flags).toBe(EPHEMERAL);
     expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(wire(payload));

@@ -80,8 +80,11 @@ class RecordingDesk implements SlackDesk {
     this.asked.push({ question: raw, conversationId: options.conversationId });
     return this.inner.ask(raw, options);
   }
-  moreCitations(q: string, shown: number, o?: AskOptions) {
-    return this.inner.moreCitations(q, shown, o);
+  more(answerId: string, shown: number) {
+    return this.inner.more(answerId, shown);
+  }
+  answer(answerId: string) {
+    return this.inner.answer(answerId);
   }
   listSources() {
     return this.inner.listSources();
@@ -232,12 +235,12 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
       for (const part of c.quote.split('…').map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean)) expect(raw).toContain(part);
     }
     expect(controlSequences(textsOf(post.params))).toEqual([]);
-    expect(Object.keys(buttonsOf(post.params))).toEqual([ACTION_IDS.moreSources, ACTION_IDS.helpful, ACTION_IDS.notHelpful]);
-    expect(decodeAnswerRef(buttonsOf(post.params)[ACTION_IDS.moreSources])).toEqual({
-      question: 'who requested the call?',
-      conversationId: `slack:${CHANNEL}:${ts}`,
-      shown: list.length,
-    });
+    // "More sources" only when the core keeps more than the answer shows.
+    expect(Object.keys(buttonsOf(post.params))).toEqual([...(expected.moreAvailable ? [ACTION_IDS.moreSources] : []), ACTION_IDS.helpful, ACTION_IDS.notHelpful]);
+    const ref = decodeAnswerRef(buttonsOf(post.params)[ACTION_IDS.helpful]);
+    expect(ref).toEqual({ question: 'who requested the call?', conversationId: `slack:${CHANNEL}:${ts}`, shown: list.length, answerId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    // The button names the answer the core kept, as it was given.
+    expect(desk.inner.answer(ref!.answerId!)?.answer.citations.map((c) => c.quote)).toEqual(list.map((c) => c.quote));
   });
 
   it('keeps the thread as the conversation: a plain reply in the bot’s thread is a follow-up', async () => {
@@ -371,7 +374,8 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
       expect(ack).toMatchObject({ status: 200, body: '' });
       expect(body.response_type).toBe('ephemeral');
       expect((body.blocks as unknown[])[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '*Question:* who requested the call?' }] });
-      expect(Object.keys(buttonsOf(body))).toEqual([ACTION_IDS.moreSources, ACTION_IDS.helpful, ACTION_IDS.notHelpful, ACTION_IDS.share]);
+      const expected = desk.inner.ask('who requested the call?');
+      expect(Object.keys(buttonsOf(body))).toEqual([...(expected.ok && expected.moreAvailable ? [ACTION_IDS.moreSources] : []), ACTION_IDS.helpful, ACTION_IDS.notHelpful, ACTION_IDS.share]);
       expect(decodeAnswerRef(buttonsOf(body)[ACTION_IDS.share])?.conversationId).toBe(`slack:${CHANNEL}:${ASKER}:ask`);
       expect(quotesOf(body).length).toBeGreaterThan(0);
     });
@@ -464,16 +468,18 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
   describe('buttons', () => {
     it('More sources posts the next citations in the answer’s thread', async () => {
       const url = fake.responseUrl();
-      const value = encodeAnswerRef({ question: 'who requested the call?', conversationId: `slack:${CHANNEL}:1700000000.000100`, shown: 3 });
+      // The answer the buttons belong to, kept by the core: "More sources" reads it, nothing is asked again.
+      const asked = desk.inner.ask('who requested the call?', { conversationId: `slack:${CHANNEL}:1700000000.000100` });
+      if (!asked.ok) throw new Error(asked.message);
+      const value = encodeAnswerRef({ question: 'who requested the call?', conversationId: `slack:${CHANNEL}:1700000000.000100`, shown: 3, answerId: asked.answerId });
       const before = fake.callsTo('chat.postMessage').length;
       const ack = await req.interaction(blockActionPayload('block-actions-thread-message.json', ACTION_IDS.moreSources, value, url));
       expect(ack).toMatchObject({ status: 200, body: '' });
       const post = await fake.waitForCall('chat.postMessage', (c) => c.params.thread_ts === '1700000000.000100' && fake.callsTo('chat.postMessage').indexOf(c) >= before);
-      const more = desk.inner.moreCitations('who requested the call?', 3, { conversationId: `slack:${CHANNEL}:1700000000.000100` });
+      const more = (desk.inner.more(asked.answerId, 3) ?? []).slice(0, 5);
       expect(more.length).toBeGreaterThan(0);
       expect((post.params.blocks as { text?: { text: string } }[])[0]!.text!.text).toBe('More sources for “who requested the call?”:');
       expect(quotesOf(post.params)).toEqual(more.map((c) => c.quote));
-      expect(decodeAnswerRef(buttonsOf(post.params)[ACTION_IDS.moreSources])?.shown).toBe(3 + more.length);
     });
 
     it('a story button of "which story?" makes the channel follow that story, said privately', async () => {
@@ -489,7 +495,9 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
 
     it('More sources says so privately when there are no more', async () => {
       const url = fake.responseUrl();
-      const value = encodeAnswerRef({ question: 'who requested the call?', conversationId: null, shown: 1000 });
+      const asked = desk.inner.ask('who requested the call?');
+      if (!asked.ok) throw new Error(asked.message);
+      const value = encodeAnswerRef({ question: 'who requested the call?', conversationId: null, shown: 1000, answerId: asked.answerId });
       await req.interaction(blockActionPayload('block-actions-ephemeral.json', ACTION_IDS.moreSources, value, url));
       const response = await fake.waitForResponse((r) => r.id === url.split('/').pop());
       expect(response.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: NO_MORE_SOURCES_MESSAGE });
@@ -515,7 +523,9 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
 
     it('Share in channel posts the private answer for everyone and removes the private copy', async () => {
       const url = fake.responseUrl();
-      const value = encodeAnswerRef({ question: 'who requested the call?', conversationId: `slack:${CHANNEL}:${ASKER}:ask`, shown: 3 });
+      const asked = desk.inner.ask('who requested the call?', { conversationId: `slack:${CHANNEL}:${ASKER}:ask` });
+      if (!asked.ok) throw new Error(asked.message);
+      const value = encodeAnswerRef({ question: 'who requested the call?', conversationId: `slack:${CHANNEL}:${ASKER}:ask`, shown: 3, answerId: asked.answerId });
       await req.interaction(blockActionPayload('block-actions-ephemeral.json', ACTION_IDS.share, value, url));
       const id = url.split('/').pop();
       const removed = await fake.waitForResponse((r) => r.id === id && r.body.delete_original === true);
@@ -524,7 +534,7 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
       expect(removed.body).toEqual({ delete_original: true });
       const body = shared[0]!.body;
       expect((body.blocks as unknown[])[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '*Question:* who requested the call?' }] });
-      expect(Object.keys(buttonsOf(body))).toEqual([ACTION_IDS.moreSources, ACTION_IDS.helpful, ACTION_IDS.notHelpful]);
+      expect(Object.keys(buttonsOf(body))).toEqual([...(asked.moreAvailable ? [ACTION_IDS.moreSources] : []), ACTION_IDS.helpful, ACTION_IDS.notHelpful]);
     });
 
     it('a button whose value was tampered with gets a plain “expired” reply', async () => {

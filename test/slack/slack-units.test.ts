@@ -169,6 +169,6 @@ describe('boltLogger', () => {
 describe('SlackDesk', () => {
   it('is satisfied by the Newsdesk service', () => {
     expect(typeof asSlackDesk).toBe('function');
-    expect(typeof Newsdesk.prototype.moreCitations).toBe('function');
+    expect([typeof Newsdesk.prototype.more, typeof Newsdesk.prototype.answer]).toEqual(['function', 'function']);
   });
 });

@@ -60,7 +60,7 @@ describe('newsdesk backup', () => {
     expect(await run(['backup', file])).toBe(`State database backed up to ${file}`);
     const copy = new Database(file, { readonly: true });
     expect((copy.prepare('SELECT COUNT(*) AS n FROM questions').get() as { n: number }).n).toBe(4);
-    expect((copy.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v).toBe(7);
+    expect((copy.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v).toBe(8);
     copy.close();
   });
 });

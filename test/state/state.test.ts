@@ -33,7 +33,7 @@ describe('State.open', () => {
     expect(fs.existsSync(path.join(dir, STATE_FILE))).toBe(true);
     expect(state.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(schemaVersion(state.db)).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
-    expect((state.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect((state.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('runs each migration once: migrating again and reopening change nothing', () => {
@@ -41,7 +41,7 @@ describe('State.open', () => {
     expect(migrate(state.db)).toEqual([]);
     const again = State.open(dir);
     opened.push(again);
-    expect((again.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(7);
+    expect((again.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(8);
   });
 
   it('upgrades a version-1 database, keeping its rows and adding the new tables and columns', () => {
@@ -56,7 +56,7 @@ describe('State.open', () => {
 
     const state = State.open(dir);
     opened.push(state);
-    expect(schemaVersion(state.db)).toBe(7);
+    expect(schemaVersion(state.db)).toBe(8);
     expect(state.subscriptions.get('slack', 'C1')).toMatchObject({ id: 1, time: '08:00', timezone: 'UTC', paused: false, pausedReason: null, topic: null });
     expect(state.deliveries.get(1, '2026-11-22')).toMatchObject({ status: 'sent', attempts: 1, articles: [] });
     // The digests already sent are carried into the per-channel record.
