@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ARTICLE_EXTENSIONS, parseArticleBytes, readFileBytes } from '../ingest/corpus.ts';
+import { parseArticleBytes, readFileBytes } from '../ingest/corpus.ts';
+import { ARTICLE_EXTENSIONS } from '../ingest/formats.ts';
 
 /**
  * Putting files into the corpus folder without losing anything: a file already there with the same
@@ -71,7 +72,7 @@ export function copyIntoCorpus(source: string, corpusDir: string, maxFileBytes?:
     const inside = path.relative(corpusAbs, path.resolve(abs));
     if (!inside.startsWith('..') && !path.isAbsolute(inside)) return { ok: true, source: abs, file: inside.split(path.sep).join('/'), status: 'present' };
     const ext = path.extname(rel).toLowerCase();
-    if (ext !== '' && !(ARTICLE_EXTENSIONS as readonly string[]).includes(ext)) return { ok: false, source: abs, reason: `unsupported file type "${ext}"` };
+    if (ext !== '' && !ARTICLE_EXTENSIONS.includes(ext)) return { ok: false, source: abs, reason: `unsupported file type "${ext}"` };
     const bytes = readFileBytes({ id: rel, absolutePath: abs }, maxFileBytes);
     if (!(bytes instanceof Uint8Array)) return { ok: false, source: abs, reason: bytes.reason };
     const parsed = parseArticleBytes(rel, bytes);

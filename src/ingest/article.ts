@@ -28,15 +28,10 @@ export interface ParsedFile {
 }
 
 /**
- * Parses a decoded file. The format comes from the extension: `.jsonl`/`.ndjson` are JSON Lines;
- * anything else is text, with YAML front matter when it opens with `---`.
+ * A text or Markdown file: YAML front matter when it opens with `---`, then the article.
  * @param id - the file's path relative to the corpus folder
- * @param text - the decoded text, `\n` line ends
- * @param overrides - manifest metadata that adds to or corrects what the file says
- * @example parseArticleFile('a.txt', 'Biden calls Putin\n\nBiden spoke to Putin on Thursday for 50 minutes.').articles[0].title // 'Biden calls Putin'
  */
-export function parseArticleFile(id: string, text: string, overrides: ArticleMetadata = {}): ParsedFile {
-  if (/\.(jsonl|ndjson)$/i.test(id)) return parseJsonLines(id, text, overrides);
+export function parseTextFile(id: string, text: string, overrides: ArticleMetadata = {}): ParsedFile {
   const fm = splitFrontMatter(text);
   if (fm.error) return { articles: [], problems: [{ file: id, reason: fm.error }] };
   const article = buildArticle(id, id, fm.body, { ...fm.meta, ...definedOnly(overrides) }, hashText(text), fm.meta.title);
@@ -174,7 +169,11 @@ const jsonRecordSchema = frontMatterSchema.extend({
   content: z.string().optional(),
 });
 
-function parseJsonLines(id: string, text: string, overrides: ArticleMetadata): ParsedFile {
+/**
+ * A JSON Lines file: one article object per line ("text", "body" or "content", and metadata fields).
+ * @param id - the file's path relative to the corpus folder
+ */
+export function parseJsonLines(id: string, text: string, overrides: ArticleMetadata = {}): ParsedFile {
   const articles: Article[] = [];
   const problems: ParsedFile['problems'] = [];
   const lines = text.split('\n');
@@ -255,6 +254,7 @@ function clean(value: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
-function definedOnly(meta: ArticleMetadata): ArticleMetadata {
+/** The fields of metadata that are given (neither undefined nor null): they override the file's own. */
+export function definedOnly(meta: ArticleMetadata): ArticleMetadata {
   return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== null)) as ArticleMetadata;
 }

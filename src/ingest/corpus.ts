@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { NewsdeskError } from '../errors.ts';
 import { silentLog, type Log } from '../log.ts';
 import type { Article, SkippedFile } from '../types.ts';
-import { parseArticleFile, type ArticleMetadata } from './article.ts';
+import type { ArticleMetadata } from './article.ts';
+import { ARTICLE_EXTENSIONS, parseArticleFile } from './formats.ts';
 import { decodeText } from './decode.ts';
 
 /**
@@ -17,8 +18,6 @@ import { decodeText } from './decode.ts';
 /** Names of the optional metadata manifest at the corpus root (first found wins). */
 export const MANIFEST_NAMES = ['manifest.json', 'manifest.yaml', 'manifest.yml'] as const;
 
-/** File extensions read as articles (files without an extension are read as text too). */
-export const ARTICLE_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.jsonl', '.ndjson'] as const;
 
 /** Options of {@link readCorpus}. */
 export interface ReadCorpusOptions {
@@ -91,7 +90,7 @@ export function readArticleFile(
  */
 export function readFileBytes(file: CorpusFile, maxFileBytes: number = DEFAULTS.maxFileBytes): Uint8Array | SkippedFile {
   const ext = path.extname(file.id).toLowerCase();
-  if (ext !== '' && !(ARTICLE_EXTENSIONS as readonly string[]).includes(ext)) {
+  if (ext !== '' && !ARTICLE_EXTENSIONS.includes(ext)) {
     return { file: file.id, reason: `unsupported file type "${ext}"` };
   }
   try {

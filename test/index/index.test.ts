@@ -3,7 +3,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/ingest/corpus.ts';
-import { parseArticleFile } from '../../src/ingest/article.ts';
+import { parseArticleFile } from '../../src/ingest/formats.ts';
 import { analyzeTerm, analyzeText, tokenize } from '../../src/index/analyzer.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { loadSnapshot, saveSnapshot, snapshotPath, SNAPSHOT_VERSION } from '../../src/index/snapshot.ts';

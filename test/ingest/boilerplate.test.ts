@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArticleFile } from '../../src/ingest/article.ts';
+import { parseArticleFile } from '../../src/ingest/formats.ts';
 import { classifyLine, findTailStart, isTailMarker, removeBoilerplate } from '../../src/ingest/boilerplate.ts';
 import { cleanPage, decodeFile, DEFAULT_CORPUS, FIXTURES } from './helpers.ts';
 

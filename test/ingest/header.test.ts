@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildArticle, deriveTitle, parseArticleFile, splitParagraphs } from '../../src/ingest/article.ts';
+import { buildArticle, deriveTitle, splitParagraphs } from '../../src/ingest/article.ts';
+import { parseArticleFile } from '../../src/ingest/formats.ts';
 import { readCorpus, readManifest } from '../../src/ingest/corpus.ts';
 import { isHeadline, readHeader } from '../../src/ingest/header.ts';
 import { findDate, isDateLine, isRelativeTimeLine, parseByline } from '../../src/ingest/lines.ts';
