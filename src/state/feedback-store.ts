@@ -1,11 +1,49 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Feedback } from '../app/feedback.ts';
+import { z } from 'zod';
 
 /**
  * Feedback on answers ("Helpful" / "Not helpful"), in the state database. Feedback that earlier
  * versions appended to `DATA_DIR/feedback.jsonl` is imported once.
  */
+
+/** One feedback record. */
+export const feedbackSchema = z.object({
+  question: z.string().max(2000),
+  helpful: z.boolean(),
+  /** Platform and user, e.g. "slack:U123"; never a token. */
+  user: z.string().max(200),
+  /** Where the answer was shown, e.g. "discord:channel-id". */
+  conversation: z.string().max(200).optional(),
+  at: z.string(),
+});
+
+/** A validated feedback record. */
+export type Feedback = z.infer<typeof feedbackSchema>;
+
+/**
+ * The valid records of a feedback JSON Lines text (malformed or torn lines are skipped).
+ * @example parseFeedbackLines('{"question":"q","helpful":true,"user":"u","at":"2026-01-01T00:00:00Z"}\n').length // 1
+ */
+export function parseFeedbackLines(text: string): Feedback[] {
+  const out: Feedback[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const parsed = feedbackSchema.safeParse(JSON.parse(line));
+      if (parsed.success) out.push(parsed.data);
+    } catch {
+      // a torn line from a crash; skip it
+    }
+  }
+  return out;
+}
+
+/** Path of the legacy feedback file (imported into the state database once). */
+export function feedbackFile(dataDir: string): string {
+  return path.join(dataDir, 'feedback.jsonl');
+}
 
 interface Row {
   question: string;
