@@ -6,7 +6,7 @@ import { connectWithRetries } from './connect-retries.ts';
 import { PLATFORMS } from './platforms.ts';
 import { runTerminalChat } from './terminal/chat.ts';
 import { routeDigests, type DigestPoster } from './digest-delivery.ts';
-import type { startDigestScheduler } from '../src/schedule/desk-scheduler.ts';
+import type { startDigestScheduler } from '../src/app/desk-scheduler.ts';
 import type { DigestScheduler } from '../src/schedule/scheduler.ts';
 
 /**
@@ -75,7 +75,7 @@ export async function startNewsdesk(options: StartOptions): Promise<void> {
   let scheduler: DigestScheduler | null = null;
   try {
     // Schedules every subscription and posts, once, a digest missed today while newsdesk was down.
-    const { startDigestScheduler } = await import('../src/schedule/desk-scheduler.ts');
+    const { startDigestScheduler } = await import('../src/app/desk-scheduler.ts');
     scheduler = await startDigestScheduler(desk, routeDigests(posters), log, options.digestScheduler);
   } catch (err) {
     log.error({ err }, 'could not start the digest scheduler: daily digests are not posted');

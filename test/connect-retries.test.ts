@@ -10,7 +10,7 @@ import { isNewsdeskError } from '../src/errors.ts';
 import pino from 'pino';
 import type { Log } from '../src/log.ts';
 import { Newsdesk } from '../src/app/newsdesk.ts';
-import { openCorpus } from '../src/ingest/open-corpus.ts';
+import { openCorpus } from '../src/index/open-corpus.ts';
 import { silentLog } from '../src/log.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '..', 'corpus');

@@ -4,7 +4,7 @@ import { handleLine } from '../adapters/terminal/chat.ts';
 import { silentLog } from '../src/log.ts';
 import { HELP_COMMANDS } from '../src/wording/messages.ts';
 import { Newsdesk } from '../src/app/newsdesk.ts';
-import { openCorpus } from '../src/ingest/open-corpus.ts';
+import { openCorpus } from '../src/index/open-corpus.ts';
 
 /** The shared help list: channel commands (digest subscriptions) are offered on chat platforms only. */
 

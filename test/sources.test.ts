@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCorpus } from '../src/ingest/open-corpus.ts';
-import { listSources, lookupSource } from '../src/app/sources.ts';
+import { openCorpus } from '../src/index/open-corpus.ts';
+import { listSources, lookupSource } from '../src/index/sources.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '..', 'corpus');
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../src/config.ts';
 import { silentLog } from '../src/log.ts';
 import { Newsdesk } from '../src/app/newsdesk.ts';
-import { openCorpus } from '../src/ingest/open-corpus.ts';
+import { openCorpus } from '../src/index/open-corpus.ts';
 import { State } from '../src/state/state.ts';
 import { aheadClock, postTimeSoon } from './digest-time-soon.ts';
 import { freePort } from './free-port.ts';

@@ -7,7 +7,7 @@ import { handleLine, runTerminalChat, type ChatState } from '../adapters/termina
 import { wrapForTerminal } from '../adapters/terminal/wrap.ts';
 import { silentLog } from '../src/log.ts';
 import { Newsdesk } from '../src/app/newsdesk.ts';
-import { openCorpus } from '../src/ingest/open-corpus.ts';
+import { openCorpus } from '../src/index/open-corpus.ts';
 import { loadConfig } from '../src/config.ts';
 import { makeTmp, removeTmp } from './ingest/helpers.ts';
 

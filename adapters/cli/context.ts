@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../../src/config.ts';
 import type { Log } from '../../src/log.ts';
-import { openCorpus, type OpenedCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus, type OpenedCorpus } from '../../src/index/open-corpus.ts';
 import { createProgress } from './progress.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { Story } from '../../src/stories/stories.ts';
 import type { SubscriptionReply } from '../../src/schedule/subscription-replies.ts';
 import type { Log } from '../../src/log.ts';
 import type { RateDecision } from '../../src/app/rate-limit.ts';
-import type { SourceList, SourceLookup } from '../../src/app/sources.ts';
+import type { SourceList, SourceLookup } from '../../src/index/sources.ts';
 import type { Citation } from '../../src/types.ts';
 import type { RecentReplies } from './answer-store.ts';
 

@@ -11,7 +11,7 @@ import {
   type MessageMentionTypes,
 } from 'discord.js';
 import { presentAnswer, presentCitation, type PresentedCitation } from '../../src/wording/present.ts';
-import type { SourceDetail, SourceList, SourceLookup } from '../../src/app/sources.ts';
+import type { SourceDetail, SourceList, SourceLookup } from '../../src/index/sources.ts';
 import type { Answer, Citation } from '../../src/types.ts';
 import {
   ANSWER_BUTTON_LABELS,

@@ -1,6 +1,6 @@
 import type { AskOptions, AskResult, Newsdesk } from '../../src/app/newsdesk.ts';
 import type { Answer, Citation } from '../../src/types.ts';
-import type { SourceList, SourceLookup } from '../../src/app/sources.ts';
+import type { SourceList, SourceLookup } from '../../src/index/sources.ts';
 import type { RateDecision } from '../../src/app/rate-limit.ts';
 import type { Digest } from '../../src/digest/types.ts';
 import type { SubscriptionReply } from '../../src/schedule/subscription-replies.ts';

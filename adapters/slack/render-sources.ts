@@ -1,5 +1,5 @@
 import type { Passage } from '../../src/types.ts';
-import type { SourceDetail, SourceList, SourceLookup, SourceSummary } from '../../src/app/sources.ts';
+import type { SourceDetail, SourceList, SourceLookup, SourceSummary } from '../../src/index/sources.ts';
 import {
   SOURCE_DETAIL_LABELS,
   listCutMessage,

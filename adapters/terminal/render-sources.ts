@@ -1,4 +1,4 @@
-import type { SourceDetail, SourceList, SourceLookup } from '../../src/app/sources.ts';
+import type { SourceDetail, SourceList, SourceLookup } from '../../src/index/sources.ts';
 import { SOURCE_DETAIL_LABELS, skippedFilesHeading, sourceIdLine, sourceListHeading, sourceLookupHeading, sourceMetaLine } from '../../src/wording/messages.ts';
 
 /**

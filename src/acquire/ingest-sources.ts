@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import { isNewsdeskError } from '../errors.ts';
 import { parseArticleBytes } from '../ingest/corpus.ts';
 import { silentLog, type Log } from '../log.ts';
-import { openCorpus, type OpenedCorpus } from '../ingest/open-corpus.ts';
+import { openCorpus, type OpenedCorpus } from '../index/open-corpus.ts';
 import { articleFileName, renderArticleMarkdown } from './article-markdown.ts';
 import { copyIntoCorpus, writeCorpusFile } from './corpus-writer.ts';
 import { extractArticle } from '../ingest/extract-article.ts';
 import { parseFeed } from './feed.ts';
 import { fetchText, type FetchLimits } from './fetch-page.ts';
-import { corpusUrls, normalizeUrl } from './urls.ts';
+import { normalizeUrl } from '../text/urls.ts';
+import type { CorpusIndex } from '../index/corpus-index.ts';
 
 /**
  * Growing the coverage: `newsdesk ingest` and the feed poller add files, folders, article pages and
@@ -201,4 +202,11 @@ function fail(run: Run, source: string, reason: string): void {
 
 function reasonOf(err: unknown): string {
   return isNewsdeskError(err) ? err.message : `unexpected error (${(err as Error).message})`;
+}
+
+/** The normalised URLs of every article in the index (articles without a URL left out). */
+function corpusUrls(index: CorpusIndex): Set<string> {
+  const out = new Set<string>();
+  for (const a of index.articles.values()) if (a.url) out.add(normalizeUrl(a.url));
+  return out;
 }

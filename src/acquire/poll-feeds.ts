@@ -1,5 +1,5 @@
 import { silentLog, type Log } from '../log.ts';
-import type { OpenedCorpus } from '../ingest/open-corpus.ts';
+import type { OpenedCorpus } from '../index/open-corpus.ts';
 import type { FetchLimits } from './fetch-page.ts';
 import { ingestSources, type IngestReport } from './ingest-sources.ts';
 import type { Stoppable } from './watch-corpus.ts';

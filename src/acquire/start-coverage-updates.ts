@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import { silentLog, type Log } from '../log.ts';
-import type { OpenedCorpus } from '../ingest/open-corpus.ts';
+import type { OpenedCorpus } from '../index/open-corpus.ts';
 import type { CorpusIndex } from '../index/corpus-index.ts';
 import { fetchLimitsOf } from './fetch-page.ts';
 import { startFeedPoller, type FeedPoller } from './poll-feeds.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { listCorpusFiles, MANIFEST_NAMES } from '../ingest/corpus.ts';
 import { silentLog, type Log } from '../log.ts';
-import { openCorpus, type OpenedCorpus } from '../ingest/open-corpus.ts';
+import { openCorpus, type OpenedCorpus } from '../index/open-corpus.ts';
 
 /**
  * Following the corpus folder while the bot runs: new, changed and removed files are picked up by

@@ -1,6 +1,6 @@
 import type { Article } from '../types.ts';
 import type { CorpusIndex } from './corpus-index.ts';
-import { normalizeUrl } from '../acquire/urls.ts';
+import { normalizeUrl } from '../text/urls.ts';
 
 /**
  * Recognising duplicate articles: the same URL, or the same text republished by another outlet (wire

@@ -1,4 +1,4 @@
-import type { SourceLookup, SourceSummary } from '../app/sources.ts';
+import type { SourceLookup, SourceSummary } from '../index/sources.ts';
 
 /**
  * The wording of chat replies that are not answers (rate limits, failures, help, source lookup

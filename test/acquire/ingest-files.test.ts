@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestSources, type IngestOptions } from '../../src/acquire/ingest-sources.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { readFirstSeen } from '../../src/ingest/first-seen.ts';
 import { copyCorpus, DEFAULT_CORPUS, makeTmp, removeTmp } from '../ingest/helpers.ts';
 import { storyPath } from './site.ts';

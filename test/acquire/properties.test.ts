@@ -6,7 +6,7 @@ import { writeCorpusFile } from '../../src/acquire/corpus-writer.ts';
 import { duplicateGroups, jaccard, shingles } from '../../src/index/duplicates.ts';
 import { extractArticle } from '../../src/ingest/extract-article.ts';
 import { parseFeed } from '../../src/acquire/feed.ts';
-import { normalizeUrl } from '../../src/acquire/urls.ts';
+import { normalizeUrl } from '../../src/text/urls.ts';
 import { isNewsdeskError } from '../../src/errors.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { makeTmp, removeTmp } from '../ingest/helpers.ts';

@@ -6,8 +6,8 @@ import { startCoverageUpdates } from '../../src/acquire/start-coverage-updates.t
 import { startCoverageWatcher, type Stoppable } from '../../src/acquire/watch-corpus.ts';
 import { loadConfig } from '../../src/config.ts';
 import { Newsdesk } from '../../src/app/newsdesk.ts';
-import type { OpenedCorpus } from '../../src/ingest/open-corpus.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import type { OpenedCorpus } from '../../src/index/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { readFirstSeen } from '../../src/ingest/first-seen.ts';
 import { copyCorpus, DEFAULT_CORPUS, makeTmp, removeTmp } from '../ingest/helpers.ts';
 import { articlePage, readStory, rssFeed, serve, startSite, storyPath, type TestSite } from './site.ts';

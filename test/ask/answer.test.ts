@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { Newsdesk } from '../../src/app/newsdesk.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { silentLog } from '../../src/log.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import type { Article } from '../../src/types.ts';

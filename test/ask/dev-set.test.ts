@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evalCorpusDir, readEvalSet, runEval } from '../../src/tools/eval.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { decodeText } from '../../src/ingest/decode.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Newsdesk } from '../../src/app/newsdesk.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { silentLog } from '../../src/log.ts';
 import { MAX_QUESTION_CHARS, validateQuestion, withoutInvisibles } from '../../src/ask/input.ts';
 

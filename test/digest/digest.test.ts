@@ -9,7 +9,7 @@ import { readFirstSeen } from '../../src/ingest/first-seen.ts';
 import { silentLog } from '../../src/log.ts';
 import { Newsdesk } from '../../src/app/newsdesk.ts';
 import { State } from '../../src/state/state.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import type { Citation } from '../../src/types.ts';
 import { renderDigestText } from '../../adapters/terminal/render-digest.ts';

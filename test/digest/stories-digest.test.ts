@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { THREE_STORIES } from '../stories/three-stories.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { buildDigest } from '../../src/digest/build-digest.ts';
 import { corpusStories } from '../../src/stories/stories.ts';
 import { renderDigestText } from '../../adapters/terminal/render-digest.ts';

@@ -7,7 +7,7 @@ import { renderDigestText } from '../../adapters/terminal/render-digest.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Digest } from '../../src/digest/types.ts';
 import { silentLog } from '../../src/log.ts';
-import { startDigestScheduler } from '../../src/schedule/desk-scheduler.ts';
+import { startDigestScheduler } from '../../src/app/desk-scheduler.ts';
 import { DEFAULT_CORPUS, makeTmp, removeTmp } from '../ingest/helpers.ts';
 
 const dataDir = makeTmp('newsdesk-surfaces-');

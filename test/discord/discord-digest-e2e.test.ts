@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLog } from '../../src/log.ts';
 import { SUBSCRIPTION_MESSAGES } from '../../src/wording/messages.ts';
-import { startDigestScheduler } from '../../src/schedule/desk-scheduler.ts';
+import { startDigestScheduler } from '../../src/app/desk-scheduler.ts';
 import type { DigestScheduler } from '../../src/schedule/scheduler.ts';
 import { routeDigests } from '../../adapters/digest-delivery.ts';
 import { renderDigestForDiscord } from '../../adapters/discord/render-digest.ts';

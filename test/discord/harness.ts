@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Log } from '../../src/log.ts';
 import { Newsdesk } from '../../src/app/newsdesk.ts';
 import { State } from '../../src/state/state.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import type { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { startDiscordBot, type DiscordBot } from '../../adapters/discord/bot.ts';
 import type { DiscordDesk } from '../../adapters/discord/context.ts';

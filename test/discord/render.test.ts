@@ -22,7 +22,7 @@ import {
   type DiscordMessage,
 } from '../../adapters/discord/render.ts';
 import { citationsCutMessage, listCutMessage, quoteCutMessage } from '../../src/wording/messages.ts';
-import type { SourceList, SourceLookup } from '../../src/app/sources.ts';
+import type { SourceList, SourceLookup } from '../../src/index/sources.ts';
 import type { Answer, Citation } from '../../src/types.ts';
 import { validateMessageBody } from './fake-discord.ts';
 

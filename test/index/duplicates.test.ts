@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { duplicateGroups, jaccard, shingles } from '../../src/index/duplicates.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import type { Article } from '../../src/types.ts';
 import { copyCorpus, DEFAULT_CORPUS, makeTmp, removeTmp } from '../ingest/helpers.ts';

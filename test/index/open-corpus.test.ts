@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { snapshotPath } from '../../src/index/snapshot.ts';
-import { listSources } from '../../src/app/sources.ts';
+import { listSources } from '../../src/index/sources.ts';
 import type { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { copyCorpus, DEFAULT_CORPUS, makeTmp, removeTmp } from '../ingest/helpers.ts';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import type { CorpusIndex } from '../../src/index/corpus-index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCorpusFiles, readCorpus } from '../../src/ingest/corpus.ts';
 import { NewsdeskError } from '../../src/errors.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
-import { listSources } from '../../src/app/sources.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
+import { listSources } from '../../src/index/sources.ts';
 import { makeTmp, removeTmp } from './helpers.ts';
 
 const GOOD = 'Biden calls Putin\n\nBiden spoke with Putin on Thursday for 50 minutes, officials said.\n\nThe call had been requested by Russia, the Kremlin said.\n';

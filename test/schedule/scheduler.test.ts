@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Digest } from '../../src/digest/types.ts';
 import { silentLog } from '../../src/log.ts';
 import { Newsdesk } from '../../src/app/newsdesk.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { DeliveryError } from '../../src/schedule/delivery-error.ts';
 import { DigestScheduler, coveredArticles, deliveryKey, type DeliveryAttempt, type DigestSchedulerOptions } from '../../src/schedule/scheduler.ts';
 import { State } from '../../src/state/state.ts';

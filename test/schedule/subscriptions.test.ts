@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { silentLog } from '../../src/log.ts';
 import { Newsdesk } from '../../src/app/newsdesk.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { isValidTimezone, localDateTime, nextDailyRun, parseTimeOfDay, previousDailyRun } from '../../src/schedule/local-time.ts';
 import { State } from '../../src/state/state.ts';
 import { DEFAULT_CORPUS } from '../ingest/helpers.ts';

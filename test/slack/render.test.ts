@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Citation } from '../../src/types.ts';
-import type { SourceList, SourceLookup } from '../../src/app/sources.ts';
+import type { SourceList, SourceLookup } from '../../src/index/sources.ts';
 import { HELP_INTRO, NO_MORE_SOURCES_MESSAGE, citationsCutMessage, quoteCutMessage } from '../../src/wording/messages.ts';
 import { ACTION_IDS, decodeAnswerRef } from '../../adapters/slack/action-values.ts';
 import type { SlackMessage } from '../../adapters/slack/block-kit.ts';

@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { readFeedback } from '../../src/app/feedback.ts';
 import { createLogger, silentLog, type LogLevel } from '../../src/log.ts';
 import { Newsdesk, type AskOptions, type AskResult } from '../../src/app/newsdesk.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { HELP_INTRO, NO_MORE_SOURCES_MESSAGE, REQUEST_FAILED_MESSAGE, STALE_BUTTON_MESSAGE, rateLimitedMessage } from '../../src/wording/messages.ts';
 import type { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { ACTION_IDS, decodeAnswerRef, encodeAnswerRef } from '../../adapters/slack/action-values.ts';

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.ts';
 import { isNewsdeskError } from '../../src/errors.ts';
 import { silentLog } from '../../src/log.ts';
 import { Newsdesk } from '../../src/app/newsdesk.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { makeTmp, removeTmp } from '../ingest/helpers.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '..', '..', 'corpus');

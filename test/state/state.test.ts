@@ -6,7 +6,7 @@ import { readFeedback, recordFeedback } from '../../src/app/feedback.ts';
 import { feedbackFile } from '../../src/state/feedback-store.ts';
 import { silentLog } from '../../src/log.ts';
 import { Newsdesk } from '../../src/app/newsdesk.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { MIGRATIONS, migrate, schemaVersion } from '../../src/state/migrations.ts';
 import { State, STATE_FILE } from '../../src/state/state.ts';
 import { DEFAULT_CORPUS, makeTmp, removeTmp } from '../ingest/helpers.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { THREE_STORIES } from './three-stories.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { answerInStories } from '../../src/stories/answer-in-stories.ts';
 import { corpusStories, manyStories } from '../../src/stories/stories.ts';

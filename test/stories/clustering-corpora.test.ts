@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openCorpus } from '../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../src/index/open-corpus.ts';
 import { corpusStories } from '../../src/stories/stories.ts';
 import { CORPORA, HAS_SHARED_CORPORA, makeTmp, removeTmp } from '../ingest/helpers.ts';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { evalCorpusDir, readEvalSet, runEval, type EvalReport } from '../../../src/tools/eval.ts';
-import { openCorpus } from '../../../src/ingest/open-corpus.ts';
+import { openCorpus } from '../../../src/index/open-corpus.ts';
 import {
   bankFiles,
   openBankCorpus,

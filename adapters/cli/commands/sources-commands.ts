@@ -1,5 +1,5 @@
 import { CommanderError, type Command } from 'commander';
-import { listSources, lookupSource } from '../../../src/app/sources.ts';
+import { listSources, lookupSource } from '../../../src/index/sources.ts';
 import { renderSourceList, renderSourceLookup } from '../../terminal/render-sources.ts';
 import { open, type CliContext, type CorpusOptions } from '../context.ts';
 

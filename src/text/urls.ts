@@ -1,5 +1,3 @@
-import type { CorpusIndex } from '../index/corpus-index.ts';
-
 /**
  * Comparing article URLs: the same page reached with or without tracking parameters, a fragment,
  * a trailing slash or "www." is the same article.
@@ -25,10 +23,3 @@ export function normalizeUrl(value: string): string {
 }
 
 const TRACKING = /^(utm_\w+|fbclid|gclid|ocid|cmpid|ref|rss|mc_cid|mc_eid)$/i;
-
-/** The normalised URLs of every article in the index (articles without a URL left out). */
-export function corpusUrls(index: CorpusIndex): Set<string> {
-  const out = new Set<string>();
-  for (const a of index.articles.values()) if (a.url) out.add(normalizeUrl(a.url));
-  return out;
-}

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { silentLog, type Log } from '../log.ts';
-import { listCorpusFiles, parseArticleBytes, readFileBytes, readManifest, MANIFEST_NAMES } from './corpus.ts';
-import { recordFirstSeen } from './first-seen.ts';
-import { CorpusIndex } from '../index/corpus-index.ts';
-import { loadSnapshot, saveSnapshot, snapshotPath } from '../index/snapshot.ts';
+import { listCorpusFiles, parseArticleBytes, readFileBytes, readManifest, MANIFEST_NAMES } from '../ingest/corpus.ts';
+import { recordFirstSeen } from '../ingest/first-seen.ts';
+import { CorpusIndex } from './corpus-index.ts';
+import { loadSnapshot, saveSnapshot, snapshotPath } from './snapshot.ts';
 
 /**
  * Opens a corpus for answering: loads the snapshot from the data folder when it matches the corpus

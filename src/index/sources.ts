@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Article, Passage, SkippedFile } from '../types.ts';
-import type { CorpusIndex } from '../index/corpus-index.ts';
-import { analyzeTerm, analyzeText, tokenize } from '../index/analyzer.ts';
+import type { CorpusIndex } from './corpus-index.ts';
+import { analyzeTerm, analyzeText, tokenize } from './analyzer.ts';
 
 /**
  * Source lookup: the list of articles in a corpus, and one article found by id, outlet or words

@@ -1,6 +1,6 @@
 import type { Log } from '../log.ts';
-import type { Newsdesk } from '../app/newsdesk.ts';
-import { DigestScheduler, type DigestSchedulerOptions } from './scheduler.ts';
+import type { Newsdesk } from './newsdesk.ts';
+import { DigestScheduler, type DigestSchedulerOptions } from '../schedule/scheduler.ts';
 
 /**
  * Starts the digest scheduler of a newsdesk: digests come from {@link Newsdesk.digest} ("new" counted
