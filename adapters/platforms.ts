@@ -13,7 +13,7 @@ import { SLACK_PLATFORM } from './slack/digest-command.ts';
  */
 
 /** A started platform: how to stop it and how to post a digest to one of its channels. */
-export interface RunningPlatform {
+interface RunningPlatform {
   stop(): Promise<void>;
   postDigest: DigestPoster;
 }

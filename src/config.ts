@@ -8,7 +8,7 @@ import { isValidTimezone } from './schedule/local-time.ts';
  * The one configuration schema of newsdesk, read from environment variables (and `.env`).
  * Every variable is documented in `.env.example`. Parsed once at start by {@link loadConfig}.
  */
-export const configSchema = z.object({
+const configSchema = z.object({
   /** Folder of articles to answer from. */
   CORPUS_DIR: z.string().min(1).default('corpus'),
   /** Folder for the index snapshot and state (git-ignored). */

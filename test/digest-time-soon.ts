@@ -7,7 +7,7 @@ import { localDateTime } from '../src/schedule/local-time.ts';
  */
 
 /** How far ahead of the real clock the scheduler's clock runs. */
-export const CLOCK_AHEAD_MS = 150_000;
+const CLOCK_AHEAD_MS = 150_000;
 
 /** The scheduler's clock: the real time plus {@link CLOCK_AHEAD_MS}. */
 export function aheadClock(): Date {

@@ -8,7 +8,7 @@ import type { CliContext } from './context.ts';
  */
 
 /** Registers a module's commands (one module may define two, as `chat` and `start`). */
-export type CommandRegistrar = (program: Command, ctx: CliContext) => void;
+type CommandRegistrar = (program: Command, ctx: CliContext) => void;
 
 /** One command of the catalogue. */
 export interface CommandEntry {

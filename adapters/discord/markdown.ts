@@ -67,7 +67,7 @@ export function safeLinkUrl(url: string | null | undefined): string | null {
 }
 
 /** The ellipsis that marks a cut. */
-export const ELLIPSIS = '…';
+const ELLIPSIS = '…';
 
 const ZERO_WIDTH_SPACE = '\u200b';
 

@@ -12,7 +12,7 @@ import { renderAnswerForDiscord, renderNoticeForDiscord, threadNameForQuestion, 
  */
 
 /** Where a message is answered, and the conversation it belongs to. */
-export type MessageRoute =
+type MessageRoute =
   | { kind: 'dm'; conversationId: string }
   | { kind: 'thread'; conversationId: string }
   | { kind: 'channel'; conversationId: string };
@@ -21,7 +21,7 @@ export type MessageRoute =
  * Decides whether a message asks the bot something, and where to answer.
  * @returns null when the message is not for the bot (other people's chat, bots, system messages)
  */
-export function routeMessage(message: Message, botId: string): MessageRoute | null {
+function routeMessage(message: Message, botId: string): MessageRoute | null {
   if (message.author.bot || message.author.id === botId || message.system) return null;
   if (message.type !== MessageType.Default && message.type !== MessageType.Reply) return null;
   const mentioned = message.mentions.users.has(botId);

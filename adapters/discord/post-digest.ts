@@ -13,7 +13,7 @@ import { renderDigestForDiscord } from './render-digest.ts';
  * Discord error codes that retrying cannot fix: the channel is gone (10003 Unknown Channel), or the
  * bot was removed from it or may not post there (50001 Missing Access, 50013 Missing Permissions).
  */
-export const PERMANENT_DISCORD_CODES: ReadonlySet<number> = new Set([10003, 50001, 50013]);
+const PERMANENT_DISCORD_CODES: ReadonlySet<number> = new Set([10003, 50001, 50013]);
 
 /**
  * Posts a digest to a channel as embeds, nobody pinged.

@@ -65,7 +65,7 @@ export const DISCORD_LIMITS = {
 } as const;
 
 /** Mentions disabled: nobody is pinged by anything newsdesk sends. */
-export interface NoMentions {
+interface NoMentions {
   parse: MessageMentionTypes[];
 }
 
@@ -78,7 +78,7 @@ export interface DiscordMessage {
 }
 
 /** The buttons under an answer. */
-export interface AnswerControls {
+interface AnswerControls {
   /** The stored reply the buttons refer to (see custom-ids.ts). */
   key: string;
   /** True when the core holds citations beyond those in the answer. */
@@ -104,7 +104,7 @@ export interface CommandUsage {
 }
 
 /** Embed colours by answer status. */
-export const ANSWER_COLORS = { answered: 0x2e7d32, conflicting: 0xf9a825, not_found: 0x757575 } as const;
+const ANSWER_COLORS = { answered: 0x2e7d32, conflicting: 0xf9a825, not_found: 0x757575 } as const;
 
 /** Colour of embeds that are not answers (sources, help). */
 export const NEUTRAL_COLOR = 0x5865f2;
@@ -213,7 +213,7 @@ export function renderSourceListForDiscord(list: SourceList): DiscordMessage {
  * Renders one source in detail: title (linked when known), metadata, the lead as a quote, and one
  * field per key passage (`¶n`, quoted verbatim, cut to fit with a pointer to the article).
  */
-export function renderSourceDetailForDiscord(source: SourceDetail): DiscordMessage {
+function renderSourceDetailForDiscord(source: SourceDetail): DiscordMessage {
   const embed: APIEmbed = { color: NEUTRAL_COLOR, title: fitEscaped(oneLine(source.title), DISCORD_LIMITS.title).text };
   const url = safeLinkUrl(source.url);
   if (url) embed.url = url;

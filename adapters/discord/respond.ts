@@ -7,13 +7,13 @@ import { renderNoticeForDiscord, type DiscordMessage } from './render.ts';
  */
 
 /** The outcome of waiting a bounded time for a promise. */
-export type Settled<T> = { settled: true; ok: true; value: T } | { settled: true; ok: false; error: unknown } | { settled: false };
+type Settled<T> = { settled: true; ok: true; value: T } | { settled: true; ok: false; error: unknown } | { settled: false };
 
 /**
  * Waits for `work` at most `ms` milliseconds, without leaving a timer behind.
  * @example await settleWithin(Promise.resolve(1), 100) // { settled: true, ok: true, value: 1 }
  */
-export async function settleWithin<T>(work: Promise<T>, ms: number): Promise<Settled<T>> {
+async function settleWithin<T>(work: Promise<T>, ms: number): Promise<Settled<T>> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Settled<T>>((resolve) => {
     timer = setTimeout(() => resolve({ settled: false }), ms);

@@ -26,13 +26,13 @@ export const SLACK_LIMITS = {
 } as const;
 
 /** A mrkdwn text object; `text` is already escaped. */
-export interface MrkdwnText {
+interface MrkdwnText {
   type: 'mrkdwn';
   text: string;
 }
 
 /** A plain_text text object (button labels). */
-export interface PlainText {
+interface PlainText {
   type: 'plain_text';
   text: string;
   emoji?: boolean;

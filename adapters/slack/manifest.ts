@@ -36,7 +36,7 @@ const HEADER = `# Slack app manifest for newsdesk.
 `;
 
 /** The manifest as an object. */
-export function slackManifest(): Record<string, unknown> {
+function slackManifest(): Record<string, unknown> {
   return {
     display_information: {
       name: 'newsdesk',

@@ -13,7 +13,7 @@ import { postMessage, type ReplyClient } from './replies.ts';
  * Web API errors that retrying cannot fix: the channel is gone or archived, the bot is not in it,
  * or the workspace deactivated the bot.
  */
-export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive']);
+const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive']);
 
 /**
  * Posts a digest to a channel with chat.postMessage (blocks, no unfurling).
@@ -34,7 +34,7 @@ export async function postDigestToSlack(client: ReplyClient, channel: string, di
 }
 
 /** The metadata event type of newsdesk's digest messages. */
-export const DIGEST_EVENT = 'newsdesk_digest';
+const DIGEST_EVENT = 'newsdesk_digest';
 
 /** True when the channel's recent history holds the digest message with this delivery key. */
 async function alreadyPosted(client: ReplyClient, channel: string, key: string): Promise<boolean> {

@@ -43,7 +43,7 @@ export function renderSourceListForSlack(list: SourceList): SlackMessage {
  * Renders one source: title (linked when the URL is known), metadata, lead and key passages.
  * @example renderSourceDetailForSlack(detail).blocks[0] // { type: 'section', text: { type: 'mrkdwn', text: '*Biden again calls…*' } }
  */
-export function renderSourceDetailForSlack(source: SourceDetail): SlackMessage {
+function renderSourceDetailForSlack(source: SourceDetail): SlackMessage {
   const blocks: NewsdeskBlock[] = [
     section(bold(linkMrkdwn(source.url, cutEscaped(source.title, 1000).text))),
     context(escapeMrkdwn(sourceMetaLine(source)), idLine(source)),

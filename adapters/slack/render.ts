@@ -144,7 +144,7 @@ export function renderHelpForSlack(): SlackMessage {
  * pointer to "More sources".
  * @returns the blocks and how many citations they show
  */
-export function citationBlocks(list: readonly PresentedCitation[], budget: number): { blocks: NewsdeskBlock[]; count: number } {
+function citationBlocks(list: readonly PresentedCitation[], budget: number): { blocks: NewsdeskBlock[]; count: number } {
   const fits = list.length * 2 <= budget ? list.length : Math.max(0, Math.floor((budget - 1) / 2));
   const blocks: NewsdeskBlock[] = [];
   for (const c of list.slice(0, fits)) blocks.push(...citationBlockPair(c));

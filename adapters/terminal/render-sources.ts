@@ -22,7 +22,7 @@ export function renderSourceList(list: SourceList): string {
 }
 
 /** Renders one article's detail: metadata, lead and key passages. */
-export function renderSourceDetail(s: SourceDetail): string {
+function renderSourceDetail(s: SourceDetail): string {
   const lines = [s.title, sourceMetaLine(s), sourceIdLine(s)];
   if (s.url) lines.push(s.url);
   if (s.lead) lines.push('', `${SOURCE_DETAIL_LABELS.lead}:`, indent(s.lead.text));

@@ -11,7 +11,7 @@ import { ARTICLE_EXTENSIONS } from '../ingest/formats.ts';
  */
 
 /** What happened to one file. */
-export type PlacedStatus = 'added' | 'present';
+type PlacedStatus = 'added' | 'present';
 
 /** A file placed in (or found already in) the corpus. */
 export interface PlacedFile {

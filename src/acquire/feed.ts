@@ -7,7 +7,7 @@ import { NewsdeskError } from '../errors.ts';
  */
 
 /** One entry of a feed. */
-export interface FeedItem {
+interface FeedItem {
   title: string | null;
   /** Absolute URL of the item's page. */
   link: string;

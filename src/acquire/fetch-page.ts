@@ -29,7 +29,7 @@ export interface FetchLimits {
 }
 
 /** Default fetch limits. */
-export const FETCH_DEFAULTS = {
+const FETCH_DEFAULTS = {
   timeoutMs: 15_000,
   maxBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
@@ -55,7 +55,7 @@ function agentFor(allowPrivate: boolean): Agent {
 }
 
 /** What kind of document a response holds. */
-export type FetchedKind = 'html' | 'feed';
+type FetchedKind = 'html' | 'feed';
 
 /** A fetched text document. */
 export interface FetchedText {

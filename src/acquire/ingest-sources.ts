@@ -37,7 +37,7 @@ export interface IngestOptions {
 }
 
 /** An input that became corpus files. */
-export interface IngestedFile {
+interface IngestedFile {
   /** The path or URL given (or the feed item's URL). */
   source: string;
   /** The corpus file id. */
@@ -47,7 +47,7 @@ export interface IngestedFile {
 }
 
 /** An input that added nothing, and why (already in the corpus, or an error). */
-export interface IngestNote {
+interface IngestNote {
   source: string;
   reason: string;
   /** The corpus file that already holds it, when known. */

@@ -202,7 +202,7 @@ function whoIsTarget(q: string): string | null {
 }
 
 /** Content words: the question minus question words, auxiliaries and pronouns. */
-export function focusWords(q: string, family: QuestionFamily): string[] {
+function focusWords(q: string, family: QuestionFamily): string[] {
   const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
   return words
     .map((w) => w.replace(/[.]$/, ''))

@@ -325,7 +325,7 @@ const acronymCache = new WeakMap<CorpusIndex, { version: number; byAcronym: Map<
  * or OSCE", "the Australian Transport Safety Bureau (ATSB)". The capitals of the expansion must spell
  * the acronym.
  */
-export function acronymExpansions(index: CorpusIndex, acronym: string): string[] {
+function acronymExpansions(index: CorpusIndex, acronym: string): string[] {
   let cache = acronymCache.get(index);
   if (!cache || cache.version !== index.version) {
     cache = { version: index.version, byAcronym: new Map() };

@@ -124,7 +124,7 @@ const broaderCache = new Map<string, ReadonlySet<string>>();
  * "people" is read as the plural of "person".
  * @example broaderNouns('voters').has('person') // true
  */
-export function broaderNouns(word: string): ReadonlySet<string> {
+function broaderNouns(word: string): ReadonlySet<string> {
   const lower = word.toLowerCase() === 'people' ? 'person' : word.toLowerCase();
   const cached = broaderCache.get(lower);
   if (cached) return cached;

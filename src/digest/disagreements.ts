@@ -63,7 +63,7 @@ export function findDisagreements(index: CorpusIndex): Disagreement[] {
  * extractor from every sentence naming the noun and grouped by its corroboration (one vote per
  * outlet); null when the outlets agree.
  */
-export function countDisagreement(index: CorpusIndex, noun: string): Disagreement | null {
+function countDisagreement(index: CorpusIndex, noun: string): Disagreement | null {
   const q = parseQuestion(`how many ${noun}?`);
   const slots = buildSlots(index, q, []);
   const nounSlot = slots.find((s) => s.label.toLowerCase() === noun.toLowerCase());
@@ -137,7 +137,7 @@ function durationMinutes(value: string): number | null {
  * Plural nouns that at least two sources put a number on, most sources first.
  * @example countedNouns(index) // ['troops', 'people']
  */
-export function countedNouns(index: CorpusIndex): string[] {
+function countedNouns(index: CorpusIndex): string[] {
   const sources = new Map<string, Set<string>>();
   const surface = new Map<string, Map<string, number>>();
   const sourceKey = sourceKeyFor(index);

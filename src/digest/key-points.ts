@@ -17,7 +17,7 @@ export interface ChosenPoint {
 }
 
 /** Most points a digest lists. */
-export const MAX_POINTS = 7;
+const MAX_POINTS = 7;
 /** Points a digest aims for when few facts are shared by several outlets. */
 const TARGET_POINTS = 5;
 /** Two points sharing this much of their wording say the same thing. */

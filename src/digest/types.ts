@@ -24,7 +24,7 @@ export interface DigestNewArticle {
 }
 
 /** A value given by some outlets in a disagreement, and which sources give it. */
-export interface DisagreementValue {
+interface DisagreementValue {
   value: string;
   sources: string[];
 }

@@ -59,7 +59,7 @@ interface MiniSearchInternals {
 }
 
 /** Field boosts: the passage text counts most; the article headline adds context. */
-export const FIELD_BOOSTS = { text: 1, title: 0.4 } as const;
+const FIELD_BOOSTS = { text: 1, title: 0.4 } as const;
 
 /** MiniSearch options used by every corpus index (also for loading snapshots). */
 export const MINISEARCH_OPTIONS = {

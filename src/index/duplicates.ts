@@ -10,9 +10,9 @@ import { normalizeUrl } from '../text/urls.ts';
  */
 
 /** Two texts whose shingle sets overlap at least this much (Jaccard) are the same text. */
-export const NEAR_DUPLICATE_JACCARD = 0.8;
+const NEAR_DUPLICATE_JACCARD = 0.8;
 /** Words per shingle. */
-export const SHINGLE_WORDS = 5;
+const SHINGLE_WORDS = 5;
 
 /**
  * The duplicate groups of an index: every article that has a duplicate, mapped to its group's canonical

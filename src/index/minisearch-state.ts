@@ -9,7 +9,7 @@ import MiniSearch, { type Options } from 'minisearch';
  */
 
 /** Layout version of {@link MiniSearchState}. */
-export const STATE_VERSION = 1;
+const STATE_VERSION = 1;
 
 /** The internal state of a MiniSearch index. */
 export interface MiniSearchState {

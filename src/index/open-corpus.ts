@@ -27,10 +27,10 @@ export interface OpenCorpusOptions {
 }
 
 /** How the index was obtained. */
-export type OpenStatus = 'loaded' | 'updated' | 'built';
+type OpenStatus = 'loaded' | 'updated' | 'built';
 
 /** File ids added, changed and removed relative to the snapshot. */
-export interface CorpusChanges {
+interface CorpusChanges {
   added: string[];
   changed: string[];
   removed: string[];

@@ -85,7 +85,7 @@ export function lookupSource(index: CorpusIndex, query: string, keyPassageCount 
 }
 
 /** Summary of one article. */
-export function summarize(index: CorpusIndex, a: Article): SourceSummary {
+function summarize(index: CorpusIndex, a: Article): SourceSummary {
   return {
     id: a.id,
     title: a.title,
@@ -101,7 +101,7 @@ export function summarize(index: CorpusIndex, a: Article): SourceSummary {
  * An article's detail: the lead (first passage) and the key passages, those that share the most
  * terms with the headline and carry figures or quotes, shown in article order.
  */
-export function detail(index: CorpusIndex, a: Article, keyPassageCount = 3): SourceDetail {
+function detail(index: CorpusIndex, a: Article, keyPassageCount = 3): SourceDetail {
   const passages = index.passagesOf(a.id);
   const lead = passages[0] ?? null;
   const titleTerms = new Set(analyzeText(a.title));

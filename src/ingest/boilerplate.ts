@@ -101,7 +101,7 @@ export function isTailMarker(line: string): boolean {
  * shorter) that are not repeats of earlier ones (a page copied twice repeats its text after the
  * second copy's menus). Comment markers always end the article.
  */
-export function articleResumesAfter(paragraphs: readonly string[], at: number): boolean {
+function articleResumesAfter(paragraphs: readonly string[], at: number): boolean {
   const marker = paragraphs[at]!.trim();
   if (COMMENT_MARKERS.some((re) => re.test(marker))) return false;
   const earlier = new Set(paragraphs.slice(0, at));

@@ -169,7 +169,7 @@ const manifestEntrySchema = z
   .strict();
 
 /** The manifest: metadata per file id (path relative to the corpus folder). */
-export const manifestSchema = z.record(z.string(), manifestEntrySchema);
+const manifestSchema = z.record(z.string(), manifestEntrySchema);
 
 /** Parsed manifest entries by file id. */
 export type Manifest = Record<string, ArticleMetadata>;

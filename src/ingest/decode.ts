@@ -4,7 +4,7 @@
  */
 
 /** The encodings newsdesk recognises. */
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** The result of {@link decodeText}: text with `\n` line ends, or the reason it is not text. */
 export type DecodeResult =

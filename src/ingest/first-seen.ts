@@ -13,7 +13,7 @@ const firstSeenSchema = z.record(z.string(), z.string());
 export type FirstSeen = Map<string, string>;
 
 /** Path of the first-seen file in a data folder. */
-export function firstSeenFile(dataDir: string): string {
+function firstSeenFile(dataDir: string): string {
   return path.join(dataDir, 'first-seen.json');
 }
 

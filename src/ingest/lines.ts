@@ -100,7 +100,7 @@ export function isProse(line: string): boolean {
 }
 
 /** Share of a line's alphabetic words that start with a lower-case letter. */
-export function lowercaseWordShare(line: string): number {
+function lowercaseWordShare(line: string): number {
   const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length === 0) return 0;
   return words.filter((w) => /^["“‘'(]?\p{Ll}/u.test(w)).length / words.length;

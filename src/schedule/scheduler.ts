@@ -292,7 +292,7 @@ export class DigestScheduler {
  * The local date whose digest a subscription is owed at `now`: today, when today's post time has
  * passed and the subscription (at its current time) already existed then; else null.
  */
-export function owedToday(sub: Subscription, now: Date): string | null {
+function owedToday(sub: Subscription, now: Date): string | null {
   const last = previousDailyRun(sub.time, sub.timezone, now);
   const today = localDateTime(now, sub.timezone).date;
   if (!last || localDateTime(last, sub.timezone).date !== today || last.getTime() < Date.parse(sub.updatedAt)) return null;

@@ -23,7 +23,7 @@ export interface AnswerKeeper {
 }
 
 /** Answers kept at most. */
-export const KEPT_ANSWERS = 20_000;
+const KEPT_ANSWERS = 20_000;
 
 /** Kept answers in the state database. */
 export class AnswerStore implements AnswerKeeper {

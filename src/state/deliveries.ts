@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
  */
 
 /** Where a delivery stands. */
-export type DeliveryStatus = 'claimed' | 'sent' | 'failed';
+type DeliveryStatus = 'claimed' | 'sent' | 'failed';
 
 /** One subscription's digest of one local day. */
 export interface Delivery {

@@ -62,6 +62,6 @@ export class QuestionLog {
 }
 
 /** "Who won the  League?" and "who won the league" are one question. */
-export function normalizeQuestion(q: string): string {
+function normalizeQuestion(q: string): string {
   return q.toLowerCase().replace(/[?!.\s]+$/, '').replace(/\s+/g, ' ').trim();
 }

@@ -18,7 +18,7 @@ import type { Article, SkippedFile } from '../types.ts';
  */
 
 /** A hook for timing question answering over the built index (the ask pipeline plugs in here). */
-export interface QuestionBenchmark {
+interface QuestionBenchmark {
   /** Questions to time, asked in order, once per run. */
   questions: readonly string[];
   /** Answers one question; whatever it returns is ignored. */
@@ -73,7 +73,7 @@ export interface Timing {
  * untimed warm-up pass and a garbage collection (so that the build stages' garbage is not collected
  * during the timed questions), then timed in three passes. Percentiles are over every timed answer.
  */
-export interface QuestionLatency {
+interface QuestionLatency {
   questions: number;
   answer: { p50Ms: number; p99Ms: number; maxMs: number };
   plainSearch: { p50Ms: number; p99Ms: number; maxMs: number };

@@ -15,7 +15,7 @@ import { readJsonFile } from './read-json.ts';
 const statusSchema = z.enum(['answered', 'conflicting', 'not_found']);
 
 /** One question of a set and what its answer must show. */
-export const evalQuestionSchema = z.object({
+const evalQuestionSchema = z.object({
   id: z.string(),
   question: z.string(),
   family: z.string(),
@@ -32,7 +32,7 @@ export const evalQuestionSchema = z.object({
 });
 
 /** A question set over one corpus. */
-export const evalSetSchema = z.object({
+const evalSetSchema = z.object({
   name: z.string(),
   /** Corpus folder, relative to the set file's project root (the folder holding package.json). */
   corpus: z.string(),
@@ -42,10 +42,10 @@ export const evalSetSchema = z.object({
 /** A parsed question set. */
 export type EvalSet = z.infer<typeof evalSetSchema>;
 /** One parsed question. */
-export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
+type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 
 /** The outcome of one question. */
-export interface EvalOutcome {
+interface EvalOutcome {
   id: string;
   family: string;
   question: string;

@@ -19,7 +19,7 @@ import { readJsonFile } from './read-json.ts';
  */
 
 /** One bank question. Unanswerable questions have family "unanswerable" and no answer key. */
-export const bankQuestionSchema = z.object({
+const bankQuestionSchema = z.object({
   id: z.string(),
   question: z.string(),
   family: z.string(),
@@ -31,7 +31,7 @@ export const bankQuestionSchema = z.object({
 });
 
 /** One story of the bank: its corpus (a folder, optionally a subset of its files) and questions. */
-export const bankStorySchema = z.object({
+const bankStorySchema = z.object({
   story: z.string(),
   domain: z.string(),
   /** Corpus folder relative to the project root. */

@@ -65,7 +65,7 @@ export function presentAnswer(answer: Answer): AnswerPresentation {
  * "100,000, say three sources; more than 90,000, says one" — or, when all agree, "Three sources agree."
  * @returns null when there is no support to describe
  */
-export function agreementLine(support: readonly SupportGroup[], conflicting: boolean): string | null {
+function agreementLine(support: readonly SupportGroup[], conflicting: boolean): string | null {
   if (support.length === 0) return null;
   if (support.length === 1) {
     const n = support[0]!.sources.length;

@@ -202,12 +202,12 @@ ${items.map((i, n) => `<entry><title>${esc(i.title)}</title><id>urn:test:${n}</i
 }
 
 /** HTML/XML escaping of text. */
-export function esc(text: string): string {
+function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The raw bytes of a corpus file (for pages served in Windows-1252). */
-export function storyBytes(n: number): Buffer {
+function storyBytes(n: number): Buffer {
   return fs.readFileSync(storyPath(n));
 }
 

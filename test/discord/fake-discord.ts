@@ -84,7 +84,7 @@ export interface FakeDiscordOptions {
 }
 
 /** Ids and token the fake uses unless told otherwise. */
-export const FAKE_DISCORD_DEFAULTS = {
+const FAKE_DISCORD_DEFAULTS = {
   token: 'MTEwMDAwMDAwMDAwMDAwMDAx.GfAkeD.fake-discord-token-for-tests-only',
   applicationId: '1100000000000000001',
   guildId: '1100000000000000100',
@@ -137,7 +137,7 @@ interface Route {
  * {@link FakeDiscord.clickButton}, and assert on {@link FakeDiscord.calls}. Always {@link FakeDiscord.close} it.
  */
 /** An everyday member's guild permissions as Discord sends them (view, send, read history…; not Manage Channels). */
-export const MEMBER_PERMISSIONS = 1071698660929n;
+const MEMBER_PERMISSIONS = 1071698660929n;
 /** A member who may also manage channels (Manage Channels, 1 << 4). */
 export const CHANNEL_MANAGER_PERMISSIONS = MEMBER_PERMISSIONS | 16n;
 

@@ -29,7 +29,7 @@ export function corpusIndex(): CorpusIndex {
 }
 
 /** A log line the bot wrote. */
-export type LogLine = Record<string, unknown> & { level: number; msg: string };
+type LogLine = Record<string, unknown> & { level: number; msg: string };
 
 /** Options of {@link startHarness}. */
 export interface HarnessOptions {

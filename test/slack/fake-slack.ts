@@ -364,7 +364,7 @@ export class FakeSlack {
 }
 
 /** Parses a Web API body the way Slack does: JSON, or form fields with JSON-encoded structured fields. */
-export function parseApiBody(raw: string, contentType: string): Record<string, unknown> {
+function parseApiBody(raw: string, contentType: string): Record<string, unknown> {
   if (contentType.startsWith('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   const params: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
   for (const key of ['blocks', 'attachments', 'metadata']) {

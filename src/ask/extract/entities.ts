@@ -11,7 +11,7 @@ import { nameSpans, type Span } from '../tokens.ts';
  */
 
 /** The kind of thing a name refers to. */
-export type EntityKind = 'country' | 'person' | 'organisation' | 'other';
+type EntityKind = 'country' | 'person' | 'organisation' | 'other';
 
 /** A named entity mention. */
 export interface EntityMention extends Span {
@@ -44,7 +44,7 @@ export function classifySpan(sentence: string, whole: Span): EntityMention {
  * A name span without the titles in front of it: "Secretary of State Antony Blinken" → "Antony Blinken",
  * "Ukrainian President Volodymyr Zelensky" → "Volodymyr Zelensky". A span that is only a title stays.
  */
-export function stripTitles(span: Span): Span {
+function stripTitles(span: Span): Span {
   const m = TITLE_PREFIX.exec(span.text);
   if (!m || m[0].length >= span.text.length) return span;
   const rest = span.text.slice(m[0].length);

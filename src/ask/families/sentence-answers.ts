@@ -70,7 +70,7 @@ function explanationFit(text: string, kind: 'why' | 'how'): number {
 }
 
 /** Relevance a sentence must reach to settle a yes/no question (it must cover nearly all of it). */
-export const YES_NO_RELEVANCE = 0.7;
+const YES_NO_RELEVANCE = 0.7;
 
 /** Sentences within this much of the best relevance take part in a yes/no answer. */
 const SETTLING_MARGIN = 0.05;
