@@ -43,9 +43,16 @@ export async function connectWithRetries<T>(connect: () => Promise<T>, options: 
       const elapsed = now() - started;
       const pause = BACKOFF_MS[Math.min(attempt - 1, BACKOFF_MS.length - 1)]!;
       if (elapsed + pause > options.giveUpAfterMs) {
-        throw new NewsdeskError(`Could not connect to ${options.platform} in ${Math.round(elapsed / 1000)} s (${attempt} attempts): ${reason}. Check ${options.check}.`, 'PLATFORM_UNREACHABLE', err);
+        throw new NewsdeskError(
+          `Could not connect to ${options.platform} in ${Math.round(elapsed / 1000)} s (${attempt} attempts): ${reason}. Check ${options.check}.`,
+          'PLATFORM_UNREACHABLE',
+          err,
+        );
       }
-      options.log.warn({ platform: options.platform, attempt, retryInMs: pause, reason }, `could not connect to ${options.platform} (${reason}); retrying in ${pause / 1000} s`);
+      options.log.warn(
+        { platform: options.platform, attempt, retryInMs: pause, reason },
+        `could not connect to ${options.platform} (${reason}); retrying in ${pause / 1000} s`,
+      );
       await sleep(pause);
     }
   }
@@ -61,4 +68,15 @@ function networkReason(err: unknown): string | null {
   return null;
 }
 
-const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'slack_webapi_request_error']);
+const NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'slack_webapi_request_error',
+]);

@@ -18,7 +18,9 @@ export type DigestPoster = (channel: string, digest: Digest, attempt: DeliveryAt
  * @param posters - platform name ('discord', 'slack') → poster
  * @example startDigestScheduler(desk, routeDigests({ discord: bot.postDigest, slack: app.postDigest }), log)
  */
-export function routeDigests(posters: Readonly<Record<string, DigestPoster>>): (subscription: Subscription, digest: Digest, attempt: DeliveryAttempt) => Promise<void> {
+export function routeDigests(
+  posters: Readonly<Record<string, DigestPoster>>,
+): (subscription: Subscription, digest: Digest, attempt: DeliveryAttempt) => Promise<void> {
   return async (subscription, digest, attempt) => {
     const post = Object.hasOwn(posters, subscription.platform) ? posters[subscription.platform] : undefined;
     if (!post) throw new DeliveryError(`${subscription.platform} is not running in this process`, false);

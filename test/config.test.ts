@@ -42,7 +42,9 @@ describe('loadConfig', () => {
   });
 
   it('requires the application id with a Discord token', () => {
-    expect(() => loadConfig({ DISCORD_TOKEN: 'MTA1234567890123456789.AbCdEf.abcdefghijklmnopqrstuvwxyz012345' })).toThrow(/DISCORD_APP_ID: required with DISCORD_TOKEN/);
+    expect(() => loadConfig({ DISCORD_TOKEN: 'MTA1234567890123456789.AbCdEf.abcdefghijklmnopqrstuvwxyz012345' })).toThrow(
+      /DISCORD_APP_ID: required with DISCORD_TOKEN/,
+    );
   });
 
   it('names every bad variable at once', () => {

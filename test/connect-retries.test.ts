@@ -22,7 +22,6 @@ function createCaptureLog(): { log: Log; lines: { msg: string }[] } {
   return { log, lines };
 }
 
-
 describe('connectWithRetries', () => {
   it('retries network failures with backoff, one log line each, then gives up with a plain message', async () => {
     const { log, lines } = createCaptureLog();
@@ -37,7 +36,9 @@ describe('connectWithRetries', () => {
       sleep: async (ms) => void (clock += ms),
     }).catch((e: unknown) => e);
     expect(isNewsdeskError(error, 'PLATFORM_UNREACHABLE')).toBe(true);
-    expect((error as Error).message).toBe('Could not connect to Discord in 8 s (4 attempts): connect ECONNREFUSED 127.0.0.1:9. Check the network and DISCORD_API_URL.');
+    expect((error as Error).message).toBe(
+      'Could not connect to Discord in 8 s (4 attempts): connect ECONNREFUSED 127.0.0.1:9. Check the network and DISCORD_API_URL.',
+    );
     expect(lines.map((l) => l.msg)).toEqual([
       'could not connect to Discord (connect ECONNREFUSED 127.0.0.1:9); retrying in 1 s',
       'could not connect to Discord (connect ECONNREFUSED 127.0.0.1:9); retrying in 2 s',
@@ -47,7 +48,12 @@ describe('connectWithRetries', () => {
 
   it('does not retry an error that retrying cannot fix', async () => {
     let calls = 0;
-    const error = await connectWithRetries(() => (calls++, Promise.reject(new Error('An invalid token was provided.'))), { platform: 'Discord', giveUpAfterMs: 60_000, log: silentLog, check: 'x' }).catch((e: unknown) => e);
+    const error = await connectWithRetries(() => (calls++, Promise.reject(new Error('An invalid token was provided.'))), {
+      platform: 'Discord',
+      giveUpAfterMs: 60_000,
+      log: silentLog,
+      check: 'x',
+    }).catch((e: unknown) => e);
     expect([(error as Error).message, calls]).toEqual(['An invalid token was provided.', 1]);
   });
 });
@@ -69,7 +75,9 @@ describe('npm start with Discord unreachable', () => {
       const desk = Newsdesk.forIndex(openCorpus(CORPUS).index, config, silentLog, false);
       const error = await startNewsdesk({ config, desk, log: silentLog }).catch((e: unknown) => e);
       expect(isNewsdeskError(error, 'PLATFORM_UNREACHABLE')).toBe(true);
-      expect((error as Error).message).toMatch(/^Could not connect to Discord in \d+ s \(2 attempts\): .*ECONNREFUSED.*\. Check the network and DISCORD_API_URL\.$/);
+      expect((error as Error).message).toMatch(
+        /^Could not connect to Discord in \d+ s \(2 attempts\): .*ECONNREFUSED.*\. Check the network and DISCORD_API_URL\.$/,
+      );
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

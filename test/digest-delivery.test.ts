@@ -39,7 +39,10 @@ describe('routeDigests', () => {
 
 describe('deliveryErrorFromDiscord', () => {
   it('is permanent for Unknown Channel, Missing Access and Missing Permissions', () => {
-    expect(deliveryErrorFromDiscord(discordError(10003, 404, 'Unknown Channel'))).toMatchObject({ permanent: true, message: 'Discord refused the post: Unknown Channel (code 10003, HTTP 404)' });
+    expect(deliveryErrorFromDiscord(discordError(10003, 404, 'Unknown Channel'))).toMatchObject({
+      permanent: true,
+      message: 'Discord refused the post: Unknown Channel (code 10003, HTTP 404)',
+    });
     expect(deliveryErrorFromDiscord(discordError(50001, 403, 'Missing Access')).permanent).toBe(true);
     expect(deliveryErrorFromDiscord(discordError(50013, 403, 'Missing Permissions')).permanent).toBe(true);
   });
@@ -51,7 +54,8 @@ describe('deliveryErrorFromDiscord', () => {
 });
 
 describe('deliveryErrorFromSlack', () => {
-  const platformError = (code: string) => Object.assign(new Error(`An API error occurred: ${code}`), { code: 'slack_webapi_platform_error', data: { ok: false, error: code } });
+  const platformError = (code: string) =>
+    Object.assign(new Error(`An API error occurred: ${code}`), { code: 'slack_webapi_platform_error', data: { ok: false, error: code } });
 
   it('is permanent for channel_not_found, not_in_channel, is_archived and account_inactive', () => {
     for (const code of ['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive']) {

@@ -18,7 +18,6 @@ import { TEST_SIGNING_SECRET } from './slack/slack-requests.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '..', 'corpus');
 
-
 /** Configuration that points both platforms at their fakes. */
 function platformConfig(discord: FakeDiscord, slack: FakeSlack, dataDir: string, slackPort: number): Config {
   return loadConfig({

@@ -50,14 +50,26 @@ export function runStartupBenchmark(runs: number, env: NodeJS.ProcessEnv = proce
   const floor = median(samples[0]!.map((s) => s.wall));
   return cases.map((c, i) => {
     const wallMs = median(samples[i]!.map((s) => s.wall));
-    return { command: c.command, wallMs, cpuMs: median(samples[i]!.map((s) => s.cpu)), maxRssMb: median(samples[i]!.map((s) => s.rss)), vsFloor: wallMs / floor };
+    return {
+      command: c.command,
+      wallMs,
+      cpuMs: median(samples[i]!.map((s) => s.cpu)),
+      maxRssMb: median(samples[i]!.map((s) => s.rss)),
+      vsFloor: wallMs / floor,
+    };
   });
 }
 
 /** The figures as a Markdown table. */
 export function renderStartupBenchmark(figures: readonly StartupFigure[], runs: number): string {
-  const lines = [`Start-up, medians of ${runs} runs, each a whole process:`, '', '| command | wall | CPU | peak RSS | wall / node -e 0 |', '|---|---:|---:|---:|---:|'];
-  for (const f of figures) lines.push(`| \`${f.command}\` | ${f.wallMs.toFixed(0)} ms | ${f.cpuMs.toFixed(0)} ms | ${f.maxRssMb.toFixed(0)} MB | ${f.vsFloor.toFixed(1)}× |`);
+  const lines = [
+    `Start-up, medians of ${runs} runs, each a whole process:`,
+    '',
+    '| command | wall | CPU | peak RSS | wall / node -e 0 |',
+    '|---|---:|---:|---:|---:|',
+  ];
+  for (const f of figures)
+    lines.push(`| \`${f.command}\` | ${f.wallMs.toFixed(0)} ms | ${f.cpuMs.toFixed(0)} ms | ${f.maxRssMb.toFixed(0)} MB | ${f.vsFloor.toFixed(1)}× |`);
   return lines.join('\n');
 }
 

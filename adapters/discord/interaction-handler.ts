@@ -1,4 +1,11 @@
-import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
 import {
   DIGEST_MANAGERS_ONLY_DISCORD,
   NO_MORE_SOURCES_MESSAGE,
@@ -146,7 +153,9 @@ async function handleDigestCommand(ctx: BotContext, interaction: ChatInputComman
       await respondInTime(interaction, privately, () => notice(ctx.desk.subscriptionStatus(DISCORD_PLATFORM, channel)));
       return;
     default:
-      await respondInTime(interaction, privately, () => shareable(ctx, interaction.id, renderDigestForDiscord(ctx.desk.digest({ platform: DISCORD_PLATFORM, channel }))));
+      await respondInTime(interaction, privately, () =>
+        shareable(ctx, interaction.id, renderDigestForDiscord(ctx.desk.digest({ platform: DISCORD_PLATFORM, channel }))),
+      );
   }
 }
 

@@ -12,10 +12,7 @@ import { renderAnswerForDiscord, renderNoticeForDiscord, threadNameForQuestion, 
  */
 
 /** Where a message is answered, and the conversation it belongs to. */
-type MessageRoute =
-  | { kind: 'dm'; conversationId: string }
-  | { kind: 'thread'; conversationId: string }
-  | { kind: 'channel'; conversationId: string };
+type MessageRoute = { kind: 'dm'; conversationId: string } | { kind: 'thread'; conversationId: string } | { kind: 'channel'; conversationId: string };
 
 /**
  * Decides whether a message asks the bot something, and where to answer.
@@ -102,7 +99,13 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
  * the reply is private. Remembered under `key` (the message or interaction id) for those buttons,
  * with the id the core keeps the answer under.
  */
-export function answerMessage(ctx: BotContext, result: { answer: Answer; answerId: string; moreAvailable: boolean }, conversationId: string, key: string, share = false): DiscordMessage {
+export function answerMessage(
+  ctx: BotContext,
+  result: { answer: Answer; answerId: string; moreAvailable: boolean },
+  conversationId: string,
+  key: string,
+  share = false,
+): DiscordMessage {
   const { answer, answerId } = result;
   const listed = answer.citations.length || (answer.related?.length ?? 0);
   const moreAvailable = listed > ctx.citationsShown || result.moreAvailable;

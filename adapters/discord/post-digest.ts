@@ -27,7 +27,12 @@ export async function postDigestToDiscord(rest: REST, channelId: string, digest:
     await rest.post(Routes.channelMessages(channelId), {
       // The delivery key as nonce, enforced: Discord returns the message already created with it
       // instead of posting again when a retry or a takeover repeats the post.
-      body: { embeds: payload.embeds, components: payload.components, allowed_mentions: { parse: [] }, ...(attempt ? { nonce: attempt.key, enforce_nonce: true } : {}) },
+      body: {
+        embeds: payload.embeds,
+        components: payload.components,
+        allowed_mentions: { parse: [] },
+        ...(attempt ? { nonce: attempt.key, enforce_nonce: true } : {}),
+      },
     });
   } catch (err) {
     throw deliveryErrorFromDiscord(err);

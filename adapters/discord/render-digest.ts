@@ -39,7 +39,11 @@ export function renderDigestForDiscord(digest: Digest): DiscordMessage {
   const embeds: APIEmbed[] = [main];
   if (digest.disagreements.length) {
     const lines = digest.disagreements.map((d) => `• ${fitEscaped(oneLine(disagreementLine(d)), 400).text}`);
-    embeds.push({ color: NEUTRAL_COLOR, title: DIGEST_LABELS.disagreements, description: joinWithinLimit(lines, '\n', DIGEST_BUDGET.disagreements, (hidden) => listCutMessage(hidden, 'disagreement')) });
+    embeds.push({
+      color: NEUTRAL_COLOR,
+      title: DIGEST_LABELS.disagreements,
+      description: joinWithinLimit(lines, '\n', DIGEST_BUDGET.disagreements, (hidden) => listCutMessage(hidden, 'disagreement')),
+    });
   }
   const newLines = digest.new.map(newArticleLines);
   embeds.push({
@@ -74,7 +78,10 @@ function renderStoriesDigestForDiscord(digest: Digest): DiscordMessage {
       return `**${k + 1}.** ${fitEscaped(oneLine(p.text), 400).text}\n-# ${refs}`;
     });
     if (story.points.length === 0) parts.push(escapeDiscordMarkdown(DIGEST_LABELS.noPoints));
-    if (story.disagreements.length) parts.push(`**${escapeDiscordMarkdown(DIGEST_LABELS.disagreements)}**\n${story.disagreements.map((d) => `• ${fitEscaped(oneLine(disagreementLine(d)), 300).text}`).join('\n')}`);
+    if (story.disagreements.length)
+      parts.push(
+        `**${escapeDiscordMarkdown(DIGEST_LABELS.disagreements)}**\n${story.disagreements.map((d) => `• ${fitEscaped(oneLine(disagreementLine(d)), 300).text}`).join('\n')}`,
+      );
     const fresh = story.new.slice(0, NEW_PER_STORY).map((a) => `• ${fitEscaped(oneLine(a.title), 150).text}`);
     if (story.new.length > NEW_PER_STORY) fresh.push(escapeDiscordMarkdown(listCutMessage(story.new.length - NEW_PER_STORY, 'new article')));
     parts.push(`**${escapeDiscordMarkdown(DIGEST_LABELS.new)}**\n${fresh.length ? fresh.join('\n') : escapeDiscordMarkdown(DIGEST_LABELS.noNew)}`);
@@ -93,7 +100,10 @@ function pointsDescription(digest: Digest): string {
     return `**${i + 1}.** ${fitEscaped(oneLine(p.text), DIGEST_BUDGET.pointText).text} ${refs}\n*${escapeDiscordMarkdown(pointSourcesLine(p.citations.length))}*`;
   });
   const head = `${headline}\n\n**${escapeDiscordMarkdown(DIGEST_LABELS.points)}**\n`;
-  return head + joinWithinLimit(lines, '\n', Math.min(DISCORD_LIMITS.description, DIGEST_BUDGET.points) - head.length, (hidden) => listCutMessage(hidden, 'key point'));
+  return (
+    head +
+    joinWithinLimit(lines, '\n', Math.min(DISCORD_LIMITS.description, DIGEST_BUDGET.points) - head.length, (hidden) => listCutMessage(hidden, 'key point'))
+  );
 }
 
 /** "• **Outlet**: title (`source`, first seen …)" and a quote line per new fact. */

@@ -144,9 +144,7 @@ export function renderAnswerForDiscord(answer: Answer, options: AnswerRenderOpti
   if (description) embed.description = fitEscaped(description, DISCORD_LIMITS.description).text;
   const shownCount = addCitationFields(embed, wanted);
   if (presented.story) embed.footer = { text: cutText([presented.story, embed.footer?.text].filter(Boolean).join(' · '), DISCORD_LIMITS.footerText) };
-  const components = options.controls
-    ? answerButtons(options.controls, shownCount, options.controls.moreAvailable || shownCount < list.length)
-    : [];
+  const components = options.controls ? answerButtons(options.controls, shownCount, options.controls.moreAvailable || shownCount < list.length) : [];
   return { embeds: [embed], components, allowedMentions: noMentions() };
 }
 
@@ -183,7 +181,10 @@ export function renderStoryListForDiscord(stories: readonly Story[]): DiscordMes
   const embed: APIEmbed = { color: NEUTRAL_COLOR, title: fitEscaped(storyListHeading(stories.length), DISCORD_LIMITS.title).text };
   const entries = stories
     .slice(0, STORIES_LISTED)
-    .map((s, i) => `**${i + 1}. ${escapeDiscordMarkdown(cutText(oneLine(s.title), 300))}**\n${escapeDiscordMarkdown(storyMetaLine(s))}${s.terms.length ? `\n${escapeDiscordMarkdown(s.terms.join(', '))}` : ''}\n\`/story query:${s.id}\``);
+    .map(
+      (s, i) =>
+        `**${i + 1}. ${escapeDiscordMarkdown(cutText(oneLine(s.title), 300))}**\n${escapeDiscordMarkdown(storyMetaLine(s))}${s.terms.length ? `\n${escapeDiscordMarkdown(s.terms.join(', '))}` : ''}\n\`/story query:${s.id}\``,
+    );
   const hidden = stories.length - entries.length;
   if (entries.length) embed.description = joinWithinLimit(entries, '\n\n', DISCORD_LIMITS.description, (more) => listCutMessage(more + hidden, 'story'));
   return { embeds: [embed], components: [], allowedMentions: noMentions() };
@@ -195,7 +196,9 @@ export function renderStoryListForDiscord(stories: readonly Story[]): DiscordMes
  */
 export function renderSourceListForDiscord(list: SourceList): DiscordMessage {
   const embed: APIEmbed = { color: NEUTRAL_COLOR, title: fitEscaped(sourceListHeading(list.sources.length), DISCORD_LIMITS.title).text };
-  const entries = list.sources.map((s, i) => `**${i + 1}. ${titleMarkdown(s, 300, 'plain')}**\n${escapeDiscordMarkdown(sourceMetaLine(s))}\n${escapeDiscordMarkdown(sourceIdLine(s))}`);
+  const entries = list.sources.map(
+    (s, i) => `**${i + 1}. ${titleMarkdown(s, 300, 'plain')}**\n${escapeDiscordMarkdown(sourceMetaLine(s))}\n${escapeDiscordMarkdown(sourceIdLine(s))}`,
+  );
   if (entries.length) embed.description = joinWithinLimit(entries, '\n\n', DISCORD_LIMITS.description, (hidden) => listCutMessage(hidden, 'source'));
   if (list.skipped.length) {
     const lines = list.skipped.map((s) => `• ${escapeDiscordMarkdown(cutText(`${s.file}: ${s.reason}`, 300))}`);
@@ -270,7 +273,9 @@ export function renderHelpForDiscord(commands: readonly CommandUsage[]): Discord
   const lines = commands.map((c) => `${inlineCode(c.usage)} — ${escapeDiscordMarkdown(c.description)}`);
   const embed: APIEmbed = {
     color: NEUTRAL_COLOR,
-    description: joinWithinLimit([escapeDiscordMarkdown(HELP_INTRO), '', ...lines], '\n', DISCORD_LIMITS.description, (hidden) => listCutMessage(hidden, 'command')),
+    description: joinWithinLimit([escapeDiscordMarkdown(HELP_INTRO), '', ...lines], '\n', DISCORD_LIMITS.description, (hidden) =>
+      listCutMessage(hidden, 'command'),
+    ),
   };
   return { embeds: [embed], components: [], allowedMentions: noMentions() };
 }
@@ -392,8 +397,18 @@ function answerButtons(controls: AnswerControls, shown: number, more: boolean): 
   if (more) buttons.push(moreButton(controls.key, shown));
   if (controls.feedback) {
     buttons.push(
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: ANSWER_BUTTON_LABELS.helpful, custom_id: encodeButtonId({ kind: 'feedback', key: controls.key, helpful: true }) },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: ANSWER_BUTTON_LABELS.notHelpful, custom_id: encodeButtonId({ kind: 'feedback', key: controls.key, helpful: false }) },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: ANSWER_BUTTON_LABELS.helpful,
+        custom_id: encodeButtonId({ kind: 'feedback', key: controls.key, helpful: true }),
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: ANSWER_BUTTON_LABELS.notHelpful,
+        custom_id: encodeButtonId({ kind: 'feedback', key: controls.key, helpful: false }),
+      },
     );
   }
   if (controls.share) buttons.push(shareButton(controls.key));
@@ -401,7 +416,12 @@ function answerButtons(controls: AnswerControls, shown: number, more: boolean): 
 }
 
 function moreButton(key: string, shown: number): APIButtonComponent {
-  return { type: ComponentType.Button, style: ButtonStyle.Secondary, label: ANSWER_BUTTON_LABELS.moreSources, custom_id: encodeButtonId({ kind: 'more', key, shown }) };
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: ANSWER_BUTTON_LABELS.moreSources,
+    custom_id: encodeButtonId({ kind: 'more', key, shown }),
+  };
 }
 
 function shareButton(key: string): APIButtonComponent {

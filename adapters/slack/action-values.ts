@@ -38,7 +38,10 @@ const refSchema = z.object({
   q: z.string().min(1).max(SLACK_LIMITS.buttonValue),
   c: z.string().max(300).nullable(),
   n: z.number().int().min(0).max(1000),
-  a: z.string().regex(/^[\w-]{1,40}$/).optional(),
+  a: z
+    .string()
+    .regex(/^[\w-]{1,40}$/)
+    .optional(),
 });
 
 /**

@@ -84,7 +84,12 @@ export function registerAnswerActions(app: App, deps: ActionDeps): void {
     const b = parsed.data;
     const channelId = b.channel?.id ?? b.container?.channel_id ?? null;
     const ephemeral = b.container?.is_ephemeral === true || b.message === undefined;
-    const click: Click = { ref: null, userId: b.user.id, channelId, message: ephemeral || !b.message ? null : { ts: b.message.ts, threadTs: b.message.thread_ts ?? null } };
+    const click: Click = {
+      ref: null,
+      userId: b.user.id,
+      channelId,
+      message: ephemeral || !b.message ? null : { ts: b.message.ts, threadTs: b.message.thread_ts ?? null },
+    };
     await deps.track(
       guard(deps, ACTION_IDS.followStory, click, client, respond, async () => {
         const story = value.success && channelId ? await deps.desk.followStory(`slack:${channelId}`, value.data.value.slice(0, 40), 'channel') : null;
@@ -102,7 +107,12 @@ export function registerAnswerActions(app: App, deps: ActionDeps): void {
     const rest = answerId ? await deps.desk.more(answerId, shown) : null;
     if (rest === null) return replyPrivately(deps, click, client, respond, renderNoticeForSlack(STALE_BUTTON_MESSAGE));
     const citations = rest.slice(0, MORE_PER_CLICK);
-    const reply = renderMoreSourcesForSlack(question, citations, { conversationId, shownBefore: shown, ...(answerId ? { answerId } : {}), moreAvailable: rest.length > citations.length });
+    const reply = renderMoreSourcesForSlack(question, citations, {
+      conversationId,
+      shownBefore: shown,
+      ...(answerId ? { answerId } : {}),
+      moreAvailable: rest.length > citations.length,
+    });
     if (click.message && click.channelId && citations.length) {
       const threadTs = click.message.threadTs ?? (isDirectMessageChannel(click.channelId) ? null : click.message.ts);
       try {

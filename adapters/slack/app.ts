@@ -82,14 +82,25 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     token: config.SLACK_BOT_TOKEN,
     ...(socketMode
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
-      : { receiver: new BoundedHTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, logger: boltLogger(log), maxBodyBytes: config.SLACK_MAX_BODY_BYTES }) }),
+      : {
+          receiver: new BoundedHTTPReceiver({
+            signingSecret: config.SLACK_SIGNING_SECRET!,
+            logger: boltLogger(log),
+            maxBodyBytes: config.SLACK_MAX_BODY_BYTES,
+          }),
+        }),
     logger: boltLogger(log),
     clientOptions: { slackApiUrl: config.SLACK_API_URL, timeout: WEB_API_TIMEOUT_MS, retryConfig: APP_RETRIES },
     deferInitialization: true,
   });
   await app.init(); // auth.test: checks the token and learns the bot's user id
 
-  const digestClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL, logger: boltLogger(log), retryConfig: DIGEST_RETRIES, timeout: WEB_API_TIMEOUT_MS });
+  const digestClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+    slackApiUrl: config.SLACK_API_URL,
+    logger: boltLogger(log),
+    retryConfig: DIGEST_RETRIES,
+    timeout: WEB_API_TIMEOUT_MS,
+  });
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);

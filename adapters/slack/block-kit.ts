@@ -112,7 +112,12 @@ export function divider(): DividerBlock {
  */
 export function button(label: string, actionId: string, value: string, style?: 'primary' | 'danger'): ButtonElement {
   if (value.length > SLACK_LIMITS.buttonValue) throw new RangeError(`button value of ${value.length} characters exceeds ${SLACK_LIMITS.buttonValue}`);
-  const b: ButtonElement = { type: 'button', text: { type: 'plain_text', text: cutPlain(label, SLACK_LIMITS.buttonText), emoji: false }, action_id: actionId, value };
+  const b: ButtonElement = {
+    type: 'button',
+    text: { type: 'plain_text', text: cutPlain(label, SLACK_LIMITS.buttonText), emoji: false },
+    action_id: actionId,
+    value,
+  };
   if (style) b.style = style;
   return b;
 }

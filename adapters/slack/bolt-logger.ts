@@ -12,15 +12,17 @@ import type { Log } from '../../src/log.ts';
  * @example new App({ logger: boltLogger(log.child({ module: 'slack' })), … })
  */
 export function boltLogger(log: Log): Logger {
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    const err = msg.find((m): m is Error => m instanceof Error);
-    const text = msg
-      .filter((m) => m !== err)
-      .map((m) => (typeof m === 'string' ? m : safeJson(m)))
-      .join(' ');
-    if (err) log[level]({ err, source: 'bolt' }, text || err.message);
-    else log[level]({ source: 'bolt' }, text);
-  };
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      const err = msg.find((m): m is Error => m instanceof Error);
+      const text = msg
+        .filter((m) => m !== err)
+        .map((m) => (typeof m === 'string' ? m : safeJson(m)))
+        .join(' ');
+      if (err) log[level]({ err, source: 'bolt' }, text || err.message);
+      else log[level]({ source: 'bolt' }, text);
+    };
   return {
     debug: write('debug'),
     info: write('info'),

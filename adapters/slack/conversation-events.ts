@@ -110,7 +110,12 @@ interface ConversationQuestion {
 async function answerInConversation(deps: ConversationDeps, client: ReplyClient, q: ConversationQuestion): Promise<void> {
   const target: MessageTarget = { channel: q.channel, threadTs: q.threadTs };
   try {
-    const outcome = await askForSlack(deps.desk, deps.log, { question: q.text, userId: q.userId, conversationId: q.conversationId, channelId: `slack:${q.channel}` });
+    const outcome = await askForSlack(deps.desk, deps.log, {
+      question: q.text,
+      userId: q.userId,
+      conversationId: q.conversationId,
+      channelId: `slack:${q.channel}`,
+    });
     if (outcome.kind === 'limited' && !isDirectMessageChannel(q.channel)) {
       // A rate-limit reply concerns the asker only: say it privately, in the thread.
       await client.chat.postEphemeral({

@@ -27,7 +27,14 @@ export interface SlackDesk {
   /** Today's briefing (`/digest`); "new" counts from the channel's last digest when it is subscribed. */
   digest(options?: { platform?: string; channel?: string }): MaybePromise<Digest>;
   /** `/digest subscribe [time] [timezone] [topic]` for a channel. */
-  subscribe(platform: string, channel: string, time?: string | null, timezone?: string | null, now?: Date, topic?: string | null): MaybePromise<SubscriptionReply>;
+  subscribe(
+    platform: string,
+    channel: string,
+    time?: string | null,
+    timezone?: string | null,
+    now?: Date,
+    topic?: string | null,
+  ): MaybePromise<SubscriptionReply>;
   /** `/digest unsubscribe` for a channel. */
   unsubscribe(platform: string, channel: string): MaybePromise<SubscriptionReply>;
   /** `/digest status` of a channel. */

@@ -72,7 +72,13 @@ function renderStoriesDigestForSlack(digest: Digest, options: SlackDigestOptions
     if (story.new.length > NEW_PER_STORY) fresh.push(escapeMrkdwn(listCutMessage(story.new.length - NEW_PER_STORY, 'new article')));
     const tail: NewsdeskBlock[] = [];
     if (lines.length) tail.push(section(joinWithin(`${bold(escapeMrkdwn(DIGEST_LABELS.disagreements))}\n`, lines, 'disagreement')));
-    tail.push(section(fresh.length ? joinWithin(`${bold(escapeMrkdwn(DIGEST_LABELS.new))}\n`, fresh, 'new article') : `${bold(escapeMrkdwn(DIGEST_LABELS.new))}\n${escapeMrkdwn(DIGEST_LABELS.noNew)}`));
+    tail.push(
+      section(
+        fresh.length
+          ? joinWithin(`${bold(escapeMrkdwn(DIGEST_LABELS.new))}\n`, fresh, 'new article')
+          : `${bold(escapeMrkdwn(DIGEST_LABELS.new))}\n${escapeMrkdwn(DIGEST_LABELS.noNew)}`,
+      ),
+    );
     // What the later stories need at least (a divider and a title each) stays free.
     const reserved = (stories.length - i - 1) * 2 + closing.length;
     blocks.push(divider(), section(bold(`${i + 1}. ${cutEscaped(oneLine(story.title), 500).text}`)));
@@ -122,7 +128,8 @@ function joinWithin(heading: string, lines: readonly string[], noun: string): st
   let out = heading;
   for (const [i, line] of lines.entries()) {
     const pointer = i + 1 < lines.length ? `\n${escapeMrkdwn(listCutMessage(lines.length - i - 1, noun))}` : '';
-    if (out.length + line.length + 1 + pointer.length > SLACK_LIMITS.sectionText) return `${out}${i ? '\n' : ''}${escapeMrkdwn(listCutMessage(lines.length - i, noun))}`;
+    if (out.length + line.length + 1 + pointer.length > SLACK_LIMITS.sectionText)
+      return `${out}${i ? '\n' : ''}${escapeMrkdwn(listCutMessage(lines.length - i, noun))}`;
     out += `${i ? '\n' : ''}${line}`;
   }
   return out;

@@ -81,9 +81,12 @@ const STORIES_LISTED = 20;
  */
 export function renderStoryListForSlack(stories: readonly Story[]): SlackMessage {
   const heading = storyListHeading(stories.length);
-  const entries = stories.slice(0, STORIES_LISTED).map(
-    (s, i) => `${bold(`${i + 1}.`)} ${cutEscaped(s.title, 500).text}\n${escapeMrkdwn(storyMetaLine(s))}${s.terms.length ? `\n${escapeMrkdwn(s.terms.join(', '))}` : ''}\n${code(`/story ${s.id}`)}`,
-  );
+  const entries = stories
+    .slice(0, STORIES_LISTED)
+    .map(
+      (s, i) =>
+        `${bold(`${i + 1}.`)} ${cutEscaped(s.title, 500).text}\n${escapeMrkdwn(storyMetaLine(s))}${s.terms.length ? `\n${escapeMrkdwn(s.terms.join(', '))}` : ''}\n${code(`/story ${s.id}`)}`,
+    );
   const blocks = [section(escapeMrkdwn(heading)), ...packEntries(entries, SLACK_LIMITS.blocksPerMessage - 2, 'story')];
   if (stories.length > STORIES_LISTED) blocks.push(context(escapeMrkdwn(listCutMessage(stories.length - STORIES_LISTED, 'story'))));
   return { text: cutEscaped(`${heading} ${stories.map((s) => s.title).join('; ')}`, SLACK_LIMITS.fallbackText).text, blocks };

@@ -59,7 +59,9 @@ export function renderAnswerForSlack(answer: Answer, options: SlackAnswerOptions
     const lines = shown.choices.map((c, i) => `${i + 1}. ${escapeMrkdwn(storyChoiceLabel(c))} — ${code(`/story ${c.id}`)}`);
     head.push(section(cutEscaped(lines.join('\n'), SLACK_LIMITS.sectionText).text));
     // One button per story: a click makes the channel follow it.
-    head.push(actions(...shown.choices.map((c, i) => button(cutPlain(`${i + 1}. ${c.title}`, SLACK_LIMITS.buttonText), `${ACTION_IDS.followStory}_${i + 1}`, c.id))));
+    head.push(
+      actions(...shown.choices.map((c, i) => button(cutPlain(`${i + 1}. ${c.title}`, SLACK_LIMITS.buttonText), `${ACTION_IDS.followStory}_${i + 1}`, c.id))),
+    );
     return { text: cutEscaped(`${shown.headline} ${shown.choices.map((c) => c.title).join('; ')}`, SLACK_LIMITS.fallbackText).text, blocks: head };
   }
   if (shown.story) head.push(context(cutEscaped(shown.story, SLACK_LIMITS.contextText).text));
@@ -68,7 +70,12 @@ export function renderAnswerForSlack(answer: Answer, options: SlackAnswerOptions
 
   const budget = SLACK_LIMITS.blocksPerMessage - head.length - 1;
   const { blocks: cited, count } = citationBlocks(list, budget);
-  const ref: AnswerRef = { question, conversationId: options.conversationId ?? null, shown: count, ...(options.answerId ? { answerId: options.answerId } : {}) };
+  const ref: AnswerRef = {
+    question,
+    conversationId: options.conversationId ?? null,
+    shown: count,
+    ...(options.answerId ? { answerId: options.answerId } : {}),
+  };
   const buttons: ButtonElement[] = [];
   // Offered when there are more: beyond those shown, or kept by the core (unknown: whenever any are listed).
   const offerMore = list.length > count || (options.moreAvailable ?? true);
@@ -79,7 +86,16 @@ export function renderAnswerForSlack(answer: Answer, options: SlackAnswerOptions
   );
   if (options.shareButton) buttons.push(button(ANSWER_BUTTON_LABELS.share, ACTION_IDS.share, encodeAnswerRef(ref), 'primary'));
 
-  const fallback = [shown.headline, shown.agreement, list.length ? list.slice(0, count).map((c) => `[${c.n}] ${c.label}`).join('; ') : null]
+  const fallback = [
+    shown.headline,
+    shown.agreement,
+    list.length
+      ? list
+          .slice(0, count)
+          .map((c) => `[${c.n}] ${c.label}`)
+          .join('; ')
+      : null,
+  ]
     .filter((x): x is string => x !== null)
     .join(' — ');
   return { text: cutEscaped(fallback, SLACK_LIMITS.fallbackText).text, blocks: [...head, ...cited, actions(...buttons)] };
@@ -106,8 +122,16 @@ export function renderMoreSourcesForSlack(question: string, citations: readonly 
   const heading = section(cutEscaped(moreSourcesHeading(question), 2000).text);
   const list = citations.map(presentCitation);
   const { blocks, count } = citationBlocks(list, SLACK_LIMITS.blocksPerMessage - 2);
-  const ref: AnswerRef = { question, conversationId: options.conversationId ?? null, shown: options.shownBefore + count, ...(options.answerId ? { answerId: options.answerId } : {}) };
-  const more = count < list.length || (options.moreAvailable ?? true) ? [actions(button(ANSWER_BUTTON_LABELS.moreSources, ACTION_IDS.moreSources, encodeAnswerRef(ref)))] : [];
+  const ref: AnswerRef = {
+    question,
+    conversationId: options.conversationId ?? null,
+    shown: options.shownBefore + count,
+    ...(options.answerId ? { answerId: options.answerId } : {}),
+  };
+  const more =
+    count < list.length || (options.moreAvailable ?? true)
+      ? [actions(button(ANSWER_BUTTON_LABELS.moreSources, ACTION_IDS.moreSources, encodeAnswerRef(ref)))]
+      : [];
   const fallback = `${moreSourcesHeading(question)} ${list
     .slice(0, count)
     .map((c) => `[${c.n}] ${c.label}`)

@@ -142,8 +142,14 @@ function moreHint(left: number): string {
 
 function helpText(): string {
   const lines = [TERMINAL_HELP_INTRO, ''];
-  for (const c of HELP_COMMANDS.filter((h) => !h.channelOnly)) lines.push(`  /${c.command}${c.argument ? ` ${c.literal ? c.argument : `<${c.argument}>`}` : ''} — ${c.description}`);
-  lines.push('  /story <number> — follow a story by its number in /stories', '  /story — the story this chat follows',
-    '  /source <number> — a source by its number in /sources', '  /more — more sources for the last answer', '  /quit — leave (or Ctrl+D)');
+  for (const c of HELP_COMMANDS.filter((h) => !h.channelOnly))
+    lines.push(`  /${c.command}${c.argument ? ` ${c.literal ? c.argument : `<${c.argument}>`}` : ''} — ${c.description}`);
+  lines.push(
+    '  /story <number> — follow a story by its number in /stories',
+    '  /story — the story this chat follows',
+    '  /source <number> — a source by its number in /sources',
+    '  /more — more sources for the last answer',
+    '  /quit — leave (or Ctrl+D)',
+  );
   return lines.join('\n');
 }

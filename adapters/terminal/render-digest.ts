@@ -19,7 +19,9 @@ export function renderDigestText(digest: Digest): string {
   const lines: string[] = [`${DIGEST_LABELS.title}: ${digest.headline}`, ''];
   if (digest.stories) {
     // One section per story: its headline, then its own points, disagreements and new articles.
-    digest.stories.forEach((story, i) => lines.push(...(i ? ['', ''] : []), `== ${i + 1}. ${oneLine(story.title)} ==`, '', ...sectionLines(story, MAX_NEW_PER_STORY)));
+    digest.stories.forEach((story, i) =>
+      lines.push(...(i ? ['', ''] : []), `== ${i + 1}. ${oneLine(story.title)} ==`, '', ...sectionLines(story, MAX_NEW_PER_STORY)),
+    );
     return lines.join('\n');
   }
   lines.push(...sectionLines(digest, MAX_NEW_SHOWN));

@@ -53,7 +53,8 @@ export function parseFeed(xml: string, feedUrl: string): Feed {
     const items = list(atom.entry).map((e) => {
       const o = obj(e) ?? {};
       const links = list(o.link).map((l) => obj(l) ?? {});
-      const link = links.find((l) => (l['@_rel'] ?? 'alternate') === 'alternate' && (l['@_type'] === undefined || /html/.test(String(l['@_type'])))) ?? links[0];
+      const link =
+        links.find((l) => (l['@_rel'] ?? 'alternate') === 'alternate' && (l['@_type'] === undefined || /html/.test(String(l['@_type'])))) ?? links[0];
       return { title: text(o.title), link: absolute(typeof link?.['@_href'] === 'string' ? link['@_href'] : null, feedUrl) };
     });
     return { title: text(atom.title), items: keepLinked(items) };

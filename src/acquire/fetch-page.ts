@@ -122,7 +122,7 @@ export async function fetchText(url: string, limits: FetchLimits = {}, fetchImpl
       if (text === null) throw fetchError('not an HTML page or a feed (binary content)');
       const kind = kindOf(contentType) ?? sniffKind(text);
       if (kind === null) throw fetchError('not an HTML page or a feed (no content type, and the content is neither)');
-      return { url, finalUrl: current.href, kind: kind === 'xml' ? sniffKind(text) ?? 'feed' : kind, contentType, text };
+      return { url, finalUrl: current.href, kind: kind === 'xml' ? (sniffKind(text) ?? 'feed') : kind, contentType, text };
     }
   } catch (err) {
     if (err instanceof NewsdeskError) throw err;
@@ -176,7 +176,10 @@ function kindOf(contentType: string): FetchedKind | 'xml' | null {
 
 /** Tells a feed from an HTML page by its first element. */
 function sniffKind(text: string): FetchedKind | null {
-  const head = text.slice(0, 2048).replace(/<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, '').trimStart();
+  const head = text
+    .slice(0, 2048)
+    .replace(/<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, '')
+    .trimStart();
   if (/^<(rss|feed|rdf:RDF)\b/i.test(head)) return 'feed';
   if (/^<(html|head|body|!doctype)\b/i.test(text.slice(0, 2048).trimStart()) || /<html\b/i.test(head)) return 'html';
   return null;

@@ -52,7 +52,9 @@ export function startCoverageUpdates(config: Config, desk: IndexHolder, log: Log
         log,
       })
     : null;
-  log.child({ module: 'coverage' }).info({ watching: watcher !== null, feeds: config.FEEDS.length, pollMinutes: config.FEED_POLL_MINUTES }, 'coverage updates started');
+  log
+    .child({ module: 'coverage' })
+    .info({ watching: watcher !== null, feeds: config.FEEDS.length, pollMinutes: config.FEED_POLL_MINUTES }, 'coverage updates started');
   return {
     poller,
     watching: watcher !== null,

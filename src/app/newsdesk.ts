@@ -189,7 +189,11 @@ export class Newsdesk {
     const focusImplicit = options.story === undefined && previous?.story != null && previous.storyChosen !== true;
     try {
       // One run finds every citation the buttons may show; the answer shows the first few.
-      const { answer: full, subject, story } = answerInStories(this.index, input.question, { previousSubject: previous?.subject ?? null, focus, focusImplicit, maxCitations: KEPT_CITATIONS });
+      const {
+        answer: full,
+        subject,
+        story,
+      } = answerInStories(this.index, input.question, { previousSubject: previous?.subject ?? null, focus, focusImplicit, maxCitations: KEPT_CITATIONS });
       const answer = shownPart(full);
       const answerId = randomUUID().replace(/-/g, '').slice(0, ANSWER_ID_LENGTH);
       this.kept.keep({ id: answerId, conversation: options.conversationId ?? null, answer: full }, new Date());
@@ -345,7 +349,14 @@ export class Newsdesk {
    * @param topic - a story id or keywords: the briefing then covers only the matching stories
    * @example desk.subscribe('slack', 'C123', '07:30', 'Europe/Paris').message // 'Subscribed: this channel gets the daily briefing at 07:30 (Europe/Paris). …'
    */
-  subscribe(platform: string, channel: string, time?: string | null, timezone?: string | null, now: Date = new Date(), topic: string | null = null): SubscriptionReply {
+  subscribe(
+    platform: string,
+    channel: string,
+    time?: string | null,
+    timezone?: string | null,
+    now: Date = new Date(),
+    topic: string | null = null,
+  ): SubscriptionReply {
     return this.stateCall(() => subscribeChannel(this.state, this.options.digestDefaults ?? DIGEST_DEFAULTS, platform, channel, time, timezone, now, topic));
   }
 

@@ -116,12 +116,23 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
   const keyOf = (c: Candidate): string => articleKey(c.sentence.article);
   const grouped = corroborate(STATEMENT_FAMILIES.has(q.family) ? clusterStatements(candidates) : regroupAgents(q, candidates), keyOf, valuesConflict);
   const winner = grouped.groups[0];
-  const subject = nextSubject(q, previous, central.map((n) => n.word), winner);
+  const subject = nextSubject(
+    q,
+    previous,
+    central.map((n) => n.word),
+    winner,
+  );
   const trace: AnswerTrace = {
     family: q.family,
     slots: slots.map((s) => ({ label: s.label, idf: s.idf, terms: [...s.terms.keys()] })),
     sentences: readable.map((s) => ({ source: s.article.id, relevance: s.relevance, text: s.text })),
-    candidates: candidates.map((c) => ({ key: c.key, value: c.value, score: candidateScore(c), relevance: c.sentence.relevance, source: c.sentence.article.id })),
+    candidates: candidates.map((c) => ({
+      key: c.key,
+      value: c.value,
+      score: candidateScore(c),
+      relevance: c.sentence.relevance,
+      source: c.sentence.article.id,
+    })),
   };
   if (!winner || winner.members[0]!.sentence.relevance < MIN_ANSWER_RELEVANCE) {
     return { result: { answer: notFound(question, sentences, maxCitations), subject }, trace };
@@ -147,7 +158,16 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
     case 'how_many': {
       const nounSlot = slots.find((s) => q.countNoun !== null && s.label.toLowerCase() === q.countNoun.toLowerCase()) ?? null;
       const partitive = /\bhow many of\b/i.test(q.text);
-      for (const s of sentences) out.push(...extractQuantities(s, nounSlot, q.countNoun, slots.filter((x) => x !== nounSlot), partitive));
+      for (const s of sentences)
+        out.push(
+          ...extractQuantities(
+            s,
+            nounSlot,
+            q.countNoun,
+            slots.filter((x) => x !== nounSlot),
+            partitive,
+          ),
+        );
       return preferStatedAs(out, q.text);
     }
     case 'when':
@@ -167,20 +187,37 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       const relation = relationSlots(slots);
       // "…sign him from?", "…talk to on Wednesday?": the answer follows that preposition.
       const stranded = STRANDED_PREPOSITION.exec(q.text.toLowerCase())?.[1];
-      if (stranded) for (const s of sentences) for (const p of PREPOSITION_PEERS[stranded] ?? [stranded]) out.push(...extractPrepositionObjects(index, s, p, slots));
+      if (stranded)
+        for (const s of sentences) for (const p of PREPOSITION_PEERS[stranded] ?? [stranded]) out.push(...extractPrepositionObjects(index, s, p, slots));
       // "who did the unions meet?", "who was arrested?": whom it was done to.
       const patient = !stranded && asksForPatient(q.text);
       // An object question's verb is a bare form ("who did the unions meet"): a word WordNet mostly uses as a verb.
-      const patientRelation = relation.some((r) => isVerbForm(r.label)) ? relation : slots.filter((r) => !r.subject && /^\p{Ll}/u.test(r.label) && mainPartOfSpeech(r.label) === 'verb');
+      const patientRelation = relation.some((r) => isVerbForm(r.label))
+        ? relation
+        : slots.filter((r) => !r.subject && /^\p{Ll}/u.test(r.label) && mainPartOfSpeech(r.label) === 'verb');
       if (patient) for (const s of sentences) out.push(...extractPatients(index, s, patientRelation, slots));
       // "who said the hike looked like a sweetener?": whoever tells the quote.
       const speech = relation.filter((r) => PURE_SPEECH.has(r.label.toLowerCase()));
-      if (speech.length) for (const s of sentences) out.push(...extractSpeakers(index, s, slots.filter((x) => !speech.includes(x) && !x.subject), slots));
-      for (const s of sentences) out.push(...extractAgents(index, s, relation, slots).map((c) => (stranded || patient ? { ...c, confidence: c.confidence * STRANDED_AGENT_FACTOR } : c)));
+      if (speech.length)
+        for (const s of sentences)
+          out.push(
+            ...extractSpeakers(
+              index,
+              s,
+              slots.filter((x) => !speech.includes(x) && !x.subject),
+              slots,
+            ),
+          );
+      for (const s of sentences)
+        out.push(
+          ...extractAgents(index, s, relation, slots).map((c) => (stranded || patient ? { ...c, confidence: c.confidence * STRANDED_AGENT_FACTOR } : c)),
+        );
       // "what's the name of the police dog…": names given with "named" / "called".
       if (/\b(name|called|named)\b/i.test(q.text)) for (const s of sentences) out.push(...extractNamedAs(s));
       // "which band…": names given that kind ("rock band Eagles of Death Metal").
-      if (q.entity) for (const s of sentences) out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 * (stranded ? STRANDED_AGENT_FACTOR : 1) })));
+      if (q.entity)
+        for (const s of sentences)
+          out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 * (stranded ? STRANDED_AGENT_FACTOR : 1) })));
       break;
     }
     case 'who_is': {
@@ -250,7 +287,28 @@ function relationSlots(slots: readonly Slot[]): Slot[] {
 const PURE_SPEECH = new Set(['say', 'said', 'says', 'tell', 'told', 'tells', 'claim', 'claimed', 'claims', 'warn', 'warned', 'warns']);
 
 /** Verbs too light or too general to be what a yes/no question asks about. */
-const LIGHT_PREDICATES = new Set(['be', 'go', 'get', 'have', 'do', 'make', 'take', 'give', 'put', 'set', 'come', 'let', 'keep', 'say', 'said', 'says', 'tell', 'told', 'want', 'need']);
+const LIGHT_PREDICATES = new Set([
+  'be',
+  'go',
+  'get',
+  'have',
+  'do',
+  'make',
+  'take',
+  'give',
+  'put',
+  'set',
+  'come',
+  'let',
+  'keep',
+  'say',
+  'said',
+  'says',
+  'tell',
+  'told',
+  'want',
+  'need',
+]);
 
 /**
  * The question's actions: its lower-case words that WordNet mostly uses as verbs ("offer", "invade"),
@@ -258,11 +316,13 @@ const LIGHT_PREDICATES = new Set(['be', 'go', 'get', 'have', 'do', 'make', 'take
  * and verbs of saying aside.
  */
 function predicateLabels(slots: readonly Slot[]): string[] {
-  return slots
-    .filter((s) => !s.subject && /^\p{Ll}/u.test(s.label) && !LIGHT_PREDICATES.has(s.label.toLowerCase()))
-    // "meeting" is a noun, "arrested" a verb: the shape alone does not tell.
-    .filter((s) => mainPartOfSpeech(s.label) === 'verb' || (isVerbForm(s.label) && mainPartOfSpeech(s.label) !== 'noun'))
-    .map((s) => s.label);
+  return (
+    slots
+      .filter((s) => !s.subject && /^\p{Ll}/u.test(s.label) && !LIGHT_PREDICATES.has(s.label.toLowerCase()))
+      // "meeting" is a noun, "arrested" a verb: the shape alone does not tell.
+      .filter((s) => mainPartOfSpeech(s.label) === 'verb' || (isVerbForm(s.label) && mainPartOfSpeech(s.label) !== 'noun'))
+      .map((s) => s.label)
+  );
 }
 
 /** "who did the unions meet…", "whom will he face…": an auxiliary, then the subject, then the verb. */
@@ -312,9 +372,11 @@ function preferStatedAs(candidates: Candidate[], question: string): Candidate[] 
 }
 
 /** A question about a change ("go up", "rise", "fall"). */
-const CHANGE_WORDS = /\b(?:rise|risen|rose|fall|fallen|fell|go up|gone up|went up|go down|went down|drop|dropped|increase|decrease|climb|jump|grow|grown|slump|surge|soar|tumble|slide|gain)\b/i;
+const CHANGE_WORDS =
+  /\b(?:rise|risen|rose|fall|fallen|fell|go up|gone up|went up|go down|went down|drop|dropped|increase|decrease|climb|jump|grow|grown|slump|surge|soar|tumble|slide|gain)\b/i;
 /** A figure told as a change: "were up 3.4%", "rose by 5%", "a fall of 2%". */
-const CHANGE_BEFORE = /\b(?:up|down|rose|fell|rising|falling|gained|lost|jumped|climbed|dropped|slipped|slid|surged|soared|tumbled|grew|increased|decreased|declined|added|shed|(?:rise|fall|drop|gain|jump|increase|decrease|decline|cut)\s+of)\s+(?:by\s+|almost\s+|nearly\s+|about\s+|around\s+|more\s+than\s+)?$/iu;
+const CHANGE_BEFORE =
+  /\b(?:up|down|rose|fell|rising|falling|gained|lost|jumped|climbed|dropped|slipped|slid|surged|soared|tumbled|grew|increased|decreased|declined|added|shed|(?:rise|fall|drop|gain|jump|increase|decrease|decline|cut)\s+of)\s+(?:by\s+|almost\s+|nearly\s+|about\s+|around\s+|more\s+than\s+)?$/iu;
 
 /** What a bare weekday ("on Friday") counts when the coverage also gives calendar dates. */
 const BARE_WEEKDAY_FACTOR = 0.7;
@@ -341,7 +403,9 @@ function regroupAgents(q: ParsedQuestion, candidates: Candidate[]): Candidate[] 
   // even where the coverage mentions countries ("one of only two British winners").
   const strongest = candidates.reduce<Candidate | null>((best, c) => (best === null || candidateScore(c) > candidateScore(best) ? c : best), null);
   if (!strongest?.key.startsWith('country:')) return candidates;
-  return candidates.map((c) => (c.affiliation && !c.key.startsWith('country:') ? { ...c, key: `country:${c.affiliation.toLowerCase()}`, value: c.affiliation } : c));
+  return candidates.map((c) =>
+    c.affiliation && !c.key.startsWith('country:') ? { ...c, key: `country:${c.affiliation.toLowerCase()}`, value: c.affiliation } : c,
+  );
 }
 
 /**
@@ -356,7 +420,10 @@ function aboutCandidate(s: ScoredSentence, q: ParsedQuestion): Candidate {
     const def = new RegExp(`\\b${subject}\\b(?:['’]s)?(?:,\\s+|\\s+(?:is|are|was|were)\\s+)((?:a|an|the)\\s[^,.;]{8,160})`, 'iu').exec(s.text);
     if (def) return { key: 'about:definition', value: def[1]!.trim(), mention: def[1]!.trim(), sentence: s, confidence: 1 };
     // "the Organization for Security and Cooperation in Europe, or OSCE": the expansion answers.
-    const expansion = new RegExp(`([\\p{Lu}][\\p{L}-]*(?:\\s+(?:(?:of|for|and|the|in|on)\\s+)*[\\p{Lu}][\\p{L}-]*){1,8})(?:,\\s+or\\s+|\\s*\\(\\s*)${subject}\\b`, 'u').exec(s.text);
+    const expansion = new RegExp(
+      `([\\p{Lu}][\\p{L}-]*(?:\\s+(?:(?:of|for|and|the|in|on)\\s+)*[\\p{Lu}][\\p{L}-]*){1,8})(?:,\\s+or\\s+|\\s*\\(\\s*)${subject}\\b`,
+      'u',
+    ).exec(s.text);
     if (expansion) return { key: 'about:definition', value: expansion[1]!.trim(), mention: expansion[1]!.trim(), sentence: s, confidence: 1 };
   }
   return { key: `about:${s.article.id}:${s.start}`, value: s.text, mention: s.text, sentence: s, confidence: 0.8 };
@@ -435,14 +502,31 @@ function nextSubject(q: ParsedQuestion, previous: string | null, central: readon
 /** Nouns the question introduces with a determiner ("the call", "the Geneva talks") and names. */
 function determinedNouns(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/\b(?:the|a|an|this|that|these|those)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s*(?:$|[?,.]|\s+(?:in|on|at|of|with|between|for|to|and|be|is|was|were|are|will|take|held|happen)\b))/giu)) {
+  for (const m of text.matchAll(
+    /\b(?:the|a|an|this|that|these|those)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)(?=\s*(?:$|[?,.]|\s+(?:in|on|at|of|with|between|for|to|and|be|is|was|were|are|will|take|held|happen)\b))/giu,
+  )) {
     out.push(m[1]!);
   }
   return out;
 }
 
 /** Nouns that name what is asked ("the duration of the call"), not what it is about. */
-const QUESTION_NOUNS = new Set(['duration', 'length', 'number', 'date', 'time', 'day', 'toll', 'death toll', 'total', 'amount', 'name', 'role', 'size', 'cost']);
+const QUESTION_NOUNS = new Set([
+  'duration',
+  'length',
+  'number',
+  'date',
+  'time',
+  'day',
+  'toll',
+  'death toll',
+  'total',
+  'amount',
+  'name',
+  'role',
+  'size',
+  'cost',
+]);
 
 function isPronoun(w: string): boolean {
   return /^(he|she|they|it|him|her|them|this|that)$/i.test(w.trim());

@@ -7,7 +7,21 @@
 /** [canonical name, ...aliases (demonyms, capitals, seats of government, abbreviations)] */
 const COUNTRIES: readonly (readonly string[])[] = [
   ['Russia', 'Russian', 'Russians', 'Moscow', 'Kremlin', 'Russian Federation'],
-  ['the United States', 'United States', 'US', 'U.S.', 'U. S.', 'USA', 'America', 'American', 'Americans', 'Washington', 'White House', 'Pentagon', 'United States of America'],
+  [
+    'the United States',
+    'United States',
+    'US',
+    'U.S.',
+    'U. S.',
+    'USA',
+    'America',
+    'American',
+    'Americans',
+    'Washington',
+    'White House',
+    'Pentagon',
+    'United States of America',
+  ],
   ['Ukraine', 'Ukrainian', 'Ukrainians', 'Kyiv', 'Kiev'],
   ['the United Kingdom', 'United Kingdom', 'UK', 'U.K.', 'Britain', 'British', 'Great Britain', 'London', 'Downing Street', 'Whitehall'],
   ['France', 'French', 'Paris', 'Élysée', 'Elysee'],
@@ -134,7 +148,12 @@ export function isCountryName(name: string): boolean {
   const plain = name.replace(/^the\s+/i, '').trim();
   const row = COUNTRIES.find((r) => r[0] === country)!;
   // The canonical name, abbreviations and the alternative names listed before any city.
-  return plain.toLowerCase() === country.replace(/^the\s+/, '').toLowerCase() || /^[A-Z][A-Z. ]{1,5}$/.test(plain) || COUNTRY_WORDS.has(plain.toLowerCase()) || row.slice(1).some((a) => a.toLowerCase() === plain.toLowerCase() && /\b(United|Republic|Federation|Kingdom|States)\b/.test(a));
+  return (
+    plain.toLowerCase() === country.replace(/^the\s+/, '').toLowerCase() ||
+    /^[A-Z][A-Z. ]{1,5}$/.test(plain) ||
+    COUNTRY_WORDS.has(plain.toLowerCase()) ||
+    row.slice(1).some((a) => a.toLowerCase() === plain.toLowerCase() && /\b(United|Republic|Federation|Kingdom|States)\b/.test(a))
+  );
 }
 
 /** Other names of whole countries that are not abbreviations. */

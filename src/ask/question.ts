@@ -10,7 +10,20 @@ import { countryAliases } from './gazetteer.ts';
  */
 
 /** The question families of DESIGN.md. */
-export type QuestionFamily = 'who' | 'who_is' | 'when' | 'what_time' | 'how_long' | 'how_many' | 'where' | 'said' | 'why' | 'how' | 'yes_no' | 'what_x' | 'about';
+export type QuestionFamily =
+  | 'who'
+  | 'who_is'
+  | 'when'
+  | 'what_time'
+  | 'how_long'
+  | 'how_many'
+  | 'where'
+  | 'said'
+  | 'why'
+  | 'how'
+  | 'yes_no'
+  | 'what_x'
+  | 'about';
 
 /** A parsed question. */
 export interface ParsedQuestion {
@@ -78,16 +91,36 @@ function answerKindOf(lower: string): string | null {
 export function detectFamily(original: string): QuestionFamily {
   const lower = original.toLowerCase();
   // "did Biden threaten sanctions?", "is the Eiffel Tower closed?", "was Abdeslam arrested…?"
-  if (/^(did|does|do|is|isn't|was|wasn't|are|aren't|were|weren't|has|hasn't|have|haven't|had|will|won't|would|can|could|should|didn't|doesn't|don't)\b/.test(lower)) return 'yes_no';
-  if (/^(why|how come)\b|\b(what|which)(?:'s|’s| was| is| were| are) the (reason|reasons|motive|purpose|cause)\b|\bfor what reason\b|^what (caused|prompted|led to|made)\b/.test(lower)) return 'why';
+  if (
+    /^(did|does|do|is|isn't|was|wasn't|are|aren't|were|weren't|has|hasn't|have|haven't|had|will|won't|would|can|could|should|didn't|doesn't|don't)\b/.test(
+      lower,
+    )
+  )
+    return 'yes_no';
+  if (
+    /^(why|how come)\b|\b(what|which)(?:'s|’s| was| is| were| are) the (reason|reasons|motive|purpose|cause)\b|\bfor what reason\b|^what (caused|prompted|led to|made)\b/.test(
+      lower,
+    )
+  )
+    return 'why';
   if (/\b(what|which) time\b/.test(lower)) return 'what_time';
   if (/\bhow long ago\b/.test(lower)) return 'when';
   if (/\b(how long|for how long|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b/.test(lower)) return 'how_long';
   if (/\bhow (many|much)\b|\b(number|count|total) of\b|\bdeath toll\b|\bhow large\b|\bhow big\b/.test(lower)) return 'how_many';
   // "what fee did Liverpool pay?", "what share of output…", "what % of voters…": an amount.
   if (PERCENT_QUESTION.test(lower) || MONEY_QUESTION.test(lower)) return 'how_many';
-  if (/^(when|since when|until when)\b|\b(what|which) (date|day|time|year|month|week)\b|\bwhat(?:'s|’s| is| was) the (date|deadline|day)\b|\bwhen (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'when';
-  if (/^where\b|^(which|what) (?:[a-z]+ )?(city|country|place|town|venue|location|region|area|capital|stadium|airport|port|island|constituency|seat|county|state|province|district|village|suburb|street|neighbourhood|neighborhood|hospital|prison|ground|arena|base) (is|was|are|were|did|does|do|will|would|has|have|had|in|on|at|to|from)\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(lower)) return 'where';
+  if (
+    /^(when|since when|until when)\b|\b(what|which) (date|day|time|year|month|week)\b|\bwhat(?:'s|’s| is| was) the (date|deadline|day)\b|\bwhen (is|was|are|were|did|does|do|will|would)\b/.test(
+      lower,
+    )
+  )
+    return 'when';
+  if (
+    /^where\b|^(which|what) (?:[a-z]+ )?(city|country|place|town|venue|location|region|area|capital|stadium|airport|port|island|constituency|seat|county|state|province|district|village|suburb|street|neighbourhood|neighborhood|hospital|prison|ground|arena|base) (is|was|are|were|did|does|do|will|would|has|have|had|in|on|at|to|from)\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(
+      lower,
+    )
+  )
+    return 'where';
   if (SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower)) return 'said';
   // "how did they identify him?", "how is Sony pitching it?": the manner (not "how many/much/long/big").
   if (/^how (did|does|do|is|was|were|are|has|have|had|will|would|can|could|might|may|should|must)\b/.test(lower)) return 'how';
@@ -96,7 +129,12 @@ export function detectFamily(original: string): QuestionFamily {
   if (/^(who|whom|whose)\b/.test(lower)) return isWhoIs(original) ? 'who_is' : 'who';
   if (/\b(whose|whom)\b/.test(lower)) return 'who'; // "at whose request…", "by whom…"
   if (/^what (is|was) (his|her|their|its) (role|job|position|title)\b/.test(lower)) return 'who_is';
-  if (/^(which|what) (side|country|countries|nation|person|people|group|official|officials|leader|man|woman|party|organi[sz]ation|agency|company|team|government)\b/.test(lower)) return 'who';
+  if (
+    /^(which|what) (side|country|countries|nation|person|people|group|official|officials|leader|man|woman|party|organi[sz]ation|agency|company|team|government)\b/.test(
+      lower,
+    )
+  )
+    return 'who';
   // "which band was playing…", "which ship detected…", "what airline operated…": a named thing of that kind.
   if (/^which [a-z-]+\b/.test(lower)) return 'who';
   // "what sanctions did Biden threaten?", "what guarantees does Russia want?": a noun phrase.
@@ -105,7 +143,8 @@ export function detectFamily(original: string): QuestionFamily {
   return 'about';
 }
 
-const SAID = /^(?:according to [^,]+, )?(what|how) (did|does|do|has|have|had|will|would) .+? (say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet|admit|deny|concede|reveal|confirm|explain)\b/;
+const SAID =
+  /^(?:according to [^,]+, )?(what|how) (did|does|do|has|have|had|will|would) .+? (say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet|admit|deny|concede|reveal|confirm|explain)\b/;
 
 /**
  * "who is Yuri Ushakov?" and "who is the Kremlin spokesman?" ask for a role or a name; "who was killed?"
@@ -115,7 +154,12 @@ function isWhoIs(question: string): boolean {
   const m = /^who(?:'s| is| was| are| were)\s+(.+)$/i.exec(question);
   if (!m) return false;
   const rest = m[1]!.trim();
-  if (/^(the |a |an )?(\w+ ){0,3}(responsible|behind|in charge|leading|involved|accused|blamed|suspected|believed|thought|said|expected|going|set|due|likely)\b/i.test(rest)) return false;
+  if (
+    /^(the |a |an )?(\w+ ){0,3}(responsible|behind|in charge|leading|involved|accused|blamed|suspected|believed|thought|said|expected|going|set|due|likely)\b/i.test(
+      rest,
+    )
+  )
+    return false;
   // "who was killed", "who were arrested": a lower-case participle right after the verb asks for an agent.
   if (/^(?:\p{Ll}+ )?\p{Ll}+(ed|en)\b/u.test(rest) && !/^(the|a|an) /i.test(rest)) return false;
   // "who was reportedly drawing up a list…", "who is leading the talks": a verb in the progressive.
@@ -177,18 +221,28 @@ function whichNoun(lower: string): string | null {
   if (named) return named;
   // "which is Britain's biggest union overall?" → union: the last noun of the phrase after the verb.
   const after = /^which (?:is|was|are|were) (.+)$/.exec(lower)?.[1];
-  if (after) return after.split(/\s+/).reverse().find((w) => mainPartOfSpeech(w.replace(/['’]s$/, '')) === 'noun') ?? null;
+  if (after)
+    return (
+      after
+        .split(/\s+/)
+        .reverse()
+        .find((w) => mainPartOfSpeech(w.replace(/['’]s$/, '')) === 'noun') ?? null
+    );
   // "which of their lawyers said…" → lawyers.
   return /^(?:which|what) (?:of (?:the|their|his|her|its|these|those|our|your) )?([a-z-]+)\b/.exec(lower)?.[1] ?? null;
 }
 
 /** "what's the name of the nanny" → nanny. */
-const NAME_OF = /^(?:what(?:'s|’s| is| was)?|whats) (?:the )?(?:full )?name of (?:the |his |her |their |its |[a-z]+'s )?(?:[a-z-]+ ){0,2}?([a-z-]+)(?= (?:in|of|on|at|for|from|with|that|who|which|behind|involved|used)\b|\s*\??$)/;
+const NAME_OF =
+  /^(?:what(?:'s|’s| is| was)?|whats) (?:the )?(?:full )?name of (?:the |his |her |their |its |[a-z]+'s )?(?:[a-z-]+ ){0,2}?([a-z-]+)(?= (?:in|of|on|at|for|from|with|that|who|which|behind|involved|used)\b|\s*\??$)/;
 /** "what is his guide dog called" → dog. */
 const CALLED = /^(?:what(?:'s|’s| is| was| are| were)?|whats) (?:the |his |her |their |its |[a-z]+'s )?(?:[a-z-]+ )?([a-z-]+) (?:called|named)\b/;
 
 function speakerOf(q: string): string | null {
-  const m = /^(?:what|how) (?:did|does|do|has|have|had|will|would) (.+?) (?:say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet)\b/i.exec(q);
+  const m =
+    /^(?:what|how) (?:did|does|do|has|have|had|will|would) (.+?) (?:say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet)\b/i.exec(
+      q,
+    );
   const m2 = /how did (.+?) (?:respond|react|reply)\b/i.exec(q) ?? /what was (.+?)['’]s (?:response|reaction|message|warning)\b/i.exec(q);
   const who = (m ?? m2)?.[1]?.trim() ?? null;
   if (!who) return null;
@@ -197,7 +251,8 @@ function speakerOf(q: string): string | null {
 
 function whoIsTarget(q: string): string | null {
   if (/^what (?:is|was) (?:his|her|their|its) (?:role|job|position|title)\b/i.test(q)) return 'they';
-  const m = /^who(?:'s| is| was| are| were)\s+(.+)$/i.exec(q) ?? /^what (?:is|was) (.+?)['’]s (?:role|job|position|title)/i.exec(q) ?? /^what does (.+?) do\b/i.exec(q);
+  const m =
+    /^who(?:'s| is| was| are| were)\s+(.+)$/i.exec(q) ?? /^what (?:is|was) (.+?)['’]s (?:role|job|position|title)/i.exec(q) ?? /^what does (.+?) do\b/i.exec(q);
   return m?.[1]?.trim() ?? null;
 }
 
@@ -237,7 +292,11 @@ function expand(terms: Map<string, number>, focus: readonly string[]): void {
     const l = w.toLowerCase();
     for (const set of RELATION_SETS) {
       if (!set.includes(l)) continue;
-      addTerms(terms, set.filter((s) => s !== l), 0.6);
+      addTerms(
+        terms,
+        set.filter((s) => s !== l),
+        0.6,
+      );
     }
     const aliases = countryAliases(w);
     if (aliases.length) addTerms(terms, aliases, 0.7);
@@ -246,7 +305,8 @@ function expand(terms: Map<string, number>, focus: readonly string[]): void {
 
 /** "what share / what % …": a question whose answer is a percentage. */
 /** "how much did X rise / go up / fall…" */
-const CHANGE_QUESTION = /\bhow much (?:did|has|have|had|does|do|will|would)\b.*\b(?:rise|risen|fall|fallen|go up|gone up|go down|gone down|drop|dropped|increase|decrease|climb|jump|grow|grown|slump|surge|soar|tumble|slide|gain)\b/;
+const CHANGE_QUESTION =
+  /\bhow much (?:did|has|have|had|does|do|will|would)\b.*\b(?:rise|risen|fall|fallen|go up|gone up|go down|gone down|drop|dropped|increase|decrease|climb|jump|grow|grown|slump|surge|soar|tumble|slide|gain)\b/;
 const PERCENT_QUESTION = /(?:^|\bby |\bat |\bto )(what|which) (%|percent|percentage|proportion|share|fraction|stake|rate)(?=\s|$)/;
 /** "what fee / what price …": a question whose answer is an amount of money. */
 const MONEY_QUESTION = /^(what|which) (fee|price|sum|amount|figure|salary|wage|fine|cost)\b/;
@@ -255,11 +315,114 @@ const MONEY_QUESTION = /^(what|which) (fee|price|sum|amount|figure|salary|wage|f
 const SELF_CONTAINED_FOCUS = 4;
 
 /** Phrases that say how the asker feels about the question, not what it is about ("so far", "in total"). */
-export const FILLER_PHRASES = /\b(so far|in total|altogether|in the first place|at all|actually|exactly|roughly|approximately|ever|even|really|basically|now)\b/gi;
+export const FILLER_PHRASES =
+  /\b(so far|in total|altogether|in the first place|at all|actually|exactly|roughly|approximately|ever|even|really|basically|now)\b/gi;
 
 /** Focus words that name nothing on their own ("happen", "do"): a question with only these needs a subject. */
-const GENERIC_FOCUS = new Set(['happen', 'happened', 'happening', 'take', 'took', 'place', 'last', 'lasted', 'go', 'went', 'held', 'hold', 'start', 'started', 'end', 'ended', 'begin', 'began']);
+const GENERIC_FOCUS = new Set([
+  'happen',
+  'happened',
+  'happening',
+  'take',
+  'took',
+  'place',
+  'last',
+  'lasted',
+  'go',
+  'went',
+  'held',
+  'hold',
+  'start',
+  'started',
+  'end',
+  'ended',
+  'begin',
+  'began',
+]);
 
-const QUESTION_WORDS = new Set(['big', 'large', 'gonna', 'wanna', 'gotta', 'whats', "what's", 'hows', 'whos', "who's", 'wheres', 'whens', 'ya', 'u', 'pls', 'plz', 'who', 'whom', 'whose', 'what', 'when', 'where', 'which', 'why', 'how', 'many', 'much', 'long', 'tell', 'me', 'about', 'explain', 'describe', 'please', 'know', 'anything', 'something', 'side', 'ago']);
-const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'the', 'a', 'an', 'there', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'and', 'or', 'got', 'get', 'gets', 'getting']);
+const QUESTION_WORDS = new Set([
+  'big',
+  'large',
+  'gonna',
+  'wanna',
+  'gotta',
+  'whats',
+  "what's",
+  'hows',
+  'whos',
+  "who's",
+  'wheres',
+  'whens',
+  'ya',
+  'u',
+  'pls',
+  'plz',
+  'who',
+  'whom',
+  'whose',
+  'what',
+  'when',
+  'where',
+  'which',
+  'why',
+  'how',
+  'many',
+  'much',
+  'long',
+  'tell',
+  'me',
+  'about',
+  'explain',
+  'describe',
+  'please',
+  'know',
+  'anything',
+  'something',
+  'side',
+  'ago',
+]);
+const AUXILIARIES = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'being',
+  'do',
+  'does',
+  'did',
+  'done',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'shall',
+  'should',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'the',
+  'a',
+  'an',
+  'there',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'by',
+  'with',
+  'from',
+  'and',
+  'or',
+  'got',
+  'get',
+  'gets',
+  'getting',
+]);
 const PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'he', 'she', 'him', 'her', 'his', 'we', 'us', 'you', 'i']);

@@ -83,7 +83,11 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
   const specific = q.focus.filter((w) => !GENERIC_WORDS.has(w.toLowerCase()));
   // "…after the Budd report came out?", "…when she won?": a clause of time sets the scene; the words
   // before it say what is asked.
-  const sceneWords = new Set(SCENE_CLAUSE.exec(q.text)?.[1]?.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u) ?? []);
+  const sceneWords = new Set(
+    SCENE_CLAUSE.exec(q.text)?.[1]
+      ?.toLowerCase()
+      .split(/[^\p{L}\p{N}'’-]+/u) ?? [],
+  );
   for (const word of specific.length ? specific : q.focus) {
     for (const part of word.split(/[-\s]+/)) {
       const term = analyzeTerm(part);
@@ -118,7 +122,13 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       const inScene = sceneWords.has(lower) && specific.some((w) => !sceneWords.has(w.toLowerCase()));
       // "which radio station…": the answer is a station, and the text that names it seldom says so.
       const kind = q.answerKind === lower ? ANSWER_KIND_WEIGHT : 1;
-      slots.set(term, { label: part, terms, phrases, idf: Math.max(0.2, idfOf(term)) * (weak ? 0.3 : 1) * (inScene ? SCENE_WEIGHT : 1) * kind, subject: false });
+      slots.set(term, {
+        label: part,
+        terms,
+        phrases,
+        idf: Math.max(0.2, idfOf(term)) * (weak ? 0.3 : 1) * (inScene ? SCENE_WEIGHT : 1) * kind,
+        subject: false,
+      });
     }
   }
   if (q.needsSubject && subject.length) {
@@ -141,9 +151,15 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
  * @param minRelevance - sentences covering less of the question are left out
  * @returns sentences, most relevant first
  */
-export function retrieveSentences(index: CorpusIndex, slots: readonly Slot[], cueTerms: ReadonlyMap<string, number> = new Map(), minRelevance = 0): ScoredSentence[] {
+export function retrieveSentences(
+  index: CorpusIndex,
+  slots: readonly Slot[],
+  cueTerms: ReadonlyMap<string, number> = new Map(),
+  minRelevance = 0,
+): ScoredSentence[] {
   const query = searchQuery(index, slots);
-  for (const [t, w] of cueTerms) if (!query.has(t) && index.documentFrequency(t) <= Math.max(COMMON_SHARE * index.passageCount, MIN_COMMON_POSTINGS)) query.set(t, w);
+  for (const [t, w] of cueTerms)
+    if (!query.has(t) && index.documentFrequency(t) <= Math.max(COMMON_SHARE * index.passageCount, MIN_COMMON_POSTINGS)) query.set(t, w);
   const hits = index.searchTerms(query, PASSAGE_LIMIT);
   const totalIdf = slots.reduce((a, s) => a + s.idf, 0) || 1;
   const out: ScoredSentence[] = [];
@@ -336,15 +352,29 @@ function acronymExpansions(index: CorpusIndex, acronym: string): string[] {
   const found = new Set<string>();
   const term = analyzeTerm(acronym);
   if (term) {
-    const pattern = new RegExp(`([\\p{Lu}][\\p{L}-]*(?:\\s+(?:(?:of|for|and|the|in|on|de|du|la)\\s+)*[\\p{Lu}][\\p{L}-]*){1,8})(?:,\\s+or\\s+(?:the\\s+)?|\\s*\\(\\s*)${acronym}\\b`, 'gu');
+    const pattern = new RegExp(
+      `([\\p{Lu}][\\p{L}-]*(?:\\s+(?:(?:of|for|and|the|in|on|de|du|la)\\s+)*[\\p{Lu}][\\p{L}-]*){1,8})(?:,\\s+or\\s+(?:the\\s+)?|\\s*\\(\\s*)${acronym}\\b`,
+      'gu',
+    );
     for (const hit of index.searchTerms(new Map([[term, 1]]), 20)) {
       for (const m of hit.passage.text.matchAll(pattern)) {
         const words = m[1]!.trim().split(/\s+/);
         // Drop leading words until the capitals spell the acronym.
         for (let i = 0; i < words.length; i++) {
           const candidate = words.slice(i);
-          const initials = candidate.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.split('-').map((p) => p[0]).join('')).join('');
-          const plain = candidate.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+          const initials = candidate
+            .filter((w) => /^\p{Lu}/u.test(w))
+            .map((w) =>
+              w
+                .split('-')
+                .map((p) => p[0])
+                .join(''),
+            )
+            .join('');
+          const plain = candidate
+            .filter((w) => /^\p{Lu}/u.test(w))
+            .map((w) => w[0])
+            .join('');
           if (initials.toUpperCase() === acronym.toUpperCase() || plain.toUpperCase() === acronym.toUpperCase()) {
             found.add(candidate.join(' '));
             break;

@@ -44,7 +44,13 @@ function computeCentralNouns(index: CorpusIndex): CentralNoun[] {
   const bodyDf = new Map<string, number>();
   const surface = new Map<string, Map<string, number>>();
   for (const article of sample) {
-    const leadText = [article.title, ...index.passagesOf(article.id).slice(0, LEAD_PASSAGES).map((p) => p.text)].join('\n');
+    const leadText = [
+      article.title,
+      ...index
+        .passagesOf(article.id)
+        .slice(0, LEAD_PASSAGES)
+        .map((p) => p.text),
+    ].join('\n');
     for (const t of new Set(commonWords(leadText, surface))) leadDf.set(t, (leadDf.get(t) ?? 0) + 1);
     for (const t of new Set(commonWords(article.text, null))) bodyDf.set(t, (bodyDf.get(t) ?? 0) + 1);
     for (const m of article.text.matchAll(DETERMINED_NOUN)) nounEvidence.set(m[1]!, (nounEvidence.get(m[1]!) ?? 0) + 1);
@@ -88,4 +94,23 @@ const DETERMINED_NOUN = /\b(?:the|a|an|this|that|its|their|his|her|our|[’']s)\
 /** Share of a word's uses that follow a determiner for it to count as a noun. */
 const MIN_NOUN_SHARE = 0.2;
 
-const TIME_WORDS = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'day', 'days', 'time', 'times', 'today', 'yesterday', 'tonight', 'morning', 'evening', 'night', 'hour', 'hours']);
+const TIME_WORDS = new Set([
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'day',
+  'days',
+  'time',
+  'times',
+  'today',
+  'yesterday',
+  'tonight',
+  'morning',
+  'evening',
+  'night',
+  'hour',
+  'hours',
+]);

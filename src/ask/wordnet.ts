@@ -96,7 +96,9 @@ export function mainPartOfSpeech(word: string): 'noun' | 'verb' | 'adj' | null {
   if (!/^[a-z][a-z-]+$/.test(lower)) return null;
   let best: { pos: 'noun' | 'verb' | 'adj'; tagged: number } | null = null;
   for (const [pos] of POS) {
-    const entry = lemmas(lower).map((l) => lookUpIndex(pos, l)).find((e) => e !== null);
+    const entry = lemmas(lower)
+      .map((l) => lookUpIndex(pos, l))
+      .find((e) => e !== null);
     if (entry && (best === null || entry.tagged > best.tagged)) best = { pos, tagged: entry.tagged };
   }
   return best?.pos ?? null;
@@ -115,7 +117,38 @@ const KIND_SENSES = 2;
 /** Hypernym steps followed up from a noun ("voter" → "citizen" → "person" is two). */
 const KIND_DEPTH = 4;
 /** WordNet's most general nouns: everything is a kind of these, so they tell nothing. */
-const TOO_GENERAL = new Set(['entity', 'object', 'whole', 'thing', 'unit', 'group', 'grouping', 'organism', 'being', 'cause', 'matter', 'artifact', 'artefact', 'instrumentality', 'instrumentation', 'abstraction', 'act', 'event', 'attribute', 'relation', 'measure', 'communication', 'location', 'substance', 'part', 'portion', 'content', 'state', 'quantity', 'amount']);
+const TOO_GENERAL = new Set([
+  'entity',
+  'object',
+  'whole',
+  'thing',
+  'unit',
+  'group',
+  'grouping',
+  'organism',
+  'being',
+  'cause',
+  'matter',
+  'artifact',
+  'artefact',
+  'instrumentality',
+  'instrumentation',
+  'abstraction',
+  'act',
+  'event',
+  'attribute',
+  'relation',
+  'measure',
+  'communication',
+  'location',
+  'substance',
+  'part',
+  'portion',
+  'content',
+  'state',
+  'quantity',
+  'amount',
+]);
 const broaderCache = new Map<string, ReadonlySet<string>>();
 
 /**
@@ -130,7 +163,9 @@ function broaderNouns(word: string): ReadonlySet<string> {
   if (cached) return cached;
   const out = new Set<string>();
   if (/^[a-z][a-z-]{2,}$/.test(lower)) {
-    const entry = lemmas(lower).map((l) => lookUpIndex('noun', l)).find((e) => e !== null);
+    const entry = lemmas(lower)
+      .map((l) => lookUpIndex('noun', l))
+      .find((e) => e !== null);
     let frontier = entry?.offsets.slice(0, KIND_SENSES) ?? [];
     const seen = new Set<number>();
     for (let step = 0; step <= KIND_DEPTH && frontier.length; step++) {
@@ -170,7 +205,31 @@ function single(w: string): boolean {
   return !w.includes('_') && !LIGHT_WORDS.has(w);
 }
 
-const LIGHT_WORDS = new Set(['be', 'go', 'get', 'have', 'do', 'make', 'take', 'give', 'put', 'set', 'pass', 'run', 'come', 'let', 'keep', 'hold', 'turn', 'move', 'exit', 'break', 'work', 'act', 'play']);
+const LIGHT_WORDS = new Set([
+  'be',
+  'go',
+  'get',
+  'have',
+  'do',
+  'make',
+  'take',
+  'give',
+  'put',
+  'set',
+  'pass',
+  'run',
+  'come',
+  'let',
+  'keep',
+  'hold',
+  'turn',
+  'move',
+  'exit',
+  'break',
+  'work',
+  'act',
+  'play',
+]);
 
 /** Base forms a word may be an inflection of, most likely first (WordNet's "morphy" rules, simplified). */
 function lemmas(word: string): string[] {
@@ -283,7 +342,13 @@ function readSynset(pos: string, offset: number): Synset | null {
   const pointers: Synset['pointers'] = [];
   for (let k = 0; k < pointerCount; k++, i += 4) {
     const st = f[i + 3] ?? '0000';
-    pointers.push({ symbol: f[i] ?? '', offset: Number(f[i + 1]), pos: f[i + 2] ?? '', source: parseInt(st.slice(0, 2), 16), target: parseInt(st.slice(2), 16) });
+    pointers.push({
+      symbol: f[i] ?? '',
+      offset: Number(f[i + 1]),
+      pos: f[i + 2] ?? '',
+      source: parseInt(st.slice(0, 2), 16),
+      target: parseInt(st.slice(2), 16),
+    });
   }
   return { words, pointers };
 }

@@ -86,7 +86,14 @@ function buildOneStoryDigest(index: CorpusIndex, options: BuildDigestOptions, lo
     disagreements: findDisagreements(index),
   };
   log.child({ module: 'digest' }).debug(
-    { articles: index.articles.size, sentences: sentences.length, points: points.length, new: digest.new.length, disagreements: digest.disagreements.length, ms: Math.round(performance.now() - started) },
+    {
+      articles: index.articles.size,
+      sentences: sentences.length,
+      points: points.length,
+      new: digest.new.length,
+      disagreements: digest.disagreements.length,
+      ms: Math.round(performance.now() - started),
+    },
     'digest built',
   );
   return digest;

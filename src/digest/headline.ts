@@ -38,7 +38,7 @@ export function chooseHeadline(index: CorpusIndex): string {
   let bestScore = -1;
   termSets.forEach((set, i) => {
     let score = 0;
-    for (const t of set) score += (df.get(t)! - 1) + (central.get(t) ?? 0);
+    for (const t of set) score += df.get(t)! - 1 + (central.get(t) ?? 0);
     score /= Math.sqrt(Math.max(1, set.size));
     if (score > bestScore) {
       best = i;

@@ -28,7 +28,9 @@ const REPEAT = 0.3;
  * @example choosePoints(clusterFacts(sentences, weights), weights).length // 5
  */
 export function choosePoints(clusters: readonly FactCluster[], weights: TermWeights): ChosenPoint[] {
-  const ranked = [...clusters].sort((a, b) => importance(b) - importance(a) || a.seed.article.id.localeCompare(b.seed.article.id) || a.seed.start - b.seed.start);
+  const ranked = [...clusters].sort(
+    (a, b) => importance(b) - importance(a) || a.seed.article.id.localeCompare(b.seed.article.id) || a.seed.start - b.seed.start,
+  );
   const chosen: ChosenPoint[] = [];
   const shown: DigestSentence[] = [];
   const repeats = (c: FactCluster): boolean =>

@@ -94,7 +94,10 @@ export function collectSentences(index: CorpusIndex): DigestSentence[] {
  * @example datelineLength('PARIS — French police took seven people in') // 8
  */
 export function datelineLength(text: string): number {
-  const m = /^(\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*)*)(?:,\s+\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?)?(?:\s*\((?:AP|AFP|Reuters|CNN)\))?(\s*[—–:-]\s+|\s+)(?=["“]?\p{Lu}\p{Ll})/u.exec(text);
+  const m =
+    /^(\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*)*)(?:,\s+\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?)?(?:\s*\((?:AP|AFP|Reuters|CNN)\))?(\s*[—–:-]\s+|\s+)(?=["“]?\p{Lu}\p{Ll})/u.exec(
+      text,
+    );
   if (!m) return 0;
   const caps = m[1]!.replace(/[^\p{Lu}]/gu, '');
   const separated = /[—–:-]/.test(m[2]!);

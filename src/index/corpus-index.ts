@@ -125,7 +125,10 @@ export class CorpusIndex {
     this.nextKey += passages.length;
     this.articles.set(article.id, article);
     this.trackFile(article);
-    this.passageKeys.set(article.id, passages.map((p) => p.key));
+    this.passageKeys.set(
+      article.id,
+      passages.map((p) => p.key),
+    );
     const docs: PassageDoc[] = [];
     for (const p of passages) {
       this.passages.set(p.key, p);

@@ -4,7 +4,7 @@ import v8 from 'node:v8';
 import { createHash } from 'node:crypto';
 import type { Article, Passage, SkippedFile } from '../types.ts';
 import { CorpusIndex, MINISEARCH_OPTIONS } from './corpus-index.ts';
-import { exportState, importState, type MiniSearchState } from './minisearch-state.ts';
+import { importState, type MiniSearchState } from './minisearch-state.ts';
 
 /**
  * Saving and loading a corpus index to the data folder, so that later runs skip ingestion and

@@ -125,7 +125,11 @@ function detail(index: CorpusIndex, a: Article, keyPassageCount = 3): SourceDeta
 const MATCHED_SHARE = 0.75;
 
 function fuzzyRank(articles: readonly Article[], query: string): { article: Article; score: number; matched: number; queryTerms: number }[] {
-  const queryTerms = new Set(tokenize(query).map(analyzeTerm).filter((t): t is string => t !== null)).size;
+  const queryTerms = new Set(
+    tokenize(query)
+      .map(analyzeTerm)
+      .filter((t): t is string => t !== null),
+  ).size;
   const mini = new MiniSearch<{ i: number; id: string; title: string; outlet: string; byline: string }>({
     idField: 'i',
     fields: ['id', 'title', 'outlet', 'byline'],

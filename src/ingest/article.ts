@@ -45,14 +45,7 @@ export function parseTextFile(id: string, text: string, overrides: ArticleMetada
  *   then a short first line that differs from it is body text, not a second headline
  * @returns null when no body text remains
  */
-export function buildArticle(
-  id: string,
-  file: string,
-  body: string,
-  meta: ArticleMetadata,
-  hash: string,
-  fileTitle: string | null = null,
-): Article | null {
+export function buildArticle(id: string, file: string, body: string, meta: ArticleMetadata, hash: string, fileTitle: string | null = null): Article | null {
   const paragraphs = splitParagraphs(body);
   const header = readHeader(paragraphs);
   const ownTitle = clean(fileTitle);
@@ -63,7 +56,11 @@ export function buildArticle(
   const cleaned = removeBoilerplate(paragraphs.slice(header.bodyStart));
   if (cleaned.kept.length === 0) return null;
   const removedText = cleaned.removed.map((r) => r.line);
-  const trailingDate = removedText.filter((l) => isDateLine(l)).map(findDate).find((d) => d !== null) ?? null;
+  const trailingDate =
+    removedText
+      .filter((l) => isDateLine(l))
+      .map(findDate)
+      .find((d) => d !== null) ?? null;
   const title = clean(meta.title) ?? header.title;
   return {
     id,
@@ -108,7 +105,10 @@ export function deriveTitle(lead: string): string {
   const firstSentence = lead.split(/(?<=[.!?])\s+(?=["“]?\p{Lu})/u)[0] ?? lead;
   const words = firstSentence.split(/\s+/);
   if (words.length <= 14) return firstSentence.replace(/[.]$/, '');
-  return `${words.slice(0, 12).join(' ').replace(/[,;:]$/, '')}…`;
+  return `${words
+    .slice(0, 12)
+    .join(' ')
+    .replace(/[,;:]$/, '')}…`;
 }
 
 /** SHA-1 of a string, hex: the content hash used for change detection. */
@@ -237,7 +237,12 @@ function outletFromCredits(removed: readonly string[]): string | null {
 
 /** Two spellings of one headline: case, spacing, Markdown "#" and closing punctuation aside. */
 function sameTitle(a: string, b: string): boolean {
-  const norm = (t: string): string => t.replace(/^#+\s*/, '').replace(/[\s.:]+$/, '').replace(/\s+/g, ' ').toLowerCase();
+  const norm = (t: string): string =>
+    t
+      .replace(/^#+\s*/, '')
+      .replace(/[\s.:]+$/, '')
+      .replace(/\s+/g, ' ')
+      .toLowerCase();
   return norm(a) === norm(b);
 }
 

@@ -299,7 +299,10 @@ function isTitleCaseHeadline(t: string): boolean {
   if (t.length > MAX_SHORT_LINE_CHARS) return false;
   const words = wordCount(t);
   if (words < 4 || words > 20 || endsLikeSentence(t) || /[?)]["”’']?$/.test(t)) return false;
-  const long = t.split(/\s+/).map((w) => w.replace(/^[^\p{L}\d]+/u, '')).filter((w) => /^\p{L}{4,}/u.test(w));
+  const long = t
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\d]+/u, ''))
+    .filter((w) => /^\p{L}{4,}/u.test(w));
   return long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w));
 }
 

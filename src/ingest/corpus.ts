@@ -18,7 +18,6 @@ import { decodeText } from './decode.ts';
 /** Names of the optional metadata manifest at the corpus root (first found wins). */
 export const MANIFEST_NAMES = ['manifest.json', 'manifest.yaml', 'manifest.yml'] as const;
 
-
 /** Options of {@link readCorpus}. */
 export interface ReadCorpusOptions {
   /** Files larger than this are skipped with a reason. */
@@ -75,11 +74,7 @@ export function readCorpus(dir: string, options: ReadCorpusOptions = {}): Corpus
  * Reads one article file from disk: type and size checks, then {@link parseArticleBytes}.
  * @param metadata - manifest metadata for this file
  */
-export function readArticleFile(
-  file: CorpusFile,
-  metadata: ArticleMetadata,
-  maxFileBytes: number = DEFAULTS.maxFileBytes,
-): CorpusReadResult {
+export function readArticleFile(file: CorpusFile, metadata: ArticleMetadata, maxFileBytes: number = DEFAULTS.maxFileBytes): CorpusReadResult {
   const bytes = readFileBytes(file, maxFileBytes);
   if (!(bytes instanceof Uint8Array)) return { articles: [], skipped: [bytes] };
   return parseArticleBytes(file.id, bytes, metadata);

@@ -7,9 +7,7 @@
 type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** The result of {@link decodeText}: text with `\n` line ends, or the reason it is not text. */
-export type DecodeResult =
-  | { ok: true; text: string; encoding: TextEncodingName }
-  | { ok: false; reason: string };
+export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: string };
 
 /**
  * Decodes the bytes of a text file. UTF-8 is used when the bytes are valid UTF-8, and when they are
@@ -84,8 +82,8 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 /** Code points of bytes 0x80–0x9F in Windows-1252; undefined positions keep their Latin-1 value. */
 const CP1252_HIGH: readonly number[] = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c,
+  0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
 ];
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
@@ -138,7 +136,22 @@ function decodeUtf8Repairing(bytes: Uint8Array): { text: string; valid: number; 
 /** The length of the valid UTF-8 sequence starting at `i` (2–4), or 0 when the bytes there are not one. */
 function sequenceLength(bytes: Uint8Array, i: number): number {
   const b = bytes[i]!;
-  const [length, low, high] = b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+  const [length, low, high] =
+    b >= 0xc2 && b <= 0xdf
+      ? [2, 0x80, 0xbf]
+      : b === 0xe0
+        ? [3, 0xa0, 0xbf]
+        : b === 0xed
+          ? [3, 0x80, 0x9f]
+          : b >= 0xe1 && b <= 0xef
+            ? [3, 0x80, 0xbf]
+            : b === 0xf0
+              ? [4, 0x90, 0xbf]
+              : b >= 0xf1 && b <= 0xf3
+                ? [4, 0x80, 0xbf]
+                : b === 0xf4
+                  ? [4, 0x80, 0x8f]
+                  : [0, 0, 0];
   if (length === 0 || i + length > bytes.length) return 0;
   const second = bytes[i + 1]!;
   if (second < low || second > high) return 0;

@@ -97,10 +97,23 @@ function readMetadata(doc: Doc, pageUrl: string): PageMetadata {
   };
   const timeEl = doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]');
   const published =
-    isoDate(metaContent('article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date.issued', 'parsely-pub-date')) ??
+    isoDate(
+      metaContent(
+        'article:published_time',
+        'og:published_time',
+        'datePublished',
+        'pubdate',
+        'publishdate',
+        'date',
+        'dc.date',
+        'DC.date.issued',
+        'parsely-pub-date',
+      ),
+    ) ??
     isoDate(ld.datePublished) ??
     isoDate(timeEl?.getAttribute('datetime'));
-  const canonical = absoluteHttpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), pageUrl) ?? absoluteHttpUrl(metaContent('og:url'), pageUrl);
+  const canonical =
+    absoluteHttpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), pageUrl) ?? absoluteHttpUrl(metaContent('og:url'), pageUrl);
   return {
     title: metaContent('og:title') ?? ld.headline ?? metaContent('twitter:title'),
     byline: ld.author ?? cleanByline(metaContent('author', 'article:author', 'byl', 'parsely-author')),
@@ -147,7 +160,8 @@ function jsonLdArticle(doc: Doc): { headline: string | null; datePublished: stri
 
 /** Page chrome that Readability may keep: navigation, asides, forms, dialogs, cookie and newsletter boxes. */
 function removeChrome(doc: Doc): void {
-  const selectors = 'script, style, noscript, template, nav, aside, form, [role="navigation"], [role="complementary"], [role="contentinfo"], [role="dialog"], [aria-modal="true"], body > footer, body > header';
+  const selectors =
+    'script, style, noscript, template, nav, aside, form, [role="navigation"], [role="complementary"], [role="contentinfo"], [role="dialog"], [aria-modal="true"], body > footer, body > header';
   for (const el of Array.from(doc.querySelectorAll(selectors))) el.remove();
   for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
     const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
@@ -158,7 +172,35 @@ function removeChrome(doc: Doc): void {
 const CHROME_LABEL = /cookie|consent|gdpr|newsletter|subscribe|signup|sign-up|paywall|share-?bar|social|related|breadcrumb|promo|advert/i;
 
 /** Elements whose text makes its own paragraph. */
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'TABLE', 'TR', 'TD', 'TH', 'HEADER', 'FOOTER', 'BR', 'HR']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'BLOCKQUOTE',
+  'PRE',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'HEADER',
+  'FOOTER',
+  'BR',
+  'HR',
+]);
 /** Elements whose text is not article text. */
 const SKIP = new Set(['FIGURE', 'FIGCAPTION', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'BUTTON', 'SVG', 'IFRAME', 'SELECT', 'TEXTAREA']);
 
@@ -211,7 +253,11 @@ function fallbackParagraphs(doc: Doc): string[] {
 
 function dropHeadline(paragraphs: string[], title: string | null): string[] {
   if (title === null) return paragraphs;
-  const norm = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = (t: string): string =>
+    t
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const i = paragraphs.findIndex((p) => norm(p) === norm(title));
   return i >= 0 && i < 3 ? paragraphs.filter((_, j) => j !== i) : paragraphs;
 }

@@ -63,7 +63,13 @@ function parseHtmlFile(id: string, text: string, overrides: ArticleMetadata = {}
   } catch {
     return { articles: [], problems: [{ file: id, reason: 'no article text in the page' }] };
   }
-  const own: ArticleMetadata = { title: page.title, byline: page.byline, published: page.published, outlet: page.outlet, url: page.url === LOCAL_PAGE ? null : page.url };
+  const own: ArticleMetadata = {
+    title: page.title,
+    byline: page.byline,
+    published: page.published,
+    outlet: page.outlet,
+    url: page.url === LOCAL_PAGE ? null : page.url,
+  };
   const meta = { ...own, ...definedOnly(overrides) };
   const article = buildArticle(id, id, page.paragraphs.join('\n\n'), meta, hashText(text), page.title);
   return article ? { articles: [article], problems: [] } : { articles: [], problems: [{ file: id, reason: 'no article text after removing boilerplate' }] };

@@ -1,14 +1,5 @@
 import { classifyLine } from './boilerplate.ts';
-import {
-  findDate,
-  isDateLine,
-  isRelativeTimeLine,
-  isUrlLine,
-  parseByline,
-  isProse,
-  wordCount,
-  endsLikeSentence,
-} from './lines.ts';
+import { findDate, isDateLine, isRelativeTimeLine, isUrlLine, parseByline, isProse, wordCount, endsLikeSentence } from './lines.ts';
 
 /**
  * Reads the header of a plain-text article page: the headline, byline, date and outlet that a page

@@ -3,10 +3,21 @@
  * removal. Each answers one question about one line; none knows any corpus.
  */
 
-const MONTH_NAMES =
-  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
 const MONTH_INDEX: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
@@ -39,7 +50,10 @@ export function isDateLine(line: string): boolean {
     .replace(MONTH_DAY_YEAR, ' ')
     .replace(DAY_MONTH_YEAR, ' ')
     .replace(/\b\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?/gi, ' ')
-    .replace(/\b(date|dated|updated|published|posted|last|modified|on|at|am|pm|gmt|utc|bst|cet|et|est|edt|pt|pst|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi, ' ')
+    .replace(
+      /\b(date|dated|updated|published|posted|last|modified|on|at|am|pm|gmt|utc|bst|cet|et|est|edt|pt|pst|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi,
+      ' ',
+    )
     .replace(/[|:,.·•()\-–—/]/g, ' ')
     .trim();
   const words = rest === '' ? [] : rest.split(/\s+/);
@@ -65,7 +79,7 @@ export function parseByline(line: string): string | null {
   if (!m) return null;
   const name = m[1]!.replace(/[|·•].*$/, '').trim();
   const words = name.split(/\s+/);
-  if (words.length > 10 || /[.!?]["”’']?$/.test(name) && !/\b[A-Z]\.$/.test(name)) return null;
+  if (words.length > 10 || (/[.!?]["”’']?$/.test(name) && !/\b[A-Z]\.$/.test(name))) return null;
   if (!/^[\p{Lu}]/u.test(name)) return null;
   return name;
 }

@@ -1,13 +1,7 @@
 import type { State } from '../state/state.ts';
 import type { Subscription } from '../state/subscriptions.ts';
 import type { Delivery } from '../state/deliveries.ts';
-import {
-  SUBSCRIPTION_MESSAGES,
-  badTimeMessage,
-  badTimezoneMessage,
-  subscribedMessage,
-  subscriptionStatusMessage,
-} from '../wording/messages.ts';
+import { SUBSCRIPTION_MESSAGES, badTimeMessage, badTimezoneMessage, subscribedMessage, subscriptionStatusMessage } from '../wording/messages.ts';
 import { isValidTimezone, localDateTime, nextDailyRun, parseTimeOfDay } from './local-time.ts';
 
 /**
@@ -76,7 +70,13 @@ export function subscribeChannel(
 export function unsubscribeChannel(state: State | null, platform: string, channel: string): SubscriptionReply {
   if (!state) return fail(SUBSCRIPTION_MESSAGES.unavailable);
   const removed = state.subscriptions.remove(platform, channel);
-  return { ok: true, subscription: null, nextAt: null, lastDelivery: null, message: removed ? SUBSCRIPTION_MESSAGES.unsubscribed : SUBSCRIPTION_MESSAGES.notSubscribed };
+  return {
+    ok: true,
+    subscription: null,
+    nextAt: null,
+    lastDelivery: null,
+    message: removed ? SUBSCRIPTION_MESSAGES.unsubscribed : SUBSCRIPTION_MESSAGES.notSubscribed,
+  };
 }
 
 /** The subscription of a channel, its next and last briefing. */

@@ -32,13 +32,17 @@ export class AnswerStore implements AnswerKeeper {
   constructor(private readonly db: Database.Database) {}
 
   keep(entry: KeptAnswer, now: Date): void {
-    this.db.prepare('INSERT OR REPLACE INTO answers (id, conversation, answer, at) VALUES (?, ?, ?, ?)').run(entry.id, entry.conversation, JSON.stringify(entry.answer), now.toISOString());
+    this.db
+      .prepare('INSERT OR REPLACE INTO answers (id, conversation, answer, at) VALUES (?, ?, ?, ?)')
+      .run(entry.id, entry.conversation, JSON.stringify(entry.answer), now.toISOString());
     // Trimming now and then keeps inserts cheap; the table never grows far past its bound.
     if (++this.writes % 500 === 0) this.db.prepare('DELETE FROM answers WHERE id NOT IN (SELECT id FROM answers ORDER BY at DESC LIMIT ?)').run(KEPT_ANSWERS);
   }
 
   find(id: string): KeptAnswer | null {
-    const row = this.db.prepare('SELECT id, conversation, answer FROM answers WHERE id = ?').get(id) as { id: string; conversation: string | null; answer: string } | undefined;
+    const row = this.db.prepare('SELECT id, conversation, answer FROM answers WHERE id = ?').get(id) as
+      | { id: string; conversation: string | null; answer: string }
+      | undefined;
     if (!row) return null;
     try {
       return { id: row.id, conversation: row.conversation, answer: JSON.parse(row.answer) as Answer };

@@ -111,13 +111,16 @@ export class DeliveryStore {
 
   /** True when a channel already got its digest for a local day, under any subscription, past or present. */
   sentToChannel(platform: string, channel: string, localDate: string): boolean {
-    return this.db.prepare('SELECT 1 FROM channel_digests WHERE platform = ? AND channel = ? AND local_date = ?').get(platform, channel, localDate) !== undefined;
+    return (
+      this.db.prepare('SELECT 1 FROM channel_digests WHERE platform = ? AND channel = ? AND local_date = ?').get(platform, channel, localDate) !== undefined
+    );
   }
 
   /** Marks a claimed delivery failed for good (for its day). */
   markFailed(id: number, owner: string, error: string): boolean {
     return (
-      this.db.prepare("UPDATE deliveries SET status = 'failed', error = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ?").run(error, id, owner).changes === 1
+      this.db.prepare("UPDATE deliveries SET status = 'failed', error = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ?").run(error, id, owner)
+        .changes === 1
     );
   }
 
@@ -134,9 +137,9 @@ export class DeliveryStore {
 
   /** The last delivery that was sent, or null. */
   lastSent(subscriptionId: number): Delivery | null {
-    const row = this.db
-      .prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'sent' ORDER BY sent_at DESC LIMIT 1")
-      .get(subscriptionId) as Row | undefined;
+    const row = this.db.prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'sent' ORDER BY sent_at DESC LIMIT 1").get(subscriptionId) as
+      | Row
+      | undefined;
     return row ? fromRow(row) : null;
   }
 }

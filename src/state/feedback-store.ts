@@ -62,7 +62,9 @@ export class FeedbackStore {
 
   /** Stores one (already validated) feedback record. */
   record(f: Feedback): void {
-    this.db.prepare('INSERT INTO feedback (question, helpful, user, conversation, at) VALUES (?, ?, ?, ?, ?)').run(f.question, f.helpful ? 1 : 0, f.user, f.conversation ?? null, f.at);
+    this.db
+      .prepare('INSERT INTO feedback (question, helpful, user, conversation, at) VALUES (?, ?, ?, ?, ?)')
+      .run(f.question, f.helpful ? 1 : 0, f.user, f.conversation ?? null, f.at);
   }
 
   /** Every feedback record, in the order recorded. */
@@ -89,12 +91,14 @@ export class FeedbackStore {
       return 0;
     }
     const records = parse(text);
-    const imported = this.db.transaction(() => {
-      if (this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(IMPORTED_KEY)) return -1;
-      for (const r of records) this.record(r);
-      this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(IMPORTED_KEY, new Date().toISOString());
-      return records.length;
-    }).immediate();
+    const imported = this.db
+      .transaction(() => {
+        if (this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(IMPORTED_KEY)) return -1;
+        for (const r of records) this.record(r);
+        this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(IMPORTED_KEY, new Date().toISOString());
+        return records.length;
+      })
+      .immediate();
     try {
       fs.renameSync(file, `${file}.imported`);
     } catch {

@@ -63,5 +63,9 @@ export class QuestionLog {
 
 /** "Who won the  League?" and "who won the league" are one question. */
 function normalizeQuestion(q: string): string {
-  return q.toLowerCase().replace(/[?!.\s]+$/, '').replace(/\s+/g, ' ').trim();
+  return q
+    .toLowerCase()
+    .replace(/[?!.\s]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

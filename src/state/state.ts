@@ -44,7 +44,10 @@ export class State {
   readonly storyFollows: StoryFollowStore;
   readonly answers: AnswerStore;
 
-  private constructor(readonly db: Database.Database, readonly file: string) {
+  private constructor(
+    readonly db: Database.Database,
+    readonly file: string,
+  ) {
     this.subscriptions = new SubscriptionStore(db);
     this.deliveries = new DeliveryStore(db);
     this.feedback = new FeedbackStore(db);
@@ -108,7 +111,7 @@ const shared = new Map<string, State>();
 export function stateFor(dataDir: string, log?: Log): State {
   const key = path.resolve(dataDir);
   const open = shared.get(key);
-  if (open && open.db.open && fs.existsSync(open.file)) return open;
+  if (open?.db.open && fs.existsSync(open.file)) return open;
   const state = State.open(key, { log });
   shared.set(key, state);
   return state;

@@ -11,7 +11,9 @@ export class StoryFollowStore {
   /** Records that a channel follows a story (replacing what it followed). */
   follow(channel: string, story: string, now: Date): void {
     this.db
-      .prepare('INSERT INTO story_follows (channel, story, since) VALUES (?, ?, ?) ON CONFLICT (channel) DO UPDATE SET story = excluded.story, since = excluded.since')
+      .prepare(
+        'INSERT INTO story_follows (channel, story, since) VALUES (?, ?, ?) ON CONFLICT (channel) DO UPDATE SET story = excluded.story, since = excluded.since',
+      )
       .run(channel, story, now.toISOString());
   }
 

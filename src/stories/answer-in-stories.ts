@@ -77,8 +77,6 @@ function named(result: AnswerResult, story: Story): StoryAnswerResult {
 
 /** The "which story?" reply: the largest stories, in the order /stories lists them. */
 function whichStory(question: string, stories: readonly Story[]): Answer {
-  const choices: StoryChoice[] = stories
-    .slice(0, STORY_CHOICES)
-    .map((s) => ({ id: s.id, title: s.title, articles: s.articles.length }));
+  const choices: StoryChoice[] = stories.slice(0, STORY_CHOICES).map((s) => ({ id: s.id, title: s.title, articles: s.articles.length }));
   return { ...notFoundAnswer(question), storyChoices: choices };
 }

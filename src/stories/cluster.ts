@@ -152,7 +152,7 @@ function similarPairs(features: readonly ArticleFeatures[]): { first: number[]; 
   const ws = features.map((f) => Float64Array.from(f.terms.values()));
   const scores = new Float64Array(features.length);
   const touched = new Int32Array(features.length);
-  features.forEach((f, i) => {
+  features.forEach((_f, i) => {
     let count = 0;
     const own = ids[i]!;
     const ownWeights = ws[i]!;

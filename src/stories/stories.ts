@@ -77,7 +77,10 @@ function cached(index: CorpusIndex) {
 function dated(index: CorpusIndex, story: Story, firstSeen: ReadonlyMap<string, string>): Story {
   const seen = (id: string): string | null => firstSeen.get(id) ?? index.articles.get(id)?.published ?? null;
   const articles = [...story.articles].sort((a, b) => compareText(seen(a) ?? '\uffff', seen(b) ?? '\uffff') || compareText(a, b));
-  const times = articles.map(seen).filter((t): t is string => t !== null).sort();
+  const times = articles
+    .map(seen)
+    .filter((t): t is string => t !== null)
+    .sort();
   return { ...story, articles, firstSeen: times[0] ?? null, lastSeen: times.at(-1) ?? null };
 }
 
@@ -117,7 +120,11 @@ function storyId(articleId: string): string {
 }
 
 /** The headline of the member closest to the story's centre (a real headline before a derived one). */
-function representativeTitle(members: readonly Article[], vectors: ReadonlyMap<string, ReadonlyMap<string, number>>, centroid: ReadonlyMap<string, number>): string {
+function representativeTitle(
+  members: readonly Article[],
+  vectors: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  centroid: ReadonlyMap<string, number>,
+): string {
   let best = members[0]!;
   let bestScore = -Infinity;
   for (const a of members) {
@@ -138,7 +145,12 @@ const SPELLING_SAMPLE = 6;
  * (a smoothed idf, so that a corpus of one story still shows its main names), each as the story's
  * headlines and leads most often write it.
  */
-function keyTerms(members: readonly Article[], countsOf: ReadonlyMap<string, ReadonlyMap<string, number>>, df: ReadonlyMap<string, number>, n: number): string[] {
+function keyTerms(
+  members: readonly Article[],
+  countsOf: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  df: ReadonlyMap<string, number>,
+  n: number,
+): string[] {
   const weight = new Map<string, number>();
   for (const a of members) for (const [t, c] of countsOf.get(a.id) ?? []) weight.set(t, (weight.get(t) ?? 0) + c);
   for (const [t, w] of weight) weight.set(t, w * Math.log(1 + n / df.get(t)!));
@@ -256,7 +268,12 @@ export function storyIndex(index: CorpusIndex, story: Story): CorpusIndex {
   const scoped = new CorpusIndex();
   // In the order the corpus reads them (by id), so that ties between passages break as they would in
   // the story's own folder.
-  scoped.addArticles([...story.articles].sort().map((id) => index.articles.get(id)).filter((a): a is Article => a !== undefined));
+  scoped.addArticles(
+    [...story.articles]
+      .sort()
+      .map((id) => index.articles.get(id))
+      .filter((a): a is Article => a !== undefined),
+  );
   if (entry.byStory.size >= SCOPED_LIMIT) entry.byStory.delete(entry.byStory.keys().next().value!);
   entry.byStory.set(story.id, scoped);
   return scoped;

@@ -53,7 +53,7 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
  * Stop punctuation with closing quotes/brackets, then whitespace, then what may start a sentence; or
  * a paragraph break (a single line break inside hard-wrapped text is only a space).
  */
-const BOUNDARY = /([.!?…]+["”’'»)\]]*)(\s+)(?=["“‘'«(\[]?[\p{Lu}\d])|\n[^\S\n]*\n\s*/gu;
+const BOUNDARY = /([.!?…]+["”’'»)\]]*)(\s+)(?=["“‘'«([]?[\p{Lu}\d])|\n[^\S\n]*\n\s*/gu;
 
 function endsWithAbbreviation(text: string, dotIndex: number): boolean {
   const before = text.slice(Math.max(0, dotIndex - 12), dotIndex);
@@ -65,8 +65,58 @@ function endsWithAbbreviation(text: string, dotIndex: number): boolean {
 }
 
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'maj',
-  'st', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'no', 'nos', 'vol', 'fig', 'approx', 'dept', 'est',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'rev', 'hon',
-  'pres', 'supt', 'messrs', 'mme', 'mlle', 'gens',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'cmdr',
+  'adm',
+  'maj',
+  'st',
+  'jr',
+  'sr',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'vs',
+  'etc',
+  'no',
+  'nos',
+  'vol',
+  'fig',
+  'approx',
+  'dept',
+  'est',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mt',
+  'ft',
+  'rev',
+  'hon',
+  'pres',
+  'supt',
+  'messrs',
+  'mme',
+  'mlle',
+  'gens',
 ]);

@@ -233,7 +233,11 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
       memory.sample();
 
       // The plain index gets the same passages (text and headline) as documents.
-      let docs: { key: number; text: string; title: string }[] | null = [...index.passages.values()].map((p) => ({ key: p.key, text: p.text, title: index.articles.get(p.articleId)!.title }));
+      let docs: { key: number; text: string; title: string }[] | null = [...index.passages.values()].map((p) => ({
+        key: p.key,
+        text: p.text,
+        title: index.articles.get(p.articleId)!.title,
+      }));
       memory.markOursDone();
       collectGarbage();
 
@@ -258,7 +262,11 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
       if (opts.questions) {
         opts.onProgress('questions', run, runs);
         const { questions, answer } = opts.questions;
-        for (const q of questions) (answer(index, q), plain.search(q)); // warm-up: each run builds a fresh index
+        // warm-up: each run builds a fresh index
+        for (const q of questions) {
+          answer(index, q);
+          plain.search(q);
+        }
         // Garbage left by the build stages would otherwise be collected during the timed questions.
         collectGarbage();
         for (let pass = 0; pass < QUESTION_PASSES; pass++) {

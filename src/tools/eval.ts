@@ -110,6 +110,7 @@ function judge(q: EvalQuestion, answer: Answer): EvalOutcome {
   }
   const cited = new Set(answer.citations.map((c) => c.source));
   for (const source of e.cite ?? []) if (!cited.has(source)) problems.push(`does not cite ${source}`);
-  if (e.minCitations !== undefined && answer.citations.length < e.minCitations) problems.push(`${answer.citations.length} citations, expected at least ${e.minCitations}`);
+  if (e.minCitations !== undefined && answer.citations.length < e.minCitations)
+    problems.push(`${answer.citations.length} citations, expected at least ${e.minCitations}`);
   return { id: q.id, family: q.family, question: q.question, pass: problems.length === 0, problems, answer };
 }

@@ -21,7 +21,11 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   { name: 'source', summary: 'Show one article (by outlet, id or title words): its lead and key passages.', hint: 'outlet or id' },
   { name: 'stories', summary: 'List the stories in the coverage, largest first.', hint: null },
   { name: 'story', summary: 'Follow a story in this channel: questions are then answered from its coverage.', hint: 'words of its headline, or its id' },
-  { name: 'digest', summary: 'The daily briefing on the coverage: now, or every day in this channel.', hint: '[subscribe [time] [timezone] [topic] | unsubscribe | status]' },
+  {
+    name: 'digest',
+    summary: 'The daily briefing on the coverage: now, or every day in this channel.',
+    hint: '[subscribe [time] [timezone] [topic] | unsubscribe | status]',
+  },
   { name: 'newsdesk', summary: 'What newsdesk does and how to use it.', hint: 'help' },
 ];
 

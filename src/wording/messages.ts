@@ -109,7 +109,13 @@ export const HELP_COMMANDS: readonly CommandHelp[] = [
   { command: 'stories', argument: null, description: 'List the stories in the coverage, largest first.' },
   { command: 'story', argument: 'words or id', description: 'Follow a story here: questions are then answered from its coverage.' },
   { command: 'digest', argument: null, description: 'Today’s briefing.' },
-  { command: 'digest', argument: 'subscribe [time] [timezone] [topic]', literal: true, channelOnly: true, description: 'Post the daily briefing in this channel every day (default 08:00; e.g. 07:30 Europe/Paris ukraine: only the stories about Ukraine).' },
+  {
+    command: 'digest',
+    argument: 'subscribe [time] [timezone] [topic]',
+    literal: true,
+    channelOnly: true,
+    description: 'Post the daily briefing in this channel every day (default 08:00; e.g. 07:30 Europe/Paris ukraine: only the stories about Ukraine).',
+  },
   { command: 'digest', argument: 'unsubscribe', literal: true, channelOnly: true, description: 'Stop the daily briefing in this channel.' },
   { command: 'digest', argument: 'status', literal: true, channelOnly: true, description: 'When this channel gets the daily briefing, and when it last did.' },
   { command: 'newsdesk', argument: 'help', literal: true, description: 'This help.' },
@@ -142,9 +148,7 @@ export const SOURCE_DETAIL_LABELS = { lead: 'Lead', keyPassages: 'Key passages',
  * "WEKU · By Franco Ordoñez · 2021-12-31", with "outlet unknown" / "date unknown" when the text does not say.
  */
 export function sourceMetaLine(s: SourceSummary): string {
-  return [s.outlet ?? 'outlet unknown', s.byline ? `By ${s.byline}` : null, s.published ?? 'date unknown']
-    .filter((x): x is string => x !== null)
-    .join(' · ');
+  return [s.outlet ?? 'outlet unknown', s.byline ? `By ${s.byline}` : null, s.published ?? 'date unknown'].filter((x): x is string => x !== null).join(' · ');
 }
 
 /** "id: 004_….txt · 25 passages" */
@@ -188,10 +192,12 @@ export const DIGEST_LABELS = {
 } as const;
 
 /** Said to someone who may not change a channel's daily briefing on Discord. */
-export const DIGEST_MANAGERS_ONLY_DISCORD = 'Only members who can manage this channel (Manage Channels) can subscribe it to the daily briefing or stop it. “/digest” and “/digest status” are open to everyone.';
+export const DIGEST_MANAGERS_ONLY_DISCORD =
+  'Only members who can manage this channel (Manage Channels) can subscribe it to the daily briefing or stop it. “/digest” and “/digest status” are open to everyone.';
 
 /** Said to someone who may not change a channel's daily briefing on Slack. */
-export const DIGEST_MANAGERS_ONLY_SLACK = 'Only workspace admins and owners (and the people this newsdesk names as digest managers) can subscribe this channel to the daily briefing or stop it. “/digest” and “/digest status” are open to everyone.';
+export const DIGEST_MANAGERS_ONLY_SLACK =
+  'Only workspace admins and owners (and the people this newsdesk names as digest managers) can subscribe this channel to the daily briefing or stop it. “/digest” and “/digest status” are open to everyone.';
 
 /** Said when `/digest` is given a subcommand it does not know. */
 export const DIGEST_COMMAND_USAGE =
@@ -227,7 +233,8 @@ function localWhen(date: string, time: string, timezone: string): string {
 export const SUBSCRIPTION_MESSAGES = {
   unavailable: 'Daily briefings cannot be scheduled on this newsdesk: it has no state database (check DATA_DIR).',
   unsubscribed: 'Unsubscribed: this channel will no longer get the daily briefing.',
-  notSubscribed: 'This channel is not subscribed to the daily briefing. Subscribe with “/digest subscribe [time] [timezone]”, e.g. “/digest subscribe 08:00 Europe/London”.',
+  notSubscribed:
+    'This channel is not subscribed to the daily briefing. Subscribe with “/digest subscribe [time] [timezone]”, e.g. “/digest subscribe 08:00 Europe/London”.',
 } as const;
 
 /**

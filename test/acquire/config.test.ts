@@ -7,8 +7,20 @@ describe('coverage configuration', () => {
   });
 
   it('reads a comma-separated feed list and the other settings', () => {
-    const config = loadConfig({ FEEDS: ' https://a.test/rss , http://b.test/atom.xml,', FEED_POLL_MINUTES: '5', WATCH_CORPUS: 'false', FETCH_TIMEOUT_MS: '2000', FETCH_MAX_BYTES: '1000' });
-    expect(config).toMatchObject({ FEEDS: ['https://a.test/rss', 'http://b.test/atom.xml'], FEED_POLL_MINUTES: 5, WATCH_CORPUS: false, FETCH_TIMEOUT_MS: 2000, FETCH_MAX_BYTES: 1000 });
+    const config = loadConfig({
+      FEEDS: ' https://a.test/rss , http://b.test/atom.xml,',
+      FEED_POLL_MINUTES: '5',
+      WATCH_CORPUS: 'false',
+      FETCH_TIMEOUT_MS: '2000',
+      FETCH_MAX_BYTES: '1000',
+    });
+    expect(config).toMatchObject({
+      FEEDS: ['https://a.test/rss', 'http://b.test/atom.xml'],
+      FEED_POLL_MINUTES: 5,
+      WATCH_CORPUS: false,
+      FETCH_TIMEOUT_MS: 2000,
+      FETCH_MAX_BYTES: 1000,
+    });
   });
 
   it('names the variable when a setting is bad', () => {

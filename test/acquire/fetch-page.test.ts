@@ -40,7 +40,13 @@ const reasonOf = async (p: Promise<unknown>): Promise<string> => {
 
 describe('fetchText', () => {
   it('fetches and decodes an HTML page, following redirects within the limit', async () => {
-    expect(await fetchText(`${site.base}/page`, LOCAL)).toEqual({ url: `${site.base}/page`, finalUrl: `${site.base}/page`, kind: 'html', contentType: 'text/html', text: '<html><body><p>Hello “world”</p></body></html>' });
+    expect(await fetchText(`${site.base}/page`, LOCAL)).toEqual({
+      url: `${site.base}/page`,
+      finalUrl: `${site.base}/page`,
+      kind: 'html',
+      contentType: 'text/html',
+      text: '<html><body><p>Hello “world”</p></body></html>',
+    });
     expect((await fetchText(`${site.base}/hop0`, LOCAL)).finalUrl).toBe(`${site.base}/hop4`);
   });
 

@@ -14,7 +14,10 @@ const story = readStory(3);
 let site: TestSite;
 beforeAll(async () => {
   site = await startSite();
-  site.routes.set('/news/story', serve('text/html', articlePage({ story, site: 'The Morning Ledger', meta: { 'og:site_name': 'The Morning Ledger' }, time: '2015-11-14T15:00:00Z' })));
+  site.routes.set(
+    '/news/story',
+    serve('text/html', articlePage({ story, site: 'The Morning Ledger', meta: { 'og:site_name': 'The Morning Ledger' }, time: '2015-11-14T15:00:00Z' })),
+  );
 });
 afterAll(() => site.close());
 
@@ -25,7 +28,11 @@ describe('newsdesk ingest', () => {
   beforeEach(() => {
     root = makeTmp();
     lines = [];
-    ctx = { config: loadConfig({ DATA_DIR: path.join(root, 'data'), CORPUS_DIR: path.join(root, 'corpus'), FETCH_ALLOW_PRIVATE: 'true' }), log: silentLog, out: (t) => lines.push(t) };
+    ctx = {
+      config: loadConfig({ DATA_DIR: path.join(root, 'data'), CORPUS_DIR: path.join(root, 'corpus'), FETCH_ALLOW_PRIVATE: 'true' }),
+      log: silentLog,
+      out: (t) => lines.push(t),
+    };
   });
   afterEach(() => removeTmp(root));
 
@@ -37,7 +44,11 @@ describe('newsdesk ingest', () => {
       corpus: path.join(root, 'corpus'),
       status: 'updated',
       added: [
-        { source: `${site.base}/news/story`, file: `${host}-paris-terror-attack-everything-we-know-on-saturday-afternoon.md`, articles: [`${host}-paris-terror-attack-everything-we-know-on-saturday-afternoon.md`] },
+        {
+          source: `${site.base}/news/story`,
+          file: `${host}-paris-terror-attack-everything-we-know-on-saturday-afternoon.md`,
+          articles: [`${host}-paris-terror-attack-everything-we-know-on-saturday-afternoon.md`],
+        },
         { source: storyPath(1), file: 'ParisAttacks2015 (1).txt', articles: ['ParisAttacks2015 (1).txt'] },
       ],
       present: [],
@@ -64,11 +75,16 @@ describe('newsdesk ingest', () => {
 
   it('runs from the command line and exits 1 when a source failed', async () => {
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, [path.join(ROOT, 'adapters', 'cli', 'bin.mjs'), 'ingest', storyPath(4), path.join(root, 'missing.txt'), '--corpus', path.join(root, 'c')], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', DATA_DIR: path.join(root, 'data'), LOG_LEVEL: 'silent' },
-        timeout: 30_000,
-      }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
+      execFile(
+        process.execPath,
+        [path.join(ROOT, 'adapters', 'cli', 'bin.mjs'), 'ingest', storyPath(4), path.join(root, 'missing.txt'), '--corpus', path.join(root, 'c')],
+        {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH ?? '', DATA_DIR: path.join(root, 'data'), LOG_LEVEL: 'silent' },
+          timeout: 30_000,
+        },
+        (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+      );
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('added    ParisAttacks2015 (4).txt');

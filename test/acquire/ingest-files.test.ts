@@ -31,7 +31,9 @@ describe('ingestSources with files and folders', () => {
     expect(report.opened.status).toBe('updated');
     expect(report.opened.changes).toEqual({ added: ['ParisAttacks2015 (5).txt'], changed: [], removed: [] });
     expect(report.opened.index.passagesOf('000_7c4e71be4a13ea11.txt').map((p) => p.key)).toEqual(keys);
-    expect(report.opened.index.articles.get('ParisAttacks2015 (5).txt')!.text).toContain('The horrific terrorist attacks in Paris last Friday have focused attention on Europe’s open border policy.');
+    expect(report.opened.index.articles.get('ParisAttacks2015 (5).txt')!.text).toContain(
+      'The horrific terrorist attacks in Paris last Friday have focused attention on Europe’s open border policy.',
+    );
     expect(readFirstSeen(data).get('ParisAttacks2015 (5).txt')).toBe(NOW.toISOString());
   });
 

@@ -4,19 +4,7 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import { ingestSources, type IngestOptions } from '../../src/acquire/ingest-sources.ts';
 import { readFirstSeen } from '../../src/ingest/first-seen.ts';
 import { makeTmp, removeTmp } from '../ingest/helpers.ts';
-import {
-  articlePage,
-  atomFeed,
-  CHROME_PHRASES,
-  encodeWindows1252,
-  HUGE_BYTES,
-  readStory,
-  redirect,
-  rssFeed,
-  serve,
-  startSite,
-  type TestSite,
-} from './site.ts';
+import { articlePage, atomFeed, CHROME_PHRASES, encodeWindows1252, HUGE_BYTES, readStory, redirect, rssFeed, serve, startSite, type TestSite } from './site.ts';
 
 const toll = readStory(1);
 const missing = readStory(2);
@@ -32,44 +20,86 @@ beforeAll(async () => {
   site = await startSite();
   host = new URL(site.base).host.replace(':', '_');
   const r = site.routes;
-  r.set('/news/paris-death-toll', serve('text/html; charset=windows-1252', encodeWindows1252(articlePage({
-    story: toll,
-    site: 'The Daily Courier',
-    canonical: '/world/2015/nov/20/paris-attacks-death-toll-130',
-    meta: { 'og:site_name': 'The Daily Courier', 'og:title': toll.title },
-    jsonLd: { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: toll.title, datePublished: '2015-11-20T09:30:00+00:00', author: [{ '@type': 'Person', name: 'Jane Porter' }], publisher: { '@type': 'Organization', name: 'The Daily Courier' } },
-  }))));
-  r.set('/news/search-for-missing', serve('text/html; charset=utf-8', articlePage({
-    story: missing,
-    site: 'The Evening Post',
-    ogUrl: `${site.base}/world/search-for-missing`,
-    meta: { 'og:site_name': 'The Evening Post', author: 'By Tom Hale', 'article:published_time': '2015-11-16T18:05:00Z' },
-  })));
-  r.set('/news/everything-we-know', serve('text/html', articlePage({ story: known, site: 'The Morning Ledger', meta: { 'og:site_name': 'The Morning Ledger' }, time: '2015-11-14T15:00:00Z' })));
-  r.set('/news/broken-markup', serve('text/html; charset=utf-8',
-    `<html><head><title>${traumatised.title}</title><body><div class=wrap><h1>${traumatised.title}</h1><div id=main>` +
-      traumatised.paragraphs.map((p) => `<p>${p}`).join('\n') + '</span></div></b><div class="footer">© Someone'));
+  r.set(
+    '/news/paris-death-toll',
+    serve(
+      'text/html; charset=windows-1252',
+      encodeWindows1252(
+        articlePage({
+          story: toll,
+          site: 'The Daily Courier',
+          canonical: '/world/2015/nov/20/paris-attacks-death-toll-130',
+          meta: { 'og:site_name': 'The Daily Courier', 'og:title': toll.title },
+          jsonLd: {
+            '@context': 'https://schema.org',
+            '@type': 'NewsArticle',
+            headline: toll.title,
+            datePublished: '2015-11-20T09:30:00+00:00',
+            author: [{ '@type': 'Person', name: 'Jane Porter' }],
+            publisher: { '@type': 'Organization', name: 'The Daily Courier' },
+          },
+        }),
+      ),
+    ),
+  );
+  r.set(
+    '/news/search-for-missing',
+    serve(
+      'text/html; charset=utf-8',
+      articlePage({
+        story: missing,
+        site: 'The Evening Post',
+        ogUrl: `${site.base}/world/search-for-missing`,
+        meta: { 'og:site_name': 'The Evening Post', author: 'By Tom Hale', 'article:published_time': '2015-11-16T18:05:00Z' },
+      }),
+    ),
+  );
+  r.set(
+    '/news/everything-we-know',
+    serve('text/html', articlePage({ story: known, site: 'The Morning Ledger', meta: { 'og:site_name': 'The Morning Ledger' }, time: '2015-11-14T15:00:00Z' })),
+  );
+  r.set(
+    '/news/broken-markup',
+    serve(
+      'text/html; charset=utf-8',
+      `<html><head><title>${traumatised.title}</title><body><div class=wrap><h1>${traumatised.title}</h1><div id=main>` +
+        traumatised.paragraphs.map((p) => `<p>${p}`).join('\n') +
+        '</span></div></b><div class="footer">© Someone',
+    ),
+  );
   r.set('/error', serve('text/html', '<h1>Internal error</h1>', 500));
   r.set('/loop-a', redirect('/loop-b'));
   r.set('/loop-b', redirect('/loop-a'));
   r.set('/moved', redirect('/news/search-for-missing', 301));
   r.set('/photo.png', serve('image/png', PNG));
   r.set('/report.pdf', serve('application/pdf', '%PDF-1.4\n%âãÏÓ\n1 0 obj\n'));
-  r.set('/feed.rss', serve('application/rss+xml; charset=utf-8', rssFeed('Courier: World', [
-    { title: toll.title, link: `${site.base}/news/paris-death-toll?utm_source=rss` },
-    { title: missing.title, link: '/moved' },
-    { title: 'Gone', link: `${site.base}/missing` },
-    { title: 'Server error', link: `${site.base}/error` },
-    { title: 'Loop', link: `${site.base}/loop-a` },
-    { title: 'Huge', link: `${site.base}/huge` },
-    { title: 'Photo', link: `${site.base}/photo.png` },
-    { title: 'Report', link: `${site.base}/report.pdf` },
-    { title: traumatised.title, link: `${site.base}/news/broken-markup` },
-  ])));
-  r.set('/feed.atom', serve('application/atom+xml', atomFeed('Ledger', [
-    { title: known.title, link: `${site.base}/news/everything-we-know` },
-    { title: toll.title, link: `${site.base}/world/2015/nov/20/paris-attacks-death-toll-130` },
-  ])));
+  r.set(
+    '/feed.rss',
+    serve(
+      'application/rss+xml; charset=utf-8',
+      rssFeed('Courier: World', [
+        { title: toll.title, link: `${site.base}/news/paris-death-toll?utm_source=rss` },
+        { title: missing.title, link: '/moved' },
+        { title: 'Gone', link: `${site.base}/missing` },
+        { title: 'Server error', link: `${site.base}/error` },
+        { title: 'Loop', link: `${site.base}/loop-a` },
+        { title: 'Huge', link: `${site.base}/huge` },
+        { title: 'Photo', link: `${site.base}/photo.png` },
+        { title: 'Report', link: `${site.base}/report.pdf` },
+        { title: traumatised.title, link: `${site.base}/news/broken-markup` },
+      ]),
+    ),
+  );
+  r.set(
+    '/feed.atom',
+    serve(
+      'application/atom+xml',
+      atomFeed('Ledger', [
+        { title: known.title, link: `${site.base}/news/everything-we-know` },
+        { title: toll.title, link: `${site.base}/world/2015/nov/20/paris-attacks-death-toll-130` },
+      ]),
+    ),
+  );
   r.set('/bad-feed.xml', serve('application/rss+xml', '<rss><channel><item><link>oops</channel>'));
 });
 afterAll(() => site.close());
@@ -149,7 +179,9 @@ describe('ingestSources with feeds', () => {
     expect(moved.text).toContain('"I don\'t know where my daughter is," said Patrick Jardin.');
     const broken = index.articles.get(`${host}-paris-terror-attacks-yes-parisians-are-traumatised-but-the-spirit-of.md`)!;
     expect(broken.title).toBe(traumatised.title);
-    expect(broken.text).toContain('Sirens wailed in half-empty streets as doctors battled to save the most critical cases among more than 200 injured and put out an urgent call for donations of blood and organs.');
+    expect(broken.text).toContain(
+      'Sirens wailed in half-empty streets as doctors battled to save the most critical cases among more than 200 injured and put out an urgent call for donations of blood and organs.',
+    );
   });
 
   it('skips items already in the corpus: a second poll adds nothing, an Atom feed adds only its new item', async () => {

@@ -16,9 +16,37 @@ import { readStory } from './site.ts';
 const markup = fc
   .array(
     fc.oneof(
-      fc.constantFrom('<p>', '</p>', '<div class="x">', '</div>', '<article>', '<h1>', '</h1>', '<script>', '</script>', '<!--', '-->', '<br>', '&amp;', '&#x1F600;', '<meta property="og:title" content="', '">', '<', '>', '"', "'", '<time datetime="', '<link rel="canonical" href="', '<script type="application/ld+json">{', '}'),
+      fc.constantFrom(
+        '<p>',
+        '</p>',
+        '<div class="x">',
+        '</div>',
+        '<article>',
+        '<h1>',
+        '</h1>',
+        '<script>',
+        '</script>',
+        '<!--',
+        '-->',
+        '<br>',
+        '&amp;',
+        '&#x1F600;',
+        '<meta property="og:title" content="',
+        '">',
+        '<',
+        '>',
+        '"',
+        "'",
+        '<time datetime="',
+        '<link rel="canonical" href="',
+        '<script type="application/ld+json">{',
+        '}',
+      ),
       fc.string({ maxLength: 40 }),
-      fc.constantFrom('The death toll from the attacks in Paris last Friday has risen to 130. ', 'Police in France have carried out 793 raids since last week. '),
+      fc.constantFrom(
+        'The death toll from the attacks in Paris last Friday has risen to 130. ',
+        'Police in France have carried out 793 raids since last week. ',
+      ),
     ),
     { maxLength: 60 },
   )
@@ -42,7 +70,30 @@ describe('reading outside input never fails unexpectedly', () => {
 
   it('parseFeed returns http(s) links or throws PAGE_UNUSABLE on any text', () => {
     const feedish = fc
-      .array(fc.oneof(fc.constantFrom('<rss>', '<channel>', '<item>', '<link>', '</link>', '</item>', '</channel>', '</rss>', '<feed>', '<entry>', '<link href="/a"/>', '</entry>', '</feed>', '<![CDATA[', ']]>', '&lt;'), fc.string({ maxLength: 20 })), { maxLength: 40 })
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            '<rss>',
+            '<channel>',
+            '<item>',
+            '<link>',
+            '</link>',
+            '</item>',
+            '</channel>',
+            '</rss>',
+            '<feed>',
+            '<entry>',
+            '<link href="/a"/>',
+            '</entry>',
+            '</feed>',
+            '<![CDATA[',
+            ']]>',
+            '&lt;',
+          ),
+          fc.string({ maxLength: 20 }),
+        ),
+        { maxLength: 40 },
+      )
       .map((p) => p.join(''));
     fc.assert(
       fc.property(feedish, (xml) => {
@@ -92,7 +143,20 @@ describe('reading outside input never fails unexpectedly', () => {
     fc.assert(
       fc.property(fc.array(fc.subarray(paragraphs, { minLength: 1 }), { minLength: 1, maxLength: 6 }), (texts) => {
         const index = new CorpusIndex();
-        texts.forEach((ps, i) => index.addArticle({ id: `a${i}`, file: `a${i}`, title: 't', titleDerived: false, outlet: null, byline: null, published: null, url: null, text: ps.join('\n\n'), hash: `${i}` }));
+        texts.forEach((ps, i) =>
+          index.addArticle({
+            id: `a${i}`,
+            file: `a${i}`,
+            title: 't',
+            titleDerived: false,
+            outlet: null,
+            byline: null,
+            published: null,
+            url: null,
+            text: ps.join('\n\n'),
+            hash: `${i}`,
+          }),
+        );
         const groups = duplicateGroups(index);
         for (const [id, canonical] of groups) {
           expect(groups.get(canonical)).toBe(canonical);
@@ -113,20 +177,23 @@ describe('writeCorpusFile', () => {
 
   it('never overwrites a different file and never copies identical bytes twice', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('a.txt', 'b.md', 'sub/c.txt'), fc.constantFrom('one', 'two', 'three')), { minLength: 1, maxLength: 12 }), (writes) => {
-        const root = fs.mkdtempSync(path.join(dir, 'w-'));
-        const written = new Map<string, string>();
-        for (const [name, body] of writes) {
-          const placed = writeCorpusFile(root, name, Buffer.from(body));
-          const before = written.get(placed.file);
-          if (placed.status === 'present') expect(before).toBe(body);
-          else expect(before).toBeUndefined();
-          written.set(placed.file, body);
-        }
-        for (const [file, body] of written) expect(fs.readFileSync(path.join(root, file), 'utf8')).toBe(body);
-        const distinct = new Set(writes.map(([n, b]) => `${n}\u0000${b}`));
-        expect(written.size).toBe(distinct.size);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('a.txt', 'b.md', 'sub/c.txt'), fc.constantFrom('one', 'two', 'three')), { minLength: 1, maxLength: 12 }),
+        (writes) => {
+          const root = fs.mkdtempSync(path.join(dir, 'w-'));
+          const written = new Map<string, string>();
+          for (const [name, body] of writes) {
+            const placed = writeCorpusFile(root, name, Buffer.from(body));
+            const before = written.get(placed.file);
+            if (placed.status === 'present') expect(before).toBe(body);
+            else expect(before).toBeUndefined();
+            written.set(placed.file, body);
+          }
+          for (const [file, body] of written) expect(fs.readFileSync(path.join(root, file), 'utf8')).toBe(body);
+          const distinct = new Set(writes.map(([n, b]) => `${n}\u0000${b}`));
+          expect(written.size).toBe(distinct.size);
+        },
+      ),
       { numRuns: 60 },
     );
   });

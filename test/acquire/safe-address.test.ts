@@ -15,7 +15,23 @@ async function reasonOf(p: Promise<unknown>): Promise<string> {
 
 describe('addressRefusal', () => {
   it('refuses every internal range, in IPv4, IPv6 and IPv4-mapped forms', () => {
-    const refused = ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '224.0.0.1', '0.0.0.0', '255.255.255.255', '::1', 'fc00::1', 'fe80::1', '::', '::ffff:127.0.0.1', '::ffff:10.0.0.1'];
+    const refused = [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '224.0.0.1',
+      '0.0.0.0',
+      '255.255.255.255',
+      '::1',
+      'fc00::1',
+      'fe80::1',
+      '::',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+    ];
     expect(refused.map(addressRefusal)).toEqual([
       'a loopback address (127.0.0.1)',
       'a private address (10.1.2.3)',
@@ -51,8 +67,12 @@ describe('fetchText without FETCH_ALLOW_PRIVATE', () => {
     });
     try {
       const port = new URL(site.base).port;
-      expect(await reasonOf(fetchText(`http://127.0.0.1:${port}/page`))).toBe('refused: 127.0.0.1 is a loopback address (127.0.0.1); fetching internal hosts needs FETCH_ALLOW_PRIVATE=true');
-      expect(await reasonOf(fetchText(`http://localhost:${port}/page`))).toMatch(/^refused: localhost resolves to a loopback address \((127\.0\.0\.1|::1)\); fetching internal hosts needs FETCH_ALLOW_PRIVATE=true$/);
+      expect(await reasonOf(fetchText(`http://127.0.0.1:${port}/page`))).toBe(
+        'refused: 127.0.0.1 is a loopback address (127.0.0.1); fetching internal hosts needs FETCH_ALLOW_PRIVATE=true',
+      );
+      expect(await reasonOf(fetchText(`http://localhost:${port}/page`))).toMatch(
+        /^refused: localhost resolves to a loopback address \((127\.0\.0\.1|::1)\); fetching internal hosts needs FETCH_ALLOW_PRIVATE=true$/,
+      );
       expect(hits).toBe(0);
     } finally {
       await site.close();

@@ -26,7 +26,10 @@ export interface Story {
 
 /** Reads story `n` of the Paris corpus ("ParisAttacks2015 (n).txt"), decoded. */
 export function readStory(n: number, dir: string = PARIS): Story {
-  const lines = decodeFile(storyPath(n, dir)).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = decodeFile(storyPath(n, dir))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return { title: lines[0]!, paragraphs: lines.slice(1) };
 }
 

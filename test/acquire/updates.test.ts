@@ -110,7 +110,14 @@ describe('startFeedPoller and startCoverageUpdates', () => {
 
   it('polls the feeds on its interval, ingesting only new items and fetching each item once', async () => {
     const seen: OpenedCorpus[] = [];
-    const poller = startFeedPoller({ feeds: [`${site.base}/feed.rss`], intervalMinutes: 0.002, corpusDir: corpus, dataDir: data, fetchLimits: LOCAL, onChange: (o) => seen.push(o) });
+    const poller = startFeedPoller({
+      feeds: [`${site.base}/feed.rss`],
+      intervalMinutes: 0.002,
+      corpusDir: corpus,
+      dataDir: data,
+      fetchLimits: LOCAL,
+      onChange: (o) => seen.push(o),
+    });
     running.push(poller);
     await waitFor(() => seen.length === 1);
     expect(seen[0]!.index.articles.size).toBe(7);
@@ -127,7 +134,15 @@ describe('startFeedPoller and startCoverageUpdates', () => {
     let down = true;
     site.routes.set('/flaky.rss', (req, res) => (down ? serve('text/html', 'busy', 503) : serve('application/rss+xml', rssFeed('World', items)))(req, res));
     const seen: OpenedCorpus[] = [];
-    const poller = startFeedPoller({ feeds: [`${site.base}/flaky.rss`], intervalMinutes: 60, pollAtStart: false, corpusDir: corpus, dataDir: data, fetchLimits: LOCAL, onChange: (o) => seen.push(o) });
+    const poller = startFeedPoller({
+      feeds: [`${site.base}/flaky.rss`],
+      intervalMinutes: 60,
+      pollAtStart: false,
+      corpusDir: corpus,
+      dataDir: data,
+      fetchLimits: LOCAL,
+      onChange: (o) => seen.push(o),
+    });
     running.push(poller);
     const first = await poller.pollNow();
     expect(first?.failed).toEqual([{ source: `${site.base}/flaky.rss`, reason: 'HTTP 503 Service Unavailable' }]);
@@ -142,7 +157,14 @@ describe('startFeedPoller and startCoverageUpdates', () => {
   });
 
   it('swaps the updated index into a running Newsdesk, from files and from feeds', async () => {
-    const config = loadConfig({ CORPUS_DIR: corpus, DATA_DIR: data, FEEDS: `${site.base}/feed.rss`, FEED_POLL_MINUTES: '60', FETCH_ALLOW_PRIVATE: 'true', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      CORPUS_DIR: corpus,
+      DATA_DIR: data,
+      FEEDS: `${site.base}/feed.rss`,
+      FEED_POLL_MINUTES: '60',
+      FETCH_ALLOW_PRIVATE: 'true',
+      LOG_LEVEL: 'silent',
+    });
     const desk = Newsdesk.open(config);
     expect(desk.index.articles.size).toBe(5);
     const updates = startCoverageUpdates(config, desk, undefined, { debounceMs: 30, pollMs: 60 });

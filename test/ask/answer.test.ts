@@ -65,13 +65,30 @@ describe('answerQuestion', () => {
 });
 
 /** A one-outlet article (its id as outlet and title) for the small indexes below. */
-const article = (id: string, text: string): Article => ({ id, file: id, title: id, titleDerived: false, outlet: id, byline: null, published: null, url: null, text, hash: id });
+const article = (id: string, text: string): Article => ({
+  id,
+  file: id,
+  title: id,
+  titleDerived: false,
+  outlet: id,
+  byline: null,
+  published: null,
+  url: null,
+  text,
+  hash: id,
+});
 
 describe('questions with a stranded preposition', () => {
   const index = new CorpusIndex();
   index.addArticles([
-    article('wire.txt', 'Chelsea have completed the signing of striker Andriy Shevchenko from AC Milan for a fee of about £30m.\n\nManager Jose Mourinho signed off the deal for Chelsea after Roman Abramovich approved it.'),
-    article('post.txt', 'Secretary of State Antony Blinken held talks with Ukrainian President Volodymyr Zelenskyy on Wednesday.\n\nRussia said the talks were a provocation.'),
+    article(
+      'wire.txt',
+      'Chelsea have completed the signing of striker Andriy Shevchenko from AC Milan for a fee of about £30m.\n\nManager Jose Mourinho signed off the deal for Chelsea after Roman Abramovich approved it.',
+    ),
+    article(
+      'post.txt',
+      'Secretary of State Antony Blinken held talks with Ukrainian President Volodymyr Zelenskyy on Wednesday.\n\nRussia said the talks were a provocation.',
+    ),
   ]);
 
   it('answers with the name after that preposition, not the doer', () => {
@@ -84,7 +101,7 @@ describe('questions with a stranded preposition', () => {
 describe('when: a date over a bare weekday', () => {
   it('answers with the calendar date one outlet gives rather than the weekday two give', () => {
     const index = new CorpusIndex();
-      index.addArticles([
+    index.addArticles([
       article('a.txt', 'The festival opened on Friday in the old town.\n\nCrowds gathered.'),
       article('b.txt', 'The festival opened on Friday, organisers said.\n\nIt rained.'),
       article('c.txt', 'The festival opened on 13 November in the old town.\n\nTickets sold out.'),
@@ -113,8 +130,14 @@ describe('a pronoun read as the subject of the sentence before', () => {
 describe('questions about whom the action was done to', () => {
   const index = new CorpusIndex();
   index.addArticles([
-    article('talks.txt', 'Five public sector unions met Deputy Prime Minister John Prescott at the spring conference in Gateshead.\n\nThe talks lasted 90 minutes.'),
-    article('raid.txt', 'Police raided a flat in the north of the city on Wednesday. Jawad Bendaoud was arrested by police during the raid.\n\nThe operation ended at noon.'),
+    article(
+      'talks.txt',
+      'Five public sector unions met Deputy Prime Minister John Prescott at the spring conference in Gateshead.\n\nThe talks lasted 90 minutes.',
+    ),
+    article(
+      'raid.txt',
+      'Police raided a flat in the north of the city on Wednesday. Jawad Bendaoud was arrested by police during the raid.\n\nThe operation ended at noon.',
+    ),
   ]);
 
   it('answers an object question with the name after the verb, not its subject', () => {
@@ -130,7 +153,7 @@ describe('amounts stated the way the question asks', () => {
   const index = new CorpusIndex();
   index.addArticles([
     article('bid.txt', 'The exchange rejected the 530 pence-a-share offer, which valued it at about £1.35bn.\n\nTalks go on.'),
-    article('fund.txt', 'The fund, which owns 5% of the bidder\'s shares, opposed the offer. The bidder\'s shares were up 3.4% by noon.\n\nTrading was heavy.'),
+    article('fund.txt', "The fund, which owns 5% of the bidder's shares, opposed the offer. The bidder's shares were up 3.4% by noon.\n\nTrading was heavy."),
   ]);
 
   it('answers "how much per share" with the amount a share', () => {

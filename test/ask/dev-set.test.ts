@@ -12,7 +12,10 @@ const SETS = path.join(ROOT, 'test', 'fixtures', 'qa');
 const BARS: Record<string, number> = { 'ukraine-call-2021': 0.94, 'paris-attacks-2015': 0.85 };
 
 describe('development question sets', () => {
-  for (const file of fs.readdirSync(SETS).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(SETS)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const set = readEvalSet(path.join(SETS, file));
     const corpusDir = evalCorpusDir(set, ROOT);
     if (!fs.existsSync(corpusDir)) {

@@ -27,16 +27,22 @@ const values = (cs: { key: string; value: string }[]) => cs.map((c) => [c.key, c
 
 describe('extractDurations', () => {
   it('reads "around 50 minutes" and "a 50-minute call" as the same length', () => {
-    expect(values(extractDurations(sentence('Thursday’s call, which lasted around 50 minutes, comes as officials grow concerned.')))).toEqual([['duration:50', '50 minutes']]);
+    expect(values(extractDurations(sentence('Thursday’s call, which lasted around 50 minutes, comes as officials grow concerned.')))).toEqual([
+      ['duration:50', '50 minutes'],
+    ]);
     expect(values(extractDurations(sentence('Biden took part in a 50-minute telephone call with Putin.')))).toEqual([['duration:50', '50 minutes']]);
   });
 
   it('keeps a bounding qualifier as its own claim', () => {
-    expect(values(extractDurations(sentence('The appeal, which lasted just under an hour, was serious.')))).toEqual([['duration:60:just under', 'just under an hour']]);
+    expect(values(extractDurations(sentence('The appeal, which lasted just under an hour, was serious.')))).toEqual([
+      ['duration:60:just under', 'just under an hour'],
+    ]);
   });
 
   it('adds up "two hours and forty minutes"', () => {
-    expect(values(extractDurations(sentence('They began a siege that would last two hours and forty minutes.')))).toEqual([['duration:160', 'two hours and forty minutes']]);
+    expect(values(extractDurations(sentence('They began a siege that would last two hours and forty minutes.')))).toEqual([
+      ['duration:160', 'two hours and forty minutes'],
+    ]);
   });
 
   it('reads "a five-and-a-half-year contract" and "processed in 52 days"', () => {
@@ -112,7 +118,13 @@ describe('extractPlaces', () => {
     const confidence = (country: boolean) => Object.fromEntries(extractPlaces(s, null, country).map((c) => [c.value, c.confidence]));
     expect(confidence(false)).toEqual({ Houston: 0.9, US: 0.8, Russia: 0.8 });
     expect(confidence(true)).toEqual({ Houston: 0.9, US: 1, Russia: 1 });
-    expect([isCountryName('the United States'), isCountryName('US'), isCountryName('Britain'), isCountryName('Moscow'), isCountryName('Houston')]).toEqual([true, true, true, false, false]);
+    expect([isCountryName('the United States'), isCountryName('US'), isCountryName('Britain'), isCountryName('Moscow'), isCountryName('Houston')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('does not split a name at "in"', () => {
@@ -122,14 +134,22 @@ describe('extractPlaces', () => {
 
 describe('roles', () => {
   it('reads the title before a name and the appositive after it', () => {
-    expect(values(extractRoles(sentence('Russian presidential aide Yuri Ushakov said the Kremlin was happy.'), 'Yuri Ushakov'))).toEqual([['role:aide', 'Russian presidential aide']]);
+    expect(values(extractRoles(sentence('Russian presidential aide Yuri Ushakov said the Kremlin was happy.'), 'Yuri Ushakov'))).toEqual([
+      ['role:aide', 'Russian presidential aide'],
+    ]);
     expect(values(extractRoles(sentence('Yuri Ushakov, a Putin aide, told reporters.'), 'Yuri Ushakov'))).toEqual([['role:aide', 'Putin aide']]);
-    expect(values(extractRoles(sentence("Bill Conti's job of musical director of the Oscars show is not for the faint-hearted."), 'Bill Conti'))).toEqual([['role:director', 'musical director of the Oscars show']]);
+    expect(values(extractRoles(sentence("Bill Conti's job of musical director of the Oscars show is not for the faint-hearted."), 'Bill Conti'))).toEqual([
+      ['role:director', 'musical director of the Oscars show'],
+    ]);
   });
 
   it('finds the person holding a role', () => {
-    expect(values(extractRoleHolders(sentence('Kremlin spokesman Dmitry Peskov told reporters.'), 'the Kremlin spokesman'))).toEqual([['person:peskov', 'Dmitry Peskov']]);
-    expect(values(extractRoleHolders(sentence('French President Francois Hollande spoke.'), 'the French president'))).toEqual([['person:hollande', 'Francois Hollande']]);
+    expect(values(extractRoleHolders(sentence('Kremlin spokesman Dmitry Peskov told reporters.'), 'the Kremlin spokesman'))).toEqual([
+      ['person:peskov', 'Dmitry Peskov'],
+    ]);
+    expect(values(extractRoleHolders(sentence('French President Francois Hollande spoke.'), 'the French president'))).toEqual([
+      ['person:hollande', 'Francois Hollande'],
+    ]);
   });
 });
 
@@ -142,15 +162,17 @@ describe('extractStatements', () => {
   });
 
   it('reads what a speaker warned, told or said', () => {
-    expect(extractStatements(sentence('Mr Putin told Mr Biden that sanctions against Moscow could rupture ties, the Kremlin said.'), 'Putin').map((c) => c.value)).toEqual([
-      'sanctions against Moscow could rupture ties, the Kremlin said',
-    ]);
+    expect(
+      extractStatements(sentence('Mr Putin told Mr Biden that sanctions against Moscow could rupture ties, the Kremlin said.'), 'Putin').map((c) => c.value),
+    ).toEqual(['sanctions against Moscow could rupture ties, the Kremlin said']);
   });
 
   it('reads a quote attributed after it', () => {
-    expect(extractStatements(sentence('“President Biden urged Russia to de-escalate,” White House Press Secretary Jen Psaki said in a readout.'), 'Psaki').map((c) => c.value)).toEqual([
-      'President Biden urged Russia to de-escalate',
-    ]);
+    expect(
+      extractStatements(sentence('“President Biden urged Russia to de-escalate,” White House Press Secretary Jen Psaki said in a readout.'), 'Psaki').map(
+        (c) => c.value,
+      ),
+    ).toEqual(['President Biden urged Russia to de-escalate']);
   });
 
   it('does not take the circumstance of a statement for the statement', () => {
@@ -164,13 +186,17 @@ describe('extractAgents', () => {
   it('reads the doer a cleft sentence puts in focus, whatever its verb', () => {
     const s = sentence('It was the International Olympic Committee who demanded the IAAF investigate the affair.');
     const pushed = slot('pushed', ['pushed']);
-    expect(values(extractAgents(index, s, [pushed], [pushed, slot('IAAF', ['IAAF'])]))).toEqual([['organisation:international olympic committee', 'International Olympic Committee']]);
+    expect(values(extractAgents(index, s, [pushed], [pushed, slot('IAAF', ['IAAF'])]))).toEqual([
+      ['organisation:international olympic committee', 'International Olympic Committee'],
+    ]);
   });
 
   it('reads the subject of a second predicate from the name that opens the sentence', () => {
     const s = sentence('Jawad Bendaoud, 29, was arrested during the Saint-Denis raid and is said to have rented the flat to Abaaoud.');
     const rented = slot('rented', ['rented']);
-    expect(values(extractAgents(index, s, [rented], [rented, slot('Saint-Denis', ['Saint-Denis']), slot('Abaaoud', ['Abaaoud'])]))).toEqual([['person:jawad bendaoud', 'Jawad Bendaoud']]);
+    expect(values(extractAgents(index, s, [rented], [rented, slot('Saint-Denis', ['Saint-Denis']), slot('Abaaoud', ['Abaaoud'])]))).toEqual([
+      ['person:jawad bendaoud', 'Jawad Bendaoud'],
+    ]);
   });
 });
 
@@ -178,7 +204,9 @@ describe('extractRoleHolders: kinds of thing', () => {
   it('takes a compound ending in the kind and the name right before a lower-case kind', () => {
     expect(values(extractRoleHolders(sentence('Thanou told To Vima newspaper in her first interview.'), 'paper'))).toEqual([['name:vima', 'Vima']]);
     expect(values(extractRoleHolders(sentence('He was talking about making a deal.'), 'king'))).toEqual([]);
-    expect(values(extractRoleHolders(sentence('The worst-affected area will be the Department of Work and Pensions.'), 'department'))).toEqual([['name:department of work and pensions', 'Department of Work and Pensions']]);
+    expect(values(extractRoleHolders(sentence('The worst-affected area will be the Department of Work and Pensions.'), 'department'))).toEqual([
+      ['name:department of work and pensions', 'Department of Work and Pensions'],
+    ]);
   });
 });
 
@@ -210,13 +238,19 @@ describe('extractStatements: a quote opened in the sentence before', () => {
 describe('extractRoles: a long role after a name', () => {
   it('ends the role at a phrase of place or time once it has its "of", and keeps "at" an employer', () => {
     const v = (text: string, name: string) => extractRoles(sentence(text), name).map((c) => c.value);
-    expect(v('Yiannis Papadoyiannakis, who was head of the Greek Olympic team at the Athens Games last year, also testified.', 'Yiannis Papadoyiannakis')).toEqual(['head of the Greek Olympic team']);
-    expect(v('"It is a portable device," said Michael Pachter, analyst at Wedbush Morgan Securities.', 'Michael Pachter')).toEqual(['analyst at Wedbush Morgan Securities']);
+    expect(
+      v('Yiannis Papadoyiannakis, who was head of the Greek Olympic team at the Athens Games last year, also testified.', 'Yiannis Papadoyiannakis'),
+    ).toEqual(['head of the Greek Olympic team']);
+    expect(v('"It is a portable device," said Michael Pachter, analyst at Wedbush Morgan Securities.', 'Michael Pachter')).toEqual([
+      'analyst at Wedbush Morgan Securities',
+    ]);
   });
 
   it('reads a role set before the name with a comma, and no verb as part of a role', () => {
     const v = (text: string, name: string) => extractRoles(sentence(text), name).map((c) => c.value);
-    expect(v('"A decision is expected by mid-March," said one of their lawyers, Michalis Dimitrakopoulos.', 'Michalis Dimitrakopoulos')).toEqual(['one of their lawyers']);
+    expect(v('"A decision is expected by mid-March," said one of their lawyers, Michalis Dimitrakopoulos.', 'Michalis Dimitrakopoulos')).toEqual([
+      'one of their lawyers',
+    ]);
     expect(v("TCI drew up a list of executives to replace Deutsche's chairman Rolf Breuer.", 'Rolf Breuer')).toEqual(["Deutsche's chairman"]);
   });
 });

@@ -14,7 +14,18 @@ import { analyzeText } from '../../src/index/analyzer.ts';
 
 /** A sentence as the retriever hands it to extractors. */
 function sentence(text: string, relevance = 1, start = 0): ScoredSentence {
-  const article: Article = { id: 'a.txt', file: 'a.txt', title: 'T', titleDerived: false, outlet: null, byline: null, published: '2005-01-01', url: null, text, hash: 'h' };
+  const article: Article = {
+    id: 'a.txt',
+    file: 'a.txt',
+    title: 'T',
+    titleDerived: false,
+    outlet: null,
+    byline: null,
+    published: '2005-01-01',
+    url: null,
+    text,
+    hash: 'h',
+  };
   const passage: Passage = { key: 0, articleId: 'a.txt', ordinal: 0, start: 0, end: text.length, text };
   return { article, passage, text, start, end: start + text.length, relevance, matched: new Set(), rank: 0 };
 }
@@ -24,7 +35,15 @@ const values = (cs: { key: string; value: string }[]) => cs.map((c) => [c.key, c
 describe('detectFamily', () => {
   it('reads the new families from the question word', () => {
     expect(
-      ['did biden threaten sanctions?', 'why did putin want the call?', 'how did they identify him?', 'what time did it take off', 'what guarantees does russia want', 'what share of output did it account for', 'which greek island did he come through'].map(detectFamily),
+      [
+        'did biden threaten sanctions?',
+        'why did putin want the call?',
+        'how did they identify him?',
+        'what time did it take off',
+        'what guarantees does russia want',
+        'what share of output did it account for',
+        'which greek island did he come through',
+      ].map(detectFamily),
     ).toEqual(['yes_no', 'why', 'how', 'what_time', 'what_x', 'how_many', 'where']);
   });
 
@@ -40,11 +59,17 @@ describe('parseQuestion', () => {
   });
 
   it('counts a percentage for "what share" and money for "what fee"', () => {
-    expect([parseQuestion('what share of yukos output did yugansk account for').countNoun, parseQuestion('what fee did liverpool pay').countNoun]).toEqual(['percent', 'money']);
+    expect([parseQuestion('what share of yukos output did yugansk account for').countNoun, parseQuestion('what fee did liverpool pay').countNoun]).toEqual([
+      'percent',
+      'money',
+    ]);
   });
 
   it('resolves a pronoun only when the question names little else', () => {
-    expect([parseQuestion('how long was it?').needsSubject, parseQuestion('which bank said yukos backdated documents to get its case heard').needsSubject]).toEqual([true, false]);
+    expect([
+      parseQuestion('how long was it?').needsSubject,
+      parseQuestion('which bank said yukos backdated documents to get its case heard').needsSubject,
+    ]).toEqual([true, false]);
   });
 });
 
@@ -64,7 +89,7 @@ describe('extractClockTimes', () => {
 
 describe('extractNounPhrases', () => {
   it('takes the phrase built on the asked noun, to the end of its clause', () => {
-    const s = sentence("Moscow has said it wants legally binding guarantees Nato will not expand further eastward, officials said.");
+    const s = sentence('Moscow has said it wants legally binding guarantees Nato will not expand further eastward, officials said.');
     expect(values(extractNounPhrases(s, 'guarantees', new Set(analyzeText('what guarantees does russia want'))))).toEqual([
       ['what:legal bind nato expand', 'legally binding guarantees Nato will not expand further eastward'],
     ]);
@@ -77,7 +102,10 @@ describe('extractNounPhrases', () => {
 
 describe('extractYesNo', () => {
   it('answers no when the sentence that matches best negates the question', () => {
-    const answers = extractYesNo([sentence('Scorsese has never won the best director prize.', 0.97), sentence('Eastwood pipped Scorsese to best director.', 0.9)], 'did scorsese win best director');
+    const answers = extractYesNo(
+      [sentence('Scorsese has never won the best director prize.', 0.97), sentence('Eastwood pipped Scorsese to best director.', 0.9)],
+      'did scorsese win best director',
+    );
     expect(values(answers)).toEqual([['no', 'No']]);
   });
 
@@ -98,7 +126,10 @@ describe('extractYesNo', () => {
 
 describe('extractExplanations', () => {
   it('prefers a sentence that gives a reason', () => {
-    const cs = extractExplanations([sentence('The call was held on Thursday.'), sentence('Russia asked for the call because it wanted security guarantees.')], 'why');
+    const cs = extractExplanations(
+      [sentence('The call was held on Thursday.'), sentence('Russia asked for the call because it wanted security guarantees.')],
+      'why',
+    );
     expect(cs.map((c) => c.confidence)).toEqual([0.6, 1]);
   });
 
@@ -113,7 +144,10 @@ describe('extractExplanations', () => {
 
 describe('extractReportedSpeech', () => {
   it('answers with sentences that name the speaker and report speech', () => {
-    const cs = extractReportedSpeech([sentence('Asked if the figure was obscene, Scudamore said: "It is not.'), sentence('Scudamore joined in 1999.')], 'Scudamore');
+    const cs = extractReportedSpeech(
+      [sentence('Asked if the figure was obscene, Scudamore said: "It is not.'), sentence('Scudamore joined in 1999.')],
+      'Scudamore',
+    );
     expect(cs.map((c) => c.value)).toEqual(['Asked if the figure was obscene, Scudamore said: "It is not.']);
   });
 });
@@ -138,22 +172,30 @@ describe('extractQuantities', () => {
 
   it('reads units and copies as counts of the product asked about', () => {
     const psps = { label: 'PSPs', terms: new Map([['psp', 1]]), phrases: [], idf: 1, subject: false };
-    expect(values(extractQuantities(sentence('Sony has sold more than 800,000 units in Japan.'), psps, 'PSPs'))).toEqual([['qty:800000:more than', 'more than 800,000 PSPs']]);
+    expect(values(extractQuantities(sentence('Sony has sold more than 800,000 units in Japan.'), psps, 'PSPs'))).toEqual([
+      ['qty:800000:more than', 'more than 800,000 PSPs'],
+    ]);
     const people = { label: 'people', terms: new Map([['peopl', 1]]), phrases: [], idf: 1, subject: false };
     expect(values(extractQuantities(sentence('The plant made 40,000 units last year.'), people, 'people'))).toEqual([]);
   });
 
   it('counts a noun of the same kind as the one asked about (WordNet hypernyms)', () => {
     const people = { label: 'people', terms: new Map([['peopl', 1]]), phrases: [], idf: 1, subject: false };
-    expect(values(extractQuantities(sentence('YouGov polled a weighted sample of 1,981 voters online.'), people, 'people'))).toEqual([['qty:1981', '1,981 people']]);
+    expect(values(extractQuantities(sentence('YouGov polled a weighted sample of 1,981 voters online.'), people, 'people'))).toEqual([
+      ['qty:1981', '1,981 people'],
+    ]);
     const officials = { label: 'officials', terms: new Map([['offici', 1]]), phrases: [], idf: 1, subject: false };
-    expect(values(extractQuantities(sentence('He said 20 individuals appear to have forgotten.'), officials, 'officials'))).toEqual([['qty:20', '20 officials']]);
+    expect(values(extractQuantities(sentence('He said 20 individuals appear to have forgotten.'), officials, 'officials'))).toEqual([
+      ['qty:20', '20 officials'],
+    ]);
     expect(values(extractQuantities(sentence('He said 20 trucks appear to have gone.'), officials, 'officials'))).toEqual([]);
   });
 
   it('reads "the fourth time" as four times', () => {
     const times = { label: 'times', terms: new Map([['time', 1]]), phrases: [], idf: 1, subject: false };
-    expect(values(extractQuantities(sentence('The call marked the fourth time the two leaders have spoken this year.'), times, 'times'))).toEqual([['qty:4', '4 times (the fourth time)']]);
+    expect(values(extractQuantities(sentence('The call marked the fourth time the two leaders have spoken this year.'), times, 'times'))).toEqual([
+      ['qty:4', '4 times (the fourth time)'],
+    ]);
   });
 
   it('keeps a unit of measure in the amount', () => {
@@ -169,10 +211,17 @@ describe('extractQuantities', () => {
   });
 
   it('reads "how big is the X" as the size of X, in money when money makes it', () => {
-    expect([parseQuestion('how big is the bailout?').countNoun, parseQuestion('how large was the crowd at the final?').countNoun]).toEqual(['bailout', 'crowd']);
+    expect([parseQuestion('how big is the bailout?').countNoun, parseQuestion('how large was the crowd at the final?').countNoun]).toEqual([
+      'bailout',
+      'crowd',
+    ]);
     const bill = { label: 'bill', terms: new Map([['bill', 1]]), phrases: [], idf: 1, subject: false };
-    expect(values(extractQuantities(sentence('Yukos was hit with a bill of more than $27bn in back taxes.'), bill, 'bill'))).toEqual([['money:27000000000:more than', 'more than $27bn']]);
-    expect(values(extractQuantities(sentence('The government hit the company with a $27bn (£14bn) bill for back taxes.'), bill, 'bill'))).toEqual([['money:27000000000', '$27bn']]);
+    expect(values(extractQuantities(sentence('Yukos was hit with a bill of more than $27bn in back taxes.'), bill, 'bill'))).toEqual([
+      ['money:27000000000:more than', 'more than $27bn'],
+    ]);
+    expect(values(extractQuantities(sentence('The government hit the company with a $27bn (£14bn) bill for back taxes.'), bill, 'bill'))).toEqual([
+      ['money:27000000000', '$27bn'],
+    ]);
     // Money that makes something else is no size of the bill.
     expect(values(extractQuantities(sentence('Rosneft paid $9.3bn for the unit, and the bill was settled.'), bill, 'bill'))).toEqual([]);
   });
@@ -202,9 +251,12 @@ describe('extractNounPhrases', () => {
   });
 });
 
-describe('extractYesNo: the question\'s action', () => {
+describe("extractYesNo: the question's action", () => {
   it('lets only sentences that hold the asked action settle it, when some do', () => {
-    const meeting = { ...sentence('Mr Prescott held a private meeting with senior union figures last week.', 0.91), matched: new Set(['Prescott', 'meeting', 'last', 'week']) };
+    const meeting = {
+      ...sentence('Mr Prescott held a private meeting with senior union figures last week.', 0.91),
+      matched: new Set(['Prescott', 'meeting', 'last', 'week']),
+    };
     const offer = { ...sentence('It is understood no deal was offered in that meeting.', 0.87), matched: new Set(['Prescott', 'offer', 'deal', 'meeting']) };
     const question = 'did prescott offer the unions a deal at his private meeting last week';
     expect(extractYesNo([meeting, offer], question, ['offer']).map((c) => c.value)).toEqual(['No']);
@@ -214,9 +266,15 @@ describe('extractYesNo: the question\'s action', () => {
 
 describe('extractExplanations: reasons next to the matching sentence', () => {
   it("answers from the sentence after an article's own question, after a matching one, and before an 'As a result'", () => {
-    const asked = { ...sentence('Why do Real Madrid and Barcelona earn more?', 0.8), next: { text: 'The answer lies in the way they sell rights.', start: 50, end: 95 } };
+    const asked = {
+      ...sentence('Why do Real Madrid and Barcelona earn more?', 0.8),
+      next: { text: 'The answer lies in the way they sell rights.', start: 50, end: 95 },
+    };
     const after = { ...sentence('Gazprom ended up not bidding.', 0.9), next: { text: 'It was barred because of a US court injunction.', start: 40, end: 88 } };
-    const result = { ...sentence('As a result Real Madrid secure more money.', 0.79), previous: { text: 'The Spanish league does not sell its rights collectively.', start: 0, end: 57 } };
+    const result = {
+      ...sentence('As a result Real Madrid secure more money.', 0.79),
+      previous: { text: 'The Spanish league does not sell its rights collectively.', start: 0, end: 57 },
+    };
     const v = extractExplanations([asked, after, result], 'why').map((c) => [c.value, c.confidence]);
     expect(v).toEqual([
       ['The answer lies in the way they sell rights.', 0.6],
@@ -231,7 +289,9 @@ describe('extractExplanations: reasons next to the matching sentence', () => {
 describe('extractDescriptors', () => {
   it('reads the words in front of a name, a copula, an apposition and the reverse copula', () => {
     const v = (text: string, name: string) => extractDescriptors(sentence(text), name).map((c) => c.value);
-    expect(v('David Blunkett has spoken of his love for married publisher Kimberly Quinn for the first time.', 'Kimberly Quinn')).toEqual(['married publisher']);
+    expect(v('David Blunkett has spoken of his love for married publisher Kimberly Quinn for the first time.', 'Kimberly Quinn')).toEqual([
+      'married publisher',
+    ]);
     expect(v('Sir John Gieve was Home Office permanent secretary during the saga.', 'Sir John Gieve')).toEqual(['Home Office permanent secretary']);
     expect(v('Dmitry Peskov, the Kremlin spokesman, said talks would go on.', 'Dmitry Peskov')).toEqual(['the Kremlin spokesman']);
     expect(v('The U.S. victim was Nohemi Gonzalez, 23, of El Monte.', 'Nohemi Gonzalez')).toEqual(['U.S. victim']);
@@ -276,6 +336,8 @@ describe('questions asking for a name', () => {
   });
 
   it('take names given with "named" or "called"', () => {
-    expect(values(extractNamedAs(sentence('Five officers were hurt, and a police dog, a Malinois named Diesel, was killed.')))).toEqual([['name:diesel', 'Diesel']]);
+    expect(values(extractNamedAs(sentence('Five officers were hurt, and a police dog, a Malinois named Diesel, was killed.')))).toEqual([
+      ['name:diesel', 'Diesel'],
+    ]);
   });
 });

@@ -51,14 +51,21 @@ describe('Newsdesk.ask on hostile and odd input', () => {
 
   it('never throws and always returns a well-formed result on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 120 }), fc.constantFrom('how long was it?', 'who is it?', 'what did he say?', 'how many?', 'when?', 'where?')), (text) => {
-        const result = desk.ask(text, { conversationId: 'prop' });
-        if (!result.ok) return typeof result.message === 'string' && result.message.length > 0;
-        const a = result.answer;
-        const statusOk = a.status === 'answered' || a.status === 'conflicting' || a.status === 'not_found';
-        const quotesOk = [...a.citations, ...(a.related ?? [])].every((c) => index.articles.get(c.source)!.text.slice(c.start, c.end) === c.quote);
-        return statusOk && quotesOk && (a.status === 'not_found') === (a.answer === null);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.string({ unit: 'grapheme', maxLength: 120 }),
+          fc.constantFrom('how long was it?', 'who is it?', 'what did he say?', 'how many?', 'when?', 'where?'),
+        ),
+        (text) => {
+          const result = desk.ask(text, { conversationId: 'prop' });
+          if (!result.ok) return typeof result.message === 'string' && result.message.length > 0;
+          const a = result.answer;
+          const statusOk = a.status === 'answered' || a.status === 'conflicting' || a.status === 'not_found';
+          const quotesOk = [...a.citations, ...(a.related ?? [])].every((c) => index.articles.get(c.source)!.text.slice(c.start, c.end) === c.quote);
+          return statusOk && quotesOk && (a.status === 'not_found') === (a.answer === null);
+        },
+      ),
       { numRuns: 150, seed: 4242 },
     );
   });

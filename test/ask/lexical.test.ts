@@ -13,7 +13,10 @@ function article(id: string, text: string, title = 'Coverage'): Article {
 
 const index = new CorpusIndex();
 index.addArticles([
-  article('a.txt', 'The call was requested by Russia, a White House official said. Press secretary Jen Psaki said the talks were serious.\n\nThe government said it would respond.'),
+  article(
+    'a.txt',
+    'The call was requested by Russia, a White House official said. Press secretary Jen Psaki said the talks were serious.\n\nThe government said it would respond.',
+  ),
   article('b.txt', 'Psaki told reporters the call lasted 50 minutes. The US government requested nothing. Officials in the US said the call was useful.'),
 ]);
 
@@ -41,7 +44,7 @@ describe('truecaseQuestion', () => {
 });
 
 describe('correctQuestion', () => {
-  it("respells words the coverage never uses with its nearest spelling, then truecases", () => {
+  it('respells words the coverage never uses with its nearest spelling, then truecases', () => {
     expect(correctQuestion(index, 'who requsted the call?')).toEqual('who requested the call?');
     expect(correctQuestion(index, 'what did jen psaki say about the goverment')).toEqual('what did Jen Psaki say about the government');
   });
@@ -84,7 +87,10 @@ describe('buildSlots', () => {
 
   it('weighs the words of a clause of time at half: it sets the scene, the rest is what is asked', () => {
     const idf = (question: string, label: string) => buildSlots(index, parseQuestion(question), []).find((s) => s.label === label)!.idf;
-    expect(idf('what did psaki say about the call after the government responded?', 'government')).toBeCloseTo(idf('what did psaki say about the government?', 'government') * 0.5, 10);
+    expect(idf('what did psaki say about the call after the government responded?', 'government')).toBeCloseTo(
+      idf('what did psaki say about the government?', 'government') * 0.5,
+      10,
+    );
     expect(idf('what did psaki say about the call after the government responded?', 'call')).toBeCloseTo(idf('what did psaki say about the call?', 'call'), 10);
   });
 });

@@ -61,12 +61,20 @@ describe('parseQuestion', () => {
   });
 
   it('finds the kind of thing a which/what question asks for', () => {
-    const kinds = ['which radio station did he talk on?', 'which film won best picture', 'what greek island did he come through', 'what did she say?', 'who won?'].map((q) => parseQuestion(q).answerKind);
+    const kinds = [
+      'which radio station did he talk on?',
+      'which film won best picture',
+      'what greek island did he come through',
+      'what did she say?',
+      'who won?',
+    ].map((q) => parseQuestion(q).answerKind);
     expect(kinds).toEqual(['station', 'film', 'island', null, null]);
   });
 
   it('stops the counted noun at a word WordNet mostly uses as a verb', () => {
-    expect(['how much data fits on a disc?', 'how many people live there', 'how many police officers were hurt'].map((q) => parseQuestion(q).countNoun)).toEqual(['data', 'people', 'officers']);
+    expect(
+      ['how much data fits on a disc?', 'how many people live there', 'how many police officers were hurt'].map((q) => parseQuestion(q).countNoun),
+    ).toEqual(['data', 'people', 'officers']);
   });
 
   it('reads the noun of "which of their lawyers"', () => {

@@ -7,7 +7,7 @@ describe('relatedWords (WordNet 3.1)', () => {
     expect(relatedWords('died').synonyms).toEqual(['decease', 'perish', 'expire', 'conk', 'choke', 'croak']);
   });
 
-  it("reads a word in its most used part of speech", () => {
+  it('reads a word in its most used part of speech', () => {
     expect(relatedWords('dog')).toEqual({ synonyms: [], derivations: [] });
   });
 
@@ -27,8 +27,18 @@ describe('relatedWords (WordNet 3.1)', () => {
 
 describe('isKindOf (WordNet hypernyms)', () => {
   it('follows the hypernym chains of the most used senses, not up to the most general nouns', () => {
-    expect([isKindOf('voters', 'people'), isKindOf('passengers', 'people'), isKindOf('officials', 'individuals'), isKindOf('cars', 'vehicles')]).toEqual([true, true, true, true]);
-    expect([isKindOf('people', 'voters'), isKindOf('trucks', 'people'), isKindOf('clubs', 'units'), isKindOf('deaths', 'people')]).toEqual([false, false, false, false]);
+    expect([isKindOf('voters', 'people'), isKindOf('passengers', 'people'), isKindOf('officials', 'individuals'), isKindOf('cars', 'vehicles')]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([isKindOf('people', 'voters'), isKindOf('trucks', 'people'), isKindOf('clubs', 'units'), isKindOf('deaths', 'people')]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

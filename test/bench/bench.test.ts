@@ -120,7 +120,15 @@ describe('runBenchmark on corpus/ at scale 2, one run', () => {
     const text = renderBenchmark(report);
     expect(text).toContain('scale 2 · 1 run (medians) · 5 files → 10 articles, 202 passages, 0 skipped');
     expect(text).toContain('| measure | median (wall) | median (CPU) | runs (wall) |');
-    for (const label of ['ingest (read, decode, parse, clean)', 'index build (ours)', 'plain MiniSearch build, same passages', 'snapshot save', 'snapshot load', 'passages per second', 'peak RSS, our pipeline']) {
+    for (const label of [
+      'ingest (read, decode, parse, clean)',
+      'index build (ours)',
+      'plain MiniSearch build, same passages',
+      'snapshot save',
+      'snapshot load',
+      'passages per second',
+      'peak RSS, our pipeline',
+    ]) {
       expect(text).toContain(`| ${label}`);
     }
     expect(text).toContain('| ingest+index / plain build |');
@@ -153,6 +161,10 @@ describe('runStartupBenchmark', () => {
       'newsdesk start (what npm start runs: to the chat prompt, then /quit)',
     ]);
     expect(figures[0]!.vsFloor).toBe(1);
-    for (const f of figures) expect([f.wallMs, f.cpuMs, f.maxRssMb].every((x) => Number.isFinite(x) && x > 0), f.command).toBe(true);
+    for (const f of figures)
+      expect(
+        [f.wallMs, f.cpuMs, f.maxRssMb].every((x) => Number.isFinite(x) && x > 0),
+        f.command,
+      ).toBe(true);
   }, 120_000);
 });

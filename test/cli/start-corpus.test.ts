@@ -22,15 +22,25 @@ describe('newsdesk start --corpus DIR', () => {
     copyCorpus(CORPUS, chosen);
     copyCorpus(CORPUS, configured);
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: root, CORPUS_DIR: configured, DATA_DIR: path.join(root, 'data'), LOG_LEVEL: 'silent' };
-    const child = spawn(process.execPath, [path.join(ROOT, 'adapters', 'cli', 'bin.mjs'), 'start', '--corpus', chosen], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'adapters', 'cli', 'bin.mjs'), 'start', '--corpus', chosen], {
+      cwd: root,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     try {
       // The first answer to /sources says the chat is up; then the new file is written.
-      await until(() => out.includes('5 sources'), () => child.stdin.write('/sources\n'));
+      await until(
+        () => out.includes('5 sources'),
+        () => child.stdin.write('/sources\n'),
+      );
       fs.writeFileSync(path.join(chosen, 'grid.txt'), NEW_ARTICLE);
-      const seen = await until(() => out.includes('id: grid.txt'), () => child.stdin.write('/sources\n'));
+      const seen = await until(
+        () => out.includes('id: grid.txt'),
+        () => child.stdin.write('/sources\n'),
+      );
       expect(seen).toBe(true);
     } finally {
       child.stdin.end();

@@ -12,9 +12,14 @@ afterAll(() => removeTmp(dataDir));
 function newsdesk(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(CORPUS_DIR|DATA_DIR|LOG_LEVEL|DIGEST_|DISCORD_|SLACK_)/.test(k)));
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...clean, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: ROOT, env: { ...clean, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

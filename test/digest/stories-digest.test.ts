@@ -25,7 +25,10 @@ const firstSeen = new Map(THREE_STORIES.map((a) => [a.id, a.id.startsWith('trans
 
 /** Every citation of a story's section, and the story's articles. */
 function citedSources(d: Digest): { story: string; cited: string[] }[] {
-  return (d.stories ?? []).map((s) => ({ story: s.id, cited: [...s.points.flatMap((p) => p.citations), ...s.new.flatMap((a) => a.facts)].map((c) => c.source) }));
+  return (d.stories ?? []).map((s) => ({
+    story: s.id,
+    cited: [...s.points.flatMap((p) => p.citations), ...s.new.flatMap((a) => a.facts)].map((c) => c.source),
+  }));
 }
 
 describe('the briefing of a coverage of many stories', () => {
@@ -35,7 +38,11 @@ describe('the briefing of a coverage of many stories', () => {
   it('goes story by story, the story with new coverage first, then by size', () => {
     expect(digest.headline).toBe('Top 3 stories');
     expect([digest.points, digest.new, digest.disagreements]).toEqual([[], [], []]);
-    expect(digest.stories!.map((s) => s.title)).toEqual(['Shevchenko completes Chelsea move', 'Earthquake strikes Nepal near Kathmandu', 'PSP handheld sells out in Tokyo']);
+    expect(digest.stories!.map((s) => s.title)).toEqual([
+      'Shevchenko completes Chelsea move',
+      'Earthquake strikes Nepal near Kathmandu',
+      'PSP handheld sells out in Tokyo',
+    ]);
     expect(digest.stories![0]!.new.map((a) => a.source)).toEqual(['transfer-1.txt', 'transfer-2.txt']);
     expect(digest.stories![1]!.new).toEqual([]);
   });
@@ -57,23 +64,34 @@ describe('the briefing of a coverage of many stories', () => {
   it('renders a section per story on every surface, within each platform’s limits', () => {
     const text = renderDigestText(digest).split('\n');
     expect(text[0]).toBe('Daily briefing: Top 3 stories');
-    expect(text.filter((l) => l.startsWith('== '))).toEqual(['== 1. Shevchenko completes Chelsea move ==', '== 2. Earthquake strikes Nepal near Kathmandu ==', '== 3. PSP handheld sells out in Tokyo ==']);
+    expect(text.filter((l) => l.startsWith('== '))).toEqual([
+      '== 1. Shevchenko completes Chelsea move ==',
+      '== 2. Earthquake strikes Nepal near Kathmandu ==',
+      '== 3. PSP handheld sells out in Tokyo ==',
+    ]);
     const slack = renderDigestForSlack(digest, { shareButton: true });
     expect(messageProblem({ ...slack })).toBeNull();
-    expect(slack.blocks.filter((b) => b.type === 'section' && /^\*\d\. /.test((b as { text: { text: string } }).text.text)).map((b) => (b as { text: { text: string } }).text.text)).toEqual([
-      '*1. Shevchenko completes Chelsea move*',
-      '*2. Earthquake strikes Nepal near Kathmandu*',
-      '*3. PSP handheld sells out in Tokyo*',
-    ]);
+    expect(
+      slack.blocks
+        .filter((b) => b.type === 'section' && /^\*\d\. /.test((b as { text: { text: string } }).text.text))
+        .map((b) => (b as { text: { text: string } }).text.text),
+    ).toEqual(['*1. Shevchenko completes Chelsea move*', '*2. Earthquake strikes Nepal near Kathmandu*', '*3. PSP handheld sells out in Tokyo*']);
     const discord = renderDigestForDiscord(digest);
     expect(validateMessageBody({ embeds: discord.embeds, components: discord.components }, true)).toEqual([]);
-    expect(discord.embeds.map((e) => e.title)).toEqual(['Daily briefing', '1. Shevchenko completes Chelsea move', '2. Earthquake strikes Nepal near Kathmandu', '3. PSP handheld sells out in Tokyo']);
+    expect(discord.embeds.map((e) => e.title)).toEqual([
+      'Daily briefing',
+      '1. Shevchenko completes Chelsea move',
+      '2. Earthquake strikes Nepal near Kathmandu',
+      '3. PSP handheld sells out in Tokyo',
+    ]);
   });
 });
 
 describe('a briefing limited to a topic', () => {
   it('covers only the stories whose headlines carry every word of the topic, or the story with that id', () => {
-    expect(buildDigest(index, { firstSeen, now: NOW, topic: 'shevchenko chelsea' }).stories!.map((s) => s.title)).toEqual(['Shevchenko completes Chelsea move']);
+    expect(buildDigest(index, { firstSeen, now: NOW, topic: 'shevchenko chelsea' }).stories!.map((s) => s.title)).toEqual([
+      'Shevchenko completes Chelsea move',
+    ]);
     const quake = corpusStories(index)[0]!;
     expect(buildDigest(index, { firstSeen, now: NOW, topic: quake.id }).stories!.map((s) => s.id)).toEqual([quake.id]);
     const none = buildDigest(index, { firstSeen, now: NOW, topic: 'volcano' });
@@ -85,9 +103,13 @@ describe('a briefing limited to a topic', () => {
     try {
       const desk = new Newsdesk(index, { dataDir: null, rateLimitPerMinute: 10, log: silentLog, state: State.open(dir) });
       const reply = desk.subscribe('slack', 'C1', '08:00', 'Europe/London', NOW, '  psp   sony ');
-      expect(reply.message).toBe('Subscribed: this channel gets the daily briefing on “psp sony” at 08:00 (Europe/London). Next one: Wednesday 2 December, 08:00 (Europe/London).');
+      expect(reply.message).toBe(
+        'Subscribed: this channel gets the daily briefing on “psp sony” at 08:00 (Europe/London). Next one: Wednesday 2 December, 08:00 (Europe/London).',
+      );
       expect(reply.subscription!.topic).toBe('psp sony');
-      expect(desk.subscriptionStatus('slack', 'C1', NOW).message).toBe('This channel gets the daily briefing on “psp sony” at 08:00 (Europe/London). Next one: Wednesday 2 December, 08:00 (Europe/London). None sent yet.');
+      expect(desk.subscriptionStatus('slack', 'C1', NOW).message).toBe(
+        'This channel gets the daily briefing on “psp sony” at 08:00 (Europe/London). Next one: Wednesday 2 December, 08:00 (Europe/London). None sent yet.',
+      );
       expect(desk.digest({ platform: 'slack', channel: 'C1', now: NOW }).stories!.map((s) => s.title)).toEqual(['PSP handheld sells out in Tokyo']);
       // Subscribing again without a topic goes back to the top stories.
       desk.subscribe('slack', 'C1', '08:00', 'Europe/London', NOW);

@@ -36,7 +36,9 @@ describe('digest on the chat surfaces', () => {
       const desk = deskFor(ctx, {}, true);
       desk.subscribe('slack', 'C42', '08:00', 'UTC');
       const posted: { channel: string; digest: Digest }[] = [];
-      const scheduler = await startDigestScheduler(desk, async (sub, digest) => void posted.push({ channel: sub.channel, digest }), silentLog, { syncEveryMs: 0 });
+      const scheduler = await startDigestScheduler(desk, async (sub, digest) => void posted.push({ channel: sub.channel, digest }), silentLog, {
+        syncEveryMs: 0,
+      });
       await vi.advanceTimersByTimeAsync(60_000);
       scheduler!.stop();
       expect(posted.map((p) => p.channel)).toEqual(['C42']);

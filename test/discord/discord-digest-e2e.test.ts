@@ -24,7 +24,13 @@ const notice = (text: string): string | undefined => renderNoticeForDiscord(text
 const isPost = (p: string) => (c: RecordedCall) => c.method === 'POST' && c.path === p;
 
 /** Runs `/digest <sub>` in `where` and returns the private reply's text. */
-async function runDigestCommand(h: Harness, user: ReturnType<Harness['fake']['addUser']>, sub: string, options: { name: string; value: string }[], where: string): Promise<string> {
+async function runDigestCommand(
+  h: Harness,
+  user: ReturnType<Harness['fake']['addUser']>,
+  sub: string,
+  options: { name: string; value: string }[],
+  where: string,
+): Promise<string> {
   const mark = h.fake.mark();
   const interaction = h.fake.slashCommand(user, where, 'digest', [{ name: sub, type: 1, options: options.map((o) => ({ ...o, type: 3 })) }]);
   const callback = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
@@ -54,7 +60,8 @@ describe('Discord /digest subscriptions end to end', () => {
     const registered = [...h.fake.commands.values()].flat().find((c: { name: string }) => c.name === 'digest');
     expect(registered.default_member_permissions).toBe('16');
     const bo = h.fake.addUser('bo');
-    const refusal = 'Only members who can manage this channel (Manage Channels) can subscribe it to the daily briefing or stop it. “/digest” and “/digest status” are open to everyone.';
+    const refusal =
+      'Only members who can manage this channel (Manage Channels) can subscribe it to the daily briefing or stop it. “/digest” and “/digest status” are open to everyone.';
     expect(await runDigestCommand(h, bo, 'subscribe', [{ name: 'time', value: '07:00' }], channel)).toBe(refusal);
     expect(await runDigestCommand(h, bo, 'unsubscribe', [], channel)).toBe(refusal);
     expect(await runDigestCommand(h, bo, 'status', [], channel)).toMatch(/^This channel is not subscribed to the daily briefing\. Subscribe with/);
@@ -70,7 +77,13 @@ describe('Discord /digest subscriptions end to end', () => {
       { name: 'timezone', value: 'Europe/Paris' },
     ]);
     expect(reply).toMatch(/^Subscribed: this channel gets the daily briefing at 07:30 \(Europe\/Paris\)\. Next one: \w+ \d+ \w+, 07:30 \(Europe\/Paris\)\.$/);
-    expect(h.desk.state?.subscriptions.get('discord', channel)).toMatchObject({ platform: 'discord', channel, time: '07:30', timezone: 'Europe/Paris', paused: false });
+    expect(h.desk.state?.subscriptions.get('discord', channel)).toMatchObject({
+      platform: 'discord',
+      channel,
+      time: '07:30',
+      timezone: 'Europe/Paris',
+      paused: false,
+    });
     expect(await digestCommand('status')).toMatch(/^This channel gets the daily briefing at 07:30 \(Europe\/Paris\)\. Next one: .* None sent yet\.$/);
   });
 
@@ -132,7 +145,16 @@ describe('Discord scheduled digests end to end', () => {
 
   it('posts exactly one digest, as embeds with nobody pinged, to a channel subscribed with /digest subscribe once its time passes', async () => {
     const { time, timezone } = postTimeSoon();
-    await runDigestCommand(h, ada, 'subscribe', [{ name: 'time', value: time }, { name: 'timezone', value: timezone }], channel);
+    await runDigestCommand(
+      h,
+      ada,
+      'subscribe',
+      [
+        { name: 'time', value: time },
+        { name: 'timezone', value: timezone },
+      ],
+      channel,
+    );
     const sub = h.desk.state!.subscriptions.get('discord', channel)!;
     expect(sub).toMatchObject({ time, timezone, paused: false });
 
@@ -146,7 +168,9 @@ describe('Discord scheduled digests end to end', () => {
     expect(sent).toMatchObject({ status: 'sent', localDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     // The delivery key goes out as an enforced nonce: a repeated post of this delivery returns this message.
     const nonce = deliveryKey('discord', channel, sent.localDate);
-    expect(posts[0]!.body).toEqual(JSON.parse(JSON.stringify({ embeds: briefing.embeds, components: [], allowed_mentions: { parse: [] }, nonce, enforce_nonce: true })));
+    expect(posts[0]!.body).toEqual(
+      JSON.parse(JSON.stringify({ embeds: briefing.embeds, components: [], allowed_mentions: { parse: [] }, nonce, enforce_nonce: true })),
+    );
     expect(posts[0]!.body.embeds[0].title).toBe('Daily briefing');
     expect(h.fake.pings).toEqual([]);
   });
@@ -176,7 +200,16 @@ describe('Discord scheduled digests end to end', () => {
   it('pauses the subscription of a channel that was deleted (10003 Unknown Channel) instead of retrying', async () => {
     const gone = h.fake.addTextChannel('old-news');
     const { time, timezone } = postTimeSoon();
-    await runDigestCommand(h, ada, 'subscribe', [{ name: 'time', value: time }, { name: 'timezone', value: timezone }], gone);
+    await runDigestCommand(
+      h,
+      ada,
+      'subscribe',
+      [
+        { name: 'time', value: time },
+        { name: 'timezone', value: timezone },
+      ],
+      gone,
+    );
     h.fake.deleteChannel(gone);
     const mark = h.fake.mark();
     const scheduler = await startScheduler();

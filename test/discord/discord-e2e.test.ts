@@ -65,13 +65,23 @@ function referenceDesk(): Newsdesk {
 }
 
 /** What the bot should send for `question` asked in `conversationId` (advancing the reference conversation). */
-function expectedAnswer(reference: Newsdesk, question: string, conversationId: string, key: string, share: boolean): { answer: Answer; answerId: string; payload: DiscordMessage } {
+function expectedAnswer(
+  reference: Newsdesk,
+  question: string,
+  conversationId: string,
+  key: string,
+  share: boolean,
+): { answer: Answer; answerId: string; payload: DiscordMessage } {
   const result = reference.ask(question, { conversationId });
   if (!result.ok) throw new Error(result.message);
   const answer = result.answer;
   const listed = answer.citations.length || (answer.related?.length ?? 0);
   const moreAvailable = listed > CITATIONS_SHOWN || result.moreAvailable;
-  return { answer, answerId: result.answerId, payload: renderAnswerForDiscord(answer, { shown: CITATIONS_SHOWN, controls: { key, moreAvailable, share, feedback: true } }) };
+  return {
+    answer,
+    answerId: result.answerId,
+    payload: renderAnswerForDiscord(answer, { shown: CITATIONS_SHOWN, controls: { key, moreAvailable, share, feedback: true } }),
+  };
 }
 
 /** The JSON Discord receives for a payload's embeds and components. */
@@ -161,9 +171,16 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
       expect(field.name.startsWith(`[${citation.n}] `)).toBe(true);
       const file = fs.readFileSync(path.join(CORPUS_DIR, citation.source), 'utf8').replace(/\s+/g, ' ');
       const quoteLine = field.value.split('\n').find((line) => line.startsWith('> '))!;
-      const shown = quoteLine.slice(2).replace(/\\([^\p{L}\p{N}\s])/gu, '$1').replace(/…$/, '');
+      const shown = quoteLine
+        .slice(2)
+        .replace(/\\([^\p{L}\p{N}\s])/gu, '$1')
+        .replace(/…$/, '');
       // Verbatim: every piece of the quote as shown (between the core's "…" elisions) is in the article file.
-      for (const piece of shown.split('…').map((p) => p.trim()).filter(Boolean)) expect(file).toContain(piece);
+      for (const piece of shown
+        .split('…')
+        .map((p) => p.trim())
+        .filter(Boolean))
+        expect(file).toContain(piece);
     }
     expect(h.fake.pings).toEqual([]);
   });
@@ -218,7 +235,12 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     const shared = await h.fake.waitForCall(isPost(`/interactions/${share.id}/${share.token}/callback`), mark);
     const publicPayload = renderAnswerForDiscord(answer, {
       shown: CITATIONS_SHOWN,
-      controls: { key: interaction.id, moreAvailable: payload.components[0]!.components.some((b) => 'custom_id' in b && b.custom_id.startsWith('newsdesk:more:')), share: false, feedback: true },
+      controls: {
+        key: interaction.id,
+        moreAvailable: payload.components[0]!.components.some((b) => 'custom_id' in b && b.custom_id.startsWith('newsdesk:more:')),
+        share: false,
+        feedback: true,
+      },
     });
     expect(shared.body.type).toBe(4);
     expect(shared.body.data.flags ?? 0).toBe(0);
@@ -261,7 +283,18 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     const mark = h.fake.mark();
     const helpful = h.fake.clickButton(bo, answerMessageId, `newsdesk:helpful:${threadId}`);
     const thanks = await h.fake.waitForCall(isPost(`/interactions/${helpful.id}/${helpful.token}/callback`), mark);
-    expect(thanks.body).toEqual({ type: 4, data: { content: feedbackThanksMessage(true, true), embeds: [], components: [], allowed_mentions: { parse: [] }, flags: EPHEMERAL, tts: false, enforce_nonce: false } });
+    expect(thanks.body).toEqual({
+      type: 4,
+      data: {
+        content: feedbackThanksMessage(true, true),
+        embeds: [],
+        components: [],
+        allowed_mentions: { parse: [] },
+        flags: EPHEMERAL,
+        tts: false,
+        enforce_nonce: false,
+      },
+    });
     const unhelpful = h.fake.clickButton(ada, answerMessageId, `newsdesk:unhelpful:${threadId}`);
     await h.fake.waitForCall(isPost(`/interactions/${unhelpful.id}/${unhelpful.token}/callback`), mark);
     expect(readFeedback(h.dataDir).map(({ at: _at, ...f }) => f)).toEqual([
@@ -290,7 +323,9 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     const interaction = h.fake.slashCommand(ada, channel, 'stories');
     const callback = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
     expect(callback.body.data.flags).toBe(EPHEMERAL);
-    expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(wire(withShareButton(renderStoryListForDiscord(reference.stories()), interaction.id)));
+    expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(
+      wire(withShareButton(renderStoryListForDiscord(reference.stories()), interaction.id)),
+    );
     expect(callback.body.data.embeds[0].title).toBe('1 story:');
     expect(callback.body.data.embeds[0].description.split('\n')[0]).toBe('**1. Biden and Putin warn of breach if no resolution reached on Ukraine tension**');
 
@@ -303,7 +338,9 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     };
     expect(await reply([])).toBe('No story followed here. Type /story followed by words of its headline (or its number in /stories).');
     const following = await reply([{ name: 'query', type: 3, value: 'biden putin ukraine' }]);
-    expect(following).toBe('Following the story "Biden and Putin warn of breach if no resolution reached on Ukraine tension": questions here are answered from its coverage.');
+    expect(following).toBe(
+      'Following the story "Biden and Putin warn of breach if no resolution reached on Ukraine tension": questions here are answered from its coverage.',
+    );
     expect(await reply([])).toBe(following);
     expect(await reply([{ name: 'query', type: 3, value: 'zzqx' }])).toBe('No story matches "zzqx". Try /stories for the list.');
   });
@@ -317,7 +354,10 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     message.components = [{ type: 1, components: [{ type: 2, style: 2, label: '1. A story', custom_id: `newsdesk:story:${story.id}` }] }];
     const click = h.fake.clickButton(ada, message.id, `newsdesk:story:${story.id}`);
     const callback = await h.fake.waitForCall(isPost(`/interactions/${click.id}/${click.token}/callback`), mark);
-    expect(callback.body.data).toMatchObject({ content: `Following the story "${story.title}": questions here are answered from its coverage.`, flags: EPHEMERAL });
+    expect(callback.body.data).toMatchObject({
+      content: `Following the story "${story.title}": questions here are answered from its coverage.`,
+      flags: EPHEMERAL,
+    });
   });
 
   it('/source shows one source found by outlet', async () => {
@@ -333,7 +373,9 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     const mark = h.fake.mark();
     const interaction = h.fake.slashCommand(ada, channel, 'source', [{ name: 'query', type: 3, value: 'biden putin' }]);
     const callback = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
-    expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(wire(renderSourceLookupForDiscord(reference.lookupSource('biden putin'))));
+    expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(
+      wire(renderSourceLookupForDiscord(reference.lookupSource('biden putin'))),
+    );
   });
 
   it('autocompletes /source with outlets and titles', async () => {
@@ -341,7 +383,10 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     const interaction = h.fake.autocomplete(ada, channel, 'source', { name: 'query', value: 'we' });
     const callback = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
     expect(callback.body).toEqual({ type: 8, data: { choices: renderChoicesForDiscord(reference.suggestSources('we')) } });
-    expect(callback.body.data.choices).toContainEqual({ name: 'WEKU: Biden again calls on Putin to de-escalate tensions along Ukraine border', value: '004_0ab6f7e65bf4a959.txt' });
+    expect(callback.body.data.choices).toContainEqual({
+      name: 'WEKU: Biden again calls on Putin to de-escalate tensions along Ukraine border',
+      value: '004_0ab6f7e65bf4a959.txt',
+    });
     expect(callback.status).toBe(204);
   });
 
@@ -380,7 +425,9 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
 
     const hostile = h.fake.userSays(ada, channel, `${mention} @everyone <@123456789012345678> who requested the call?`);
     const answered = await h.fake.waitForCall(isPost(`/channels/${hostile.id}/messages`), mark);
-    expect(h.fake.calls.slice(mark).find(isPost(`/channels/${channel}/messages/${hostile.id}/threads`))?.body.name).toBe('@everyone <@123456789012345678> who requested the call?');
+    expect(h.fake.calls.slice(mark).find(isPost(`/channels/${channel}/messages/${hostile.id}/threads`))?.body.name).toBe(
+      '@everyone <@123456789012345678> who requested the call?',
+    );
     expect(answered.body.allowed_mentions).toEqual({ parse: [] });
     expect(asks.at(-1)).toEqual({ question: '@everyone <@123456789012345678> who requested the call?', conversationId: `discord:thread:${hostile.id}` });
     const { payload } = expectedAnswer(reference, '@everyone <@123456789012345678> who requested the call?', `discord:thread:${hostile.id}`, hostile.id, false);
@@ -473,7 +520,10 @@ describe('Discord bot: slow answers', () => {
       expect(deferred.status).toBe(204);
       expect(deferred.at - interaction.createdAt).toBeLessThan(3000);
 
-      const edited = await h.fake.waitForCall((c) => c.method === 'PATCH' && c.path === `/webhooks/${h.fake.options.applicationId}/${interaction.token}/messages/@original`, mark);
+      const edited = await h.fake.waitForCall(
+        (c) => c.method === 'PATCH' && c.path === `/webhooks/${h.fake.options.applicationId}/${interaction.token}/messages/@original`,
+        mark,
+      );
       expect(edited.at - interaction.createdAt).toBeGreaterThanOrEqual(3200);
       expect(edited.status).toBe(200);
       const { payload } = expectedAnswer(reference, 'who requested the call?', `discord:channel:${channel}:${ada.id}`, interaction.id, true);

@@ -301,7 +301,12 @@ export class FakeDiscord {
       type: referenced ? MessageType.Reply : MessageType.Default,
       flags: 0 as MessageFlags,
       components: [],
-      ...(referenced ? { message_reference: { type: 0, message_id: referenced.id, channel_id: referenced.channel_id, ...(guildId ? { guild_id: guildId } : {}) }, referenced_message: referenced } : {}),
+      ...(referenced
+        ? {
+            message_reference: { type: 0, message_id: referenced.id, channel_id: referenced.channel_id, ...(guildId ? { guild_id: guildId } : {}) },
+            referenced_message: referenced,
+          }
+        : {}),
     } as APIMessage;
     this.messages.set(message.id, message);
     const extra = { channel_type: channel.type, ...(guildId ? { guild_id: guildId, member: this.memberOf(from) } : {}) };
@@ -557,7 +562,19 @@ export class FakeDiscord {
       verification_level: 0,
       default_message_notifications: 1,
       explicit_content_filter: 0,
-      roles: [{ id: this.options.guildId, name: '@everyone', color: 0, hoist: false, position: 0, permissions: '1071698660929', managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        {
+          id: this.options.guildId,
+          name: '@everyone',
+          color: 0,
+          hoist: false,
+          position: 0,
+          permissions: '1071698660929',
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
       emojis: [],
       stickers: [],
       features: [],
@@ -636,7 +653,12 @@ export class FakeDiscord {
       context: guildId ? 0 : 1,
       attachment_size_limit: 10_485_760,
       ...(guildId
-        ? { guild_id: guildId, guild: { id: guildId, locale: 'en-US', features: [] }, guild_locale: 'en-US', member: { ...this.memberOf(from), permissions: String(this.memberPermissions.get(from.id) ?? MEMBER_PERMISSIONS) } }
+        ? {
+            guild_id: guildId,
+            guild: { id: guildId, locale: 'en-US', features: [] },
+            guild_locale: 'en-US',
+            member: { ...this.memberOf(from), permissions: String(this.memberPermissions.get(from.id) ?? MEMBER_PERMISSIONS) },
+          }
         : { user: from }),
       ...(message ? { message } : {}),
     };
@@ -702,7 +724,8 @@ export class FakeDiscord {
           },
         };
       }
-      if (route.auth && call.authorization !== `Bot ${this.options.token}`) return { reply: { status: 401, body: { message: '401: Unauthorized', code: 0 } }, headers: {} };
+      if (route.auth && call.authorization !== `Bot ${this.options.token}`)
+        return { reply: { status: 401, body: { message: '401: Unauthorized', code: 0 } }, headers: {} };
       const reply = route.handler(m.slice(1), call.body, call);
       return {
         reply,
@@ -726,7 +749,12 @@ export class FakeDiscord {
       template,
       auth,
       handler,
-      pattern: new RegExp(`^${template.replace(/:id/g, id).replace(/:token/g, token).replace(/:message/g, `(@original|\\d{17,20})`)}$`),
+      pattern: new RegExp(
+        `^${template
+          .replace(/:id/g, id)
+          .replace(/:token/g, token)
+          .replace(/:message/g, `(@original|\\d{17,20})`)}$`,
+      ),
     });
     const app = this.options.applicationId;
     return [
@@ -736,7 +764,20 @@ export class FakeDiscord {
       })),
       r('GET', '/gateway', false, () => ({ status: 200, body: { url: this.gatewayUrl } })),
       r('GET', '/users/@me', true, () => ({ status: 200, body: this.bot })),
-      r('GET', '/applications/@me', true, () => ({ status: 200, body: { id: app, name: 'newsdesk', icon: null, description: '', bot_public: true, bot_require_code_grant: false, verify_key: 'f'.repeat(64), flags: 0, bot: this.bot } })),
+      r('GET', '/applications/@me', true, () => ({
+        status: 200,
+        body: {
+          id: app,
+          name: 'newsdesk',
+          icon: null,
+          description: '',
+          bot_public: true,
+          bot_require_code_grant: false,
+          verify_key: 'f'.repeat(64),
+          flags: 0,
+          bot: this.bot,
+        },
+      })),
       r('PUT', '/applications/:id/commands', true, ([appId], body) => this.putCommands(appId!, 'global', body)),
       r('PUT', '/applications/:id/guilds/:id/commands', true, ([appId, guildId], body) => this.putCommands(appId!, guildId!, body)),
       r('GET', '/applications/:id/commands', true, () => ({ status: 200, body: this.commands.get('global') ?? [] })),
@@ -845,7 +886,14 @@ export class FakeDiscord {
     return {
       status: 200,
       body: {
-        interaction: { id: interaction.id, type: interaction.type, activity_instance_id: null, response_message_id: message?.id ?? null, response_message_loading: type === InteractionResponseType.DeferredChannelMessageWithSource, response_message_ephemeral: Boolean((message?.flags ?? 0) & MessageFlags.Ephemeral) },
+        interaction: {
+          id: interaction.id,
+          type: interaction.type,
+          activity_instance_id: null,
+          response_message_id: message?.id ?? null,
+          response_message_loading: type === InteractionResponseType.DeferredChannelMessageWithSource,
+          response_message_ephemeral: Boolean((message?.flags ?? 0) & MessageFlags.Ephemeral),
+        },
         resource: { type, ...(message ? { message } : {}) },
       },
     };
@@ -914,7 +962,11 @@ export class FakeDiscord {
     if (body.message_reference) {
       const referenced = this.messages.get(body.message_reference.message_id);
       if (!referenced) return invalidForm(['message_reference: Unknown message']);
-      reference = { message_reference: { type: 0, message_id: referenced.id, channel_id: referenced.channel_id }, referenced_message: referenced, type: MessageType.Reply };
+      reference = {
+        message_reference: { type: 0, message_id: referenced.id, channel_id: referenced.channel_id },
+        referenced_message: referenced,
+        type: MessageType.Reply,
+      };
     }
     const message = this.newBotMessage(channelId, body, (body.flags ?? 0) & MessageFlags.SuppressNotifications, reference);
     if (body.nonce !== undefined) this.nonces.set(`${channelId}\u0000${body.nonce}`, message);
@@ -925,7 +977,8 @@ export class FakeDiscord {
   private startThread(channelId: string, messageId: string, body: any): Reply {
     const parent = this.channels.get(channelId);
     if (!parent) return unknown('Channel', 10003);
-    if (parent.type !== ChannelType.GuildText && parent.type !== ChannelType.GuildAnnouncement) return { status: 400, body: { message: 'Cannot execute action on this channel type', code: 50024 } };
+    if (parent.type !== ChannelType.GuildText && parent.type !== ChannelType.GuildAnnouncement)
+      return { status: 400, body: { message: 'Cannot execute action on this channel type', code: 50024 } };
     const message = this.messages.get(messageId);
     if (!message || message.channel_id !== channelId) return unknown('Message', 10008);
     if (this.channels.has(messageId)) return { status: 400, body: { message: 'A thread has already been created for this message', code: 160004 } };
@@ -946,7 +999,13 @@ export class FakeDiscord {
       member_count: 1,
       total_message_sent: 0,
       flags: 0 as ChannelFlags,
-      thread_metadata: { archived: false, auto_archive_duration: body.auto_archive_duration ?? 1440, archive_timestamp: now, locked: false, create_timestamp: now },
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: body.auto_archive_duration ?? 1440,
+        archive_timestamp: now,
+        locked: false,
+        create_timestamp: now,
+      },
       member: { id: messageId, user_id: this.bot.id, join_timestamp: now, flags: 0 as ThreadMemberFlags },
     };
     this.channels.set(thread.id, thread);
@@ -1106,7 +1165,8 @@ function validateCommand(c: any, at: string): string[] {
   options.forEach((o, i) => {
     const p = `${at}.options.${i}`;
     if (typeof o.name !== 'string' || !/^[-_\p{Ll}\p{N}]{1,32}$/u.test(o.name)) problems.push(`${p}.name: Command name is invalid`);
-    if (typeof o.description !== 'string' || o.description.length < 1 || o.description.length > 100) problems.push(`${p}.description: Must be between 1 and 100 in length.`);
+    if (typeof o.description !== 'string' || o.description.length < 1 || o.description.length > 100)
+      problems.push(`${p}.description: Must be between 1 and 100 in length.`);
     if (o.max_length !== undefined && (o.max_length < 1 || o.max_length > 6000)) problems.push(`${p}.max_length: must be between 1 and 6000`);
     if (o.autocomplete && o.choices?.length) problems.push(`${p}.autocomplete: cannot be used with choices`);
   });

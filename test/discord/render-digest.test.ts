@@ -47,7 +47,9 @@ describe('renderDigestForDiscord', () => {
     ]);
     expect(main?.fields?.[1]).toEqual({
       name: '[2] The Epoch Times',
-      value: expect.stringMatching(/^\*White House: Biden Calls For De-Escalation On Call With Putin\* · 2021-12-30 · `001_ae44a968ee4ee127\.txt`\n> On the call, Biden urged Putin/),
+      value: expect.stringMatching(
+        /^\*White House: Biden Calls For De-Escalation On Call With Putin\* · 2021-12-30 · `001_ae44a968ee4ee127\.txt`\n> On the call, Biden urged Putin/,
+      ),
     });
     expect(differ?.title).toBe(DIGEST_LABELS.disagreements);
     expect(differ?.description).toContain('Number of troops: 100,000 troops (3 sources)');
@@ -56,7 +58,10 @@ describe('renderDigestForDiscord', () => {
 
   it('leaves out the quote of a citation that is the point’s own sentence, shown in full above', () => {
     const field = renderDigestForDiscord(digests.corpus).embeds[0]?.fields?.[0];
-    expect(field).toEqual({ name: '[1] WASHINGTON President Joe Biden on Thursday urged President Vladimir Putin to “defuse…', value: '2021-12-31 · `000_7c4e71be4a13ea11.txt`' });
+    expect(field).toEqual({
+      name: '[1] WASHINGTON President Joe Biden on Thursday urged President Vladimir Putin to “defuse…',
+      value: '2021-12-31 · `000_7c4e71be4a13ea11.txt`',
+    });
   });
 
   it('links a title only to an http(s) URL, with parentheses percent-encoded', () => {
@@ -67,11 +72,20 @@ describe('renderDigestForDiscord', () => {
 
   it('cuts a huge digest to Discord’s limits, counting the points and citations left out', () => {
     const long = 'word '.repeat(400);
-    const points = Array.from({ length: 12 }, (_, i) => ({ text: `${i} ${long}`, citations: Array.from({ length: 5 }, (_, j) => citation(i * 5 + j + 1, { quote: long, outlet: `Outlet ${j}` })) }));
+    const points = Array.from({ length: 12 }, (_, i) => ({
+      text: `${i} ${long}`,
+      citations: Array.from({ length: 5 }, (_, j) => citation(i * 5 + j + 1, { quote: long, outlet: `Outlet ${j}` })),
+    }));
     const digest: Digest = {
       headline: long,
       points,
-      new: Array.from({ length: 40 }, (_, i) => ({ source: `${i}.txt`, title: long, outlet: 'X', firstSeen: '2026-11-23T07:00:00.000Z', facts: [citation(100 + i, { quote: long })] })),
+      new: Array.from({ length: 40 }, (_, i) => ({
+        source: `${i}.txt`,
+        title: long,
+        outlet: 'X',
+        firstSeen: '2026-11-23T07:00:00.000Z',
+        facts: [citation(100 + i, { quote: long })],
+      })),
       disagreements: Array.from({ length: 20 }, () => ({ topic: 'number of troops', values: [{ value: long, sources: ['a'] }] })),
     };
     const payload = renderDigestForDiscord(digest);
@@ -92,11 +106,20 @@ describe('renderDigestForDiscord', () => {
   });
 
   it('always gives a payload Discord accepts, with mentions disabled and no live mention, whatever the text (property)', () => {
-    const text = fc.string({ unit: fc.constantFrom('<', '@', 'everyone', 'here', '#', '>', '*', '_', '`', '[', ']', '(', ')', '\n', ' ', 'a', '😀', '\\'), maxLength: 600 });
+    const text = fc.string({
+      unit: fc.constantFrom('<', '@', 'everyone', 'here', '#', '>', '*', '_', '`', '[', ']', '(', ')', '\n', ' ', 'a', '😀', '\\'),
+      maxLength: 600,
+    });
     fc.assert(
       fc.property(
         text,
-        fc.array(fc.record({ text, quotes: fc.array(fc.record({ quote: text, outlet: fc.option(text), title: text, url: fc.option(fc.oneof(fc.webUrl(), text)) }), { maxLength: 8 }) }), { maxLength: 9 }),
+        fc.array(
+          fc.record({
+            text,
+            quotes: fc.array(fc.record({ quote: text, outlet: fc.option(text), title: text, url: fc.option(fc.oneof(fc.webUrl(), text)) }), { maxLength: 8 }),
+          }),
+          { maxLength: 9 },
+        ),
         fc.array(fc.record({ title: text, outlet: fc.option(text) }), { maxLength: 6 }),
         fc.array(fc.record({ topic: text, value: text }), { maxLength: 4 }),
         (headline, ps, fresh, differ) => {

@@ -29,7 +29,9 @@ import { validateMessageBody } from './fake-discord.ts';
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'discord');
 const readFixture = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as T;
 const answers = readFixture<Record<'answered' | 'conflicting' | 'notFoundRelated' | 'notFoundEmpty' | 'hostile', Answer>>('answers.json');
-const sources = readFixture<{ list: SourceList; listWithSkipped: SourceList; detail: SourceLookup; ambiguous: SourceLookup; notFound: SourceLookup }>('sources.json');
+const sources = readFixture<{ list: SourceList; listWithSkipped: SourceList; detail: SourceLookup; ambiguous: SourceLookup; notFound: SourceLookup }>(
+  'sources.json',
+);
 const KEY = '1100000000000001011';
 
 /** The body discord.js sends for a payload (what Discord validates). */
@@ -140,7 +142,13 @@ describe('renderAnswerForDiscord', () => {
       start: 0,
       end: long.length,
     }));
-    const answer: Answer = { question: 'q '.repeat(400), status: 'answered', answer: 'Geneva '.repeat(100), support: [{ value: 'Geneva', sources: ['a'] }], citations };
+    const answer: Answer = {
+      question: 'q '.repeat(400),
+      status: 'answered',
+      answer: 'Geneva '.repeat(100),
+      support: [{ value: 'Geneva', sources: ['a'] }],
+      citations,
+    };
     const payload = renderAnswerForDiscord(answer, { controls: { key: KEY, moreAvailable: false, share: true, feedback: true } });
     expect(validateMessageBody(apiBody(payload), true)).toEqual([]);
     const embed = payload.embeds[0]!;
@@ -218,7 +226,15 @@ describe('source renderers', () => {
 
   it('cuts a long source list with a count of the sources left out', () => {
     const many: SourceList = {
-      sources: Array.from({ length: 300 }, (_, i) => ({ id: `${i}.txt`, title: `Article number ${i} about the talks`, outlet: 'Wire', byline: null, published: null, url: null, passages: 3 })),
+      sources: Array.from({ length: 300 }, (_, i) => ({
+        id: `${i}.txt`,
+        title: `Article number ${i} about the talks`,
+        outlet: 'Wire',
+        byline: null,
+        published: null,
+        url: null,
+        passages: 3,
+      })),
       skipped: [],
     };
     const description = renderSourceListForDiscord(many).embeds[0]?.description ?? '';
@@ -244,7 +260,9 @@ describe('source renderers', () => {
 
   it('adds "Share in channel" in a row of its own', () => {
     const payload = withShareButton(renderSourceListForDiscord(sources.list), KEY);
-    expect(payload.components).toEqual([{ type: 1, components: [{ type: 2, style: 1, label: 'Share in channel', custom_id: 'newsdesk:share:1100000000000001011' }] }]);
+    expect(payload.components).toEqual([
+      { type: 1, components: [{ type: 2, style: 1, label: 'Share in channel', custom_id: 'newsdesk:share:1100000000000001011' }] },
+    ]);
   });
 });
 
@@ -303,7 +321,9 @@ describe('escapeDiscordMarkdown', () => {
     expect(escapeDiscordMarkdown('**hi** <@123> [x](https://e.vil)')).toBe('\\*\\*hi\\*\\* \\<@123> \\[x\\](https://e.vil)');
     expect(escapeDiscordMarkdown('# title\n> quote\n- item\n12. item\n-# small')).toBe('\\# title\n\\> quote\n\\- item\n12\\. item\n\\-# small');
     expect(escapeDiscordMarkdown('@everyone and @here')).toBe('@\u200beveryone and @\u200bhere');
-    expect(escapeDiscordMarkdown('U.S. officials said 100,000 troops — “a moment of crisis.”')).toBe('U.S. officials said 100,000 troops — “a moment of crisis.”');
+    expect(escapeDiscordMarkdown('U.S. officials said 100,000 troops — “a moment of crisis.”')).toBe(
+      'U.S. officials said 100,000 troops — “a moment of crisis.”',
+    );
   });
 
   it('leaves nothing unescaped and loses nothing, for any text', () => {
@@ -369,7 +389,16 @@ describe('button custom ids', () => {
   });
 
   it('refuses ids it did not make', () => {
-    for (const id of ['', 'newsdesk:', 'newsdesk:more:1', 'newsdesk:more:1:x', 'newsdesk:share:1:2', 'other:share:1', 'newsdesk:delete:1', 'newsdesk:share:a b']) {
+    for (const id of [
+      '',
+      'newsdesk:',
+      'newsdesk:more:1',
+      'newsdesk:more:1:x',
+      'newsdesk:share:1:2',
+      'other:share:1',
+      'newsdesk:delete:1',
+      'newsdesk:share:a b',
+    ]) {
       expect(decodeButtonId(id)).toBeNull();
     }
   });
@@ -443,7 +472,9 @@ describe('"which story?" on Discord', () => {
       ],
     });
     expect(payload.embeds[0]!.title).toBe('That could be about several stories. Which one do you mean?');
-    expect(payload.embeds[0]!.description).toBe('1. Earthquake strikes Nepal (3 articles) — `/story query:st-0a1b2c3d`\n2. Shevchenko completes \\*Chelsea\\* move (1 article) — `/story query:st-1b2c3d4e`');
+    expect(payload.embeds[0]!.description).toBe(
+      '1. Earthquake strikes Nepal (3 articles) — `/story query:st-0a1b2c3d`\n2. Shevchenko completes \\*Chelsea\\* move (1 article) — `/story query:st-1b2c3d4e`',
+    );
     expect(payload.components).toEqual([
       {
         type: 1,

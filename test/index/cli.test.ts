@@ -18,14 +18,17 @@ interface Run {
 
 /** Runs the newsdesk command in the repository, with its own data folder and a clean environment. */
 function newsdesk(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(CORPUS_DIR|DATA_DIR|LOG_LEVEL|MAX_FILE_BYTES|DISCORD_|SLACK_)/.test(k)),
-  );
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(CORPUS_DIR|DATA_DIR|LOG_LEVEL|MAX_FILE_BYTES|DISCORD_|SLACK_)/.test(k)));
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...clean, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: ROOT, env: { ...clean, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -57,11 +60,51 @@ describe('newsdesk sources --json', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       sources: [
-        { id: '000_7c4e71be4a13ea11.txt', title: 'WASHINGTON President Joe Biden on Thursday urged President Vladimir Putin to “defuse…', outlet: null, byline: null, published: '2021-12-31', url: null, passages: 18 },
-        { id: '001_ae44a968ee4ee127.txt', title: 'White House: Biden Calls For De-Escalation On Call With Putin', outlet: 'The Epoch Times', byline: 'NTD Newsroom', published: '2021-12-30', url: null, passages: 15 },
-        { id: '002_34bd12b4df784525.txt', title: 'US would respond “decisively” if Russia invades Ukraine, warns Biden Putin', outlet: null, byline: null, published: null, url: null, passages: 18 },
-        { id: '003_aa27b1c8d01db12e.txt', title: 'Biden and Putin warn of breach if no resolution reached on Ukraine tension', outlet: null, byline: null, published: '2021-12-30', url: null, passages: 25 },
-        { id: '004_0ab6f7e65bf4a959.txt', title: 'Biden again calls on Putin to de-escalate tensions along Ukraine border', outlet: 'WEKU', byline: 'Franco Ordoñez', published: '2021-12-31', url: null, passages: 25 },
+        {
+          id: '000_7c4e71be4a13ea11.txt',
+          title: 'WASHINGTON President Joe Biden on Thursday urged President Vladimir Putin to “defuse…',
+          outlet: null,
+          byline: null,
+          published: '2021-12-31',
+          url: null,
+          passages: 18,
+        },
+        {
+          id: '001_ae44a968ee4ee127.txt',
+          title: 'White House: Biden Calls For De-Escalation On Call With Putin',
+          outlet: 'The Epoch Times',
+          byline: 'NTD Newsroom',
+          published: '2021-12-30',
+          url: null,
+          passages: 15,
+        },
+        {
+          id: '002_34bd12b4df784525.txt',
+          title: 'US would respond “decisively” if Russia invades Ukraine, warns Biden Putin',
+          outlet: null,
+          byline: null,
+          published: null,
+          url: null,
+          passages: 18,
+        },
+        {
+          id: '003_aa27b1c8d01db12e.txt',
+          title: 'Biden and Putin warn of breach if no resolution reached on Ukraine tension',
+          outlet: null,
+          byline: null,
+          published: '2021-12-30',
+          url: null,
+          passages: 25,
+        },
+        {
+          id: '004_0ab6f7e65bf4a959.txt',
+          title: 'Biden again calls on Putin to de-escalate tensions along Ukraine border',
+          outlet: 'WEKU',
+          byline: 'Franco Ordoñez',
+          published: '2021-12-31',
+          url: null,
+          passages: 25,
+        },
       ],
       skipped: [],
     });
@@ -93,7 +136,7 @@ describe('newsdesk source', () => {
   it('exits 1 and says so when nothing matches', () => {
     const run = runs.get('source unknown')!;
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe("No source matches “zzzz-nothing-like-it”.\n");
+    expect(run.stdout).toBe('No source matches “zzzz-nothing-like-it”.\n');
   });
 
   it('exits 1 and lists the close matches when several sources fit', () => {

@@ -30,7 +30,12 @@ describe('duplicateGroups', () => {
       article('other.md', missing, { outlet: 'The Evening Post' }),
     ]);
     expect(jaccard(shingles(index.articles.get('wire.md')!.text), shingles(index.articles.get('post.md')!.text))).toBeGreaterThan(0.95);
-    expect(duplicateGroups(index)).toEqual(new Map([['post.md', 'wire.md'], ['wire.md', 'wire.md']]));
+    expect(duplicateGroups(index)).toEqual(
+      new Map([
+        ['post.md', 'wire.md'],
+        ['wire.md', 'wire.md'],
+      ]),
+    );
   });
 
   it('groups articles with the same url (tracking parameters aside) and leaves different texts apart', () => {
@@ -40,7 +45,12 @@ describe('duplicateGroups', () => {
       article('b.md', missing, { url: 'https://www.news.test/paris/' }),
       article('c.md', readStory(3).paragraphs.join('\n\n')),
     ]);
-    expect(duplicateGroups(index)).toEqual(new Map([['a.md', 'a.md'], ['b.md', 'a.md']]));
+    expect(duplicateGroups(index)).toEqual(
+      new Map([
+        ['a.md', 'a.md'],
+        ['b.md', 'a.md'],
+      ]),
+    );
   });
 
   it('does not group stories that only share a few sentences', () => {
@@ -56,7 +66,12 @@ describe('duplicateGroups', () => {
     const first = duplicateGroups(index);
     expect(duplicateGroups(index)).toBe(first);
     index.addArticle(article('z.md', toll));
-    expect(duplicateGroups(index)).toEqual(new Map([['x.md', 'x.md'], ['z.md', 'x.md']]));
+    expect(duplicateGroups(index)).toEqual(
+      new Map([
+        ['x.md', 'x.md'],
+        ['z.md', 'x.md'],
+      ]),
+    );
   });
 });
 

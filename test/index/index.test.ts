@@ -21,7 +21,14 @@ const hitSummary = (index: CorpusIndex, query: string, limit = 3) =>
 describe('analyzer', () => {
   it('lower-cases, drops stop words and possessives, and stems', () => {
     expect(analyzeText("Who requested the call? Russia's Kremlin warned Putin’s aides were meeting.")).toEqual([
-      'request', 'call', 'russia', 'kremlin', 'warn', 'putin', 'aid', 'meet',
+      'request',
+      'call',
+      'russia',
+      'kremlin',
+      'warn',
+      'putin',
+      'aid',
+      'meet',
     ]);
   });
 
@@ -99,9 +106,11 @@ describe('CorpusIndex.search', () => {
   });
 
   it('gives the same results on every run (deterministic)', () => {
-    expect(buildIndex().search('sanctions Nord Stream', { limit: 8 }).map((h) => h.passage.key)).toEqual(
-      index.search('sanctions Nord Stream', { limit: 8 }).map((h) => h.passage.key),
-    );
+    expect(
+      buildIndex()
+        .search('sanctions Nord Stream', { limit: 8 })
+        .map((h) => h.passage.key),
+    ).toEqual(index.search('sanctions Nord Stream', { limit: 8 }).map((h) => h.passage.key));
   });
 });
 
@@ -134,7 +143,12 @@ describe('CorpusIndex updates', () => {
     ].join('\n');
     index.addArticles(parseArticleFile('feed.jsonl', feed).articles);
     index.addArticles(corpusArticles.slice(0, 1));
-    expect(index.search('quetzal').map((h) => h.article.id).sort()).toEqual(['feed.jsonl#L1', 'feed.jsonl#L2']);
+    expect(
+      index
+        .search('quetzal')
+        .map((h) => h.article.id)
+        .sort(),
+    ).toEqual(['feed.jsonl#L1', 'feed.jsonl#L2']);
     index.removeFile('feed.jsonl');
     expect(index.search('quetzal')).toEqual([]);
     expect(index.sortedArticles().map((a) => a.id)).toEqual([corpusArticles[0]!.id]);

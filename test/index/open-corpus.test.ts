@@ -9,7 +9,8 @@ import type { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { copyCorpus, DEFAULT_CORPUS, makeTmp, removeTmp } from '../ingest/helpers.ts';
 
 const IDS = ['000_7c4e71be4a13ea11.txt', '001_ae44a968ee4ee127.txt', '002_34bd12b4df784525.txt', '003_aa27b1c8d01db12e.txt', '004_0ab6f7e65bf4a959.txt'];
-const NEW_ARTICLE = 'Zanzibar envoy joins the talks\n\nA Zanzibar envoy will join the Geneva talks on January 10, officials said on Friday.\n\nThe envoy carries a letter from the Quetzal council.\n';
+const NEW_ARTICLE =
+  'Zanzibar envoy joins the talks\n\nA Zanzibar envoy will join the Geneva talks on January 10, officials said on Friday.\n\nThe envoy carries a letter from the Quetzal council.\n';
 const NO_CHANGES = { added: [], changed: [], removed: [] };
 
 /** Passage keys of every article, to tell an incremental update from a rebuild. */
@@ -95,7 +96,10 @@ describe('openCorpus', () => {
 
   it('rebuilds from scratch when the manifest changes, and applies it', () => {
     openCorpus(corpus, { dataDir: data });
-    fs.writeFileSync(path.join(corpus, 'manifest.json'), JSON.stringify({ '002_34bd12b4df784525.txt': { outlet: 'Example Wire', url: 'https://example.com/2' } }));
+    fs.writeFileSync(
+      path.join(corpus, 'manifest.json'),
+      JSON.stringify({ '002_34bd12b4df784525.txt': { outlet: 'Example Wire', url: 'https://example.com/2' } }),
+    );
     const opened = openCorpus(corpus, { dataDir: data });
     expect(opened.status).toBe('built');
     expect(opened.changes.added).toEqual(IDS);
@@ -147,7 +151,10 @@ describe('openCorpus', () => {
     const log = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
     const opened = openCorpus(corpus, { dataDir: data, log });
     expect(opened.status).toBe('built');
-    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['could not record when articles were first seen', 'could not save the index snapshot; continuing without it']);
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual([
+      'could not record when articles were first seen',
+      'could not save the index snapshot; continuing without it',
+    ]);
   });
 
   it('reports progress for each file', () => {

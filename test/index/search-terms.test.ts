@@ -11,17 +11,35 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 function miniSearchReference(index: CorpusIndex, terms: Map<string, number>, limit: number): [number, string][] {
   const mini = (index as unknown as { mini: MiniSearch }).mini;
   return mini
-    .search({ queries: [...terms.keys()], combineWith: 'OR' }, { processTerm: (t: string) => t, tokenize: (q: string) => [q], boostTerm: (t: string) => terms.get(t) ?? 1 })
+    .search(
+      { queries: [...terms.keys()], combineWith: 'OR' },
+      { processTerm: (t: string) => t, tokenize: (q: string) => [q], boostTerm: (t: string) => terms.get(t) ?? 1 },
+    )
     .slice(0, limit)
     .map((r) => [r.id as number, r.score.toFixed(9)]);
 }
 
 describe('CorpusIndex.searchTerms', () => {
   const queries = [
-    new Map([['request', 1], ['call', 0.7]]),
-    new Map([['troop', 1], ['border', 1], ['soldier', 0.7]]),
-    new Map([['attack', 1], ['kill', 1], ['peopl', 0.3]]),
-    new Map([['putin', 1], ['warn', 1], ['sanction', 0.6]]),
+    new Map([
+      ['request', 1],
+      ['call', 0.7],
+    ]),
+    new Map([
+      ['troop', 1],
+      ['border', 1],
+      ['soldier', 0.7],
+    ]),
+    new Map([
+      ['attack', 1],
+      ['kill', 1],
+      ['peopl', 0.3],
+    ]),
+    new Map([
+      ['putin', 1],
+      ['warn', 1],
+      ['sanction', 0.6],
+    ]),
   ];
 
   for (const corpus of ['corpus', '../shared/corpora/paris-attacks-2015']) {
@@ -38,7 +56,10 @@ describe('CorpusIndex.searchTerms', () => {
   it('leaves removed articles out and does not count them in term frequencies', () => {
     const { index } = openCorpus(path.resolve(ROOT, 'corpus'));
     index.removeArticle('003_aa27b1c8d01db12e.txt');
-    const q = new Map([['request', 1], ['call', 0.7]]);
+    const q = new Map([
+      ['request', 1],
+      ['call', 0.7],
+    ]);
     const hits = index.searchTerms(q, 50);
     expect(hits.some((h) => h.article.id === '003_aa27b1c8d01db12e.txt')).toBe(false);
     // MiniSearch's own search drops discarded postings as it meets them; once it has, both agree exactly.

@@ -7,7 +7,8 @@ import { openCorpus } from '../../src/index/open-corpus.ts';
 import { listSources } from '../../src/index/sources.ts';
 import { makeTmp, removeTmp } from './helpers.ts';
 
-const GOOD = 'Biden calls Putin\n\nBiden spoke with Putin on Thursday for 50 minutes, officials said.\n\nThe call had been requested by Russia, the Kremlin said.\n';
+const GOOD =
+  'Biden calls Putin\n\nBiden spoke with Putin on Thursday for 50 minutes, officials said.\n\nThe call had been requested by Russia, the Kremlin said.\n';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
 const isRoot = process.getuid?.() === 0;
 
@@ -78,9 +79,16 @@ describe('reading a corpus with bad files', () => {
     const { index } = openCorpus(dir);
     const list = listSources(index);
     expect(list.sources.map((s) => s.id)).toEqual(['deep/er/also good.md', 'good.txt']);
-    expect(list.skipped.map((s) => s.file)).toEqual(
-      ['blank.txt', 'dangling.txt', 'empty.txt', 'gigantic.txt', 'image.txt', ...(isRoot ? [] : ['locked.txt']), 'only-boilerplate.txt', 'photo.png'],
-    );
+    expect(list.skipped.map((s) => s.file)).toEqual([
+      'blank.txt',
+      'dangling.txt',
+      'empty.txt',
+      'gigantic.txt',
+      'image.txt',
+      ...(isRoot ? [] : ['locked.txt']),
+      'only-boilerplate.txt',
+      'photo.png',
+    ]);
     expect(index.search('requested Russia').map((h) => h.article.id)).toEqual(['deep/er/also good.md', 'good.txt']);
   });
 

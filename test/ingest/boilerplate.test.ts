@@ -64,7 +64,13 @@ describe('removeBoilerplate on ukraine-call-2021 (real pages)', () => {
   });
 
   it('leaves no removed line in any clean article text of the default corpus (as a paragraph, or inside one when it is long)', () => {
-    for (const name of ['000_7c4e71be4a13ea11.txt', '001_ae44a968ee4ee127.txt', '002_34bd12b4df784525.txt', '003_aa27b1c8d01db12e.txt', '004_0ab6f7e65bf4a959.txt']) {
+    for (const name of [
+      '000_7c4e71be4a13ea11.txt',
+      '001_ae44a968ee4ee127.txt',
+      '002_34bd12b4df784525.txt',
+      '003_aa27b1c8d01db12e.txt',
+      '004_0ab6f7e65bf4a959.txt',
+    ]) {
       const { removed } = ukraine(name);
       const text = articleOf(path.join(DEFAULT_CORPUS, name)).text;
       const paragraphs = text.split('\n\n');
@@ -89,7 +95,20 @@ describe('removeBoilerplate on paris-attacks-2015 (real excerpts)', () => {
 
   it('removes the second copy of the page: its menus, stamp, headline, byline, share buttons and caption', () => {
     expect(ft.removed.filter((r) => r.rule === 'link').map((r) => r.line.slice(0, 30))).toEqual(
-      expect.arrayContaining(['Subscribe Sign in', 'Home UK World', 'Asia-Pacific', 'November 14, 2015 12:56 pm', 'Sam Jones, Defence and Securit', 'Share', 'Print', 'Clip', 'epa05024691 French soldiers pa', '©EPA', 'On this story', 'PM set to call vote on Isis ai']),
+      expect.arrayContaining([
+        'Subscribe Sign in',
+        'Home UK World',
+        'Asia-Pacific',
+        'November 14, 2015 12:56 pm',
+        'Sam Jones, Defence and Securit',
+        'Share',
+        'Print',
+        'Clip',
+        'epa05024691 French soldiers pa',
+        '©EPA',
+        'On this story',
+        'PM set to call vote on Isis ai',
+      ]),
     );
     expect(ftArticle.text).not.toMatch(/Subscribe Sign in|Asia-Pacific|On this topic|epa05024691|FirstFT/);
   });
@@ -131,7 +150,12 @@ describe('removeBoilerplate on paris-attacks-2015 (real excerpts)', () => {
   });
 
   it('keeps a speech opening that ends in a comma ("My dear compatriots,")', () => {
-    const lines = ['‘It is horror’: the speech', 'Here is the full text of the speech he gave on television on Friday night.', '"My dear compatriots,', 'What is happening tonight in Paris is a terrible ordeal.'];
+    const lines = [
+      '‘It is horror’: the speech',
+      'Here is the full text of the speech he gave on television on Friday night.',
+      '"My dear compatriots,',
+      'What is happening tonight in Paris is a terrible ordeal.',
+    ];
     expect(removeBoilerplate(lines.slice(1)).kept).toEqual(lines.slice(1));
   });
 
@@ -170,7 +194,11 @@ describe('removeBoilerplate on mh370-2014 (real excerpts)', () => {
   });
 
   it('matches a teaser title written with HTML entities to its timed line', () => {
-    const lines = ['Satellite images that have been followed up on have not produced any sightings, he said.', '&#39;Eventually something will come to light&#39;', "'Eventually something will come to light' 03:22"];
+    const lines = [
+      'Satellite images that have been followed up on have not produced any sightings, he said.',
+      '&#39;Eventually something will come to light&#39;',
+      "'Eventually something will come to light' 03:22",
+    ];
     expect(removeBoilerplate(lines).removed.map((r) => r.rule)).toEqual(['video-label', 'video-label']);
   });
 
@@ -180,7 +208,9 @@ describe('removeBoilerplate on mh370-2014 (real excerpts)', () => {
       { line: 'Related Coverage', rule: 'link' },
       { line: 'Search Resumes for Missing Malaysia JetOCT. 5, 2014', rule: 'link' },
     ]);
-    expect(nyt.kept.at(-1)).toBe('“There are uncertainties associated with that,” he said. “They are searching the area of highest probability. And if it is there, they will find it.”');
+    expect(nyt.kept.at(-1)).toBe(
+      '“There are uncertainties associated with that,” he said. “They are searching the area of highest probability. And if it is there, they will find it.”',
+    );
   });
 
   it('drops a Telegraph "Read more: …" line and the linked headlines under it', () => {
@@ -235,15 +265,27 @@ describe('removeBoilerplate on bbc-2004-2005 (real articles stay whole)', () => 
 });
 
 describe('tail markers', () => {
-  it.each(['Related', 'YOU MAY ALSO LIKE', 'Comments / 4', 'Comments are closed.', 'Read more', 'Related Coverage', 'More on this story', 'On this story', 'Sign up now', 'Sign up for NTD Daily', 'ntd newsletter icon', 'Most Read', 'Leave a comment'])(
-    'recognises %j',
-    (line) => expect(isTailMarker(line)).toBe(true),
-  );
+  it.each([
+    'Related',
+    'YOU MAY ALSO LIKE',
+    'Comments / 4',
+    'Comments are closed.',
+    'Read more',
+    'Related Coverage',
+    'More on this story',
+    'On this story',
+    'Sign up now',
+    'Sign up for NTD Daily',
+    'ntd newsletter icon',
+    'Most Read',
+    'Leave a comment',
+  ])('recognises %j', (line) => expect(isTailMarker(line)).toBe(true));
 
-  it.each(['Related talks are planned for January.', 'Read more about it in the report, officials said.', 'Comments from government officials support the view.'])(
-    'does not take the sentence %j for a marker',
-    (line) => expect(isTailMarker(line)).toBe(false),
-  );
+  it.each([
+    'Related talks are planned for January.',
+    'Read more about it in the report, officials said.',
+    'Comments from government officials support the view.',
+  ])('does not take the sentence %j for a marker', (line) => expect(isTailMarker(line)).toBe(false));
 
   it('ignores a marker in the first paragraph', () => {
     expect(findTailStart(['Related', 'Biden spoke with Putin on Thursday.'])).toBe(2);

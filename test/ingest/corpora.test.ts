@@ -111,7 +111,9 @@ describe.skipIf(!HAS_SHARED_CORPORA)('readCorpus on bbc-2004-2005 (2,225 files i
 
   it('takes every headline from the first line', () => {
     for (const a of corpus('bbc-2004-2005').articles) {
-      const firstLine = decodeFile(path.join(CORPORA, 'bbc-2004-2005', a.id)).split('\n')[0]!.trim();
+      const firstLine = decodeFile(path.join(CORPORA, 'bbc-2004-2005', a.id))
+        .split('\n')[0]!
+        .trim();
       expect(a.title, a.id).toBe(firstLine);
     }
   });

@@ -32,11 +32,19 @@ describe('decodeText', () => {
 
   it('keeps a UTF-8 file with one stray byte as UTF-8, reading only that byte as Windows-1252', () => {
     // "Peskov’s" in UTF-8, then a lone 0x96 (an en dash in Windows-1252): no "Peskovâ€™s" mojibake.
-    expect(decodeText(bytes(...utf8('Peskov’s aide said '), 0x96, ...utf8(' Zoë agreed.')))).toEqual({ ok: true, text: 'Peskov’s aide said – Zoë agreed.', encoding: 'utf-8' });
+    expect(decodeText(bytes(...utf8('Peskov’s aide said '), 0x96, ...utf8(' Zoë agreed.')))).toEqual({
+      ok: true,
+      text: 'Peskov’s aide said – Zoë agreed.',
+      encoding: 'utf-8',
+    });
   });
 
   it('reads a Windows-1252 file with no valid UTF-8 sequence as Windows-1252', () => {
-    expect(decodeText(bytes(...latin('Caf'), 0xe9, ...latin(' and '), 0x93, ...latin('hi'), 0x94))).toEqual({ ok: true, text: 'Café and “hi”', encoding: 'windows-1252' });
+    expect(decodeText(bytes(...latin('Caf'), 0xe9, ...latin(' and '), 0x93, ...latin('hi'), 0x94))).toEqual({
+      ok: true,
+      text: 'Café and “hi”',
+      encoding: 'windows-1252',
+    });
   });
 
   it('decodes UTF-16LE after its byte order mark', () => {
@@ -167,8 +175,21 @@ describe('parseArticleBytes', () => {
 
   it('never throws on text-like input made of news page pieces', () => {
     const piece = fc.constantFrom(
-      'Related', 'Comments / 4', 'YOU MAY ALSO LIKE', 'Read more', '---', 'title: "x"', '{"text":"a"}', ' date 2021-12-31',
-      'By Jane Doe', 'https://img.example.com/a.jpg', 'Biden spoke with Putin on Thursday, officials said.', '', '\r\n', '“', '…',
+      'Related',
+      'Comments / 4',
+      'YOU MAY ALSO LIKE',
+      'Read more',
+      '---',
+      'title: "x"',
+      '{"text":"a"}',
+      ' date 2021-12-31',
+      'By Jane Doe',
+      'https://img.example.com/a.jpg',
+      'Biden spoke with Putin on Thursday, officials said.',
+      '',
+      '\r\n',
+      '“',
+      '…',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), fc.constantFrom('a.txt', 'b.jsonl'), (pieces, id) => {

@@ -34,6 +34,9 @@ describe('corpus formats', () => {
   });
 
   it('says why a page without an article is skipped', () => {
-    expect(parseArticleFile('empty.html', '<html><body><nav>Home</nav></body></html>')).toEqual({ articles: [], problems: [{ file: 'empty.html', reason: 'no article text in the page' }] });
+    expect(parseArticleFile('empty.html', '<html><body><nav>Home</nav></body></html>')).toEqual({
+      articles: [],
+      problems: [{ file: 'empty.html', reason: 'no article text in the page' }],
+    });
   });
 });

@@ -69,11 +69,35 @@ describe('parseArticleFile on the ukraine-call-2021 pages', () => {
         return [a.id, a.title, a.titleDerived, a.outlet, a.byline, a.published, a.url];
       });
     expect(rows).toEqual([
-      ['000_7c4e71be4a13ea11.txt', 'WASHINGTON President Joe Biden on Thursday urged President Vladimir Putin to “defuse…', true, null, null, '2021-12-31', null],
-      ['001_ae44a968ee4ee127.txt', 'White House: Biden Calls For De-Escalation On Call With Putin', false, 'The Epoch Times', 'NTD Newsroom', '2021-12-30', null],
+      [
+        '000_7c4e71be4a13ea11.txt',
+        'WASHINGTON President Joe Biden on Thursday urged President Vladimir Putin to “defuse…',
+        true,
+        null,
+        null,
+        '2021-12-31',
+        null,
+      ],
+      [
+        '001_ae44a968ee4ee127.txt',
+        'White House: Biden Calls For De-Escalation On Call With Putin',
+        false,
+        'The Epoch Times',
+        'NTD Newsroom',
+        '2021-12-30',
+        null,
+      ],
       ['002_34bd12b4df784525.txt', 'US would respond “decisively” if Russia invades Ukraine, warns Biden Putin', false, null, null, null, null],
       ['003_aa27b1c8d01db12e.txt', 'Biden and Putin warn of breach if no resolution reached on Ukraine tension', false, null, null, '2021-12-30', null],
-      ['004_0ab6f7e65bf4a959.txt', 'Biden again calls on Putin to de-escalate tensions along Ukraine border', false, 'WEKU', 'Franco Ordoñez', '2021-12-31', null],
+      [
+        '004_0ab6f7e65bf4a959.txt',
+        'Biden again calls on Putin to de-escalate tensions along Ukraine border',
+        false,
+        'WEKU',
+        'Franco Ordoñez',
+        '2021-12-31',
+        null,
+      ],
     ]);
   });
 
@@ -92,12 +116,24 @@ describe('parseArticleFile on the ukraine-call-2021 pages', () => {
 
 describe('buildArticle', () => {
   it('reads the outlet from a "(CNN)" dateline in the lead', () => {
-    const article = buildArticle('p.txt', 'p.txt', 'Paris attacks\n\nParis (CNN)ISIS claimed responsibility for the horrific Paris attacks, officials said.', {}, 'h');
+    const article = buildArticle(
+      'p.txt',
+      'p.txt',
+      'Paris attacks\n\nParis (CNN)ISIS claimed responsibility for the horrific Paris attacks, officials said.',
+      {},
+      'h',
+    );
     expect(article?.outlet).toBe('CNN');
   });
 
   it('reads the outlet from a "WASHINGTON (AP) —" dateline', () => {
-    const article = buildArticle('p.txt', 'p.txt', 'Biden calls Putin\n\nWASHINGTON (AP) — President Joe Biden spoke with Vladimir Putin on Thursday.', {}, 'h');
+    const article = buildArticle(
+      'p.txt',
+      'p.txt',
+      'Biden calls Putin\n\nWASHINGTON (AP) — President Joe Biden spoke with Vladimir Putin on Thursday.',
+      {},
+      'h',
+    );
     expect(article?.outlet).toBe('AP');
   });
 
@@ -111,7 +147,13 @@ describe('buildArticle', () => {
   });
 
   it('lets metadata from outside the text win over the header and keeps unknown fields null', () => {
-    const article = buildArticle('a.txt', 'a.txt', 'Page headline here\n\nBy Jane Doe\n\nBiden spoke with Putin on Thursday, officials said.', { outlet: '  Wire  Service ', published: '2021-12-30T08:00:00Z' }, 'h');
+    const article = buildArticle(
+      'a.txt',
+      'a.txt',
+      'Page headline here\n\nBy Jane Doe\n\nBiden spoke with Putin on Thursday, officials said.',
+      { outlet: '  Wire  Service ', published: '2021-12-30T08:00:00Z' },
+      'h',
+    );
     expect(article).toMatchObject({ title: 'Page headline here', outlet: 'Wire Service', byline: 'Jane Doe', published: '2021-12-30', url: null });
   });
 
@@ -217,7 +259,10 @@ describe('front matter', () => {
   });
 
   it('keeps a short first paragraph as body text when the front matter gives the title', () => {
-    const result = parseArticleFile('s.md', '---\ntitle: Putin answers\n---\nPutin replied.\n\nThe Kremlin said the call was frank and businesslike in tone.\n');
+    const result = parseArticleFile(
+      's.md',
+      '---\ntitle: Putin answers\n---\nPutin replied.\n\nThe Kremlin said the call was frank and businesslike in tone.\n',
+    );
     expect(result.articles[0]).toMatchObject({
       title: 'Putin answers',
       text: 'Putin replied.\n\nThe Kremlin said the call was frank and businesslike in tone.',
@@ -225,7 +270,10 @@ describe('front matter', () => {
   });
 
   it('drops a Markdown heading that repeats the front matter title', () => {
-    const result = parseArticleFile('h.md', '---\ntitle: Biden and Putin talk\n---\n# Biden and Putin talk\n\nBiden spoke with Putin on Thursday for 50 minutes.\n');
+    const result = parseArticleFile(
+      'h.md',
+      '---\ntitle: Biden and Putin talk\n---\n# Biden and Putin talk\n\nBiden spoke with Putin on Thursday for 50 minutes.\n',
+    );
     expect(result.articles[0]?.text).toBe('Biden spoke with Putin on Thursday for 50 minutes.');
   });
 
@@ -264,7 +312,14 @@ describe('JSON Lines', () => {
     expect(articles.map((a) => [a.id, a.file, a.title, a.outlet, a.published, a.text])).toEqual([
       ['feed.jsonl#L1', 'feed.jsonl', 'One', 'Wire', '2021-12-30', 'Biden spoke with Putin on Thursday.'],
       ['feed.jsonl#L5', 'feed.jsonl', 'Two', null, null, 'Putin replied on Friday, the Kremlin said.\n\nSecond line.'],
-      ['feed.jsonl#L6', 'feed.jsonl', 'Only content, no title: the title comes from this lead sentence', null, null, 'Only content, no title: the title comes from this lead sentence.'],
+      [
+        'feed.jsonl#L6',
+        'feed.jsonl',
+        'Only content, no title: the title comes from this lead sentence',
+        null,
+        null,
+        'Only content, no title: the title comes from this lead sentence.',
+      ],
     ]);
     expect(problems).toEqual([
       { file: 'feed.jsonl#L2', reason: 'invalid JSON' },

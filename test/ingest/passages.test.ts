@@ -68,11 +68,34 @@ describe('splitPassages', () => {
     const text = `${lines.join('\n')} ends. A second sentence follows here.`;
     const passages = splitPassages({ id: 'a', text }, 0);
     expectExactCover(text, passages);
-    expect(passages.map((p) => p.text.slice(-20))).toEqual(['e end and\nline 19 of a hard-wrapped story runs on across the line end and ends.'.slice(-20), 'ond sentence follows here.'.slice(-20)]);
+    expect(passages.map((p) => p.text.slice(-20))).toEqual([
+      'e end and\nline 19 of a hard-wrapped story runs on across the line end and ends.'.slice(-20),
+      'ond sentence follows here.'.slice(-20),
+    ]);
   });
 
   it('covers any text exactly, for any mix of words, stops, quotes and line breaks', () => {
-    const token = fc.constantFrom('Biden', 'said', 'Mr.', 'U.S.', 'Jan.', '10', 'the', 'call.', '“Yes.”', 'No!', 'Why?', '…', ' ', ' ', '\n', '\n\n', '\n \n', 'A.', 'x'.repeat(90));
+    const token = fc.constantFrom(
+      'Biden',
+      'said',
+      'Mr.',
+      'U.S.',
+      'Jan.',
+      '10',
+      'the',
+      'call.',
+      '“Yes.”',
+      'No!',
+      'Why?',
+      '…',
+      ' ',
+      ' ',
+      '\n',
+      '\n\n',
+      '\n \n',
+      'A.',
+      'x'.repeat(90),
+    );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 300 }), (tokens) => {
         const text = tokens.join(' ');
@@ -126,7 +149,10 @@ describe('paragraphSpans', () => {
 describe('splitSentences', () => {
   it.each<[string, string[]]>([
     ['Mr. Biden spoke. Putin replied.', ['Mr. Biden spoke.', 'Putin replied.']],
-    ['U.S. officials said the talks start on Jan. 10 in Geneva. Russia agreed.', ['U.S. officials said the talks start on Jan. 10 in Geneva.', 'Russia agreed.']],
+    [
+      'U.S. officials said the talks start on Jan. 10 in Geneva. Russia agreed.',
+      ['U.S. officials said the talks start on Jan. 10 in Geneva.', 'Russia agreed.'],
+    ],
     ['FILE PHOTO: U. S.  President Joe Biden holds talks. He listened.', ['FILE PHOTO: U. S.  President Joe Biden holds talks.', 'He listened.']],
     ['He said: “It was serious.” Then he left.', ['He said: “It was serious.”', 'Then he left.']],
     ['"We are ready," Psaki said. "He made it clear." The call ended.', ['"We are ready," Psaki said.', '"He made it clear."', 'The call ended.']],

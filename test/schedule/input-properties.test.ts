@@ -38,6 +38,9 @@ describe('reading user input for digests (property tests)', () => {
   });
 
   it('isValidTimezone never throws', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (text) => typeof isValidTimezone(text) === 'boolean'), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => typeof isValidTimezone(text) === 'boolean'),
+      { numRuns: 300 },
+    );
   });
 });

@@ -298,7 +298,13 @@ describe('DigestScheduler with the real digest', () => {
     const digest = sent[0]!.digest;
     expect(digest.headline).toBe('Biden again calls on Putin to de-escalate tensions along Ukraine border');
     expect(state.deliveries.get(1, '2026-11-23')!.articles).toEqual(coveredArticles(digest));
-    expect(coveredArticles(digest)).toEqual(['000_7c4e71be4a13ea11.txt', '001_ae44a968ee4ee127.txt', '002_34bd12b4df784525.txt', '003_aa27b1c8d01db12e.txt', '004_0ab6f7e65bf4a959.txt']);
+    expect(coveredArticles(digest)).toEqual([
+      '000_7c4e71be4a13ea11.txt',
+      '001_ae44a968ee4ee127.txt',
+      '002_34bd12b4df784525.txt',
+      '003_aa27b1c8d01db12e.txt',
+      '004_0ab6f7e65bf4a959.txt',
+    ]);
     expect(path.basename(state.file)).toBe('newsdesk.db');
   });
 });

@@ -25,8 +25,15 @@ const NOW = new Date('2026-11-23T10:00:00Z'); // a Monday
 describe('Newsdesk subscriptions', () => {
   it('subscribes a channel with the configured defaults and says when the next briefing comes', () => {
     const reply = desk({ time: '08:00', timezone: 'Europe/London' }).subscribe('slack', 'C1', undefined, undefined, NOW);
-    expect(reply).toMatchObject({ ok: true, subscription: { platform: 'slack', channel: 'C1', time: '08:00', timezone: 'Europe/London', paused: false }, nextAt: '2026-11-24T08:00:00.000Z', lastDelivery: null });
-    expect(reply.message).toBe('Subscribed: this channel gets the daily briefing at 08:00 (Europe/London). Next one: Tuesday 24 November, 08:00 (Europe/London).');
+    expect(reply).toMatchObject({
+      ok: true,
+      subscription: { platform: 'slack', channel: 'C1', time: '08:00', timezone: 'Europe/London', paused: false },
+      nextAt: '2026-11-24T08:00:00.000Z',
+      lastDelivery: null,
+    });
+    expect(reply.message).toBe(
+      'Subscribed: this channel gets the daily briefing at 08:00 (Europe/London). Next one: Tuesday 24 November, 08:00 (Europe/London).',
+    );
   });
 
   it('reads the time and timezone given, and changes an existing subscription', () => {
@@ -40,8 +47,16 @@ describe('Newsdesk subscriptions', () => {
 
   it('refuses a bad time or timezone with a plain reply', () => {
     const d = desk();
-    expect(d.subscribe('slack', 'C1', '25:00', null, NOW)).toEqual({ ok: false, subscription: null, nextAt: null, lastDelivery: null, message: '“25:00” is not a time of day: use HH:MM, e.g. 08:00 or 18:30.' });
-    expect(d.subscribe('slack', 'C1', '08:00', 'Mars/Olympus', NOW).message).toBe('“Mars/Olympus” is not a timezone I know: use an IANA name such as Europe/London, America/New_York or UTC.');
+    expect(d.subscribe('slack', 'C1', '25:00', null, NOW)).toEqual({
+      ok: false,
+      subscription: null,
+      nextAt: null,
+      lastDelivery: null,
+      message: '“25:00” is not a time of day: use HH:MM, e.g. 08:00 or 18:30.',
+    });
+    expect(d.subscribe('slack', 'C1', '08:00', 'Mars/Olympus', NOW).message).toBe(
+      '“Mars/Olympus” is not a timezone I know: use an IANA name such as Europe/London, America/New_York or UTC.',
+    );
     expect(d.state!.subscriptions.list()).toEqual([]);
   });
 
@@ -49,24 +64,40 @@ describe('Newsdesk subscriptions', () => {
     const d = desk();
     expect(d.subscriptionStatus('slack', 'C1', NOW).message).toMatch(/^This channel is not subscribed to the daily briefing\./);
     const sub = d.subscribe('slack', 'C1', '07:00', 'UTC', NOW).subscription!;
-    expect(d.subscriptionStatus('slack', 'C1', NOW).message).toBe('This channel gets the daily briefing at 07:00 (UTC). Next one: Tuesday 24 November, 07:00 (UTC). None sent yet.');
+    expect(d.subscriptionStatus('slack', 'C1', NOW).message).toBe(
+      'This channel gets the daily briefing at 07:00 (UTC). Next one: Tuesday 24 November, 07:00 (UTC). None sent yet.',
+    );
     d.state!.subscriptions.pause(sub.id, 'the bot was removed from the channel', NOW);
     const paused = d.subscriptionStatus('slack', 'C1', NOW);
     expect(paused.nextAt).toBeNull();
-    expect(paused.message).toBe('The daily briefing of this channel is paused (the bot was removed from the channel). Subscribe again to resume it at 07:00 (UTC). None sent yet.');
+    expect(paused.message).toBe(
+      'The daily briefing of this channel is paused (the bot was removed from the channel). Subscribe again to resume it at 07:00 (UTC). None sent yet.',
+    );
     expect(d.unsubscribe('slack', 'C1').message).toBe('Unsubscribed: this channel will no longer get the daily briefing.');
     expect(d.unsubscribe('slack', 'C1').message).toMatch(/^This channel is not subscribed/);
   });
 
   it('answers plainly when there is no state database', () => {
     const plain = new Newsdesk(index, { dataDir: null, rateLimitPerMinute: 100, log: silentLog });
-    expect(plain.subscribe('slack', 'C1')).toMatchObject({ ok: false, message: 'Daily briefings cannot be scheduled on this newsdesk: it has no state database (check DATA_DIR).' });
+    expect(plain.subscribe('slack', 'C1')).toMatchObject({
+      ok: false,
+      message: 'Daily briefings cannot be scheduled on this newsdesk: it has no state database (check DATA_DIR).',
+    });
   });
 });
 
 describe('local time helpers', () => {
   it('reads times of day in the usual ways', () => {
-    expect(['08:00', '8:00', '8', '8am', '12am', '12pm', '6:30 PM', '23:59'].map(parseTimeOfDay)).toEqual(['08:00', '08:00', '08:00', '08:00', '00:00', '12:00', '18:30', '23:59']);
+    expect(['08:00', '8:00', '8', '8am', '12am', '12pm', '6:30 PM', '23:59'].map(parseTimeOfDay)).toEqual([
+      '08:00',
+      '08:00',
+      '08:00',
+      '08:00',
+      '00:00',
+      '12:00',
+      '18:30',
+      '23:59',
+    ]);
     expect(['24:00', '8:60', '13pm', 'noon', ''].map(parseTimeOfDay)).toEqual([null, null, null, null, null]);
   });
 

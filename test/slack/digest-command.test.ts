@@ -18,7 +18,12 @@ describe('parseDigestCommand', () => {
   });
 
   it('reads the words after the time and timezone as the topic the briefing follows', () => {
-    expect(parseDigestCommand('subscribe 08:00 Europe/London ukraine')).toEqual({ kind: 'subscribe', time: '08:00', timezone: 'Europe/London', topic: 'ukraine' });
+    expect(parseDigestCommand('subscribe 08:00 Europe/London ukraine')).toEqual({
+      kind: 'subscribe',
+      time: '08:00',
+      timezone: 'Europe/London',
+      topic: 'ukraine',
+    });
     expect(parseDigestCommand('subscribe 7:30 am UTC yukos auction')).toEqual({ kind: 'subscribe', time: '7:30 am', timezone: 'UTC', topic: 'yukos auction' });
     expect(parseDigestCommand('subscribe 8am st-3f9a0c1d')).toEqual({ kind: 'subscribe', time: '8am', timezone: null, topic: 'st-3f9a0c1d' });
     // A word with a slash is a timezone, known or not (the core then says it is unknown).

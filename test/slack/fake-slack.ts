@@ -155,7 +155,12 @@ export class FakeSlack {
    * @param type - `events_api`, `slash_commands` or `interactive`
    * @param payload - what Slack would POST in HTTP mode (event_callback body, command fields, interaction payload)
    */
-  async sendEnvelope(type: 'events_api' | 'slash_commands' | 'interactive', payload: Record<string, unknown>, retry = { attempt: 0, reason: '' }, timeoutMs = 8000): Promise<SocketAck> {
+  async sendEnvelope(
+    type: 'events_api' | 'slash_commands' | 'interactive',
+    payload: Record<string, unknown>,
+    retry = { attempt: 0, reason: '' },
+    timeoutMs = 8000,
+  ): Promise<SocketAck> {
     const socket = await this.waitForSocket(timeoutMs);
     const envelopeId = randomUUID();
     socket.send(
@@ -211,12 +216,17 @@ export class FakeSlack {
     if (token === null) return this.answer(res, call, 200, { ok: false, error: 'not_authed' });
 
     if (method === 'apps.connections.open') {
-      if (token !== this.options.appToken) return this.answer(res, call, 200, { ok: false, error: token.startsWith('xoxb-') ? 'not_allowed_token_type' : 'invalid_auth' });
+      if (token !== this.options.appToken)
+        return this.answer(res, call, 200, { ok: false, error: token.startsWith('xoxb-') ? 'not_allowed_token_type' : 'invalid_auth' });
       const ticket = randomUUID();
       this.tickets.add(ticket);
-      return this.answer(res, call, 200, { ok: true, url: `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/link/?ticket=${ticket}&app_id=${FAKE_WORKSPACE.appId}` });
+      return this.answer(res, call, 200, {
+        ok: true,
+        url: `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/link/?ticket=${ticket}&app_id=${FAKE_WORKSPACE.appId}`,
+      });
     }
-    if (token !== this.options.botToken) return this.answer(res, call, 200, { ok: false, error: token.startsWith('xapp-') ? 'not_allowed_token_type' : 'invalid_auth' });
+    if (token !== this.options.botToken)
+      return this.answer(res, call, 200, { ok: false, error: token.startsWith('xapp-') ? 'not_allowed_token_type' : 'invalid_auth' });
 
     switch (method) {
       case 'auth.test':
@@ -264,7 +274,18 @@ export class FakeSlack {
         const id = String(params.user ?? '');
         if (!/^[UW][A-Z0-9]+$/.test(id)) return this.answer(res, call, 200, { ok: false, error: 'user_not_found' });
         const role = this.roles.get(id);
-        return this.answer(res, call, 200, { ok: true, user: { id, team_id: FAKE_WORKSPACE.teamId, name: id.toLowerCase(), deleted: false, is_admin: role === 'admin' || role === 'owner', is_owner: role === 'owner', is_bot: false } });
+        return this.answer(res, call, 200, {
+          ok: true,
+          user: {
+            id,
+            team_id: FAKE_WORKSPACE.teamId,
+            name: id.toLowerCase(),
+            deleted: false,
+            is_admin: role === 'admin' || role === 'owner',
+            is_owner: role === 'owner',
+            is_bot: false,
+          },
+        });
       }
       default:
         return this.answer(res, call, 200, { ok: false, error: 'unknown_method' });

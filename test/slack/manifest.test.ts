@@ -16,7 +16,11 @@ const SLACK_DIR = path.resolve(import.meta.dirname, '../../adapters/slack');
 interface Manifest {
   features: { slash_commands: { command: string; url: string }[]; app_home: { messages_tab_enabled: boolean } };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+  settings: {
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
+    socket_mode_enabled: boolean;
+  };
 }
 
 describe('adapters/slack/manifest.yaml', () => {

@@ -44,7 +44,9 @@ describe('renderDigestForSlack', () => {
     expect(sections[0]).toBe('*Daily briefing*\n*Biden again calls on Putin to de-escalate tensions along Ukraine border*');
     expect(sections[1]).toBe('*Key points*');
     expect(sections[2]).toMatch(/^\*1\.\* President Joe Biden on Thursday urged .* \[1\]\[2\]\[3\]\[4\]\[5\]\n_reported by 5 sources_$/);
-    expect(sections[3]!.split('\n')[1]).toBe('*[2] The Epoch Times* — White House: Biden Calls For De-Escalation On Call With Putin · 2021-12-30 · `001_ae44a968ee4ee127.txt`');
+    expect(sections[3]!.split('\n')[1]).toBe(
+      '*[2] The Epoch Times* — White House: Biden Calls For De-Escalation On Call With Putin · 2021-12-30 · `001_ae44a968ee4ee127.txt`',
+    );
     expect(sections.some((s) => s.startsWith(`*${DIGEST_LABELS.disagreements}*\n• Number of troops: 100,000 troops (3 sources)`))).toBe(true);
     expect(sections.at(-1)!.startsWith(`*${DIGEST_LABELS.new}*`)).toBe(true);
     const last = m.blocks.at(-1);
@@ -56,8 +58,17 @@ describe('renderDigestForSlack', () => {
     const long = 'word '.repeat(1000);
     const digest: Digest = {
       headline: long,
-      points: Array.from({ length: 40 }, (_, i) => ({ text: long, citations: Array.from({ length: 9 }, (_, j) => citation(i * 9 + j + 1, { quote: long, title: long, outlet: long })) })),
-      new: Array.from({ length: 60 }, (_, i) => ({ source: `${i}.txt`, title: long, outlet: 'X', firstSeen: '2026-11-23T07:00:00.000Z', facts: [citation(1000 + i, { quote: long })] })),
+      points: Array.from({ length: 40 }, (_, i) => ({
+        text: long,
+        citations: Array.from({ length: 9 }, (_, j) => citation(i * 9 + j + 1, { quote: long, title: long, outlet: long })),
+      })),
+      new: Array.from({ length: 60 }, (_, i) => ({
+        source: `${i}.txt`,
+        title: long,
+        outlet: 'X',
+        firstSeen: '2026-11-23T07:00:00.000Z',
+        facts: [citation(1000 + i, { quote: long })],
+      })),
       disagreements: Array.from({ length: 30 }, () => ({ topic: 'number of troops', values: [{ value: long, sources: ['a'] }] })),
     };
     const m = renderDigestForSlack(digest, { shareButton: true });
@@ -71,11 +82,22 @@ describe('renderDigestForSlack', () => {
   });
 
   it('always produces a payload Slack accepts, with no live markup, whatever the text (property)', () => {
-    const text = fc.string({ unit: fc.constantFrom('<', '>', '&', '!', '@', '#', '|', '*', '_', '`', '\n', ' ', 'a', '😀', 'h', 't', 'p', ':', '/'), maxLength: 500 });
+    const text = fc.string({
+      unit: fc.constantFrom('<', '>', '&', '!', '@', '#', '|', '*', '_', '`', '\n', ' ', 'a', '😀', 'h', 't', 'p', ':', '/'),
+      maxLength: 500,
+    });
     fc.assert(
       fc.property(
         text,
-        fc.array(fc.record({ text, quotes: fc.array(fc.record({ quote: text, outlet: fc.option(text), title: text, url: fc.option(fc.oneof(fc.webUrl(), text)), source: text }), { maxLength: 8 }) }), { maxLength: 9 }),
+        fc.array(
+          fc.record({
+            text,
+            quotes: fc.array(fc.record({ quote: text, outlet: fc.option(text), title: text, url: fc.option(fc.oneof(fc.webUrl(), text)), source: text }), {
+              maxLength: 8,
+            }),
+          }),
+          { maxLength: 9 },
+        ),
         fc.array(fc.record({ title: text, outlet: fc.option(text), source: text }), { maxLength: 6 }),
         fc.array(fc.record({ topic: text, value: text }), { maxLength: 4 }),
         fc.boolean(),
@@ -83,7 +105,10 @@ describe('renderDigestForSlack', () => {
           let n = 0;
           const digest: Digest = {
             headline,
-            points: ps.map((p) => ({ text: p.text, citations: p.quotes.map((q) => citation(++n, { ...q, title: q.title || 'untitled', source: q.source || 'x.txt' })) })),
+            points: ps.map((p) => ({
+              text: p.text,
+              citations: p.quotes.map((q) => citation(++n, { ...q, title: q.title || 'untitled', source: q.source || 'x.txt' })),
+            })),
             new: fresh.map((a) => ({ source: a.source || 'x.txt', title: a.title, outlet: a.outlet, firstSeen: '2026-11-23T07:00:00.000Z', facts: [] })),
             disagreements: differ.map((d) => ({ topic: d.topic || 'x', values: [{ value: d.value, sources: ['a'] }] })),
           };

@@ -5,7 +5,13 @@ import type { SourceList, SourceLookup } from '../../src/index/sources.ts';
 import { HELP_INTRO, NO_MORE_SOURCES_MESSAGE, citationsCutMessage, quoteCutMessage } from '../../src/wording/messages.ts';
 import { ACTION_IDS, decodeAnswerRef } from '../../adapters/slack/action-values.ts';
 import type { SlackMessage } from '../../adapters/slack/block-kit.ts';
-import { renderAnswerForSlack, renderHelpForSlack, renderMoreSourcesForSlack, renderNoticeForSlack, type SlackAnswerOptions } from '../../adapters/slack/render.ts';
+import {
+  renderAnswerForSlack,
+  renderHelpForSlack,
+  renderMoreSourcesForSlack,
+  renderNoticeForSlack,
+  type SlackAnswerOptions,
+} from '../../adapters/slack/render.ts';
 import { renderSourceListForSlack, renderSourceLookupForSlack } from '../../adapters/slack/render-sources.ts';
 import { messageProblem } from './fake-slack.ts';
 import { loadSlackFixture } from './slack-requests.ts';
@@ -39,7 +45,14 @@ function citation(n: number, over: Partial<Citation> = {}): Citation {
 }
 
 function answered(citations: Citation[], over: Partial<Answer> = {}): Answer {
-  return { question: 'who requested the call?', status: 'answered', answer: 'Russia', support: [{ value: 'Russia', sources: citations.map((c) => c.source) }], citations, ...over };
+  return {
+    question: 'who requested the call?',
+    status: 'answered',
+    answer: 'Russia',
+    support: [{ value: 'Russia', sources: citations.map((c) => c.source) }],
+    citations,
+    ...over,
+  };
 }
 
 describe('renderAnswerForSlack', () => {
@@ -70,7 +83,10 @@ describe('renderAnswerForSlack', () => {
     const blocks = renderAnswerForSlack(c.answer, c.options).blocks;
     expect(blocks[4]).toEqual({
       type: 'section',
-      text: { type: 'mrkdwn', text: '*[2]* US would respond “decisively” if Russia invades Ukraine, warns Biden &lt;Putin&gt;\n>more than 90,000 troops\n>near the frontier' },
+      text: {
+        type: 'mrkdwn',
+        text: '*[2]* US would respond “decisively” if Russia invades Ukraine, warns Biden &lt;Putin&gt;\n>more than 90,000 troops\n>near the frontier',
+      },
     });
   });
 
@@ -83,7 +99,10 @@ describe('renderAnswerForSlack', () => {
     expect(text.length).toBe(2996); // cut at the last word boundary before 3000
     expect(text.startsWith('*[1] WEKU* — Title 1\n>The talks went on. The talks went on.')).toBe(true);
     expect(text.endsWith('went on. The talks…')).toBe(true);
-    expect(message.blocks[2]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: `\`001_article.txt\` · 2021-12-31 · ${quoteCutMessage('001_article.txt')}` }] });
+    expect(message.blocks[2]).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `\`001_article.txt\` · 2021-12-31 · ${quoteCutMessage('001_article.txt')}` }],
+    });
     expect(messageProblem({ ...message })).toBeNull();
   });
 
@@ -107,7 +126,10 @@ describe('renderAnswerForSlack', () => {
   });
 
   it('always produces a payload Slack accepts, with no live markup, whatever the text (property)', () => {
-    const hostile = fc.string({ unit: fc.constantFrom('<', '>', '&', '!', '@', '#', '|', '*', '_', '`', '~', '\n', ' ', 'a', 'é', '😀', 'h', 't', 'p', ':', '/'), maxLength: 400 });
+    const hostile = fc.string({
+      unit: fc.constantFrom('<', '>', '&', '!', '@', '#', '|', '*', '_', '`', '~', '\n', ' ', 'a', 'é', '😀', 'h', 't', 'p', ':', '/'),
+      maxLength: 400,
+    });
     const anyText = fc.oneof(
       { arbitrary: hostile, weight: 4 },
       { arbitrary: fc.string({ unit: 'binary', maxLength: 300 }), weight: 4 },
@@ -115,7 +137,9 @@ describe('renderAnswerForSlack', () => {
     );
     fc.assert(
       fc.property(
-        fc.array(fc.record({ quote: anyText, title: anyText, outlet: fc.option(anyText), url: fc.option(fc.oneof(fc.webUrl(), anyText)), source: anyText }), { maxLength: 12 }),
+        fc.array(fc.record({ quote: anyText, title: anyText, outlet: fc.option(anyText), url: fc.option(fc.oneof(fc.webUrl(), anyText)), source: anyText }), {
+          maxLength: 12,
+        }),
         anyText,
         fc.option(anyText),
         fc.constantFrom<Answer['status']>('answered', 'conflicting', 'not_found'),
@@ -138,7 +162,9 @@ describe('renderAnswerForSlack', () => {
 
 describe('renderMoreSourcesForSlack', () => {
   it('renders the fixture exactly', () => {
-    const c = loadSlackFixture<{ question: string; citations: Citation[]; options: { conversationId: string; shownBefore: number }; expected: SlackMessage }>('render-more-sources.json');
+    const c = loadSlackFixture<{ question: string; citations: Citation[]; options: { conversationId: string; shownBefore: number }; expected: SlackMessage }>(
+      'render-more-sources.json',
+    );
     expect(renderMoreSourcesForSlack(c.question, c.citations, c.options)).toEqual(c.expected);
   });
 
@@ -204,12 +230,22 @@ describe('source renderers', () => {
   });
 
   it('cuts a list of 2000 sources within 50 blocks, saying how many are not shown', () => {
-    const sources = Array.from({ length: 2000 }, (_, i) => ({ id: `${i}.txt`, title: `Article ${i} ${'long title '.repeat(20)}`, outlet: null, byline: null, published: null, url: null, passages: 3 }));
+    const sources = Array.from({ length: 2000 }, (_, i) => ({
+      id: `${i}.txt`,
+      title: `Article ${i} ${'long title '.repeat(20)}`,
+      outlet: null,
+      byline: null,
+      published: null,
+      url: null,
+      passages: 3,
+    }));
     const message = renderSourceListForSlack({ sources, skipped: [] });
     expect(message.blocks).toHaveLength(50);
     const last = message.blocks[49];
     expect(last?.type === 'context' ? last.elements[0]!.text : '').toMatch(/^…and \d+ more sources not shown here\.$/);
-    const shown = message.blocks.filter((b) => b.type === 'section').reduce((n, b) => n + (b.type === 'section' ? (b.text.text.match(/^\*\d+\.\*/gm) ?? []).length : 0), 0);
+    const shown = message.blocks
+      .filter((b) => b.type === 'section')
+      .reduce((n, b) => n + (b.type === 'section' ? (b.text.text.match(/^\*\d+\.\*/gm) ?? []).length : 0), 0);
     expect(last?.type === 'context' ? last.elements[0]!.text : '').toBe(`…and ${2000 - shown} more sources not shown here.`);
     expect(messageProblem({ ...message })).toBeNull();
   });
@@ -247,12 +283,28 @@ describe('answers in a coverage of several stories (Slack)', () => {
     });
     expect(message.blocks).toEqual([
       { type: 'section', text: { type: 'mrkdwn', text: 'That could be about several stories. Which one do you mean?' } },
-      { type: 'section', text: { type: 'mrkdwn', text: '1. Earthquake strikes Nepal (3 articles) — `/story st-0a1b2c3d`\n2. Shevchenko completes Chelsea move (1 article) — `/story st-1b2c3d4e`' } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: '1. Earthquake strikes Nepal (3 articles) — `/story st-0a1b2c3d`\n2. Shevchenko completes Chelsea move (1 article) — `/story st-1b2c3d4e`',
+        },
+      },
       {
         type: 'actions',
         elements: [
-          { type: 'button', text: { type: 'plain_text', text: '1. Earthquake strikes Nepal', emoji: false }, action_id: `${ACTION_IDS.followStory}_1`, value: 'st-0a1b2c3d' },
-          { type: 'button', text: { type: 'plain_text', text: '2. Shevchenko completes Chelsea move', emoji: false }, action_id: `${ACTION_IDS.followStory}_2`, value: 'st-1b2c3d4e' },
+          {
+            type: 'button',
+            text: { type: 'plain_text', text: '1. Earthquake strikes Nepal', emoji: false },
+            action_id: `${ACTION_IDS.followStory}_1`,
+            value: 'st-0a1b2c3d',
+          },
+          {
+            type: 'button',
+            text: { type: 'plain_text', text: '2. Shevchenko completes Chelsea move', emoji: false },
+            action_id: `${ACTION_IDS.followStory}_2`,
+            value: 'st-1b2c3d4e',
+          },
         ],
       },
     ]);

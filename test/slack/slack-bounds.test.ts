@@ -25,7 +25,13 @@ let dataDir: string;
 beforeAll(async () => {
   fake = await FakeSlack.start();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-slack-bounds-'));
-  const config = loadConfig({ CORPUS_DIR: CORPUS, DATA_DIR: dataDir, SLACK_BOT_TOKEN: FAKE_WORKSPACE.botToken, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });
+  const config = loadConfig({
+    CORPUS_DIR: CORPUS,
+    DATA_DIR: dataDir,
+    SLACK_BOT_TOKEN: FAKE_WORKSPACE.botToken,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+  });
   const desk = Newsdesk.forIndex(openCorpus(CORPUS).index, config, silentLog, false);
   slack = await startSlackApp({ config, desk, log: silentLog, port: 0 });
   requester = new SlackRequester(`http://127.0.0.1:${slack.port}/slack/events`);
@@ -92,7 +98,13 @@ describe('the Slack HTTP endpoint', () => {
 
   it('refuses a declared Content-Length over the limit at once', async () => {
     const status = await new Promise<number | undefined>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port: slack.port, path: '/slack/events', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(250 * 1024 * 1024) } });
+      const req = http.request({
+        host: '127.0.0.1',
+        port: slack.port,
+        path: '/slack/events',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(250 * 1024 * 1024) },
+      });
       req.on('response', (res) => {
         res.resume();
         resolve(res.statusCode);

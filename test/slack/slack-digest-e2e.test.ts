@@ -34,7 +34,9 @@ const ADMIN = 'U0ASKER001';
 
 /** An App whose users.info says nobody is an admin (for the allow-list alone). */
 function slackClientStub(): Parameters<typeof digestManagers>[0] {
-  return { client: { users: { info: async () => ({ ok: true, user: { is_admin: false, is_owner: false } }) } } } as unknown as Parameters<typeof digestManagers>[0];
+  return { client: { users: { info: async () => ({ ok: true, user: { is_admin: false, is_owner: false } }) } } } as unknown as Parameters<
+    typeof digestManagers
+  >[0];
 }
 
 describe('Slack /digest subscriptions end to end', () => {
@@ -61,8 +63,20 @@ describe('Slack /digest subscriptions end to end', () => {
     fake.roles.set(ADMIN, 'admin');
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-slack-digest-'));
     state = State.open(dataDir);
-    desk = new Newsdesk(openCorpus(CORPUS).index, { dataDir, rateLimitPerMinute: 1000, log: silentLog, state, digestDefaults: { time: '08:00', timezone: 'Europe/London' } });
-    const config = loadConfig({ CORPUS_DIR: CORPUS, DATA_DIR: dataDir, SLACK_BOT_TOKEN: FAKE_WORKSPACE.botToken, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });
+    desk = new Newsdesk(openCorpus(CORPUS).index, {
+      dataDir,
+      rateLimitPerMinute: 1000,
+      log: silentLog,
+      state,
+      digestDefaults: { time: '08:00', timezone: 'Europe/London' },
+    });
+    const config = loadConfig({
+      CORPUS_DIR: CORPUS,
+      DATA_DIR: dataDir,
+      SLACK_BOT_TOKEN: FAKE_WORKSPACE.botToken,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+    });
     slack = await startSlackApp({ config, desk, log: silentLog, port: 0 });
     req = new SlackRequester(`http://127.0.0.1:${slack.port}/slack/events`);
   });
@@ -78,7 +92,9 @@ describe('Slack /digest subscriptions end to end', () => {
     const url = fake.responseUrl();
     await req.command(commandFields('/digest', 'subscribe 06:00', url, { user_id: 'U0MEMBER01' }));
     const refused = await fake.waitForResponse((r) => r.id === url.split('/').pop());
-    expect(refused.body.text).toBe('Only workspace admins and owners (and the people this newsdesk names as digest managers) can subscribe this channel to the daily briefing or stop it. “/digest” and “/digest status” are open to everyone.');
+    expect(refused.body.text).toBe(
+      'Only workspace admins and owners (and the people this newsdesk names as digest managers) can subscribe this channel to the daily briefing or stop it. “/digest” and “/digest status” are open to everyone.',
+    );
     expect(state.subscriptions.get('slack', CHANNEL)).toBeNull();
     const allowed = digestManagers(slackClientStub(), ['U0MEMBER01'], silentLog);
     expect([await allowed('U0MEMBER01'), await allowed('U0OTHER001')]).toEqual([true, false]);
@@ -90,8 +106,16 @@ describe('Slack /digest subscriptions end to end', () => {
 
   it('/digest subscribe 07:30 Europe/Paris stores the channel’s subscription and says when the next one comes', async () => {
     const body = await digest('subscribe 07:30 Europe/Paris');
-    expect(body.text).toMatch(/^Subscribed: this channel gets the daily briefing at 07:30 \(Europe\/Paris\)\. Next one: \w+ \d+ \w+, 07:30 \(Europe\/Paris\)\.$/);
-    expect(state.subscriptions.get('slack', CHANNEL)).toMatchObject({ platform: 'slack', channel: CHANNEL, time: '07:30', timezone: 'Europe/Paris', paused: false });
+    expect(body.text).toMatch(
+      /^Subscribed: this channel gets the daily briefing at 07:30 \(Europe\/Paris\)\. Next one: \w+ \d+ \w+, 07:30 \(Europe\/Paris\)\.$/,
+    );
+    expect(state.subscriptions.get('slack', CHANNEL)).toMatchObject({
+      platform: 'slack',
+      channel: CHANNEL,
+      time: '07:30',
+      timezone: 'Europe/Paris',
+      paused: false,
+    });
     expect((await digest('status')).text).toMatch(/^This channel gets the daily briefing at 07:30 \(Europe\/Paris\)\. Next one: .* None sent yet\.$/);
   });
 

@@ -141,7 +141,8 @@ function quotesOf(params: Record<string, unknown>): string[] {
   return ((params.blocks as { type: string; text?: { text: string } }[]) ?? [])
     .filter((b) => b.type === 'section' && b.text && /^\*\[\d+\]/.test(b.text.text))
     .map((b) =>
-      b.text!.text.split('\n')
+      b
+        .text!.text.split('\n')
         .filter((l) => l.startsWith('>'))
         .map((l) => l.slice(1))
         .join('\n')
@@ -232,13 +233,26 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
     for (const c of list) {
       // Verbatim: every part of the quote (an elided quote marks its gaps with …) is in the article file.
       const raw = fs.readFileSync(path.join(CORPUS, c.source), 'utf8').replace(/\s+/g, ' ');
-      for (const part of c.quote.split('…').map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean)) expect(raw).toContain(part);
+      for (const part of c.quote
+        .split('…')
+        .map((p) => p.replace(/\s+/g, ' ').trim())
+        .filter(Boolean))
+        expect(raw).toContain(part);
     }
     expect(controlSequences(textsOf(post.params))).toEqual([]);
     // "More sources" only when the core keeps more than the answer shows.
-    expect(Object.keys(buttonsOf(post.params))).toEqual([...(expected.moreAvailable ? [ACTION_IDS.moreSources] : []), ACTION_IDS.helpful, ACTION_IDS.notHelpful]);
+    expect(Object.keys(buttonsOf(post.params))).toEqual([
+      ...(expected.moreAvailable ? [ACTION_IDS.moreSources] : []),
+      ACTION_IDS.helpful,
+      ACTION_IDS.notHelpful,
+    ]);
     const ref = decodeAnswerRef(buttonsOf(post.params)[ACTION_IDS.helpful]);
-    expect(ref).toEqual({ question: 'who requested the call?', conversationId: `slack:${CHANNEL}:${ts}`, shown: list.length, answerId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(ref).toEqual({
+      question: 'who requested the call?',
+      conversationId: `slack:${CHANNEL}:${ts}`,
+      shown: list.length,
+      answerId: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
     // The button names the answer the core kept, as it was given.
     expect(desk.inner.answer(ref!.answerId!)?.answer.citations.map((c) => c.quote)).toEqual(list.map((c) => c.quote));
   });
@@ -272,7 +286,10 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
   it('answers a direct message in the DM, not in a thread', async () => {
     const { ts, eventId } = nextIds();
     await req.event(directMessageEnvelope({ text: 'how long was the call?', ts, eventId }));
-    const post = await fake.waitForCall('chat.postMessage', (c) => c.params.channel === 'D0ASKER001' && desk.asked.at(-1)?.question === 'how long was the call?');
+    const post = await fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.params.channel === 'D0ASKER001' && desk.asked.at(-1)?.question === 'how long was the call?',
+    );
     expect(post.params.thread_ts).toBeUndefined();
     expect(desk.asked.at(-1)).toEqual({ question: 'how long was the call?', conversationId: 'slack:D0ASKER001' });
   });
@@ -375,7 +392,12 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
       expect(body.response_type).toBe('ephemeral');
       expect((body.blocks as unknown[])[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '*Question:* who requested the call?' }] });
       const expected = desk.inner.ask('who requested the call?');
-      expect(Object.keys(buttonsOf(body))).toEqual([...(expected.ok && expected.moreAvailable ? [ACTION_IDS.moreSources] : []), ACTION_IDS.helpful, ACTION_IDS.notHelpful, ACTION_IDS.share]);
+      expect(Object.keys(buttonsOf(body))).toEqual([
+        ...(expected.ok && expected.moreAvailable ? [ACTION_IDS.moreSources] : []),
+        ACTION_IDS.helpful,
+        ACTION_IDS.notHelpful,
+        ACTION_IDS.share,
+      ]);
       expect(decodeAnswerRef(buttonsOf(body)[ACTION_IDS.share])?.conversationId).toBe(`slack:${CHANNEL}:${ASKER}:ask`);
       expect(quotesOf(body).length).toBeGreaterThan(0);
     });
@@ -435,7 +457,9 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
       ]);
       expect((await run('/story', '')).body.text).toBe('No story followed here. Type /story followed by words of its headline (or its number in /stories).');
       const follow = (await run('/story', 'biden putin ukraine')).body.text;
-      expect(follow).toBe('Following the story "Biden and Putin warn of breach if no resolution reached on Ukraine tension": questions here are answered from its coverage.');
+      expect(follow).toBe(
+        'Following the story "Biden and Putin warn of breach if no resolution reached on Ukraine tension": questions here are answered from its coverage.',
+      );
       expect((await run('/story', '')).body.text).toBe(follow);
       expect((await run('/story', 'zzqx')).body.text).toBe('No story matches "zzqx". Try /stories for the list.');
     });
@@ -461,7 +485,9 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
     it('/newsdesk help explains the bot and lists the commands', async () => {
       const { body } = await run('/newsdesk', 'help');
       expect(body.text).toBe(HELP_INTRO);
-      expect((body.blocks as { text: { text: string } }[])[1]!.text.text.split('\n')[0]).toBe('`/ask &lt;question&gt;` Ask a question; the answer is private until you share it.');
+      expect((body.blocks as { text: { text: string } }[])[1]!.text.text.split('\n')[0]).toBe(
+        '`/ask &lt;question&gt;` Ask a question; the answer is private until you share it.',
+      );
     });
   });
 
@@ -471,11 +497,19 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
       // The answer the buttons belong to, kept by the core: "More sources" reads it, nothing is asked again.
       const asked = desk.inner.ask('who requested the call?', { conversationId: `slack:${CHANNEL}:1700000000.000100` });
       if (!asked.ok) throw new Error(asked.message);
-      const value = encodeAnswerRef({ question: 'who requested the call?', conversationId: `slack:${CHANNEL}:1700000000.000100`, shown: 3, answerId: asked.answerId });
+      const value = encodeAnswerRef({
+        question: 'who requested the call?',
+        conversationId: `slack:${CHANNEL}:1700000000.000100`,
+        shown: 3,
+        answerId: asked.answerId,
+      });
       const before = fake.callsTo('chat.postMessage').length;
       const ack = await req.interaction(blockActionPayload('block-actions-thread-message.json', ACTION_IDS.moreSources, value, url));
       expect(ack).toMatchObject({ status: 200, body: '' });
-      const post = await fake.waitForCall('chat.postMessage', (c) => c.params.thread_ts === '1700000000.000100' && fake.callsTo('chat.postMessage').indexOf(c) >= before);
+      const post = await fake.waitForCall(
+        'chat.postMessage',
+        (c) => c.params.thread_ts === '1700000000.000100' && fake.callsTo('chat.postMessage').indexOf(c) >= before,
+      );
       const more = (desk.inner.more(asked.answerId, 3) ?? []).slice(0, 5);
       expect(more.length).toBeGreaterThan(0);
       expect((post.params.blocks as { text?: { text: string } }[])[0]!.text!.text).toBe('More sources for “who requested the call?”:');
@@ -487,7 +521,10 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
       const story = desk.inner.stories()[0]!;
       await req.interaction(blockActionPayload('block-actions-ephemeral.json', `${ACTION_IDS.followStory}_1`, story.id, url));
       const response = await fake.waitForResponse((r) => r.id === url.split('/').pop());
-      expect(response.body).toMatchObject({ response_type: 'ephemeral', text: `Following the story "${story.title}": questions here are answered from its coverage.` });
+      expect(response.body).toMatchObject({
+        response_type: 'ephemeral',
+        text: `Following the story "${story.title}": questions here are answered from its coverage.`,
+      });
       const stale = fake.responseUrl();
       await req.interaction(blockActionPayload('block-actions-ephemeral.json', `${ACTION_IDS.followStory}_2`, 'st-00000000', stale));
       expect((await fake.waitForResponse((r) => r.id === stale.split('/').pop())).body).toMatchObject({ text: STALE_BUTTON_MESSAGE });
@@ -525,7 +562,12 @@ describe('Slack adapter (HTTP mode) › end to end against the fake Slack', () =
       const url = fake.responseUrl();
       const asked = desk.inner.ask('who requested the call?', { conversationId: `slack:${CHANNEL}:${ASKER}:ask` });
       if (!asked.ok) throw new Error(asked.message);
-      const value = encodeAnswerRef({ question: 'who requested the call?', conversationId: `slack:${CHANNEL}:${ASKER}:ask`, shown: 3, answerId: asked.answerId });
+      const value = encodeAnswerRef({
+        question: 'who requested the call?',
+        conversationId: `slack:${CHANNEL}:${ASKER}:ask`,
+        shown: 3,
+        answerId: asked.answerId,
+      });
       await req.interaction(blockActionPayload('block-actions-ephemeral.json', ACTION_IDS.share, value, url));
       const id = url.split('/').pop();
       const removed = await fake.waitForResponse((r) => r.id === id && r.body.delete_original === true);

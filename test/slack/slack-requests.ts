@@ -143,7 +143,12 @@ export function commandFields(command: string, text: string, responseUrl: string
 let triggers = 0;
 
 /** A block_actions payload from a fixture with the given action, value and response_url. */
-export function blockActionPayload(fixture: 'block-actions-thread-message.json' | 'block-actions-ephemeral.json', actionId: string, value: string, responseUrl: string): Record<string, unknown> {
+export function blockActionPayload(
+  fixture: 'block-actions-thread-message.json' | 'block-actions-ephemeral.json',
+  actionId: string,
+  value: string,
+  responseUrl: string,
+): Record<string, unknown> {
   const payload = loadSlackFixture<{ actions: Record<string, unknown>[] } & Record<string, unknown>>(fixture);
   const action = payload.actions[0]!;
   action.action_id = actionId;

@@ -95,7 +95,9 @@ describe('slackTextToPlain', () => {
   });
 
   it('turns special mentions and links into plain words', () => {
-    expect(slackTextToPlain('<!everyone> <!channel> <!here|here> <!subteam^S1|@editors> <@U123> <#C9>', null)).toBe('@everyone @channel @here @editors @U123 #C9');
+    expect(slackTextToPlain('<!everyone> <!channel> <!here|here> <!subteam^S1|@editors> <@U123> <#C9>', null)).toBe(
+      '@everyone @channel @here @editors @U123 #C9',
+    );
     expect(slackTextToPlain('read <https://x.org/a|this> or <https://y.org> <mailto:a@b.c|a@b.c>', null)).toBe('read this or https://y.org a@b.c');
   });
 
@@ -123,18 +125,24 @@ describe('answer button values', () => {
   });
 
   it('reads anything else as null', () => {
-    for (const v of [undefined, 7, '', '{"q":', '{"q":"","c":null,"n":1}', '{"q":"x","c":null,"n":-1}', '[1,2]', 'x'.repeat(2001)]) expect(decodeAnswerRef(v)).toBeNull();
+    for (const v of [undefined, 7, '', '{"q":', '{"q":"","c":null,"n":1}', '{"q":"x","c":null,"n":-1}', '[1,2]', 'x'.repeat(2001)])
+      expect(decodeAnswerRef(v)).toBeNull();
   });
 
   it('round-trips or fits any question (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', minLength: 1, maxLength: 3000 }), fc.option(fc.string({ maxLength: 400 })), fc.nat(1000), (question, conversationId, shown) => {
-        const value = encodeAnswerRef({ question, conversationId, shown });
-        expect(value.length).toBeLessThanOrEqual(2000);
-        const back = decodeAnswerRef(value);
-        expect(back).not.toBeNull();
-        expect(question.startsWith(back!.question)).toBe(true);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 3000 }),
+        fc.option(fc.string({ maxLength: 400 })),
+        fc.nat(1000),
+        (question, conversationId, shown) => {
+          const value = encodeAnswerRef({ question, conversationId, shown });
+          expect(value.length).toBeLessThanOrEqual(2000);
+          const back = decodeAnswerRef(value);
+          expect(back).not.toBeNull();
+          expect(question.startsWith(back!.question)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -11,18 +11,51 @@ import { makeTmp } from '../ingest/helpers.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '..', '..', 'corpus');
 
-const LEADS = ['Leaders spoke on Thursday.', 'Tension rose on the border this week.', 'Diplomats met in Geneva before the holidays.', 'Markets fell as the talks neared.', 'The White House gave few details at first.', 'Analysts expected little from the exchange.', 'Allies were briefed in advance by phone.', 'The Kremlin published a short readout.'];
-const TAILS = ['Sanctions were discussed at length.', 'Troops stayed near the frontier.', 'A second meeting is planned for January.', 'Gas prices climbed again overnight.', 'Congress asked for a briefing soon.', 'Europe urged calm on both sides.', 'Ukraine welcomed the contact warmly.', 'Both sides called the talks frank.'];
+const LEADS = [
+  'Leaders spoke on Thursday.',
+  'Tension rose on the border this week.',
+  'Diplomats met in Geneva before the holidays.',
+  'Markets fell as the talks neared.',
+  'The White House gave few details at first.',
+  'Analysts expected little from the exchange.',
+  'Allies were briefed in advance by phone.',
+  'The Kremlin published a short readout.',
+];
+const TAILS = [
+  'Sanctions were discussed at length.',
+  'Troops stayed near the frontier.',
+  'A second meeting is planned for January.',
+  'Gas prices climbed again overnight.',
+  'Congress asked for a briefing soon.',
+  'Europe urged calm on both sides.',
+  'Ukraine welcomed the contact warmly.',
+  'Both sides called the talks frank.',
+];
 
 /** Eight outlets reporting the same fact (more citations than an answer shows), and one other story. */
 function eightOutlets(): CorpusIndex {
   const index = new CorpusIndex();
   const article = (n: number): Article => ({
-    id: `a${n}.txt`, file: `a${n}.txt`, title: `Russia asked for the Biden call`, titleDerived: false, outlet: `Outlet ${n}`, byline: null, published: `2021-12-0${n}`, url: null, hash: `h${n}`,
+    id: `a${n}.txt`,
+    file: `a${n}.txt`,
+    title: `Russia asked for the Biden call`,
+    titleDerived: false,
+    outlet: `Outlet ${n}`,
+    byline: null,
+    published: `2021-12-0${n}`,
+    url: null,
+    hash: `h${n}`,
     text: `${LEADS[n - 1]} Russia requested the call, officials said.\n\n${TAILS[n - 1]}`,
   });
   // …and one article on something else, as any coverage has.
-  const other: Article = { ...article(9), id: 'other.txt', file: 'other.txt', title: 'Chelsea sign a striker', outlet: 'Sports Desk', text: 'Chelsea signed a striker from Milan for a record fee.\n\nThe club confirmed the deal.' };
+  const other: Article = {
+    ...article(9),
+    id: 'other.txt',
+    file: 'other.txt',
+    title: 'Chelsea sign a striker',
+    outlet: 'Sports Desk',
+    text: 'Chelsea signed a striker from Milan for a record fee.\n\nThe club confirmed the deal.',
+  };
   index.addArticles([...Array.from({ length: 8 }, (_, i) => article(i + 1)), other]);
   return index;
 }

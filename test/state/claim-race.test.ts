@@ -11,7 +11,9 @@ afterAll(() => removeTmp(dir));
 /** Runs the claim worker in its own Node process. */
 function claimInProcess(owner: string, startAt: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', WORKER, dir, owner, String(startAt)], { timeout: 30_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    execFile(process.execPath, ['--import', 'tsx', WORKER, dir, owner, String(startAt)], { timeout: 30_000 }, (err, stdout) =>
+      err ? reject(err) : resolve(stdout),
+    );
   });
 }
 

@@ -43,7 +43,9 @@ describe('newsdesk gaps', () => {
         '   1 × what is the weather in Kyiv?  (last 2026-11-23T07:02:00.000Z)',
       ].join('\n'),
     );
-    expect(JSON.parse(await run(['gaps', '--json', '--limit', '1']))).toEqual([{ question: 'who won the premier league', count: 2, lastAsked: '2026-11-23T07:03:00.000Z' }]);
+    expect(JSON.parse(await run(['gaps', '--json', '--limit', '1']))).toEqual([
+      { question: 'who won the premier league', count: 2, lastAsked: '2026-11-23T07:03:00.000Z' },
+    ]);
   });
 
   it('documents its options in --help', async () => {

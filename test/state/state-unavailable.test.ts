@@ -32,7 +32,9 @@ describe('a state database that cannot be opened', () => {
   it('with STATE_OPTIONAL=true, runs without it and says so in /digest status', () => {
     const desk = Newsdesk.forIndex(index, loadConfig({ CORPUS_DIR: CORPUS, DATA_DIR: dataDir, STATE_OPTIONAL: 'true' }), silentLog, true);
     expect(desk.state).toBeNull();
-    expect(desk.subscriptionStatus('slack', 'C1').message).toBe('Daily briefings cannot be scheduled on this newsdesk: it has no state database (check DATA_DIR).');
+    expect(desk.subscriptionStatus('slack', 'C1').message).toBe(
+      'Daily briefings cannot be scheduled on this newsdesk: it has no state database (check DATA_DIR).',
+    );
   });
 });
 

@@ -34,7 +34,9 @@ describe('State.open', () => {
     expect(fs.existsSync(path.join(dir, STATE_FILE))).toBe(true);
     expect(state.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(schemaVersion(state.db)).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
-    expect((state.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect((state.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
   });
 
   it('runs each migration once: migrating again and reopening change nothing', () => {
@@ -50,8 +52,14 @@ describe('State.open', () => {
     tmps.push(dir);
     const old = State.open(dir, { schemaVersion: 1 });
     expect(schemaVersion(old.db)).toBe(1);
-    old.db.prepare("INSERT INTO subscriptions (platform, channel, time, timezone, created_at, updated_at) VALUES ('slack', 'C1', '08:00', 'UTC', ?, ?)").run(T.toISOString(), T.toISOString());
-    old.db.prepare("INSERT INTO deliveries (subscription_id, local_date, status, claimed_by, claimed_at, sent_at, attempts) VALUES (1, '2026-11-22', 'sent', 'old', ?, ?, 1)").run(T.toISOString(), T.toISOString());
+    old.db
+      .prepare("INSERT INTO subscriptions (platform, channel, time, timezone, created_at, updated_at) VALUES ('slack', 'C1', '08:00', 'UTC', ?, ?)")
+      .run(T.toISOString(), T.toISOString());
+    old.db
+      .prepare(
+        "INSERT INTO deliveries (subscription_id, local_date, status, claimed_by, claimed_at, sent_at, attempts) VALUES (1, '2026-11-22', 'sent', 'old', ?, ?, 1)",
+      )
+      .run(T.toISOString(), T.toISOString());
     expect(() => old.db.prepare('SELECT * FROM questions').all()).toThrow(/no such table/);
     old.close();
 
@@ -122,7 +130,10 @@ describe('deliveries', () => {
     expect(state.deliveries.startAttempt(a.delivery.id, 'a', late)).toBe(false);
     expect(other.deliveries.startAttempt(a.delivery.id, 'b', late)).toBe(true);
     expect(other.deliveries.markSent(a.delivery.id, 'b', late, ['x.txt'])).toBe(true);
-    expect(state.deliveries.claim(sub.id, '2026-11-23', 'a', new Date(T.getTime() + 10 * lease), lease)).toMatchObject({ claimed: false, delivery: { status: 'sent', attempts: 1, articles: ['x.txt'] } });
+    expect(state.deliveries.claim(sub.id, '2026-11-23', 'a', new Date(T.getTime() + 10 * lease), lease)).toMatchObject({
+      claimed: false,
+      delivery: { status: 'sent', attempts: 1, articles: ['x.txt'] },
+    });
     expect(state.deliveries.lastSent(sub.id)?.sentAt).toBe(late.toISOString());
   });
 });

@@ -77,7 +77,8 @@ describe.skipIf(!HAS_SHARED_CORPORA)('a story in focus in a mixed corpus', () =>
   ];
 
   it('scores each story folder’s bank questions exactly as the folder alone does, and asks which story for a bare question', () => {
-    for (const folder of [...FOLDERS.map(([f]) => f), 'premier-league', 'michelle-obama']) fs.cpSync(path.join(CORPORA, folder), path.join(mixed, folder), { recursive: true });
+    for (const folder of [...FOLDERS.map(([f]) => f), 'premier-league', 'michelle-obama'])
+      fs.cpSync(path.join(CORPORA, folder), path.join(mixed, folder), { recursive: true });
     const { index: all } = openCorpus(mixed);
     const scores: Record<string, [number, number]> = {};
     for (const [folder, bankFile] of FOLDERS) {

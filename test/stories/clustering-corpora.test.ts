@@ -20,21 +20,23 @@ const TOPIC_ARCHIVES = ['premier-league', 'michelle-obama'];
  */
 function bCubed(stories: readonly { articles: readonly string[] }[], truth: (id: string) => string | null): { precision: number; recall: number } {
   const folderSize = new Map<string, number>();
-  for (const s of stories) for (const id of s.articles) {
-    const t = truth(id);
-    if (t) folderSize.set(t, (folderSize.get(t) ?? 0) + 1);
-  }
+  for (const s of stories)
+    for (const id of s.articles) {
+      const t = truth(id);
+      if (t) folderSize.set(t, (folderSize.get(t) ?? 0) + 1);
+    }
   let precision = 0;
   let recall = 0;
   let n = 0;
-  for (const s of stories) for (const id of s.articles) {
-    const t = truth(id);
-    if (!t) continue;
-    const same = s.articles.filter((x) => truth(x) === t).length;
-    precision += same / s.articles.length;
-    recall += same / folderSize.get(t)!;
-    n++;
-  }
+  for (const s of stories)
+    for (const id of s.articles) {
+      const t = truth(id);
+      if (!t) continue;
+      const same = s.articles.filter((x) => truth(x) === t).length;
+      precision += same / s.articles.length;
+      recall += same / folderSize.get(t)!;
+      n++;
+    }
   return { precision: precision / n, recall: recall / n };
 }
 

@@ -93,7 +93,11 @@ describe('corpusStories', () => {
 
   it('orders by first-seen time when the desk knows it', () => {
     const index = indexOf(all);
-    const firstSeen = new Map([['quake-3.txt', '2026-11-01T07:00:00.000Z'], ['quake-1.txt', '2026-11-02T07:00:00.000Z'], ['quake-2.txt', '2026-11-03T07:00:00.000Z']]);
+    const firstSeen = new Map([
+      ['quake-3.txt', '2026-11-01T07:00:00.000Z'],
+      ['quake-1.txt', '2026-11-02T07:00:00.000Z'],
+      ['quake-2.txt', '2026-11-03T07:00:00.000Z'],
+    ]);
     const quake = corpusStories(index, firstSeen)[0]!;
     expect(quake.articles).toEqual(['quake-3.txt', 'quake-1.txt', 'quake-2.txt']);
     expect([quake.firstSeen, quake.lastSeen]).toEqual(['2026-11-01T07:00:00.000Z', '2026-11-03T07:00:00.000Z']);

@@ -23,13 +23,21 @@ describe('normalise', () => {
   });
 
   it('sets digits apart from letters, so that "9.20pm" holds the key "9.20"', () => {
-    expect([normalise('9.20pm local time'), normalise('260.75bn roubles'), normalise('MH370')]).toEqual([' 9 20 pm local time ', ' 260 75 bn roubles ', ' mh 370 ']);
+    expect([normalise('9.20pm local time'), normalise('260.75bn roubles'), normalise('MH370')]).toEqual([
+      ' 9 20 pm local time ',
+      ' 260 75 bn roubles ',
+      ' mh 370 ',
+    ]);
   });
 });
 
 describe('contains', () => {
   it('matches whole words, the last of the key also in its plural', () => {
-    expect([contains(normalise('7 seconds'), normalise('7 second')), contains(normalise('17 seconds'), normalise('7 second')), contains(normalise('a seven-second delay'), normalise('seven second'))]).toEqual([true, false, true]);
+    expect([
+      contains(normalise('7 seconds'), normalise('7 second')),
+      contains(normalise('17 seconds'), normalise('7 second')),
+      contains(normalise('a seven-second delay'), normalise('seven second')),
+    ]).toEqual([true, false, true]);
   });
 });
 
@@ -41,7 +49,10 @@ describe('judgeBankAnswer', () => {
   });
 
   it('names every problem of a wrong answer', () => {
-    expect(judgeBankAnswer(q, answer('answered', '$9bn', ['Baikal paid $9bn.'])).problems).toEqual(['answer "$9bn", expected one of ["20bn"]', 'no citation quotes the evidence']);
+    expect(judgeBankAnswer(q, answer('answered', '$9bn', ['Baikal paid $9bn.'])).problems).toEqual([
+      'answer "$9bn", expected one of ["20bn"]',
+      'no citation quotes the evidence',
+    ]);
     expect(judgeBankAnswer(q, answer('not_found', null)).problems).toEqual(['not_found']);
   });
 
@@ -61,8 +72,28 @@ describe('judgeBankAnswer', () => {
  * change that answers fewer bank questions fails the suite. Raise a bar when answers improve.
  */
 const BARS: Record<BankSplit, Record<string, number>> = {
-  dev: { 'bbc-blunkett': 16, 'bbc-greek-sprinters': 17, 'bbc-lse-bids': 14, 'bbc-oscars-2005': 16, 'bbc-pension-strike': 18, 'bbc-psp-launch': 19, 'bbc-yukos': 18, 'paris-attacks-2015': 28, 'premier-league': 23, 'ukraine-call-2021': 20 },
-  test: { 'bbc-glazer-man-utd': 15, 'bbc-kilroy-veritas': 12, 'bbc-terror-detention': 16, 'bbc-tsunami-economy': 16, 'bbc-worldcom': 13, 'greek-election-2012': 16, 'mh370-2014': 16, 'michelle-obama': 17 },
+  dev: {
+    'bbc-blunkett': 16,
+    'bbc-greek-sprinters': 17,
+    'bbc-lse-bids': 14,
+    'bbc-oscars-2005': 16,
+    'bbc-pension-strike': 18,
+    'bbc-psp-launch': 19,
+    'bbc-yukos': 18,
+    'paris-attacks-2015': 28,
+    'premier-league': 23,
+    'ukraine-call-2021': 20,
+  },
+  test: {
+    'bbc-glazer-man-utd': 15,
+    'bbc-kilroy-veritas': 12,
+    'bbc-terror-detention': 16,
+    'bbc-tsunami-economy': 16,
+    'bbc-worldcom': 13,
+    'greek-election-2012': 16,
+    'mh370-2014': 16,
+    'michelle-obama': 17,
+  },
 };
 
 describe('question bank', () => {
@@ -71,7 +102,11 @@ describe('question bank', () => {
     const dev = count('dev');
     const test = count('test');
     const total = [...dev, ...test].reduce((a, b) => a + b, 0);
-    expect({ atLeast400: total >= 400, stories: dev.length + test.length >= 12, testShare: test.reduce((a, b) => a + b, 0) / total >= 0.4 }).toEqual({ atLeast400: true, stories: true, testShare: true });
+    expect({ atLeast400: total >= 400, stories: dev.length + test.length >= 12, testShare: test.reduce((a, b) => a + b, 0) / total >= 0.4 }).toEqual({
+      atLeast400: true,
+      stories: true,
+      testShare: true,
+    });
   });
 
   for (const split of ['dev', 'test'] as const) {

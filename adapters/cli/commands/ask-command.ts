@@ -27,7 +27,8 @@ export function registerAskCommand(program: Command, ctx: CliContext): void {
         return;
       }
       // On a terminal, say what is expected instead of waiting silently.
-      if (process.stdin.isTTY) process.stderr.write('Type one question per line (Ctrl+D to finish); each answer prints as a JSON line. For a conversation, run `newsdesk chat`.\n');
+      if (process.stdin.isTTY)
+        process.stderr.write('Type one question per line (Ctrl+D to finish); each answer prints as a JSON line. For a conversation, run `newsdesk chat`.\n');
       const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
       for await (const line of rl) ctx.out(JSON.stringify(answerOrRefusal(desk, line, opts.story)));
     });

@@ -55,7 +55,11 @@ export function registerBenchCommand(program: Command, ctx: CliContext): void {
 /** Questions from a file (one per line), or the built-in mixed set. */
 function readQuestions(file: string | undefined): readonly string[] {
   if (!file) return MIXED_QUESTIONS;
-  const lines = fs.readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0) throw new InvalidArgumentError(`no questions in ${file}`);
   return lines;
 }

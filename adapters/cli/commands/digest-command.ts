@@ -23,7 +23,11 @@ export function registerDigestCommand(program: Command, ctx: CliContext): void {
     .action((opts: DigestOptions) => {
       const since = opts.since === undefined ? null : parseSince(opts.since);
       const { index } = open(ctx, opts);
-      const digest = buildDigest(index, { since, firstSeen: readFirstSeen(ctx.config.DATA_DIR), now: new Date(), maxStories: ctx.config.DIGEST_STORIES }, ctx.log);
+      const digest = buildDigest(
+        index,
+        { since, firstSeen: readFirstSeen(ctx.config.DATA_DIR), now: new Date(), maxStories: ctx.config.DIGEST_STORIES },
+        ctx.log,
+      );
       ctx.out(opts.json ? JSON.stringify(digest, null, 2) : renderDigestText(digest));
     });
 }

@@ -65,7 +65,8 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
       }
       for (const r of sets) {
         ctx.out(`${r.name}: ${r.passed}/${r.total} (${percent(r.score)})`);
-        for (const [family, f] of Object.entries(r.families).sort()) ctx.out(`  ${family.padEnd(10)} ${String(f.passed).padStart(3)}/${String(f.total).padEnd(3)} ${percent(f.score)}`);
+        for (const [family, f] of Object.entries(r.families).sort())
+          ctx.out(`  ${family.padEnd(10)} ${String(f.passed).padStart(3)}/${String(f.total).padEnd(3)} ${percent(f.score)}`);
         if (opts.verbose) for (const o of r.outcomes.filter((x) => !x.pass)) ctx.out(`  ✗ ${o.id} ${o.question} — ${o.problems.join('; ')}`);
       }
       for (const s of skipped) ctx.out(`skipped ${s.file}: ${s.reason}`);
@@ -93,7 +94,11 @@ function collect(root: string, opts: EvalOptions): { bank: BankStoryReport[]; se
     ? explicit.filter((f) => !f.startsWith(bankDir))
     : opts.split || opts.story?.length
       ? []
-      : fs.readdirSync(path.join(root, DEV_SETS_DIR)).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(root, DEV_SETS_DIR, f));
+      : fs
+          .readdirSync(path.join(root, DEV_SETS_DIR))
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => path.join(root, DEV_SETS_DIR, f));
   const sets: EvalReport[] = [];
   for (const file of setList) {
     const set = readEvalSet(file);

@@ -15,10 +15,12 @@ import { NON_NAME_CAPITALS } from '../lexicon.ts';
  */
 
 /** Nominal forms that take their agent after "of": "at the request/behest/initiative of X". */
-const OF_NOUNS = /\b(?:at|on|upon|following)\s+(?:the\s+)?(?:request|behest|initiative|invitation|urging|instigation|insistence|suggestion|demand|order|orders)\s+of\s+/gi;
+const OF_NOUNS =
+  /\b(?:at|on|upon|following)\s+(?:the\s+)?(?:request|behest|initiative|invitation|urging|instigation|insistence|suggestion|demand|order|orders)\s+of\s+/gi;
 
 /** A verb opening a sentence's second predicate: "… and is said to have rented", "… but later signed". */
-const COORDINATED_PREDICATE = /\s(?:and|but)\s+(?:(?:has|had|have|was|is|were|are|is said to have|was said to have|are said to have|reportedly|allegedly|also|then|later)\s+)*$/i;
+const COORDINATED_PREDICATE =
+  /\s(?:and|but)\s+(?:(?:has|had|have|was|is|were|are|is said to have|was said to have|are said to have|reportedly|allegedly|also|then|later)\s+)*$/i;
 /** How far into a sentence its subject's name may start ("Mr Bendaoud", "“Jawad Bendaoud"). */
 const OPENING_NAME_AT = 4;
 
@@ -30,7 +32,12 @@ const CLEFT = /^[“"]?It\s+(?:was|is|had been|has been)\s+(?=[^,.]{2,80}?\s(?:w
  * @param relationSlots - slots of the question's action (their terms include synonyms): where to look for agents
  * @param questionSlots - all the question's slots: an entity the question names is never its answer
  */
-export function extractAgents(index: CorpusIndex, s: ScoredSentence, relationSlots: readonly Slot[], questionSlots: readonly Slot[] = relationSlots): Candidate[] {
+export function extractAgents(
+  index: CorpusIndex,
+  s: ScoredSentence,
+  relationSlots: readonly Slot[],
+  questionSlots: readonly Slot[] = relationSlots,
+): Candidate[] {
   const out: Candidate[] = [];
   const text = s.text;
   const push = (e: EntityMention | null, confidence: number): void => {

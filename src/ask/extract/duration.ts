@@ -42,13 +42,16 @@ export function extractDurations(s: ScoredSentence): Candidate[] {
     const extraMinutes = extra !== null && extraUnit ? extra * DURATION_UNITS[extraUnit.toLowerCase()]! : 0;
     const minutes = amount === null ? null : amount * DURATION_UNITS[unit]! + extraMinutes;
     const bounding = isBounding(qualifier);
-    const key = minutes === null ? `duration:${amountRaw!.toLowerCase()} ${unit}` : `duration:${Math.round(minutes * 100) / 100}${bounding ? `:${qualifier}` : ''}`;
+    const key =
+      minutes === null ? `duration:${amountRaw!.toLowerCase()} ${unit}` : `duration:${Math.round(minutes * 100) / 100}${bounding ? `:${qualifier}` : ''}`;
     const value =
-      bounding || minutes === null || extra !== null ? mention.trim().toLowerCase().replace(/\s+/g, ' ') : `${formatAmount(amount!)} ${amount === 1 ? unit : `${unit}s`}`;
+      bounding || minutes === null || extra !== null
+        ? mention.trim().toLowerCase().replace(/\s+/g, ' ')
+        : `${formatAmount(amount!)} ${amount === 1 ? unit : `${unit}s`}`;
     const adjectival = /-/.test(mention) && /^\s*(-long\s+)?[\p{L}]/u.test(after);
-    const durative = /\b(lasted|lasting|lasts|last|long|for|took|spent|during|within|over)\s*$/i.test(before.trim() + ' ') || adjectival;
+    const durative = /\b(lasted|lasting|lasts|last|long|for|took|spent|during|within|over)\s*$/i.test(`${before.trim()} `) || adjectival;
     // "processed in 52 days": how long something took, though "in two weeks" can also be a date.
-    const within = /\bin\s*$/i.test(before.trim() + ' ');
+    const within = /\bin\s*$/i.test(`${before.trim()} `);
     out.push({ key, value, mention: mention.trim(), at: m.index!, sentence: s, confidence: durative ? 1 : within ? 0.85 : 0.6 });
   }
   return out;

@@ -20,8 +20,10 @@ export interface EntityMention extends Span {
   canonical: string;
 }
 
-const PERSON_TITLES = /\b(mr|mrs|ms|dr|president|prime minister|minister|secretary|senator|governor|mayor|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|chancellor|general|judge|prosecutor|ambassador|envoy|chief|director|captain|analyst|professor|king|queen|pope|premier|sheikh|imam|lawyer|commander)\.?\s*$/i;
-const ORG_WORDS = /\b(council|ministry|department|agency|organi[sz]ation|union|party|committee|airlines?|times|news|bureau|institute|corporation|inc|ltd|group|office|police|army|navy|air force|forces|commission|bank|university|court|state|house|parliament|congress|senate|government|administration|service|services|network|press|post|journal|guard|authority|board|association|federation|company|airways|centre|center)\b/i;
+const PERSON_TITLES =
+  /\b(mr|mrs|ms|dr|president|prime minister|minister|secretary|senator|governor|mayor|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|chancellor|general|judge|prosecutor|ambassador|envoy|chief|director|captain|analyst|professor|king|queen|pope|premier|sheikh|imam|lawyer|commander)\.?\s*$/i;
+const ORG_WORDS =
+  /\b(council|ministry|department|agency|organi[sz]ation|union|party|committee|airlines?|times|news|bureau|institute|corporation|inc|ltd|group|office|police|army|navy|air force|forces|commission|bank|university|court|state|house|parliament|congress|senate|government|administration|service|services|network|press|post|journal|guard|authority|board|association|federation|company|airways|centre|center)\b/i;
 
 /**
  * Classifies a name span in its sentence.
@@ -103,7 +105,8 @@ export function entityBefore(sentence: string, to: number, allowVerbGap = false)
 }
 
 /** Words allowed between a subject and its verb ("Russia had requested", "which Putin himself requested"). */
-const SUBJECT_GAP = /^(['’]s)?\s*(?:(?:has|had|have|was|is|had\s+been|who|which|that|also|then|reportedly|personally|himself|herself|itself|first|will|would|could|can|may|might|should|to|is\s+to|was\s+to)\s+)*$/i;
+const SUBJECT_GAP =
+  /^(['’]s)?\s*(?:(?:has|had|have|was|is|had\s+been|who|which|that|also|then|reportedly|personally|himself|herself|itself|first|will|would|could|can|may|might|should|to|is\s+to|was\s+to)\s+)*$/i;
 /** One lower-case verb and an optional determiner between a subject and a noun ("held talks", "made the call"). */
 const VERB_GAP = /^\s+(?:has\s+|had\s+|have\s+)?\p{Ll}+\s+(?:(?:the|a|an|this|that|their|his|her|its)\s+)?$/u;
 
@@ -129,7 +132,12 @@ export function countryOfPerson(index: CorpusIndex, name: string): string | null
   if (term) {
     for (const hit of index.searchTerms(new Map([[term, 1]]), 30)) {
       const text = hit.passage.text;
-      for (const m of text.matchAll(new RegExp(`([\\p{Lu}][\\p{L}.]+(?:\\s+[\\p{Lu}][\\p{L}.]+)?)(?:['’]s)?\\s+((?:[\\p{L}-]+\\s+){0,3}?)(?:[\\p{Lu}][\\p{L}'’-]+\\s+){0,2}${escapeRegExp(surname)}\\b`, 'gu'))) {
+      for (const m of text.matchAll(
+        new RegExp(
+          `([\\p{Lu}][\\p{L}.]+(?:\\s+[\\p{Lu}][\\p{L}.]+)?)(?:['’]s)?\\s+((?:[\\p{L}-]+\\s+){0,3}?)(?:[\\p{Lu}][\\p{L}'’-]+\\s+){0,2}${escapeRegExp(surname)}\\b`,
+          'gu',
+        ),
+      )) {
         const country = countryOf(m[1]!);
         const middle = m[2]!.trim().toLowerCase();
         if (!country) continue;

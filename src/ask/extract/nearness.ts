@@ -18,7 +18,11 @@ export function nearness(text: string, at: number, slots: readonly Slot[], lengt
     if (slot.subject) continue;
     const positions = tokens.filter((t) => t.term !== null && slot.terms.has(t.term)).map((t) => t.start);
     if (positions.length === 0) continue;
-    const distance = Math.min(...positions.map((p) => (p >= at && p <= at + length ? 0 : Math.min(Math.abs(p - at), Math.abs(p - (at + length))) + CLAUSE_DISTANCE * boundariesBetween(text, p, at, length))));
+    const distance = Math.min(
+      ...positions.map((p) =>
+        p >= at && p <= at + length ? 0 : Math.min(Math.abs(p - at), Math.abs(p - (at + length))) + CLAUSE_DISTANCE * boundariesBetween(text, p, at, length),
+      ),
+    );
     total += slot.idf;
     near += slot.idf * Math.exp(-distance / 30);
   }

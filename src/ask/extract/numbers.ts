@@ -6,12 +6,15 @@ import { APPROXIMATORS, BOUNDING_APPROXIMATORS, MULTIPLIERS, NUMBER_WORDS } from
  */
 
 /** Alternation of approximators, longest first, for regular expressions. */
-export const APPROX_PATTERN = [...APPROXIMATORS].sort((a, b) => b.length - a.length).map((a) => a.replace(/ /g, '\\s+')).join('|');
+export const APPROX_PATTERN = [...APPROXIMATORS]
+  .sort((a, b) => b.length - a.length)
+  .map((a) => a.replace(/ /g, '\\s+'))
+  .join('|');
 
 /** A number written in digits or words (group 1), as a regular expression source. */
-export const NUMBER_PATTERN =
-  `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:${Object.keys(NUMBER_WORDS).filter((w) => w.length > 2).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?![\\p{L}]))` +
-  `(?:\\s*(million|billion|trillion|thousand|hundred|bn|m)\\b)?`;
+export const NUMBER_PATTERN = `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:${Object.keys(NUMBER_WORDS)
+  .filter((w) => w.length > 2)
+  .join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?![\\p{L}]))(?:\\s*(million|billion|trillion|thousand|hundred|bn|m)\\b)?`;
 
 /**
  * The value of a number written in digits or words with an optional multiplier.

@@ -8,12 +8,15 @@ import type { Candidate } from './candidate.ts';
  * "near the Stade de France", "off the coast of Australia"), never a person or a date.
  */
 
-const LOCATIVE = /\b(in|at|near|outside|inside|off|from|to|into|over|across|towards?|for)\s+(?:the\s+)?(?:(?:coast|city|town|capital|village|suburb|district|region|province|state|centre|center|heart|streets?|port)\s+of\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|north|south|east|west|central|north-eastern|north-western|south-eastern|south-western|rural|downtown|occupied|annexed|neighbouring|neighboring)\s+)?$/i;
+const LOCATIVE =
+  /\b(in|at|near|outside|inside|off|from|to|into|over|across|towards?|for)\s+(?:the\s+)?(?:(?:coast|city|town|capital|village|suburb|district|region|province|state|centre|center|heart|streets?|port)\s+of\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|north|south|east|west|central|north-eastern|north-western|south-eastern|south-western|rural|downtown|occupied|annexed|neighbouring|neighboring)\s+)?$/i;
 const DIRECTION_PREPOSITIONS = { from: ['from'], to: ['to', 'into', 'towards', 'toward'] } as const;
-const BROAD_PLACES = /^(Europe|Asia|Africa|America|North America|South America|Latin America|Oceania|Antarctica|the West|the East|the Middle East|Middle East|Eastern Europe|Western Europe|Central Europe|Central Asia|Southeast Asia|the Pacific|Pacific|Atlantic|the Atlantic)$/;
+const BROAD_PLACES =
+  /^(Europe|Asia|Africa|America|North America|South America|Latin America|Oceania|Antarctica|the West|the East|the Middle East|Middle East|Eastern Europe|Western Europe|Central Europe|Central Asia|Southeast Asia|the Pacific|Pacific|Atlantic|the Atlantic)$/;
 /** What a whole country counts against a city or venue, unless the question asks for a country. */
 const COUNTRY_FACTOR = 0.8;
-const NOT_PLACES = /^(Mr|Mrs|Ms|Dr|President|Prime|Minister|Secretary|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const NOT_PLACES =
+  /^(Mr|Mrs|Ms|Dr|President|Prime|Minister|Secretary|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 /**
  * Finds places in a sentence.
@@ -32,7 +35,9 @@ export function extractPlaces(s: ScoredSentence, direction: 'from' | 'to' | null
     // "Cooperation in Europe": the preposition sits inside a longer name.
     if (/[\p{Lu}][\p{L}.'’-]*\s+$/u.test(before.slice(0, m.index))) continue;
     const prep = m[1]!.toLowerCase();
-    const strong = direction ? (DIRECTION_PREPOSITIONS[direction] as readonly string[]).includes(prep) : prep === 'in' || prep === 'at' || prep === 'near' || prep === 'outside' || prep === 'inside' || prep === 'off';
+    const strong = direction
+      ? (DIRECTION_PREPOSITIONS[direction] as readonly string[]).includes(prep)
+      : prep === 'in' || prep === 'at' || prep === 'near' || prep === 'outside' || prep === 'inside' || prep === 'off';
     const known = countryOf(span.text) !== null;
     // A continent or ocean is rarely the answer when the coverage names a city or venue.
     const broad = BROAD_PLACES.test(span.text);

@@ -13,14 +13,45 @@ import { APPROX_PATTERN, NUMBER_PATTERN, isBounding, normalizeQualifier, parseAm
 const AMOUNT = new RegExp(`(?<![\\p{L}\\d.,$£€])(?:(${APPROX_PATTERN})\\s+)?([$£€]\\s?)?${NUMBER_PATTERN}`, 'giu');
 const VAGUE = /\b(tens|hundreds|thousands|millions|dozens|scores) of (thousands|millions)?\s*(?:of\s+)?/gi;
 /** Words that end the noun phrase a number opens. */
-const PHRASE_END = new Set(['to', 'be', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'who', 'that', 'which', 'and', 'but', 'or', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'than', 'as']);
+const PHRASE_END = new Set([
+  'to',
+  'be',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'who',
+  'that',
+  'which',
+  'and',
+  'but',
+  'or',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'by',
+  'from',
+  'than',
+  'as',
+]);
 
 /**
  * Finds quantities of the counted noun in a sentence.
  * @param nounSlot - the slot of the counted noun (its terms include synonyms); null for "how much" money questions
  * @param partitive - the question asks for a part of a group ("how many of the 20 clubs…"): "14 of the 20 clubs" counts
  */
-export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, countNoun: string | null, otherSlots: readonly Slot[] = [], partitive = false): Candidate[] {
+export function extractQuantities(
+  s: ScoredSentence,
+  nounSlot: Slot | null,
+  countNoun: string | null,
+  otherSlots: readonly Slot[] = [],
+  partitive = false,
+): Candidate[] {
   const out: Candidate[] = [];
   const money = countNoun === 'money';
   const percent = countNoun === 'percent';
@@ -32,7 +63,11 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
   const nounNear = (from: number): boolean => {
     // The noun phrase after the number ends at the first word that starts another phrase: "four
     // producers to be nominated" counts producers, not nominations.
-    const all = words.slice(from, from + 60).match(/[\p{L}-]+/gu)?.slice(0, 4) ?? [];
+    const all =
+      words
+        .slice(from, from + 60)
+        .match(/[\p{L}-]+/gu)
+        ?.slice(0, 4) ?? [];
     const stop = all.findIndex((w) => PHRASE_END.has(w.toLowerCase()));
     const next = stop < 0 ? all : all.slice(0, stop);
     const terms = next.map((w) => analyzeTerm(w) ?? '');
@@ -72,11 +107,23 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
       // "what share…", "what % of voters…": a percentage answers, nothing else does.
       if (!unit) continue;
       const shownPercent = `${mention.trim()}${unit[0]}`.replace(/\s+$/, '');
-      out.push({ key: `pct:${parseAmount(digits!, multiplier) ?? digits}`, value: shownPercent, mention: shownPercent, at: m.index!, sentence: s, confidence: 1 });
+      out.push({
+        key: `pct:${parseAmount(digits!, multiplier) ?? digits}`,
+        value: shownPercent,
+        mention: shownPercent,
+        at: m.index!,
+        sentence: s,
+        confidence: 1,
+      });
       continue;
     }
     if (unit || /^\s*(:\d|a\.m|p\.m|am\b|pm\b|gmt|-year-old|-years-old|years? old)/i.test(after)) continue;
-    if (/(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(before)) continue;
+    if (
+      /(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(
+        before,
+      )
+    )
+      continue;
     if (/^\s*(January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(after)) continue;
     const value = parseAmount(digits!, multiplier);
     if (value === null) continue;
@@ -104,7 +151,14 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
       if (/\(\s*$/.test(words.slice(0, m.index!))) continue;
       const currencyWord = CURRENCY_AFTER.exec(after);
       const shownMoney = currencyWord ? `${mention.trim()} ${currencyWord[1]}` : mention.trim();
-      out.push({ key: `money:${value}${isBounding(qualifier) ? `:${qualifier}` : ''}`, value: shownMoney, mention: shownMoney, at: m.index!, sentence: s, confidence: 0.9 });
+      out.push({
+        key: `money:${value}${isBounding(qualifier) ? `:${qualifier}` : ''}`,
+        value: shownMoney,
+        mention: shownMoney,
+        at: m.index!,
+        sentence: s,
+        confidence: 0.9,
+      });
       continue;
     }
     const attached = nounNear(end) || happenedBefore(m.index!);
@@ -115,7 +169,10 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     const bounding = isBounding(qualifier);
     const noun = countNoun ?? '';
     // The amount as the article writes it ("one billion", "1,981"), with the counted noun.
-    const written = mention.trim().slice(qualifierRaw ? mention.trim().indexOf(qualifierRaw) + qualifierRaw.length : 0).trim();
+    const written = mention
+      .trim()
+      .slice(qualifierRaw ? mention.trim().indexOf(qualifierRaw) + qualifierRaw.length : 0)
+      .trim();
     // "1.8GB of data", "300 miles": a unit of measure is part of the amount, shown as written.
     const unitOfMeasure = MEASURE_UNIT.exec(after)?.[0];
     const counted = unitOfMeasure ? unitOfMeasure : noun && !written.toLowerCase().endsWith(noun.toLowerCase()) ? ` ${noun}` : '';
@@ -140,7 +197,14 @@ export function extractQuantities(s: ScoredSentence, nounSlot: Slot | null, coun
     const end = m.index! + m[0].length;
     if (!nounNear(end) && !nounInSentence) continue;
     const phrase = `${m[1]!.toLowerCase()} of ${(m[2] ?? '').toLowerCase()}`.trim().replace(/ of$/, '');
-    out.push({ key: `qty:${phrase}`, value: `${phrase}${countNoun ? ` of ${countNoun}` : ''}`, mention: m[0].trim(), at: m.index!, sentence: s, confidence: nounNear(end) ? 1 : 0.45 });
+    out.push({
+      key: `qty:${phrase}`,
+      value: `${phrase}${countNoun ? ` of ${countNoun}` : ''}`,
+      mention: m[0].trim(),
+      at: m.index!,
+      sentence: s,
+      confidence: nounNear(end) ? 1 : 0.45,
+    });
   }
   return out;
 }
@@ -158,10 +222,32 @@ function sameKind(word: string, countNoun: string): boolean {
 /** A percentage sign or word right after a number. */
 const PERCENT_AFTER = /^\s*(%|percent\b|per cent\b|pc\b|percentage points?\b)/i;
 /** Ordinal words, first to twentieth: "the fourth time" is the fourth of four. */
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+];
 const ORDINAL_TIME = new RegExp(`\\bthe (${ORDINALS.join('|')}|\\d+(?:st|nd|rd|th)) time\\b`, 'gi');
 /** A unit of measure right after a number ("1.8GB", "300 miles", "7.5 tonnes"), kept in the answer. */
-const MEASURE_UNIT = /^\s?(?:[KMGT]B|gigabytes?|megabytes?|terabytes?|km|kilomet(?:re|er)s?|miles?|mph|km\/h|kg|kilograms?|tonnes?|tons?|met(?:re|er)s?|feet|ft|litres?|liters?|barrels?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|feet|met(?:re|er)s))\b/;
+const MEASURE_UNIT =
+  /^\s?(?:[KMGT]B|gigabytes?|megabytes?|terabytes?|km|kilomet(?:re|er)s?|miles?|mph|km\/h|kg|kilograms?|tonnes?|tons?|met(?:re|er)s?|feet|ft|litres?|liters?|barrels?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|feet|met(?:re|er)s))\b/;
 /** A currency named after a number ("19,800 yen", "260.75bn roubles"). */
 const CURRENCY_AFTER = /^\s*(dollars|euros|pounds|sterling|pence|cents|yen|yuan|roubles|rubles|rupees|francs|marks|lire|pesos|krona|kronor|won|usd|eur|gbp)\b/i;
 const GENERIC_COUNTED = new Set(['people', 'persons', 'men', 'women', 'children', 'civilians', 'victims', 'individuals']);

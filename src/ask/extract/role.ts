@@ -21,7 +21,10 @@ export function isRoleTarget(target: string): boolean {
 
 /** The head noun of a role phrase: "the mastermind of the attacks" → "mastermind". */
 function roleHead(role: string): string {
-  const words = role.replace(/^(the|a|an)\s+/i, '').replace(/\s+(of|for|at|in|on)\s+.*$/i, '').split(/\s+/);
+  const words = role
+    .replace(/^(the|a|an)\s+/i, '')
+    .replace(/\s+(of|for|at|in|on)\s+.*$/i, '')
+    .split(/\s+/);
   return words[words.length - 1] ?? '';
 }
 
@@ -30,7 +33,11 @@ function roleHead(role: string): string {
  * @param target - the name asked about
  */
 export function extractRoles(s: ScoredSentence, target: string): Candidate[] {
-  const surname = target.trim().split(/\s+/).pop()!.replace(/['’]s$/, '');
+  const surname = target
+    .trim()
+    .split(/\s+/)
+    .pop()!
+    .replace(/['’]s$/, '');
   const text = s.text;
   const out: Candidate[] = [];
   const first = target.trim().split(/\s+/)[0]!.toLowerCase();
@@ -40,7 +47,7 @@ export function extractRoles(s: ScoredSentence, target: string): Candidate[] {
     // "White House Press Secretary Jen Psaki" is one capitalised span: the title is its head.
     const nameAt = words.findIndex((w) => w.toLowerCase() === first || w.toLowerCase() === surname.toLowerCase());
     const title = words.slice(0, nameAt).join(' ');
-    const inSpan = title && title.split(/\s+/).some(isRoleWord) ? title : null;
+    const inSpan = title?.split(/\s+/).some(isRoleWord) ? title : null;
     // "said one of their lawyers, Michalis Dimitrakopoulos": a role set before the name with a comma.
     const before = roleBefore(text, span.start) ?? roleBeforeComma(text, span.start);
     const phrase = inSpan ? [before, inSpan].filter(Boolean).join(' ') : before;
@@ -56,13 +63,19 @@ export function extractRoles(s: ScoredSentence, target: string): Candidate[] {
  * @param role - the role asked about ("the Kremlin spokesman")
  */
 export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[] {
-  const words = role.replace(/^(the|a|an)\s+/i, '').replace(/\s+(of|for|at|in|on)\s+.*$/i, '').split(/\s+/);
+  const words = role
+    .replace(/^(the|a|an)\s+/i, '')
+    .replace(/\s+(of|for|at|in|on)\s+.*$/i, '')
+    .split(/\s+/);
   const asked = roleHead(role).toLowerCase().replace(/s$/, '');
   // "which company…" is answered by a "firm" too.
   const heads = [asked, ...(RELATION_SETS.find((set) => set.includes(asked))?.filter((w) => !w.includes(' ') && w !== asked) ?? [])];
   const text = s.text;
   const lower = text.toLowerCase();
-  const qualifiers = words.slice(0, -1).map((w) => w.toLowerCase()).filter((w) => !STOP_WORDS.has(w));
+  const qualifiers = words
+    .slice(0, -1)
+    .map((w) => w.toLowerCase())
+    .filter((w) => !STOP_WORDS.has(w));
   if (!qualifiers.every((q) => lower.includes(q))) return [];
   const out: Candidate[] = [];
   const spans = nameSpans(text);
@@ -145,7 +158,8 @@ function roleCandidate(s: ScoredSentence, phrase: string, confidence: number): C
 }
 
 /** Lower-case words that may stand in a role phrase before a name. */
-const ROLE_MODIFIER = /^(top|former|senior|junior|chief|deputy|acting|alleged|suspected|presumed|presidential|foreign|interior|defence|defense|prime|vice|general|national|federal|state|press|security|foreign-policy|\p{L}+(?:al|ial|ian|ive|ary|ic|ern|ese|ish))$/u;
+const ROLE_MODIFIER =
+  /^(top|former|senior|junior|chief|deputy|acting|alleged|suspected|presumed|presidential|foreign|interior|defence|defense|prime|vice|general|national|federal|state|press|security|foreign-policy|\p{L}+(?:al|ial|ian|ive|ary|ic|ern|ese|ish))$/u;
 
 /** "Russian presidential aide" in "Russian presidential aide Yuri Ushakov". */
 function roleBefore(text: string, nameStart: number): string | null {
@@ -158,7 +172,14 @@ function roleBefore(text: string, nameStart: number): string | null {
     if (STOP_WORDS.has(t.lower) || /^(mr|mrs|ms|dr|said|told|says)$/.test(t.lower)) break;
     // Lower-case words must be role nouns or modifiers ("top", "suspected", "satellite", "engineering"),
     // not verbs ("met", "visited").
-    if (/^\p{Ll}/u.test(t.text) && !isRoleWord(t.text) && !ROLE_MODIFIER.test(t.lower) && !t.lower.endsWith('ing') && (isVerbForm(t.text) || mainPartOfSpeech(t.lower) === 'verb')) break;
+    if (
+      /^\p{Ll}/u.test(t.text) &&
+      !isRoleWord(t.text) &&
+      !ROLE_MODIFIER.test(t.lower) &&
+      !t.lower.endsWith('ing') &&
+      (isVerbForm(t.text) || mainPartOfSpeech(t.lower) === 'verb')
+    )
+      break;
     picked.unshift(t.text);
   }
   while (picked.length && !ROLE_SET.has(picked[picked.length - 1]!.toLowerCase())) picked.pop();
@@ -172,7 +193,10 @@ const MAX_ROLE_WORDS = 8;
 
 /** "one of their lawyers, " / "Mrs Quinn's nanny, " right before a name: the role ends in a role word. */
 function roleBeforeComma(text: string, nameStart: number): string | null {
-  const m = /(?:^|[\s(])((?:(?:one|two|three|some|any|each|all) of )?(?:(?:the|a|an|his|her|their|its|our)\s+|[\p{Lu}][\p{L}'’.-]*['’]s\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{Ll}'’-]+),\s+$/u.exec(text.slice(0, nameStart));
+  const m =
+    /(?:^|[\s(])((?:(?:one|two|three|some|any|each|all) of )?(?:(?:the|a|an|his|her|their|its|our)\s+|[\p{Lu}][\p{L}'’.-]*['’]s\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{Ll}'’-]+),\s+$/u.exec(
+      text.slice(0, nameStart),
+    );
   if (!m) return null;
   const words = m[1]!.split(/\s+/);
   const head = words[words.length - 1]!;
@@ -183,10 +207,14 @@ function roleBeforeComma(text: string, nameStart: number): string | null {
 /** ", a Putin aide," / ", who was a top Russia adviser in the Obama administration," after a name. */
 function roleAfter(rest: string): string | null {
   const m =
-    /^,\s+(?!(?:and|or|but|while|as|who\s+(?:said|told|says))\b)(?:who\s+(?:is|was|has been|had been)\s+(?:now\s+|also\s+)?)?(?:(?:a|an|the)\s+)?((?:[\p{L}'’.-]+\s+){0,11}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|\s+(?:said|told|says|added)\b|$)/u.exec(rest) ??
+    /^,\s+(?!(?:and|or|but|while|as|who\s+(?:said|told|says))\b)(?:who\s+(?:is|was|has been|had been)\s+(?:now\s+|also\s+)?)?(?:(?:a|an|the)\s+)?((?:[\p{L}'’.-]+\s+){0,11}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|\s+(?:said|told|says|added)\b|$)/u.exec(
+      rest,
+    ) ??
     /^\s+(?:is|was)\s+(?:(?:a|an|the)\s+)((?:[\p{L}'’.-]+\s+){0,6}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|$)/u.exec(rest) ??
     // "Bill Conti's job of musical director of the Oscars show is…"
-    /^(?:['’]s)?\s+(?:job|role|post|position|stint|tenure)\s+(?:as|of)\s+(?:(?:a|an|the)\s+)?((?:[\p{L}'’.-]+\s+){0,6}?[\p{L}'’.-]+?)(?=,|\.|;|\s+(?:is|was|has|had|will|would|since|because)\b|$)/u.exec(rest);
+    /^(?:['’]s)?\s+(?:job|role|post|position|stint|tenure)\s+(?:as|of)\s+(?:(?:a|an|the)\s+)?((?:[\p{L}'’.-]+\s+){0,6}?[\p{L}'’.-]+?)(?=,|\.|;|\s+(?:is|was|has|had|will|would|since|because)\b|$)/u.exec(
+      rest,
+    );
   if (!m) return null;
   // "head of the Greek Olympic team at the Athens Games last year": the role ends where a phrase of
   // place, time or a second clause begins, once it holds its role word.

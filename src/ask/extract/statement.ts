@@ -12,12 +12,14 @@ import { nameSpans } from '../tokens.ts';
 
 const SPEECH = new Set(SPEECH_VERBS);
 /** Words that open a circumstance rather than a statement ("said after the call", "said on Thursday"). */
-const ADVERBIAL_START = /^(after|before|during|in|on|at|following|ahead|while|when|from|to|by|with|as|earlier|later|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|last|yesterday|today|afterwards?)\b/i;
+const ADVERBIAL_START =
+  /^(after|before|during|in|on|at|following|ahead|while|when|from|to|by|with|as|earlier|later|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|last|yesterday|today|afterwards?)\b/i;
 const MAX_STATEMENT = 260;
 /** Speech verbs followed by who was spoken to ("told reporters", "warned Biden"). */
 const ADDRESSED = /^(tell|told|tells|warn|warned|warns|urge|urged|urges|assure|assured|remind|reminded|inform|informed|promise|promised|ask|asked)$/;
 /** The listener after such a verb: a name or a common audience, before the statement starts (or the sentence ends: "told the Sunday Times."). */
-const LISTENER = /^\s*(?:(?:the|a|an)\s+)?(?:(?:[\p{Lu}][\p{L}.'’-]*(?:\s+|(?=[.!?]?\s*$))){1,4}|(?:reporters|journalists|the press|parliament|mps|lawmakers|him|her|them|us|me|viewers|listeners|supporters|delegates)\s+)(?=\p{Ll}|that\b|[.!?]?\s*$)/u;
+const LISTENER =
+  /^\s*(?:(?:the|a|an)\s+)?(?:(?:[\p{Lu}][\p{L}.'’-]*(?:\s+|(?=[.!?]?\s*$))){1,4}|(?:reporters|journalists|the press|parliament|mps|lawmakers|him|her|them|us|me|viewers|listeners|supporters|delegates)\s+)(?=\p{Ll}|that\b|[.!?]?\s*$)/u;
 
 /**
  * Finds statements by a speaker in a sentence.
@@ -90,7 +92,13 @@ export function extractPronounStatements(s: ScoredSentence, speaker: string): Ca
 function push(out: Candidate[], s: ScoredSentence, text: string, content: string, confidence: number): void {
   const trimmed = trimStatement(content);
   if (trimmed.split(/\s+/).length < 3) return;
-  out.push({ key: `said:${s.article.id}:${s.start}:${out.length}`, value: trimmed, mention: trimmed, sentence: s, confidence: text.includes(trimmed) ? confidence : confidence * 0.5 });
+  out.push({
+    key: `said:${s.article.id}:${s.start}:${out.length}`,
+    value: trimmed,
+    mention: trimmed,
+    sentence: s,
+    confidence: text.includes(trimmed) ? confidence : confidence * 0.5,
+  });
 }
 
 /** The quotation that closes right before `at` ("“We are ready,” Putin said" → "We are ready"). */
@@ -152,7 +160,11 @@ function speakerNames(speaker: string): string[] {
 
 function dedupe(cs: Candidate[]): Candidate[] {
   const seen = new Set<string>();
-  return cs.filter((c) => (seen.has(c.value) ? false : (seen.add(c.value), true)));
+  return cs.filter((c) => {
+    if (seen.has(c.value)) return false;
+    seen.add(c.value);
+    return true;
+  });
 }
 
 function escapeRegExp(s: string): string {

@@ -10,9 +10,11 @@ import type { Candidate } from './candidate.ts';
  */
 
 /** Cheap test before running chrono: the sentence mentions a month, a weekday, a year or a relative day. */
-const DATE_HINT = /\b(january|february|march|april|june|july|august|september|october|november|december)\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(19|20)\d{2}\b|\b(today|yesterday|tomorrow|tonight)\b|\b(next|last) (week|month|year)\b|\b\d{1,2}\/\d{1,2}\b/i;
+const DATE_HINT =
+  /\b(january|february|march|april|june|july|august|september|october|november|december)\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(19|20)\d{2}\b|\b(today|yesterday|tomorrow|tonight)\b|\b(next|last) (week|month|year)\b|\b\d{1,2}\/\d{1,2}\b/i;
 
-const EXPLICIT_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(19|20)\d{2}\b|\b(today|yesterday|tomorrow|tonight)\b|\b\d{1,2}\/\d{1,2}\b/i;
+const EXPLICIT_DATE =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(19|20)\d{2}\b|\b(today|yesterday|tomorrow|tonight)\b|\b\d{1,2}\/\d{1,2}\b/i;
 /** A bare year after a preposition ("in 2014"), which chrono leaves alone. */
 const YEAR = /\b(?:in|since|from|by|until|of|during|early|late|mid)\s+((?:19|20)\d{2})\b(?!\s*[-–]?\s*\d)/gi;
 
@@ -118,7 +120,7 @@ export function resolveWeekdays(candidates: readonly Candidate[]): Candidate[] {
   return candidates.map((c) => {
     if (!c.key.startsWith('weekday:')) return c;
     const dates = byWeekday.get(c.value);
-    if (!dates || dates.size !== 1) return c;
+    if (dates?.size !== 1) return c;
     const date = [...dates.values()][0]!;
     return { ...c, key: date.key, value: date.value };
   });

@@ -11,7 +11,52 @@ import { mainPartOfSpeech } from '../wordnet.ts';
  */
 
 /** Words that cannot stand inside a descriptor in front of a name. */
-const BOUNDARY = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'by', 'with', 'for', 'to', 'of', 'in', 'on', 'at', 'from', 'as', 'that', 'than', 'said', 'says', 'told', 'says', 'his', 'her', 'their', 'its', 'was', 'is', 'were', 'are', 'be', 'been', 'has', 'have', 'had', 'who', 'which', 'when', 'while', 'after', 'before', 'like', 'including', 'also']);
+const BOUNDARY = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'but',
+  'by',
+  'with',
+  'for',
+  'to',
+  'of',
+  'in',
+  'on',
+  'at',
+  'from',
+  'as',
+  'that',
+  'than',
+  'said',
+  'says',
+  'told',
+  'says',
+  'his',
+  'her',
+  'their',
+  'its',
+  'was',
+  'is',
+  'were',
+  'are',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'who',
+  'which',
+  'when',
+  'while',
+  'after',
+  'before',
+  'like',
+  'including',
+  'also',
+]);
 /** Where a descriptor after a copula or comma ends. */
 const DESCRIPTOR_END = /[,.;:!?()“”"]|\s[-–—]\s|\s(?:who|which|that|during|since|when|after|before|until|because|and\s+(?:has|had|is|was))\b/;
 const MAX_DESCRIPTOR_WORDS = 10;
@@ -46,7 +91,14 @@ export function extractDescriptors(s: ScoredSentence, name: string): Candidate[]
     // The word before the name is the descriptor's head noun: not a verb ("included", "adds").
     const head = front[front.length - 1];
     // …and a noun ("presenter", "designer"), as WordNet mostly uses it: not "think" in "I think Sir Alan…".
-    if (head && /^\p{Ll}/u.test(head) && !/(ed|ing)$/.test(head) && !(front.length === 1 && /[^s]s$/.test(head)) && mainPartOfSpeech(head.replace(/['’]s$/, '')) !== 'verb') push(out, s, front.join(' '), 0.85);
+    if (
+      head &&
+      /^\p{Ll}/u.test(head) &&
+      !/(ed|ing)$/.test(head) &&
+      !(front.length === 1 && /[^s]s$/.test(head)) &&
+      mainPartOfSpeech(head.replace(/['’]s$/, '')) !== 'verb'
+    )
+      push(out, s, front.join(' '), 0.85);
     const after = text.slice(end);
     // "X was Home Office permanent secretary…", "X is a…"
     const copula = /^\s+(?:is|was|has been|had been|became|is now|was once)\s+((?:the|a|an)\s+)?/i.exec(after);

@@ -12,7 +12,56 @@ import { nameSpans, tokenizeWords } from '../tokens.ts';
 /** Words that end a noun phrase's complement. */
 const CLAUSE_END = /[,;:.!?()“”"]|\s[-–—]\s/;
 /** Words that may stand before the head noun inside its phrase. */
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'from', 'at', 'as', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'said', 'says', 'it', 'he', 'she', 'they', 'we', 'which', 'who', 'that', 'what', 'but', 'if']);
+const FUNCTION_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'with',
+  'by',
+  'from',
+  'at',
+  'as',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'said',
+  'says',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'which',
+  'who',
+  'that',
+  'what',
+  'but',
+  'if',
+]);
 /** A name and a comma right before a phrase: the phrase is its apposition ("UMD, the disc format…"). */
 const APPOSED_NAME = /(\p{Lu}[\p{L}\d.'’-]*(?:\s+\p{Lu}[\p{L}\d.'’-]*){0,4}),\s+(?:(?:the|a|an)\s+)?$/u;
 /** Most words a phrase may have. */
@@ -35,7 +84,8 @@ export function extractNounPhrases(s: ScoredSentence, head: string, questionTerm
     while (first > 0 && i - first < 4) {
       const prev = tokens[first - 1]!;
       // The question's own words ("wants" in "what guarantees does Russia want") frame the phrase, not modify it.
-      if (FUNCTION_WORDS.has(prev.lower) || questionTerms.has(analyzeTerm(prev.text) ?? '') || CLAUSE_END.test(s.text.slice(prev.end, tokens[first]!.start))) break;
+      if (FUNCTION_WORDS.has(prev.lower) || questionTerms.has(analyzeTerm(prev.text) ?? '') || CLAUSE_END.test(s.text.slice(prev.end, tokens[first]!.start)))
+        break;
       first--;
     }
     // The complement after it, to the end of the clause.
@@ -44,7 +94,9 @@ export function extractNounPhrases(s: ScoredSentence, head: string, questionTerm
     const start = tokens[first]!.start;
     const end = tokens[last]!.end;
     const phrase = s.text.slice(start, end);
-    const terms = tokenizeWords(phrase).map((w) => analyzeTerm(w.text)).filter((x): x is string => x !== null);
+    const terms = tokenizeWords(phrase)
+      .map((w) => analyzeTerm(w.text))
+      .filter((x): x is string => x !== null);
     const fresh = terms.filter((x) => !questionTerms.has(x) && x !== headTerm);
     // "UMD, Sony's own disc format for the device": the phrase describes the name it follows, which answers.
     // The phrase's own modifiers may come first, the question's words among them ("Sony's own disc format").

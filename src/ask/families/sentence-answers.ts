@@ -9,13 +9,16 @@ import type { Candidate } from '../extract/candidate.ts';
  */
 
 /** Words that state a reason outright: a sentence holding one explains rather than reports. */
-const REASON = /\b(because|since|as a result of|due to|owing to|thanks to|in order to|so that|so as to|in response to|in protest|in retaliation|reasons?|purpose|aim(?:ed)? (?:to|at)|intended to|motivated|prompted by|caused by|blamed|on the grounds|the grounds|why)\b/i;
+const REASON =
+  /\b(because|since|as a result of|due to|owing to|thanks to|in order to|so that|so as to|in response to|in protest|in retaliation|reasons?|purpose|aim(?:ed)? (?:to|at)|intended to|motivated|prompted by|caused by|blamed|on the grounds|the grounds|why)\b/i;
 /** Words that suggest a reason: a circumstance or a concern. */
-const CIRCUMSTANCE = /\b(after|amid|following|over concerns?|fears?|worried|concerns? (?:that|about|over)|sparked|triggered|led to|to (?:avoid|prevent|protect|ensure|stop|help|allow|clarify|discuss|set|push|secure|keep|punish|counter|defuse|win|raise|cut|boost))\b/i;
+const CIRCUMSTANCE =
+  /\b(after|amid|following|over concerns?|fears?|worried|concerns? (?:that|about|over)|sparked|triggered|led to|to (?:avoid|prevent|protect|ensure|stop|help|allow|clarify|discuss|set|push|secure|keep|punish|counter|defuse|win|raise|cut|boost))\b/i;
 /** Words that give a manner or means. */
 const MANNER = /\b(by|through|using|via|with the help of|thanks to|after|when|in a|in an|by means of|managed to|were able to|was able to)\b/i;
 /** Negation in a sentence: it denies what the question asks. */
-const NEGATION = /\b(not|no|never|neither|nor|without|denied|denies|deny|refused|refuses|rejected|rejects|ruled out|rules out|failed to|fails to|declined to|declines to|dismissed|contrary to)\b|n['’]t\b/i;
+const NEGATION =
+  /\b(not|no|never|neither|nor|without|denied|denies|deny|refused|refuses|rejected|rejects|ruled out|rules out|failed to|fails to|declined to|declines to|dismissed|contrary to)\b|n['’]t\b/i;
 
 /**
  * A forecast: the sentence says what is expected to happen, not what did ("tipped to win",
@@ -100,7 +103,8 @@ export function extractYesNo(sentences: readonly ScoredSentence[], question: str
 }
 
 /** Speech in a sentence: a quotation mark or a verb of saying. */
-const SPEECH = /["“”]|\b(said|says|told|tells|warned|warns|added|insisted|argued|claimed|described|called|stated|declared|announced|admitted|explained|urged|vowed|promised|denied|replied|wrote|according to)\b/i;
+const SPEECH =
+  /["“”]|\b(said|says|told|tells|warned|warns|added|insisted|argued|claimed|described|called|stated|declared|announced|admitted|explained|urged|vowed|promised|denied|replied|wrote|according to)\b/i;
 
 /**
  * Sentences that name the speaker and report speech, as whole-sentence answers to "what did X say":
