@@ -115,12 +115,7 @@ export function detectFamily(original: string): QuestionFamily {
     )
   )
     return 'when';
-  if (
-    /^where\b|^(which|what) (?:[a-z]+ )?(city|country|place|town|venue|location|region|area|capital|stadium|airport|port|island|constituency|seat|county|state|province|district|village|suburb|street|neighbourhood|neighborhood|hospital|prison|ground|arena|base) (is|was|are|were|did|does|do|will|would|has|have|had|in|on|at|to|from)\b|\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\b|\bwhere (is|was|are|were|did|does|do|will|would)\b/.test(
-      lower,
-    )
-  )
-    return 'where';
+  if (WHERE_QUESTION.test(lower)) return 'where';
   if (SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower)) return 'said';
   // "how did they identify him?", "how is Sony pitching it?": the manner (not "how many/much/long/big").
   if (/^how (did|does|do|is|was|were|are|has|have|had|will|would|can|could|might|may|should|must)\b/.test(lower)) return 'how';
@@ -142,6 +137,48 @@ export function detectFamily(original: string): QuestionFamily {
   if (/^what (is|was) .+['’]s (role|job|position|title)\b|^what does .+ do\b/.test(lower)) return 'who_is';
   return 'about';
 }
+
+/** Nouns of a place ("which city…", "what stadium…"). */
+const PLACE_KINDS = [
+  'city',
+  'country',
+  'place',
+  'town',
+  'venue',
+  'location',
+  'region',
+  'area',
+  'capital',
+  'stadium',
+  'airport',
+  'port',
+  'island',
+  'constituency',
+  'seat',
+  'county',
+  'state',
+  'province',
+  'district',
+  'village',
+  'suburb',
+  'street',
+  'neighbourhood',
+  'neighborhood',
+  'hospital',
+  'prison',
+  'ground',
+  'arena',
+  'base',
+];
+/** "where…", "which city is…", "in what town…", "…where was…". */
+const WHERE_QUESTION = new RegExp(
+  [
+    '^where\\b',
+    `^(which|what) (?:[a-z]+ )?(${PLACE_KINDS.join('|')}) (is|was|are|were|did|does|do|will|would|has|have|had|in|on|at|to|from)\\b`,
+    '\\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\\b',
+    '\\bwhere (is|was|are|were|did|does|do|will|would)\\b',
+  ].join('|'),
+);
 
 const SAID =
   /^(?:according to [^,]+, )?(what|how) (did|does|do|has|have|had|will|would) .+? (say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet|admit|deny|concede|reveal|confirm|explain)\b/;

@@ -3,6 +3,7 @@ import { analyzeTerm } from '../../index/analyzer.ts';
 import { countryOf } from '../gazetteer.ts';
 import { ROLE_NOUNS } from '../lexicon.ts';
 import { nameSpans, type Span } from '../tokens.ts';
+import { oneOf } from '../../text/patterns.ts';
 
 /**
  * Entities in sentences: noun phrases that name someone ("the Russian side", "Moscow", "Putin"),
@@ -20,10 +21,101 @@ export interface EntityMention extends Span {
   canonical: string;
 }
 
-const PERSON_TITLES =
-  /\b(mr|mrs|ms|dr|president|prime minister|minister|secretary|senator|governor|mayor|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|chancellor|general|judge|prosecutor|ambassador|envoy|chief|director|captain|analyst|professor|king|queen|pope|premier|sheikh|imam|lawyer|commander)\.?\s*$/i;
-const ORG_WORDS =
-  /\b(council|ministry|department|agency|organi[sz]ation|union|party|committee|airlines?|times|news|bureau|institute|corporation|inc|ltd|group|office|police|army|navy|air force|forces|commission|bank|university|court|state|house|parliament|congress|senate|government|administration|service|services|network|press|post|journal|guard|authority|board|association|federation|company|airways|centre|center)\b/i;
+/** Words that, written before a name, make it a person's ("President", "Mr", "spokesman"). */
+const TITLE_WORDS = [
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'president',
+  'prime minister',
+  'minister',
+  'secretary',
+  'senator',
+  'governor',
+  'mayor',
+  'aide',
+  'adviser',
+  'advisor',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'chancellor',
+  'general',
+  'judge',
+  'prosecutor',
+  'ambassador',
+  'envoy',
+  'chief',
+  'director',
+  'captain',
+  'analyst',
+  'professor',
+  'king',
+  'queen',
+  'pope',
+  'premier',
+  'sheikh',
+  'imam',
+  'lawyer',
+  'commander',
+];
+const PERSON_TITLES = new RegExp(`\\b${oneOf(TITLE_WORDS)}\\.?\\s*$`, 'i');
+/** Words that make a name an organisation's ("Council", "Ministry", "Airlines"). */
+const ORGANISATION_WORDS = [
+  'council',
+  'ministry',
+  'department',
+  'agency',
+  'organisation',
+  'organization',
+  'union',
+  'party',
+  'committee',
+  'airline',
+  'airlines',
+  'times',
+  'news',
+  'bureau',
+  'institute',
+  'corporation',
+  'inc',
+  'ltd',
+  'group',
+  'office',
+  'police',
+  'army',
+  'navy',
+  'air force',
+  'forces',
+  'commission',
+  'bank',
+  'university',
+  'court',
+  'state',
+  'house',
+  'parliament',
+  'congress',
+  'senate',
+  'government',
+  'administration',
+  'service',
+  'services',
+  'network',
+  'press',
+  'post',
+  'journal',
+  'guard',
+  'authority',
+  'board',
+  'association',
+  'federation',
+  'company',
+  'airways',
+  'centre',
+  'center',
+];
+const ORG_WORDS = new RegExp(`\\b${oneOf(ORGANISATION_WORDS)}\\b`, 'i');
 
 /**
  * Classifies a name span in its sentence.
@@ -54,8 +146,59 @@ function stripTitles(span: Span): Span {
   return { text: rest, start: span.start + m[0].length, end: span.end };
 }
 
-const TITLE_PREFIX =
-  /^(?:(?:[\p{Lu}][\p{L}]+\s+)?(?:Mr|Mrs|Ms|Dr|President|Vice President|Prime Minister|Minister|Foreign Minister|Interior Minister|Defence Minister|Defense Minister|Secretary(?: of State| of Defense| General)?|Press Secretary|Senator|Sen|Rep|Governor|Gov|Mayor|Chancellor|King|Queen|Prince|Pope|General|Gen|Judge|Prosecutor|Ambassador|Chief|Director|Captain|Capt|Commissioner|Premier|Deputy|Spokesman|Spokeswoman|Aide|Adviser|Advisor|Officer|Sheikh|Imam)\.?\s+)+/u;
+/** Titles that open a name ("President Joe Biden", "Foreign Minister Sergei Lavrov"), as written. */
+const NAME_TITLES = [
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'President',
+  'Vice President',
+  'Prime Minister',
+  'Minister',
+  'Foreign Minister',
+  'Interior Minister',
+  'Defence Minister',
+  'Defense Minister',
+  'Secretary of State',
+  'Secretary of Defense',
+  'Secretary General',
+  'Secretary',
+  'Press Secretary',
+  'Senator',
+  'Sen',
+  'Rep',
+  'Governor',
+  'Gov',
+  'Mayor',
+  'Chancellor',
+  'King',
+  'Queen',
+  'Prince',
+  'Pope',
+  'General',
+  'Gen',
+  'Judge',
+  'Prosecutor',
+  'Ambassador',
+  'Chief',
+  'Director',
+  'Captain',
+  'Capt',
+  'Commissioner',
+  'Premier',
+  'Deputy',
+  'Spokesman',
+  'Spokeswoman',
+  'Aide',
+  'Adviser',
+  'Advisor',
+  'Officer',
+  'Sheikh',
+  'Imam',
+];
+/** One or more titles (each may follow a capitalised word: "Russian President") at the start of a span. */
+const TITLE_PREFIX = new RegExp(`^(?:(?:[\\p{Lu}][\\p{L}]+\\s+)?${oneOf(NAME_TITLES)}\\.?\\s+)+`, 'u');
 
 /**
  * The entity named by the noun phrase starting at `from` (after "by", "of", "at the request of"):

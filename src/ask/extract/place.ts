@@ -2,14 +2,61 @@ import type { ScoredSentence } from '../retrieve.ts';
 import { nameSpans } from '../tokens.ts';
 import { countryOf, isCountryName } from '../gazetteer.ts';
 import type { Candidate } from './candidate.ts';
+import { oneOf } from '../../text/patterns.ts';
 
 /**
  * Places: a capitalised name after a locative preposition ("in Geneva", "at the Bataclan",
  * "near the Stade de France", "off the coast of Australia"), never a person or a date.
  */
 
-const LOCATIVE =
-  /\b(in|at|near|outside|inside|off|from|to|into|over|across|towards?|for)\s+(?:the\s+)?(?:(?:coast|city|town|capital|village|suburb|district|region|province|state|centre|center|heart|streets?|port)\s+of\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|north|south|east|west|central|north-eastern|north-western|south-eastern|south-western|rural|downtown|occupied|annexed|neighbouring|neighboring)\s+)?$/i;
+/** Prepositions that put a name at a place ("in", "near", "off"). */
+const PLACE_PREPOSITIONS = ['in', 'at', 'near', 'outside', 'inside', 'off', 'from', 'to', 'into', 'over', 'across', 'towards', 'toward', 'for'];
+/** "the coast of", "the capital of", "the streets of" … */
+const PART_OF = [
+  'coast',
+  'city',
+  'town',
+  'capital',
+  'village',
+  'suburb',
+  'district',
+  'region',
+  'province',
+  'state',
+  'centre',
+  'center',
+  'heart',
+  'street',
+  'streets',
+  'port',
+];
+/** "northern", "downtown", "occupied" … before the place. */
+const PLACE_MODIFIERS = [
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'north',
+  'south',
+  'east',
+  'west',
+  'central',
+  'north-eastern',
+  'north-western',
+  'south-eastern',
+  'south-western',
+  'rural',
+  'downtown',
+  'occupied',
+  'annexed',
+  'neighbouring',
+  'neighboring',
+];
+/** What comes right before a place name: "in the", "off the coast of", "in northern". */
+const LOCATIVE = new RegExp(
+  `\\b(${PLACE_PREPOSITIONS.join('|')})\\s+(?:the\\s+)?(?:${oneOf(PART_OF)}\\s+of\\s+(?:the\\s+)?)?(?:${oneOf(PLACE_MODIFIERS)}\\s+)?$`,
+  'i',
+);
 const DIRECTION_PREPOSITIONS = { from: ['from'], to: ['to', 'into', 'towards', 'toward'] } as const;
 const BROAD_PLACES =
   /^(Europe|Asia|Africa|America|North America|South America|Latin America|Oceania|Antarctica|the West|the East|the Middle East|Middle East|Eastern Europe|Western Europe|Central Europe|Central Asia|Southeast Asia|the Pacific|Pacific|Atlantic|the Atlantic)$/;

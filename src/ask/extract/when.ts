@@ -10,16 +10,31 @@ import type { Candidate } from './candidate.ts';
  */
 
 /** Cheap test before running chrono: the sentence mentions a month, a weekday, a year or a relative day. */
-const DATE_HINT =
-  /\b(january|february|march|april|june|july|august|september|october|november|december)\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(19|20)\d{2}\b|\b(today|yesterday|tomorrow|tonight)\b|\b(next|last) (week|month|year)\b|\b\d{1,2}\/\d{1,2}\b/i;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Month names but "May", which is mostly the verb. */
+const UNAMBIGUOUS_MONTHS = MONTHS.filter((m) => m !== 'May');
+const MONTH_STARTS = MONTHS.map((m) => m.slice(0, 3));
+const DATE_HINT = new RegExp(
+  [
+    `\\b(${UNAMBIGUOUS_MONTHS.join('|')})\\b`,
+    // "Dec. 30", "Sept 9"
+    `\\b(${MONTH_STARTS.join('|')})[a-z]*\\.?\\s+\\d`,
+    // "30 Dec"
+    `\\b\\d{1,2}\\s+(${MONTH_STARTS.join('|')})`,
+    `\\b(${WEEKDAYS.join('|')})\\b`,
+    '\\b(19|20)\\d{2}\\b',
+    '\\b(today|yesterday|tomorrow|tonight)\\b',
+    '\\b(next|last) (week|month|year)\\b',
+    '\\b\\d{1,2}\\/\\d{1,2}\\b',
+  ].join('|'),
+  'i',
+);
 
 const EXPLICIT_DATE =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(19|20)\d{2}\b|\b(today|yesterday|tomorrow|tonight)\b|\b\d{1,2}\/\d{1,2}\b/i;
 /** A bare year after a preposition ("in 2014"), which chrono leaves alone. */
 const YEAR = /\b(?:in|since|from|by|until|of|during|early|late|mid)\s+((?:19|20)\d{2})\b(?!\s*[-–]?\s*\d)/gi;
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
  * Finds dates in a sentence.
