@@ -14,7 +14,6 @@ import {
   STORY_USAGE,
   feedbackThanksMessage,
   followingStory,
-  rateLimitedMessage,
   storyNotFound,
 } from '../../src/wording/messages.ts';
 import { decodeButtonId } from './custom-ids.ts';
@@ -72,14 +71,13 @@ async function handleCommand(ctx: BotContext, interaction: ChatInputCommandInter
   switch (interaction.commandName) {
     case COMMAND_NAMES.ask: {
       const question = interaction.options.getString(COMMAND_NAMES.question, true);
-      const rate = ctx.desk.checkRateLimit(discordUserKey(interaction.user.id));
-      if (!rate.allowed) {
-        await interaction.reply({ ...renderNoticeForDiscord(rateLimitedMessage(rate.retryAfterMs)), flags: MessageFlags.Ephemeral });
-        return;
-      }
       const conversationId = conversationFor(interaction);
       await respondInTime(interaction, privately, async () => {
-        const result = await ctx.desk.ask(question, { conversationId, channelId: discordChannelKey(interaction.channelId) });
+        const result = await ctx.desk.ask(question, {
+          conversationId,
+          channelId: discordChannelKey(interaction.channelId),
+          user: discordUserKey(interaction.user.id),
+        });
         if (!result.ok) return renderNoticeForDiscord(result.message);
         return answerMessage(ctx, result, conversationId, interaction.id, true);
       });

@@ -1,5 +1,5 @@
 import { MessageType, ThreadAutoArchiveDuration, type Message } from 'discord.js';
-import { REQUEST_FAILED_MESSAGE, rateLimitedMessage } from '../../src/wording/messages.ts';
+import { REQUEST_FAILED_MESSAGE } from '../../src/wording/messages.ts';
 import type { Answer } from '../../src/types.ts';
 import { discordChannelKey, discordUserKey, type BotContext } from './context.ts';
 import { questionFromMessage } from './mentions.ts';
@@ -45,12 +45,6 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
   if (!route) return;
   const log = ctx.log.child({ message: message.id, channel: message.channelId, user: message.author.id });
   try {
-    const rate = ctx.desk.checkRateLimit(discordUserKey(message.author.id));
-    if (!rate.allowed) {
-      log.info({ retryAfterMs: rate.retryAfterMs }, 'user rate limited');
-      await answerInPlace(message, route, renderNoticeForDiscord(rateLimitedMessage(rate.retryAfterMs)));
-      return;
-    }
     const question = questionFromMessage(message.content, botId, {
       users: new Map(message.mentions.users.map((u) => [u.id, u.displayName])),
       channels: new Map(message.mentions.channels.map((c) => [c.id, 'name' in c && c.name ? c.name : c.id])),
@@ -61,7 +55,11 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
     }, ctx.deferAfterMs);
     let result;
     try {
-      result = await ctx.desk.ask(question, { conversationId: route.conversationId, channelId: discordChannelKey(message.channelId) });
+      result = await ctx.desk.ask(question, {
+        conversationId: route.conversationId,
+        channelId: discordChannelKey(message.channelId),
+        user: discordUserKey(message.author.id),
+      });
     } finally {
       clearTimeout(typing);
     }

@@ -1,5 +1,5 @@
 import type { Log } from '../../src/log.ts';
-import { REQUEST_FAILED_MESSAGE, rateLimitedMessage } from '../../src/wording/messages.ts';
+import { REQUEST_FAILED_MESSAGE } from '../../src/wording/messages.ts';
 import type { SlackMessage } from './block-kit.ts';
 import type { SlackDesk } from './desk-port.ts';
 import { renderAnswerForSlack, renderNoticeForSlack } from './render.ts';
@@ -37,10 +37,12 @@ export interface SlackQuestion {
  */
 export async function askForSlack(desk: SlackDesk, log: Log, q: SlackQuestion): Promise<AskOutcome> {
   try {
-    const decision = desk.checkRateLimit(rateLimitKey(q.userId));
-    if (!decision.allowed) return { kind: 'limited', message: renderNoticeForSlack(rateLimitedMessage(decision.retryAfterMs)) };
-    const result = await desk.ask(q.question, { conversationId: q.conversationId, ...(q.channelId ? { channelId: q.channelId } : {}) });
-    if (!result.ok) return { kind: 'notice', message: renderNoticeForSlack(result.message) };
+    const result = await desk.ask(q.question, {
+      conversationId: q.conversationId,
+      user: rateLimitKey(q.userId),
+      ...(q.channelId ? { channelId: q.channelId } : {}),
+    });
+    if (!result.ok) return { kind: result.limited ? 'limited' : 'notice', message: renderNoticeForSlack(result.message) };
     return {
       kind: 'answer',
       message: renderAnswerForSlack(result.answer, {

@@ -3,6 +3,9 @@ import type { Newsdesk } from '../../src/app/newsdesk.ts';
 import { followingStory, HELP_COMMANDS, NO_MORE_SOURCES_MESSAGE, STORY_USAGE, storyNotFound, TERMINAL_HELP_INTRO } from '../../src/wording/messages.ts';
 import type { Citation } from '../../src/types.ts';
 import { wrapForTerminal } from './wrap.ts';
+
+/** The terminal's one asker, held to the rate limit like any chat user. */
+const TERMINAL_USER = 'terminal';
 import { renderAnswerText, renderCitationsText } from './render-answer.ts';
 import { renderSourceList, renderSourceLookup } from './render-sources.ts';
 import { renderDigestText } from './render-digest.ts';
@@ -129,7 +132,7 @@ function sourceArgument(desk: Newsdesk, arg: string): string {
 }
 
 function ask(desk: Newsdesk, question: string, conversationId: string, state: ChatState): Reply {
-  const result = desk.ask(question, { conversationId });
+  const result = desk.ask(question, { conversationId, user: TERMINAL_USER });
   if (!result.ok) return { text: result.message };
   const answer = result.answer;
   state.pending = answer.citations.slice(SHOWN_CITATIONS);

@@ -9,7 +9,7 @@ import { corpusStories, findStory, type Story } from '../stories/stories.ts';
 import { validateQuestion } from '../ask/input.ts';
 import { ConversationMemory } from '../ask/conversation.ts';
 import { RateLimiter, type RateDecision } from './rate-limit.ts';
-import { REQUEST_FAILED_MESSAGE, storyNotFound } from '../wording/messages.ts';
+import { REQUEST_FAILED_MESSAGE, rateLimitedMessage, storyNotFound } from '../wording/messages.ts';
 import { recordFeedback } from './feedback.ts';
 import { feedbackSchema } from '../state/feedback-store.ts';
 import { listSources, lookupSource, type SourceList, type SourceLookup } from '../index/sources.ts';
@@ -31,12 +31,17 @@ import { subscribeChannel, subscriptionStatus, unsubscribeChannel, type DigestDe
  * The result of asking: an answer with the id it is kept under (for its buttons) and whether more
  * citations exist than it shows, or a message to show instead (bad input).
  */
-export type AskResult = { ok: true; answer: Answer; answerId: string; moreAvailable: boolean } | { ok: false; message: string };
+export type AskResult =
+  | { ok: true; answer: Answer; answerId: string; moreAvailable: boolean }
+  /** `limited`: the asker is over the rate limit (the message says how long to wait). */
+  | { ok: false; message: string; limited?: boolean };
 
 /** Options of {@link Newsdesk.ask}. */
 export interface AskOptions {
   /** Conversation key (thread, DM, terminal session) for follow-up questions. */
   conversationId?: string;
+  /** Who asks (`slack:U123`, `discord:42`, `terminal`): each asker is held to the rate limit. */
+  user?: string;
   /** A story (id or headline words) to answer within, instead of the one the conversation follows. */
   story?: string;
   /** The channel the conversation is in (`slack:C123`): the story the channel follows applies when the conversation follows none. */
@@ -180,6 +185,13 @@ export class Newsdesk {
    * @param raw - the user's text, platform markup already removed by the adapter
    */
   ask(raw: unknown, options: AskOptions = {}): AskResult {
+    if (options.user !== undefined) {
+      const rate = this.limiter.check(options.user);
+      if (!rate.allowed) {
+        this.options.log.info({ user: options.user, retryAfterMs: rate.retryAfterMs }, 'asker rate limited');
+        return { ok: false, message: rateLimitedMessage(rate.retryAfterMs), limited: true };
+      }
+    }
     const input = validateQuestion(raw);
     if (!input.ok) return input;
     const previous = options.conversationId ? this.memory.last(options.conversationId) : null;
