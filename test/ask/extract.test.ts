@@ -26,6 +26,13 @@ function slot(label: string, words: string[]): Slot {
 const values = (cs: { key: string; value: string }[]) => cs.map((c) => [c.key, c.value]);
 
 describe('extractDurations', () => {
+  it('reads "ended … after 90 minutes" as how long it lasted and "In four days," as when', () => {
+    const c = (text: string) => extractDurations(sentence(text)).map((d) => [d.value, d.confidence]);
+    expect(c('Talks aimed at averting strikes have ended without agreement after 90 minutes.')).toEqual([['90 minutes', 1]]);
+    expect(c('In four days, the union will start balloting its members.')).toEqual([['4 days', 0.5]]);
+    expect(c('The claim was processed in 52 days.')).toEqual([['52 days', 0.85]]);
+  });
+
   it('reads "around 50 minutes" and "a 50-minute call" as the same length', () => {
     expect(values(extractDurations(sentence('Thursday’s call, which lasted around 50 minutes, comes as officials grow concerned.')))).toEqual([
       ['duration:50', '50 minutes'],

@@ -15,6 +15,9 @@ const DURATION = new RegExp(
   'giu',
 );
 
+/** A verb of ending before "after N minutes": the length is how long the thing lasted. */
+const ENDED_BEFORE = /\b(?:ended|finished|concluded|broke up|wound up|closed|stopped|collapsed|adjourned|was called off)\b[^.;]{0,60}\bafter\s*$/i;
+
 /**
  * Finds durations in a sentence.
  * @example extractDurations(sentence('Thursday’s call, which lasted around 50 minutes, …'))[0].value // '50 minutes'
@@ -50,9 +53,14 @@ export function extractDurations(s: ScoredSentence): Candidate[] {
         : `${formatAmount(amount!)} ${amount === 1 ? unit : `${unit}s`}`;
     const adjectival = /-/.test(mention) && /^\s*(-long\s+)?[\p{L}]/u.test(after);
     const durative = /\b(lasted|lasting|lasts|last|long|for|took|spent|during|within|over)\s*$/i.test(`${before.trim()} `) || adjectival;
-    // "processed in 52 days": how long something took, though "in two weeks" can also be a date.
+    // "processed in 52 days": how long something took, though "in two weeks" can also be a date…
     const within = /\bin\s*$/i.test(`${before.trim()} `);
-    out.push({ key, value, mention: mention.trim(), at: m.index!, sentence: s, confidence: durative ? 1 : within ? 0.85 : 0.6 });
+    // …and "In four days, the union will…", opening the sentence, is when something will happen.
+    const offset = within && /^\s*in\s*$/i.test(s.text.slice(0, m.index!)) && /^\s*,/.test(after);
+    // "talks ended without agreement after 90 minutes": how long the talks lasted.
+    const untilEnd = /\bafter\s*$/i.test(`${before.trim()} `) && ENDED_BEFORE.test(s.text.slice(Math.max(0, m.index! - 80), m.index!));
+    const confidence = durative || untilEnd ? 1 : offset ? 0.5 : within ? 0.85 : 0.6;
+    out.push({ key, value, mention: mention.trim(), at: m.index!, sentence: s, confidence });
   }
   return out;
 }
