@@ -1,7 +1,7 @@
 import type { Answer, Citation } from '../types.ts';
 import type { CorpusIndex } from '../index/corpus-index.ts';
 import { analyzeText, isVerbForm } from '../index/analyzer.ts';
-import { parseQuestion, type ParsedQuestion } from './question.ts';
+import { asksForName, parseQuestion, type ParsedQuestion } from './question.ts';
 import { correctQuestion } from './truecase.ts';
 import { buildSlots, retrieveSentences, type ScoredSentence, type Slot } from './retrieve.ts';
 import { centralNouns } from './story.ts';
@@ -213,7 +213,7 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
           ...extractAgents(index, s, relation, slots).map((c) => (stranded || patient ? { ...c, confidence: c.confidence * STRANDED_AGENT_FACTOR } : c)),
         );
       // "what's the name of the police dog…": names given with "named" / "called".
-      if (/\b(name|called|named)\b/i.test(q.text)) for (const s of sentences) out.push(...extractNamedAs(s));
+      if (asksForName(q.text)) for (const s of sentences) out.push(...extractNamedAs(s));
       // "which band…": names given that kind ("rock band Eagles of Death Metal").
       if (q.entity)
         for (const s of sentences)

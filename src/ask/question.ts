@@ -273,6 +273,15 @@ function whichNoun(lower: string): string | null {
 const NAME_OF =
   /^(?:what(?:'s|’s| is| was)?|whats) (?:the )?(?:full )?name of (?:the |his |her |their |its |[a-z]+'s )?(?:[a-z-]+ ){0,2}?([a-z-]+)(?= (?:in|of|on|at|for|from|with|that|who|which|behind|involved|used)\b|\s*\??$)/;
 /** "what is his guide dog called" → dog. */
+/**
+ * True when the question asks for a name ("what's the name of the nanny?", "what is his dog
+ * called?"), not for who did the calling ("who called the attacks an act of war?").
+ */
+export function asksForName(question: string): boolean {
+  const lower = question.toLowerCase();
+  return NAME_OF.test(lower) || CALLED.test(lower);
+}
+
 const CALLED = /^(?:what(?:'s|’s| is| was| are| were)?|whats) (?:the |his |her |their |its |[a-z]+'s )?(?:[a-z-]+ )?([a-z-]+) (?:called|named)\b/;
 
 function speakerOf(q: string): string | null {

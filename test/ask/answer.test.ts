@@ -191,7 +191,11 @@ describe('Newsdesk rate limit', () => {
     const desk = new Newsdesk(index, { dataDir: null, rateLimitPerMinute: 2, log: silentLog });
     const asks = [1, 2, 3].map(() => desk.ask('who requested the call?', { user: 'slack:U1' }));
     expect(asks.map((r) => r.ok)).toEqual([true, true, false]);
-    expect(asks[2]).toMatchObject({ ok: false, limited: true, message: expect.stringMatching(/^You are asking faster than I can keep up: please wait about \d+ seconds?, then ask again\.$/) });
+    expect(asks[2]).toMatchObject({
+      ok: false,
+      limited: true,
+      message: expect.stringMatching(/^You are asking faster than I can keep up: please wait about \d+ seconds?, then ask again\.$/),
+    });
     expect(desk.ask('who requested the call?', { user: 'slack:U2' }).ok).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFamily, parseQuestion } from '../../src/ask/question.ts';
+import { detectFamily, parseQuestion, asksForName } from '../../src/ask/question.ts';
 
 describe('detectFamily', () => {
   const cases: [string, string][] = [
@@ -51,6 +51,16 @@ describe('detectFamily: chat phrasings', () => {
     expect(families).toEqual(['what_x', 'what_x', 'how_many', 'how_many', 'when', 'why', 'said', 'said', 'how']);
     // A verb in the progressive asks for the doer; a name ending in -ing is still a who-is question.
     expect(['who was reportedly drawing up a list', 'who is leading the talks', 'who is sterling'].map(detectFamily)).toEqual(['who', 'who', 'who_is']);
+  });
+});
+
+describe('asksForName', () => {
+  it('tells a question for a name from one with the verb "call"', () => {
+    expect(['whats the name of the nanny in the row', 'what is his guide dog called now?', 'who called the attacks an act of war?'].map(asksForName)).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });
 
