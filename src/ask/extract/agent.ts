@@ -1,11 +1,12 @@
 import type { CorpusIndex } from '../../index/corpus-index.ts';
-import { analyzeTerm } from '../../index/analyzer.ts';
+import { analyzeTerm, isVerbForm } from '../../index/analyzer.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import { tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
 import { classifySpan, countryOfPerson, entityAfter, entityBefore, type EntityMention } from './entities.ts';
 import { nameSpans } from '../tokens.ts';
 import { NON_NAME_CAPITALS } from '../lexicon.ts';
+import { mainPartOfSpeech } from '../wordnet.ts';
 
 /**
  * Agents: who did something ("who requested the call?"). Around a word of the question's relation
@@ -17,6 +18,9 @@ import { NON_NAME_CAPITALS } from '../lexicon.ts';
 /** Nominal forms that take their agent after "of": "at the request/behest/initiative of X". */
 const OF_NOUNS =
   /\b(?:at|on|upon|following)\s+(?:the\s+)?(?:request|behest|initiative|invitation|urging|instigation|insistence|suggestion|demand|order|orders)\s+of\s+/gi;
+
+/** What a name before the noun form of the question's verb counts ("the Sunday Times poll" for "who polled"). */
+const NOUN_FORM_FACTOR = 0.7;
 
 /** A verb opening a sentence's second predicate: "… and is said to have rented", "… but later signed". */
 const COORDINATED_PREDICATE =
@@ -69,7 +73,10 @@ export function extractAgents(
     }
     // active subject: "which Putin requested", "Russia asked for", "Blinken held talks"
     const subject = entityBefore(text, tok.start, true);
-    if (subject) push(subject, subject.verbGap ? 0.7 : 0.9);
+    // "the Sunday Times poll": a name before the noun the verb shares a stem with modifies it; the
+    // doer of "polled" is read more surely from "YouGov polled".
+    const nounForm = !isVerbForm(tok.text) && mainPartOfSpeech(tok.lower) === 'noun';
+    if (subject) push(subject, (subject.verbGap ? 0.7 : 0.9) * (nounForm ? NOUN_FORM_FACTOR : 1));
     // "Jawad Bendaoud, 29, was arrested … and is said to have rented the flat": a second predicate
     // of the sentence's subject, the name that opens it.
     else if (COORDINATED_PREDICATE.test(text.slice(0, tok.start))) {
