@@ -10,7 +10,7 @@ import { extractDurations } from './extract/duration.ts';
 import { extractQuantities } from './extract/quantity.ts';
 import { extractDates, resolveWeekdays } from './extract/when.ts';
 import { extractPlaces } from './extract/place.ts';
-import { extractAgents, extractPatients, extractSpeakers, extractPrepositionObjects } from './extract/agent.ts';
+import { extractAgents, extractPatients, extractSpeakers, extractSubjects, extractPrepositionObjects } from './extract/agent.ts';
 import { mainPartOfSpeech } from './wordnet.ts';
 import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.ts';
 import { extractPronounStatements, extractStatements } from './extract/statement.ts';
@@ -218,6 +218,9 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       if (q.entity)
         for (const s of sentences)
           out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 * (stranded ? STRANDED_AGENT_FACTOR : 1) })));
+      // Nothing read from a construction: the sentences that cover the question best name their
+      // subject first ("Jawad Bendaoud, 29, … rented the flat"), a weaker reading.
+      if (!out.length) for (const s of sentences.filter((x) => x.relevance >= SUBJECT_FALLBACK_RELEVANCE).slice(0, 3)) out.push(...extractSubjects(index, s, slots));
       break;
     }
     case 'who_is': {
@@ -282,6 +285,9 @@ function relationSlots(slots: readonly Slot[]): Slot[] {
   const verbs = own.filter((s) => isVerbForm(s.label));
   return verbs.length ? verbs : own.slice(0, 1);
 }
+
+/** How well a sentence must cover the question for its subject to answer who did it. */
+const SUBJECT_FALLBACK_RELEVANCE = 0.75;
 
 /** Verbs that only report speech: "who said…" asks for a speaker ("announced a list" is an act). */
 const PURE_SPEECH = new Set(['say', 'said', 'says', 'tell', 'told', 'tells', 'claim', 'claimed', 'claims', 'warn', 'warned', 'warns']);

@@ -8,7 +8,7 @@ import { extractPlaces } from '../../src/ask/extract/place.ts';
 import { isCountryName } from '../../src/ask/gazetteer.ts';
 import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
 import { extractStatements } from '../../src/ask/extract/statement.ts';
-import { extractAgents, extractSpeakers } from '../../src/ask/extract/agent.ts';
+import { extractAgents, extractSpeakers, extractSubjects } from '../../src/ask/extract/agent.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { analyzeText } from '../../src/index/analyzer.ts';
 
@@ -266,5 +266,15 @@ describe('extractRoles: a long role after a name', () => {
       'one of their lawyers',
     ]);
     expect(v("TCI drew up a list of executives to replace Deutsche's chairman Rolf Breuer.", 'Rolf Breuer')).toEqual(["Deutsche's chairman"]);
+  });
+});
+
+describe('extractSubjects', () => {
+  const index = new CorpusIndex();
+
+  it('gives the name opening the sentence as a weak doer, unless the question names it', () => {
+    const s = sentence('But Hans Reckers, a board member of the Bundesbank, wants trading to stay in Frankfurt.');
+    expect(extractSubjects(index, s, [slot('trading', ['trading'])]).map((c) => [c.value, c.confidence])).toEqual([['Hans Reckers', 0.5]]);
+    expect(extractSubjects(index, s, [slot('Reckers', ['Reckers'])])).toEqual([]);
   });
 });

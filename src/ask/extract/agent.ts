@@ -131,6 +131,23 @@ export function extractSpeakers(index: CorpusIndex, s: ScoredSentence, contentSl
 /** What a speaker counts when what they said shares none of the question's words. */
 const OFF_TOPIC_SPEAKER = 0.4;
 
+/** What a sentence's subject counts as the doer when no construction names one. */
+const SUBJECT_CONFIDENCE = 0.5;
+
+/**
+ * The subject of a sentence as a weak agent: the name that opens it (after a leading "But", "And"…),
+ * when the question does not name it.
+ * @param questionSlots - all the question's slots: an entity the question names is never its answer
+ */
+export function extractSubjects(index: CorpusIndex, s: ScoredSentence, questionSlots: readonly Slot[]): Candidate[] {
+  const lead = /^(?:But|And|However|Meanwhile|Yet|So|Now)\b,?\s*/.exec(s.text)?.[0].length ?? 0;
+  const opening = nameSpans(s.text)[0];
+  if (!opening || opening.start > lead + OPENING_NAME_AT) return [];
+  const e = classifySpan(s.text, opening);
+  if (e.kind === 'country' || namedByQuestion(e.canonical, questionSlots)) return [];
+  return [toCandidate(index, s, e, SUBJECT_CONFIDENCE)];
+}
+
 /** A passive auxiliary right before a verb ("was arrested", "were reportedly met"). */
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?$/u;
 
