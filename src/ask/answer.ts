@@ -220,7 +220,8 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
           out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 * (stranded ? STRANDED_AGENT_FACTOR : 1) })));
       // Nothing read from a construction: the sentences that cover the question best name their
       // subject first ("Jawad Bendaoud, 29, … rented the flat"), a weaker reading.
-      if (!out.length) for (const s of sentences.filter((x) => x.relevance >= SUBJECT_FALLBACK_RELEVANCE).slice(0, 3)) out.push(...extractSubjects(index, s, slots));
+      if (!out.length)
+        for (const s of sentences.filter((x) => x.relevance >= SUBJECT_FALLBACK_RELEVANCE).slice(0, 3)) out.push(...extractSubjects(index, s, slots));
       break;
     }
     case 'who_is': {
