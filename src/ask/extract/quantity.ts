@@ -129,7 +129,8 @@ export function extractQuantities(
     if (value === null) continue;
     // "one of the attackers", "two of the three bombers": a part of a group, not a count of it.
     // …unless the question asks for that part ("how many of the 20 clubs have to approve…").
-    if (!partitive && /^\s+of\s+(the|them|whom|those|these|its|their)\b/i.test(after)) continue;
+    // …but "around 6,000 of those expected in Wales" is a count of a share: large numbers count.
+    if (!partitive && value < PARTITIVE_COUNT && /^\s+of\s+(the|them|whom|those|these|its|their)\b/i.test(after)) continue;
     // A count of one rarely answers "how many" ("One attacker there was killed").
     if (value === 1 && !currency && !multiplier) continue;
     const isYear = /^\d{4}$/.test(digits!) && value >= 1900 && value <= 2100 && !multiplier;
@@ -210,6 +211,8 @@ export function extractQuantities(
 }
 
 const OTHERS = analyzeTerm('others');
+/** From this size a number before "of the…" counts a share of a group ("6,000 of those"), not one of its members. */
+const PARTITIVE_COUNT = 100;
 
 /**
  * A sentence's noun counts what the question counts when it names a kind of it ("voters" for
