@@ -201,7 +201,10 @@ describe('extractQuantities', () => {
   it('counts a large share of a group ("6,000 of those") but not one of its members ("two of the bombers")', () => {
     const jobs = { label: 'jobs', terms: new Map([['job', 1]]), phrases: [], idf: 1, subject: false };
     const s = { ...sentence('Brown said 104,000 jobs would be cut, with around 6,000 of those expected in Wales.'), matched: new Set(['jobs']) };
-    expect(values(extractQuantities(s, jobs, 'jobs'))).toEqual([['qty:104000', '104,000 jobs'], ['qty:6000', '6,000 jobs']]);
+    expect(values(extractQuantities(s, jobs, 'jobs'))).toEqual([
+      ['qty:104000', '104,000 jobs'],
+      ['qty:6000', '6,000 jobs'],
+    ]);
     const bombers = { label: 'bombers', terms: new Map([['bomber', 1]]), phrases: [], idf: 1, subject: false };
     expect(values(extractQuantities(sentence('Two of the three bombers died.'), bombers, 'bombers'))).toEqual([['qty:3', 'three bombers']]);
   });

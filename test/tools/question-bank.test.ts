@@ -74,13 +74,13 @@ describe('judgeBankAnswer', () => {
 const BARS: Record<BankSplit, Record<string, number>> = {
   dev: {
     'bbc-blunkett': 16,
-    'bbc-greek-sprinters': 17,
+    'bbc-greek-sprinters': 18,
     'bbc-lse-bids': 14,
     'bbc-oscars-2005': 16,
-    'bbc-pension-strike': 18,
+    'bbc-pension-strike': 20,
     'bbc-psp-launch': 19,
     'bbc-yukos': 18,
-    'paris-attacks-2015': 28,
+    'paris-attacks-2015': 29,
     'premier-league': 23,
     'ukraine-call-2021': 20,
   },
@@ -91,8 +91,8 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-tsunami-economy': 16,
     'bbc-worldcom': 13,
     'greek-election-2012': 16,
-    'mh370-2014': 16,
-    'michelle-obama': 17,
+    'mh370-2014': 18,
+    'michelle-obama': 19,
   },
 };
 
