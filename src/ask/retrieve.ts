@@ -195,8 +195,9 @@ export function retrieveSentences(
         relevance: covered / totalIdf,
         matched,
         rank,
-        ...(before ? { previous: { text: before.text, start: before.start, end: before.end } } : {}),
-        ...(after ? { next: { text: after.text, start: after.start, end: after.end } } : {}),
+        // The analysed neighbours themselves (they hold text and offsets): nothing new is made per sentence.
+        ...(before ? { previous: before } : {}),
+        ...(after ? { next: after } : {}),
       });
     }
   });

@@ -94,6 +94,8 @@ export function relatedWords(word: string): RelatedWords {
 export function mainPartOfSpeech(word: string): 'noun' | 'verb' | 'adj' | null {
   const lower = word.toLowerCase();
   if (!/^[a-z][a-z-]+$/.test(lower)) return null;
+  const cached = posCache.get(lower);
+  if (cached !== undefined) return cached;
   let best: { pos: 'noun' | 'verb' | 'adj'; tagged: number } | null = null;
   for (const [pos] of POS) {
     const entry = lemmas(lower)
@@ -101,16 +103,34 @@ export function mainPartOfSpeech(word: string): 'noun' | 'verb' | 'adj' | null {
       .find((e) => e !== null);
     if (entry && (best === null || entry.tagged > best.tagged)) best = { pos, tagged: entry.tagged };
   }
-  return best?.pos ?? null;
+  const found = best?.pos ?? null;
+  if (posCache.size >= CACHE_LIMIT) posCache.clear();
+  posCache.set(lower, found);
+  return found;
 }
+
+/** Parts of speech by word: every lookup is a few disk reads, and sentences repeat their words. */
+const posCache = new Map<string, 'noun' | 'verb' | 'adj' | null>();
 
 /**
  * True when WordNet has the word in any part of speech and inflection ("seem", "station", "forgotten").
  * @example isDictionaryWord('station') // true
  */
 export function isDictionaryWord(word: string): boolean {
-  return mainPartOfSpeech(word) !== null || (/^[a-z][a-z-]+$/i.test(word) && lemmas(word.toLowerCase()).some((l) => lookUpIndex('adv', l) !== null));
+  if (mainPartOfSpeech(word) !== null) return true;
+  const lower = word.toLowerCase();
+  if (!/^[a-z][a-z-]+$/.test(lower)) return false;
+  let adverb = adverbCache.get(lower);
+  if (adverb === undefined) {
+    adverb = lemmas(lower).some((l) => lookUpIndex('adv', l) !== null);
+    if (adverbCache.size >= CACHE_LIMIT) adverbCache.clear();
+    adverbCache.set(lower, adverb);
+  }
+  return adverb;
 }
+
+/** Whether a word is an adverb in WordNet, by word. */
+const adverbCache = new Map<string, boolean>();
 
 /** Noun senses of a word whose hypernym chains are followed: the most used ones. */
 const KIND_SENSES = 2;
