@@ -8,6 +8,14 @@ import { isValidTimezone } from './schedule/local-time.ts';
  * The one configuration schema of newsdesk, read from environment variables (and `.env`).
  * Every variable is documented in `.env.example`. Parsed once at start by {@link loadConfig}.
  */
+/** A yes/no setting: "true" or "1" turns it on, "false" or "0" off; `fallback` when unset. */
+function envFlag(fallback: 'true' | 'false' = 'false') {
+  return z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback)
+    .transform((v) => v === 'true' || v === '1');
+}
+
 const configSchema = z.object({
   /** Folder of articles to answer from. */
   CORPUS_DIR: z.string().min(1).default('corpus'),
@@ -21,12 +29,9 @@ const configSchema = z.object({
     .int()
     .positive()
     .default(20 * 1024 * 1024),
-  /** Questions one chat user may ask per minute before getting a polite wait message. */
   /** Run without the state database when it cannot be opened (no digests, no question log) instead of stopping. */
-  STATE_OPTIONAL: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+  STATE_OPTIONAL: envFlag(),
+  /** Questions one chat user may ask per minute before getting a polite wait message. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Default local time of the daily briefing for channels that subscribe without one ('HH:MM'). */
   DIGEST_TIME: z
@@ -56,10 +61,7 @@ const configSchema = z.object({
     .max(24 * 60)
     .default(30),
   /** Watch the corpus folder while the bot runs and pick up new, changed and removed files. */
-  WATCH_CORPUS: z
-    .enum(['true', 'false', '1', '0'])
-    .default('true')
-    .transform((v) => v === 'true' || v === '1'),
+  WATCH_CORPUS: envFlag('true'),
   /** Milliseconds allowed for fetching one page or feed (ingest, feed polling). */
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** Largest page or feed fetched, in bytes; a larger download is stopped. */
@@ -69,10 +71,7 @@ const configSchema = z.object({
     .positive()
     .default(5 * 1024 * 1024),
   /** Fetch from loopback, private, link-local and other internal addresses too (default: refused). */
-  FETCH_ALLOW_PRIVATE: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+  FETCH_ALLOW_PRIVATE: envFlag(),
 
   /** Seconds `npm start` keeps retrying to reach Discord or Slack (network down, DNS) before it gives up. */
   CONNECT_GIVE_UP_SECONDS: z.coerce.number().int().positive().default(120),
@@ -95,10 +94,7 @@ const configSchema = z.object({
   /** Discord REST base URL; the gateway URL then comes from this REST (GET /gateway/bot). */
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
   /** Ask for the privileged MESSAGE_CONTENT intent (mentions and DMs work without it). */
-  DISCORD_MESSAGE_CONTENT: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+  DISCORD_MESSAGE_CONTENT: envFlag(),
 
   /** Slack bot token (xoxb-…). Enables the Slack adapter. */
   SLACK_BOT_TOKEN: z

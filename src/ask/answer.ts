@@ -1,3 +1,4 @@
+import { LIGHT_VERBS } from './lexicon.ts';
 import type { Answer, Citation } from '../types.ts';
 import type { CorpusIndex } from '../index/corpus-index.ts';
 import { analyzeText, isVerbForm } from '../index/analyzer.ts';
@@ -294,28 +295,7 @@ const SUBJECT_FALLBACK_RELEVANCE = 0.75;
 const PURE_SPEECH = new Set(['say', 'said', 'says', 'tell', 'told', 'tells', 'claim', 'claimed', 'claims', 'warn', 'warned', 'warns']);
 
 /** Verbs too light or too general to be what a yes/no question asks about. */
-const LIGHT_PREDICATES = new Set([
-  'be',
-  'go',
-  'get',
-  'have',
-  'do',
-  'make',
-  'take',
-  'give',
-  'put',
-  'set',
-  'come',
-  'let',
-  'keep',
-  'say',
-  'said',
-  'says',
-  'tell',
-  'told',
-  'want',
-  'need',
-]);
+const LIGHT_PREDICATES = new Set([...LIGHT_VERBS, 'say', 'said', 'says', 'tell', 'told', 'want', 'need']);
 
 /**
  * The question's actions: its lower-case words that WordNet mostly uses as verbs ("offer", "invade"),

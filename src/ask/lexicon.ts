@@ -590,3 +590,6 @@ export const NON_NAME_CAPITALS: ReadonlySet<string> = new Set([
   'officials',
   'authorities',
 ]);
+
+/** The lightest verbs: they say little of what happened ("make", "take", "get"). */
+export const LIGHT_VERBS: readonly string[] = ['be', 'go', 'get', 'have', 'do', 'make', 'take', 'give', 'put', 'set', 'come', 'let', 'keep'];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { irregularBase, isVerbForm } from '../index/analyzer.ts';
+import { LIGHT_VERBS } from './lexicon.ts';
 
 /**
  * WordNet as the lexical bridge between a question's words and the coverage's: synonyms of a word's
@@ -225,31 +226,8 @@ function single(w: string): boolean {
   return !w.includes('_') && !LIGHT_WORDS.has(w);
 }
 
-const LIGHT_WORDS = new Set([
-  'be',
-  'go',
-  'get',
-  'have',
-  'do',
-  'make',
-  'take',
-  'give',
-  'put',
-  'set',
-  'pass',
-  'run',
-  'come',
-  'let',
-  'keep',
-  'hold',
-  'turn',
-  'move',
-  'exit',
-  'break',
-  'work',
-  'act',
-  'play',
-]);
+/** Light verbs, and the motion and change verbs every such synset holds ("die" → "pass"). */
+const LIGHT_WORDS = new Set([...LIGHT_VERBS, 'pass', 'run', 'hold', 'turn', 'move', 'exit', 'break', 'work', 'act', 'play']);
 
 /** Base forms a word may be an inflection of, most likely first (WordNet's "morphy" rules, simplified). */
 function lemmas(word: string): string[] {
