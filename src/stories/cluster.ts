@@ -20,6 +20,28 @@ const JOIN_SIMILARITY = 0.055;
  * @param sameText - article id → canonical id of its near-duplicate group (wire copies)
  */
 export function clusterArticles(features: readonly ArticleFeatures[], sameText: ReadonlyMap<string, string> = new Map()): string[][] {
+  // Copies of one text stand in one story, and count as one article weighing as many: only each
+  // group's canonical article is compared (copies would only multiply the pairs), its sums scaled by
+  // the weights, and the copies join its story after.
+  const present = new Set(features.map((f) => f.id));
+  const copies = new Map<string, string[]>();
+  for (const f of features) {
+    const canonical = sameText.get(f.id);
+    if (canonical !== undefined && canonical !== f.id && present.has(canonical)) copies.set(canonical, [...(copies.get(canonical) ?? []), f.id]);
+  }
+  const copied = new Set([...copies.values()].flat());
+  const originals = features.filter((f) => !copied.has(f.id));
+  const order = new Map(features.map((f, i) => [f.id, i]));
+  return clusterWeighted(
+    originals,
+    originals.map((f) => 1 + (copies.get(f.id)?.length ?? 0)),
+  )
+    .map((ids) => ids.flatMap((id) => [id, ...(copies.get(id) ?? [])]).sort((x, y) => order.get(x)! - order.get(y)!))
+    .sort((x, y) => y.length - x.length || order.get(x[0]!)! - order.get(y[0]!)!);
+}
+
+/** Average-link clustering of weighted articles: an article of weight k counts as k identical ones. */
+function clusterWeighted(features: readonly ArticleFeatures[], weights: readonly number[]): string[][] {
   const n = features.length;
   const position = new Map(features.map((f, i) => [f.id, i]));
   const parent = Array.from({ length: n }, (_, i) => i);
@@ -30,7 +52,7 @@ export function clusterArticles(features: readonly ArticleFeatures[], sameText: 
     }
     return i;
   };
-  const sizes = new Array<number>(n).fill(1);
+  const sizes = [...weights];
   // links[a].get(b): the summed cosine of every article pair across groups a and b (Lance–Williams:
   // a joined group's sums are the sums of its parts). Pairs below the floor count as 0.
   const links: Map<number, number>[] = Array.from({ length: n }, () => new Map());
@@ -57,16 +79,9 @@ export function clusterArticles(features: readonly ArticleFeatures[], sameText: 
     const i = pairs.first[k]!;
     const j = pairs.second[k]!;
     const cosine = pairs.cosine[k]!;
-    links[i]!.set(j, cosine);
-    links[j]!.set(i, cosine);
-  }
-  for (const [id, canonical] of sameText) {
-    const a = position.get(id);
-    const b = position.get(canonical);
-    if (a === undefined || b === undefined) continue;
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) join(ra, rb);
+    const sum = cosine * weights[i]! * weights[j]!;
+    links[i]!.set(j, sum);
+    links[j]!.set(i, sum);
   }
 
   // Average-link agglomeration: in effect, always join the two groups whose members are most alike on
