@@ -2,7 +2,7 @@ import { LIGHT_VERBS } from './lexicon.ts';
 import type { Answer, Citation } from '../types.ts';
 import type { CorpusIndex } from '../index/corpus-index.ts';
 import { analyzeText, isVerbForm } from '../index/analyzer.ts';
-import { asksForName, parseQuestion, type ParsedQuestion } from './question.ts';
+import { PLACE_KINDS, asksForName, parseQuestion, type ParsedQuestion } from './question.ts';
 import { correctQuestion } from './truecase.ts';
 import { buildSlots, retrieveSentences, type ScoredSentence, type Slot } from './retrieve.ts';
 import { centralNouns } from './story.ts';
@@ -181,7 +181,9 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
           ? 'to'
           : null;
       const countryWanted = /\b(which|what) (country|countries|nation|nations)\b/i.test(q.text);
-      for (const s of sentences) out.push(...extractPlaces(s, direction, countryWanted));
+      // "which island…", "what stadium…": the kind of place asked for (a country has its own test).
+      const kind = q.answerKind && q.answerKind !== 'country' && PLACE_KINDS.includes(q.answerKind) ? q.answerKind : null;
+      for (const s of sentences) out.push(...extractPlaces(s, direction, countryWanted, kind));
       break;
     }
     case 'who': {

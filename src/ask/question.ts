@@ -139,7 +139,7 @@ export function detectFamily(original: string): QuestionFamily {
 }
 
 /** Nouns of a place ("which city…", "what stadium…"). */
-const PLACE_KINDS = [
+export const PLACE_KINDS: readonly string[] = [
   'city',
   'country',
   'place',

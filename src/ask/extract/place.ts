@@ -10,9 +10,29 @@ import { oneOf } from '../../text/patterns.ts';
  */
 
 /** Prepositions that put a name at a place ("in", "near", "off"). */
-const PLACE_PREPOSITIONS = ['in', 'at', 'near', 'outside', 'inside', 'off', 'from', 'to', 'into', 'over', 'across', 'towards', 'toward', 'for'];
+const PLACE_PREPOSITIONS = [
+  'in',
+  'at',
+  'near',
+  'outside',
+  'inside',
+  'off',
+  'from',
+  'to',
+  'into',
+  'over',
+  'across',
+  'towards',
+  'toward',
+  'for',
+  'via',
+  'through',
+];
 /** "the coast of", "the capital of", "the streets of" … */
 const PART_OF = [
+  'island',
+  'county',
+  'area',
   'coast',
   'city',
   'town',
@@ -54,7 +74,8 @@ const PLACE_MODIFIERS = [
 ];
 /** What comes right before a place name: "in the", "off the coast of", "in northern". */
 const LOCATIVE = new RegExp(
-  `\\b(${PLACE_PREPOSITIONS.join('|')})\\s+(?:the\\s+)?(?:${oneOf(PART_OF)}\\s+of\\s+(?:the\\s+)?)?(?:${oneOf(PLACE_MODIFIERS)}\\s+)?$`,
+  // "via the Greek island of": a demonym may open the part.
+  `\\b(${PLACE_PREPOSITIONS.join('|')})\\s+(?:the\\s+)?(?:(?:[A-Z][\\w-]+\\s+)?${oneOf(PART_OF)}\\s+of\\s+(?:the\\s+)?)?(?:${oneOf(PLACE_MODIFIERS)}\\s+)?$`,
   'i',
 );
 const DIRECTION_PREPOSITIONS = { from: ['from'], to: ['to', 'into', 'towards', 'toward'] } as const;
@@ -72,10 +93,12 @@ const NOT_PLACES =
  * @param countryWanted - the question asks for a country ("which country…"): countries are not broad
  * @example extractPlaces(sentence('… talks on Jan. 10 in Geneva.'))[0].value // 'Geneva'
  */
-export function extractPlaces(s: ScoredSentence, direction: 'from' | 'to' | null = null, countryWanted = false): Candidate[] {
+export function extractPlaces(s: ScoredSentence, direction: 'from' | 'to' | null = null, countryWanted = false, kind: string | null = null): Candidate[] {
   const out: Candidate[] = [];
   for (const span of nameSpans(s.text)) {
     if (span.start === 0 || NOT_PLACES.test(span.text)) continue;
+    // "the Greek island of Leros", "the Syrian city of Homs": the name modifies the place that follows.
+    if (PART_FOLLOWS.test(s.text.slice(span.end, span.end + 24))) continue;
     const before = s.text.slice(Math.max(0, span.start - 40), span.start);
     const m = LOCATIVE.exec(before);
     if (!m) continue;
@@ -96,7 +119,7 @@ export function extractPlaces(s: ScoredSentence, direction: 'from' | 'to' | null
       mention: span.text,
       at: span.start,
       sentence: s,
-      confidence: (strong ? 1 : 0.5) * (known ? 1 : 0.9) * (broad ? 0.6 : 1) * (country ? COUNTRY_FACTOR : 1),
+      confidence: (strong ? 1 : 0.5) * (known ? 1 : 0.9) * (broad ? 0.6 : 1) * (country ? COUNTRY_FACTOR : 1) * kindFit(s.text, span, kind),
     });
   }
   // "Paris-based Euronext", "the Luxembourg-based Clearstream unit": where the name is based.
@@ -106,6 +129,24 @@ export function extractPlaces(s: ScoredSentence, direction: 'from' | 'to' | null
     out.push({ key: `place:${place.toLowerCase()}`, value: place, mention: place, at: m.index, sentence: s, confidence: 1 });
   }
   return out;
+}
+
+/** A kind of place right after a name, then "of": the name is its modifier. */
+const PART_FOLLOWS = new RegExp(`^\\s+${oneOf(PART_OF)}\\s+of\\b`, 'i');
+
+/** What a place the text does not call by the asked kind counts ("which island…" and the Aegean Sea). */
+const OTHER_KIND_FACTOR = 0.6;
+
+/**
+ * How well a place fits the kind a question asks for ("which Greek island…"): 1 when the text calls it
+ * so ("the Greek island of Leros", "Leros island"), less when it does not; 1 when no kind is asked.
+ */
+function kindFit(text: string, span: { start: number; end: number }, kind: string | null): number {
+  if (!kind) return 1;
+  const before = text.slice(Math.max(0, span.start - 40), span.start);
+  const after = text.slice(span.end, span.end + 24);
+  const named = new RegExp(`\\b${kind}s?\\s+(?:of\\s+(?:the\\s+)?)?$`, 'i').test(before) || new RegExp(`^\\s+${kind}\\b(?!\\s+of\\b)`, 'i').test(after);
+  return named ? 1 : OTHER_KIND_FACTOR;
 }
 
 /** A place joined to "-based" before what it is the base of. */
