@@ -80,7 +80,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-pension-strike': 20,
     'bbc-psp-launch': 19,
     'bbc-yukos': 18,
-    'paris-attacks-2015': 29,
+    'paris-attacks-2015': 30,
     'premier-league': 23,
     'ukraine-call-2021': 20,
   },
