@@ -45,10 +45,7 @@ export function extractAgents(
   const out: Candidate[] = [];
   const text = s.text;
   const push = (e: EntityMention | null, confidence: number): void => {
-    if (!e || (e.kind === 'other' && !/^\p{Lu}/u.test(e.text))) return;
-    // The answer is never the entity the question itself names ("who held talks with Zelenskyy?").
-    if (namedByQuestion(e.canonical, questionSlots)) return;
-    out.push(toCandidate(index, s, e, confidence));
+    if (answersQuestion(e, questionSlots)) out.push(toCandidate(index, s, e, confidence));
   };
   for (const m of text.matchAll(OF_NOUNS)) push(entityAfter(text, m.index! + m[0].length), 1);
   // "It was the International Olympic Committee who demanded…": a cleft puts the doer in focus,
@@ -162,8 +159,7 @@ export function extractPatients(index: CorpusIndex, s: ScoredSentence, relationS
   const out: Candidate[] = [];
   const text = s.text;
   const push = (e: EntityMention | null, confidence: number): void => {
-    if (!e || (e.kind === 'other' && !/^\p{Lu}/u.test(e.text)) || namedByQuestion(e.canonical, questionSlots)) return;
-    out.push(toCandidate(index, s, e, confidence));
+    if (answersQuestion(e, questionSlots)) out.push(toCandidate(index, s, e, confidence));
   };
   const tokens = tokenizeWords(text);
   tokens.forEach((tok, i) => {
@@ -185,10 +181,18 @@ export function extractPrepositionObjects(index: CorpusIndex, s: ScoredSentence,
   const out: Candidate[] = [];
   for (const m of s.text.matchAll(new RegExp(`\\b${preposition}\\s+`, 'gi'))) {
     const e = entityAfter(s.text, m.index + m[0].length);
-    if (!e || (e.kind === 'other' && !/^\p{Lu}/u.test(e.text)) || namedByQuestion(e.canonical, questionSlots)) continue;
+    if (!answersQuestion(e, questionSlots)) continue;
     out.push(toCandidate(index, s, e, 0.95));
   }
   return dedupe(out);
+}
+
+/**
+ * An entity that can answer a who-question: a name (not a lower-case phrase), and never one the
+ * question itself names ("who held talks with Zelenskyy?" is not answered by Zelenskyy).
+ */
+function answersQuestion(e: EntityMention | null, questionSlots: readonly Slot[]): e is EntityMention {
+  return e !== null && !(e.kind === 'other' && !/^\p{Lu}/u.test(e.text)) && !namedByQuestion(e.canonical, questionSlots);
 }
 
 /** Turns an entity into a candidate; people who belong to a country are remembered for grouping. */
