@@ -2,7 +2,7 @@ import { LIGHT_VERBS } from './lexicon.ts';
 import type { Answer, Citation } from '../types.ts';
 import type { CorpusIndex } from '../index/corpus-index.ts';
 import { analyzeText, isVerbForm } from '../index/analyzer.ts';
-import { PLACE_KINDS, asksForName, parseQuestion, type ParsedQuestion } from './question.ts';
+import { PLACE_KINDS, parseQuestion, type ParsedQuestion } from './question.ts';
 import { correctQuestion } from './truecase.ts';
 import { buildSlots, retrieveSentences, type ScoredSentence, type Slot } from './retrieve.ts';
 import { centralNouns } from './story.ts';
@@ -11,7 +11,6 @@ import { extractDurations } from './extract/duration.ts';
 import { extractQuantities } from './extract/quantity.ts';
 import { extractDates, resolveWeekdays } from './extract/when.ts';
 import { extractPlaces } from './extract/place.ts';
-import { extractAgents, extractPatients, extractSpeakers, extractSubjects, extractPrepositionObjects } from './extract/agent.ts';
 import { mainPartOfSpeech } from './wordnet.ts';
 import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.ts';
 import { extractPronounStatements, extractStatements } from './extract/statement.ts';
@@ -20,7 +19,7 @@ import { extractExplanations, extractReportedSpeech, extractYesNo } from './fami
 import { extractNounPhrases } from './families/noun-phrase.ts';
 import { extractClockTimes } from './families/clock-time.ts';
 import { extractDescriptors } from './families/descriptor.ts';
-import { extractNamedAs } from './families/named.ts';
+import { extractWho, regroupAgents } from './families/who.ts';
 import { clusterStatements, corroborate, toSupport, type ValueGroup } from './corroborate.ts';
 import { cite, sourceKeyFor } from './citations.ts';
 
@@ -54,16 +53,6 @@ const MIN_RELATED_RELEVANCE = 0.4;
 const RELATIVE_RELEVANCE = 0.65;
 /** Families whose values are statements: different ones do not contradict each other. */
 const STATEMENT_FAMILIES: ReadonlySet<string> = new Set(['said', 'about', 'why', 'how']);
-/**
- * A preposition left at the end of a who/which question, before at most a time phrase ("…from?",
- * "…talk to on Wednesday?").
- */
-const STRANDED_PREPOSITION = /\b(from|to|with|against|for|into|by)\b(?=(?:\s+(?:on|in|at|last|this|during|before|after)\b[^,]*)?\s*[?.!]*\s*$)/;
-/** Prepositions that introduce the same partner: one talks to or with someone. */
-const PREPOSITION_PEERS: Readonly<Record<string, readonly string[]>> = { to: ['to', 'with'], with: ['with', 'to'] };
-/** Other answers to a question with a stranded preposition count less: it asks for the preposition's object. */
-const STRANDED_AGENT_FACTOR = 0.7;
-
 /** How many sentences the extractors read. */
 const READ_SENTENCES = 30;
 const DEFAULT_MAX_CITATIONS = 5;
@@ -115,7 +104,11 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
   const valuesConflict = !STATEMENT_FAMILIES.has(q.family) && q.family !== 'who_is' && q.family !== 'what_x';
   const articleKey = sourceKeyFor(index);
   const keyOf = (c: Candidate): string => articleKey(c.sentence.article);
-  const grouped = corroborate(STATEMENT_FAMILIES.has(q.family) ? clusterStatements(candidates) : regroupAgents(q, candidates), keyOf, valuesConflict);
+  const grouped = corroborate(
+    STATEMENT_FAMILIES.has(q.family) ? clusterStatements(candidates) : q.family === 'who' ? regroupAgents(candidates) : candidates,
+    keyOf,
+    valuesConflict,
+  );
   const winner = grouped.groups[0];
   const subject = nextSubject(
     q,
@@ -186,47 +179,9 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       for (const s of sentences) out.push(...extractPlaces(s, direction, countryWanted, kind));
       break;
     }
-    case 'who': {
-      const relation = relationSlots(slots);
-      // "…sign him from?", "…talk to on Wednesday?": the answer follows that preposition.
-      const stranded = STRANDED_PREPOSITION.exec(q.text.toLowerCase())?.[1];
-      if (stranded)
-        for (const s of sentences) for (const p of PREPOSITION_PEERS[stranded] ?? [stranded]) out.push(...extractPrepositionObjects(index, s, p, slots));
-      // "who did the unions meet?", "who was arrested?": whom it was done to.
-      const patient = !stranded && asksForPatient(q.text);
-      // An object question's verb is a bare form ("who did the unions meet"): a word WordNet mostly uses as a verb.
-      const patientRelation = relation.some((r) => isVerbForm(r.label))
-        ? relation
-        : slots.filter((r) => !r.subject && /^\p{Ll}/u.test(r.label) && mainPartOfSpeech(r.label) === 'verb');
-      if (patient) for (const s of sentences) out.push(...extractPatients(index, s, patientRelation, slots));
-      // "who said the hike looked like a sweetener?": whoever tells the quote.
-      const speech = relation.filter((r) => PURE_SPEECH.has(r.label.toLowerCase()));
-      if (speech.length)
-        for (const s of sentences)
-          out.push(
-            ...extractSpeakers(
-              index,
-              s,
-              slots.filter((x) => !speech.includes(x) && !x.subject),
-              slots,
-            ),
-          );
-      for (const s of sentences)
-        out.push(
-          ...extractAgents(index, s, relation, slots).map((c) => (stranded || patient ? { ...c, confidence: c.confidence * STRANDED_AGENT_FACTOR } : c)),
-        );
-      // "what's the name of the police dog…": names given with "named" / "called".
-      if (asksForName(q.text)) for (const s of sentences) out.push(...extractNamedAs(s));
-      // "which band…": names given that kind ("rock band Eagles of Death Metal").
-      if (q.entity)
-        for (const s of sentences)
-          out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 * (stranded ? STRANDED_AGENT_FACTOR : 1) })));
-      // Nothing read from a construction: the sentences that cover the question best name their
-      // subject first ("Jawad Bendaoud, 29, … rented the flat"), a weaker reading.
-      if (!out.length)
-        for (const s of sentences.filter((x) => x.relevance >= SUBJECT_FALLBACK_RELEVANCE).slice(0, 3)) out.push(...extractSubjects(index, s, slots));
+    case 'who':
+      out.push(...extractWho(index, q, slots, sentences));
       break;
-    }
     case 'who_is': {
       const target = q.entity ?? q.focus.join(' ');
       for (const s of sentences) out.push(...(isRoleTarget(target) ? extractRoleHolders(s, target) : extractRoles(s, target)));
@@ -279,23 +234,6 @@ function restatesQuestion(c: Candidate, q: ParsedQuestion): boolean {
   return terms.length > 0 && terms.every((t) => q.terms.has(t));
 }
 
-/**
- * The slots that name the action whose agent a "who" question asks for: its verbs ("requested",
- * "playing", "held"), or its first word when it has none ("who … talks with Zelenskyy"). Objects such
- * as "the attacks" are not actions: "Paris attacks" must not make Paris an agent.
- */
-function relationSlots(slots: readonly Slot[]): Slot[] {
-  const own = slots.filter((s) => !s.subject);
-  const verbs = own.filter((s) => isVerbForm(s.label));
-  return verbs.length ? verbs : own.slice(0, 1);
-}
-
-/** How well a sentence must cover the question for its subject to answer who did it. */
-const SUBJECT_FALLBACK_RELEVANCE = 0.75;
-
-/** Verbs that only report speech: "who said…" asks for a speaker ("announced a list" is an act). */
-const PURE_SPEECH = new Set(['say', 'said', 'says', 'tell', 'told', 'tells', 'claim', 'claimed', 'claims', 'warn', 'warned', 'warns']);
-
 /** Verbs too light or too general to be what a yes/no question asks about. */
 const LIGHT_PREDICATES = new Set([...LIGHT_VERBS, 'say', 'said', 'says', 'tell', 'told', 'want', 'need']);
 
@@ -312,22 +250,6 @@ function predicateLabels(slots: readonly Slot[]): string[] {
       .filter((s) => mainPartOfSpeech(s.label) === 'verb' || (isVerbForm(s.label) && mainPartOfSpeech(s.label) !== 'noun'))
       .map((s) => s.label)
   );
-}
-
-/** "who did the unions meet…", "whom will he face…": an auxiliary, then the subject, then the verb. */
-const OBJECT_QUESTION = /^who(?:m)?\s+(?:did|does|do|will|would|can|could|should|has|have|had)\s+([\p{L}'’-]+)/iu;
-/** "who was arrested…", "who has been charged…": the question's verb in the passive. */
-const PASSIVE_QUESTION = /^who\s+(?:was|were|is|are|will be|has been|have been|had been|got|get|gets)\s+([\p{L}'’-]+)/iu;
-
-/**
- * True when a who-question asks for whom the action was done to, not who did it: an object question
- * (the word after the auxiliary is its subject, not a verb) or a question in the passive.
- */
-function asksForPatient(text: string): boolean {
-  const passive = PASSIVE_QUESTION.exec(text)?.[1];
-  if (passive) return isVerbForm(passive) && !/ing$/i.test(passive);
-  const subject = OBJECT_QUESTION.exec(text)?.[1];
-  return subject !== undefined && !isVerbForm(subject) && mainPartOfSpeech(subject) !== 'verb';
 }
 
 /**
@@ -377,24 +299,6 @@ const BARE_WEEKDAY_FACTOR = 0.7;
 function preferDates(candidates: Candidate[]): Candidate[] {
   if (!candidates.some((c) => !c.key.startsWith('weekday:'))) return candidates;
   return candidates.map((c) => (c.key.startsWith('weekday:') ? { ...c, confidence: c.confidence * BARE_WEEKDAY_FACTOR } : c));
-}
-
-/**
- * For "who" answers: when most sources name a country, people the coverage ties to a country count
- * for it ("which Putin requested" supports "Russia").
- */
-function regroupAgents(q: ParsedQuestion, candidates: Candidate[]): Candidate[] {
-  if (q.family !== 'who') return candidates;
-  const countryVotes = candidates.filter((c) => c.key.startsWith('country:')).length;
-  const personVotes = candidates.filter((c) => !c.key.startsWith('country:')).length;
-  if (countryVotes === 0 || countryVotes < personVotes / 2) return candidates;
-  // Only when the strongest evidence itself names a country: "who won best director?" is a person
-  // even where the coverage mentions countries ("one of only two British winners").
-  const strongest = candidates.reduce<Candidate | null>((best, c) => (best === null || candidateScore(c) > candidateScore(best) ? c : best), null);
-  if (!strongest?.key.startsWith('country:')) return candidates;
-  return candidates.map((c) =>
-    c.affiliation && !c.key.startsWith('country:') ? { ...c, key: `country:${c.affiliation.toLowerCase()}`, value: c.affiliation } : c,
-  );
 }
 
 /**

@@ -1,0 +1,122 @@
+import type { CorpusIndex } from '../../index/corpus-index.ts';
+import { isVerbForm } from '../../index/analyzer.ts';
+import { asksForName, type ParsedQuestion } from '../question.ts';
+import type { ScoredSentence, Slot } from '../retrieve.ts';
+import { candidateScore, type Candidate } from '../extract/candidate.ts';
+import { extractAgents, extractPatients, extractPrepositionObjects, extractSpeakers, extractSubjects } from '../extract/agent.ts';
+import { extractRoleHolders } from '../extract/role.ts';
+import { mainPartOfSpeech } from '../wordnet.ts';
+import { extractNamedAs } from './named.ts';
+
+/**
+ * "Who" questions: who did it (agents: "requested by Russia", "which Putin requested"), whom it was
+ * done to ("who did the unions meet?", "who was arrested?"), who said it (the speaker of a quote), the
+ * partner of a stranded preposition ("who did Blinken talk to?"), names given a kind ("which band…")
+ * or a name ("what's the name of…"), and, when no construction names anyone, the subject of the
+ * sentences that cover the question best.
+ */
+
+/**
+ * A preposition left at the end of a who/which question, before at most a time phrase ("…from?",
+ * "…talk to on Wednesday?").
+ */
+const STRANDED_PREPOSITION = /\b(from|to|with|against|for|into|by)\b(?=(?:\s+(?:on|in|at|last|this|during|before|after)\b[^,]*)?\s*[?.!]*\s*$)/;
+/** Prepositions that introduce the same partner: one talks to or with someone. */
+const PREPOSITION_PEERS: Readonly<Record<string, readonly string[]>> = { to: ['to', 'with'], with: ['with', 'to'] };
+/** Other answers to a question with a stranded preposition count less: it asks for the preposition's object. */
+const STRANDED_AGENT_FACTOR = 0.7;
+
+/**
+ * Candidate answers to a who-question from the readable sentences.
+ * @example extractWho(index, parseQuestion('who requested the call?'), slots, sentences)[0].value // 'Russia'
+ */
+export function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], sentences: readonly ScoredSentence[]): Candidate[] {
+  const out: Candidate[] = [];
+  const relation = relationSlots(slots);
+  // "…sign him from?", "…talk to on Wednesday?": the answer follows that preposition.
+  const stranded = STRANDED_PREPOSITION.exec(q.text.toLowerCase())?.[1];
+  if (stranded)
+    for (const s of sentences) for (const p of PREPOSITION_PEERS[stranded] ?? [stranded]) out.push(...extractPrepositionObjects(index, s, p, slots));
+  // "who did the unions meet?", "who was arrested?": whom it was done to.
+  const patient = !stranded && asksForPatient(q.text);
+  // An object question's verb is a bare form ("who did the unions meet"): a word WordNet mostly uses as a verb.
+  const patientRelation = relation.some((r) => isVerbForm(r.label))
+    ? relation
+    : slots.filter((r) => !r.subject && /^\p{Ll}/u.test(r.label) && mainPartOfSpeech(r.label) === 'verb');
+  if (patient) for (const s of sentences) out.push(...extractPatients(index, s, patientRelation, slots));
+  // "who said the hike looked like a sweetener?": whoever tells the quote.
+  const speech = relation.filter((r) => PURE_SPEECH.has(r.label.toLowerCase()));
+  if (speech.length)
+    for (const s of sentences)
+      out.push(
+        ...extractSpeakers(
+          index,
+          s,
+          slots.filter((x) => !speech.includes(x) && !x.subject),
+          slots,
+        ),
+      );
+  for (const s of sentences)
+    out.push(...extractAgents(index, s, relation, slots).map((c) => (stranded || patient ? { ...c, confidence: c.confidence * STRANDED_AGENT_FACTOR } : c)));
+  // "what's the name of the police dog…": names given with "named" / "called".
+  if (asksForName(q.text)) for (const s of sentences) out.push(...extractNamedAs(s));
+  // "which band…": names given that kind ("rock band Eagles of Death Metal").
+  if (q.entity)
+    for (const s of sentences)
+      out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 * (stranded ? STRANDED_AGENT_FACTOR : 1) })));
+  // Nothing read from a construction: the sentences that cover the question best name their
+  // subject first ("Jawad Bendaoud, 29, … rented the flat"), a weaker reading.
+  if (!out.length)
+    for (const s of sentences.filter((x) => x.relevance >= SUBJECT_FALLBACK_RELEVANCE).slice(0, 3)) out.push(...extractSubjects(index, s, slots));
+  return out;
+}
+
+/**
+ * The slots that name the action whose agent a "who" question asks for: its verbs ("requested",
+ * "playing", "held"), or its first word when it has none ("who … talks with Zelenskyy"). Objects such
+ * as "the attacks" are not actions: "Paris attacks" must not make Paris an agent.
+ */
+function relationSlots(slots: readonly Slot[]): Slot[] {
+  const own = slots.filter((s) => !s.subject);
+  const verbs = own.filter((s) => isVerbForm(s.label));
+  return verbs.length ? verbs : own.slice(0, 1);
+}
+
+/** How well a sentence must cover the question for its subject to answer who did it. */
+const SUBJECT_FALLBACK_RELEVANCE = 0.75;
+
+/** Verbs that only report speech: "who said…" asks for a speaker ("announced a list" is an act). */
+const PURE_SPEECH = new Set(['say', 'said', 'says', 'tell', 'told', 'tells', 'claim', 'claimed', 'claims', 'warn', 'warned', 'warns']);
+
+/** "who did the unions meet…", "whom will he face…": an auxiliary, then the subject, then the verb. */
+const OBJECT_QUESTION = /^who(?:m)?\s+(?:did|does|do|will|would|can|could|should|has|have|had)\s+([\p{L}'’-]+)/iu;
+/** "who was arrested…", "who has been charged…": the question's verb in the passive. */
+const PASSIVE_QUESTION = /^who\s+(?:was|were|is|are|will be|has been|have been|had been|got|get|gets)\s+([\p{L}'’-]+)/iu;
+
+/**
+ * True when a who-question asks for whom the action was done to, not who did it: an object question
+ * (the word after the auxiliary is its subject, not a verb) or a question in the passive.
+ */
+function asksForPatient(text: string): boolean {
+  const passive = PASSIVE_QUESTION.exec(text)?.[1];
+  if (passive) return isVerbForm(passive) && !/ing$/i.test(passive);
+  const subject = OBJECT_QUESTION.exec(text)?.[1];
+  return subject !== undefined && !isVerbForm(subject) && mainPartOfSpeech(subject) !== 'verb';
+}
+
+/**
+ * For "who" answers: when most sources name a country, people the coverage ties to a country count
+ * for it ("which Putin requested" supports "Russia").
+ */
+export function regroupAgents(candidates: Candidate[]): Candidate[] {
+  const countryVotes = candidates.filter((c) => c.key.startsWith('country:')).length;
+  const personVotes = candidates.filter((c) => !c.key.startsWith('country:')).length;
+  if (countryVotes === 0 || countryVotes < personVotes / 2) return candidates;
+  // Only when the strongest evidence itself names a country: "who won best director?" is a person
+  // even where the coverage mentions countries ("one of only two British winners").
+  const strongest = candidates.reduce<Candidate | null>((best, c) => (best === null || candidateScore(c) > candidateScore(best) ? c : best), null);
+  if (!strongest?.key.startsWith('country:')) return candidates;
+  return candidates.map((c) =>
+    c.affiliation && !c.key.startsWith('country:') ? { ...c, key: `country:${c.affiliation.toLowerCase()}`, value: c.affiliation } : c,
+  );
+}
