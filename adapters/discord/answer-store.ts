@@ -4,9 +4,9 @@ import type { DiscordMessage } from './render.ts';
 /**
  * The replies newsdesk's buttons refer to ("More sources", "Helpful", "Share in channel"), kept in
  * memory for a while: Discord only sends a button's `custom_id` back, and a reply does not fit in
- * one. An answer is remembered with the id the core keeps it under, so "More sources" reads the
- * citations found when it was given. After a restart, or once the oldest entries are evicted, a
- * click gets a polite "ask again".
+ * one. An answer's buttons carry the id the core keeps it under, so "More sources" reads the
+ * citations found when it was given, and after a restart the core still has it; a shared source list
+ * or digest, once evicted or after a restart, gets a polite "ask again".
  */
 
 /** What a button may need from the reply it sits under. */

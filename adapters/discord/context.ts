@@ -5,7 +5,7 @@ import type { SubscriptionReply } from '../../src/schedule/subscription-replies.
 import type { Log } from '../../src/log.ts';
 import type { RateDecision } from '../../src/app/rate-limit.ts';
 import type { SourceList, SourceLookup } from '../../src/index/sources.ts';
-import type { Citation } from '../../src/types.ts';
+import type { Answer, Citation } from '../../src/types.ts';
 import type { RecentReplies } from './answer-store.ts';
 
 /**
@@ -21,6 +21,8 @@ export interface DiscordDesk {
   ask(raw: unknown, options?: AskOptions): AskResult | Promise<AskResult>;
   /** Citations of a kept answer beyond the first `shown`; null once it is no longer kept. */
   more(answerId: string, shown: number): Citation[] | null | Promise<Citation[] | null>;
+  /** A kept answer as it was shown, with its conversation; null once it is no longer kept. */
+  answer(answerId: string): { answer: Answer; conversationId: string | null } | null | Promise<{ answer: Answer; conversationId: string | null } | null>;
   listSources(): SourceList;
   lookupSource(query: string): SourceLookup;
   suggestSources(partial: string): { name: string; value: string }[];

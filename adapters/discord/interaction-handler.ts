@@ -16,6 +16,7 @@ import {
   followingStory,
   storyNotFound,
 } from '../../src/wording/messages.ts';
+import type { StoredReply } from './answer-store.ts';
 import { decodeButtonId } from './custom-ids.ts';
 import { COMMAND_NAMES, discordCommandUsages } from './commands.ts';
 import { DISCORD_PLATFORM, discordChannelKey, discordUserKey, type BotContext } from './context.ts';
@@ -79,7 +80,7 @@ async function handleCommand(ctx: BotContext, interaction: ChatInputCommandInter
           user: discordUserKey(interaction.user.id),
         });
         if (!result.ok) return renderNoticeForDiscord(result.message);
-        return answerMessage(ctx, result, conversationId, interaction.id, true);
+        return answerMessage(ctx, result, conversationId, true);
       });
       return;
     }
@@ -165,7 +166,7 @@ async function handleButton(ctx: BotContext, interaction: ButtonInteraction): Pr
     await interaction.reply({ ...renderNoticeForDiscord(story ? followingStory(story.title) : STALE_BUTTON_MESSAGE), flags: MessageFlags.Ephemeral });
     return;
   }
-  const stored = action ? ctx.replies.recall(action.key) : undefined;
+  const stored = action ? (ctx.replies.recall(action.key) ?? (await keptAnswer(ctx, action.key))) : undefined;
   if (!action || !stored) {
     await interaction.reply({ ...renderNoticeForDiscord(STALE_BUTTON_MESSAGE), flags: MessageFlags.Ephemeral });
     return;
@@ -209,6 +210,19 @@ async function handleButton(ctx: BotContext, interaction: ButtonInteraction): Pr
     }
   }
   await interaction.reply({ ...renderNoticeForDiscord(STALE_BUTTON_MESSAGE), flags: MessageFlags.Ephemeral });
+}
+
+/**
+ * An answer the core still keeps under a button's key, for a click this process does not remember
+ * (after a restart, or once evicted): the buttons carry the answer's id.
+ */
+async function keptAnswer(ctx: BotContext, key: string): Promise<StoredReply | undefined> {
+  const kept = await ctx.desk.answer(key);
+  if (!kept) return undefined;
+  const listed = kept.answer.citations.length || (kept.answer.related?.length ?? 0);
+  const beyond = listed > ctx.citationsShown ? [] : ((await ctx.desk.more(key, listed)) ?? []);
+  const moreAvailable = listed > ctx.citationsShown || beyond.length > 0;
+  return { kind: 'answer', answerId: key, question: kept.answer.question, conversationId: kept.conversationId ?? '', answer: kept.answer, moreAvailable };
 }
 
 /** Citations a "More sources" click adds. */

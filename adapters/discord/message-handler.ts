@@ -67,7 +67,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
       await answerInPlace(message, route, renderNoticeForDiscord(result.message));
       return;
     }
-    const payload = answerMessage(ctx, result, route.conversationId, message.id);
+    const payload = answerMessage(ctx, result, route.conversationId);
     if (route.kind === 'channel') {
       const thread = await message
         .startThread({ name: threadNameForQuestion(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay })
@@ -94,21 +94,20 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
 /**
  * The answer message: the first `ctx.citationsShown` citations, "More sources" when there are more
  * (in the answer, or kept by the core beyond it), the feedback buttons, and "Share in channel" when
- * the reply is private. Remembered under `key` (the message or interaction id) for those buttons,
- * with the id the core keeps the answer under.
+ * the reply is private. The buttons carry the id the core keeps the answer under, so they work after
+ * a restart too; it is remembered under that id here as well.
  */
 export function answerMessage(
   ctx: BotContext,
   result: { answer: Answer; answerId: string; moreAvailable: boolean },
   conversationId: string,
-  key: string,
   share = false,
 ): DiscordMessage {
   const { answer, answerId } = result;
   const listed = answer.citations.length || (answer.related?.length ?? 0);
   const moreAvailable = listed > ctx.citationsShown || result.moreAvailable;
-  ctx.replies.remember(key, { kind: 'answer', answerId, question: answer.question, conversationId, answer, moreAvailable });
-  return renderAnswerForDiscord(answer, { shown: ctx.citationsShown, controls: { key, moreAvailable, share, feedback: true } });
+  ctx.replies.remember(answerId, { kind: 'answer', answerId, question: answer.question, conversationId, answer, moreAvailable });
+  return renderAnswerForDiscord(answer, { shown: ctx.citationsShown, controls: { key: answerId, moreAvailable, share, feedback: true } });
 }
 
 /** Sends in the DM or thread, or replies to the channel message (without pinging its author). */

@@ -44,6 +44,7 @@ function recordingDesk(desk: Newsdesk, asks: { question: string; conversationId:
       return desk.ask(raw, options);
     },
     more: (answerId, shown) => desk.more(answerId, shown),
+    answer: (answerId) => desk.answer(answerId),
     listSources: () => desk.listSources(),
     lookupSource: (query) => desk.lookupSource(query),
     suggestSources: (partial) => desk.suggestSources(partial),
@@ -84,6 +85,13 @@ function expectedAnswer(
   };
 }
 
+/** The key an answer's buttons carry (the id the core keeps the answer under), read from a sent payload. */
+function answerKey(components: { components: { custom_id?: string }[] }[]): string {
+  const id = components.flatMap((row) => row.components).find((b) => b.custom_id?.startsWith('newsdesk:helpful:'))?.custom_id;
+  if (!id) throw new Error('no answer buttons in the payload');
+  return id.slice('newsdesk:helpful:'.length);
+}
+
 /** The JSON Discord receives for a payload's embeds and components. */
 function wire(payload: DiscordMessage): { embeds: unknown; components: unknown } {
   return JSON.parse(JSON.stringify({ embeds: payload.embeds, components: payload.components })) as { embeds: unknown; components: unknown };
@@ -105,6 +113,8 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
   /** The thread of the first answer, and the answer message in it. */
   let threadId = '';
   let answerMessageId = '';
+  /** The key of the first answer's buttons in the thread. */
+  let answerKeyInThread = '';
 
   beforeAll(async () => {
     h = await startHarness({ wrapDesk: (desk) => recordingDesk(desk, asks) });
@@ -157,7 +167,8 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     expect(thread?.body).toEqual({ name: 'who requested the call?', auto_archive_duration: 1440, type: 11 });
     expect(asks.at(-1)).toEqual({ question: 'who requested the call?', conversationId: `discord:thread:${asked.id}` });
 
-    const { answer, payload } = expectedAnswer(reference, 'who requested the call?', `discord:thread:${asked.id}`, asked.id, false);
+    answerKeyInThread = answerKey(posted.body.components);
+    const { answer, payload } = expectedAnswer(reference, 'who requested the call?', `discord:thread:${asked.id}`, answerKeyInThread, false);
     expect({ embeds: posted.body.embeds, components: posted.body.components }).toEqual(wire(payload));
     expect(posted.body.allowed_mentions).toEqual({ parse: [] });
     expect(posted.status).toBe(200);
@@ -190,7 +201,7 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     const followUp = h.fake.userSays(ada, threadId, 'how long was it?', answerMessageId);
     const posted = await h.fake.waitForCall(isPost(`/channels/${threadId}/messages`), mark);
     expect(asks.at(-1)).toEqual({ question: 'how long was it?', conversationId: `discord:thread:${threadId}` });
-    const { payload } = expectedAnswer(reference, 'how long was it?', `discord:thread:${threadId}`, followUp.id, false);
+    const { payload } = expectedAnswer(reference, 'how long was it?', `discord:thread:${threadId}`, answerKey(posted.body.components), false);
     expect({ embeds: posted.body.embeds, components: posted.body.components }).toEqual(wire(payload));
     // No new thread for a follow-up.
     expect(h.fake.calls.slice(mark).filter((c) => c.path.endsWith('/threads'))).toEqual([]);
@@ -213,7 +224,7 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     const asked = h.fake.userSays(ada, dm, 'how many troops are at the border?');
     const posted = await h.fake.waitForCall(isPost(`/channels/${dm}/messages`), mark);
     expect(asks.at(-1)).toEqual({ question: 'how many troops are at the border?', conversationId: `discord:dm:${dm}` });
-    const { payload } = expectedAnswer(reference, 'how many troops are at the border?', `discord:dm:${dm}`, asked.id, false);
+    const { payload } = expectedAnswer(reference, 'how many troops are at the border?', `discord:dm:${dm}`, answerKey(posted.body.components), false);
     expect({ embeds: posted.body.embeds, components: posted.body.components }).toEqual(wire(payload));
     expect(posted.body.allowed_mentions).toEqual({ parse: [] });
   });
@@ -224,19 +235,20 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     const callback = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
     const conversationId = `discord:channel:${channel}:${ada.id}`;
     expect(asks.at(-1)).toEqual({ question: 'who is Yuri Ushakov?', conversationId });
-    const { answer, payload } = expectedAnswer(reference, 'who is Yuri Ushakov?', conversationId, interaction.id, true);
+    const key = answerKey(callback.body.data.components);
+    const { answer, payload } = expectedAnswer(reference, 'who is Yuri Ushakov?', conversationId, key, true);
     expect(callback.status).toBe(204);
     expect(callback.body.type).toBe(4);
     expect(callback.body.data.flags).toBe(EPHEMERAL);
     expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(wire(payload));
     expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
 
-    const share = h.fake.clickButton(ada, interaction.originalId!, `newsdesk:share:${interaction.id}`);
+    const share = h.fake.clickButton(ada, interaction.originalId!, `newsdesk:share:${key}`);
     const shared = await h.fake.waitForCall(isPost(`/interactions/${share.id}/${share.token}/callback`), mark);
     const publicPayload = renderAnswerForDiscord(answer, {
       shown: CITATIONS_SHOWN,
       controls: {
-        key: interaction.id,
+        key,
         moreAvailable: payload.components[0]!.components.some((b) => 'custom_id' in b && b.custom_id.startsWith('newsdesk:more:')),
         share: false,
         feedback: true,
@@ -260,19 +272,39 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     expect(callback.body.data).toMatchObject({ content: STALE_BUTTON_MESSAGE, flags: EPHEMERAL, allowed_mentions: { parse: [] } });
   });
 
+  it('answers a button of an answer the core keeps but this process never showed (as after a restart)', async () => {
+    const mark = h.fake.mark();
+    // Asked of the core directly: the bot's memory of its replies knows nothing of it, the core does.
+    const kept = h.desk.ask('how many troops are at the border?', { conversationId: `discord:channel:${channel}:${bo.id}` });
+    if (!kept.ok) throw new Error(kept.message);
+    const interaction = h.fake.slashCommand(bo, channel, 'ask', [{ name: 'question', type: 3, value: 'who requested the call?' }]);
+    await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
+    // Discord hands back whatever custom_id a message carries: here, a button of the kept answer.
+    const message = h.fake.messages.get(interaction.originalId!)!;
+    const customId = `newsdesk:more:${kept.answerId}:${CITATIONS_SHOWN}`;
+    message.components = [{ type: 1, components: [{ type: 2, style: 2, label: 'More sources', custom_id: customId }] }];
+    const more = h.fake.clickButton(bo, message.id, customId);
+    const callback = await h.fake.waitForCall(isPost(`/interactions/${more.id}/${more.token}/callback`), mark);
+    const rest = h.desk.more(kept.answerId, CITATIONS_SHOWN) ?? [];
+    expect(rest.length).toBeGreaterThan(0);
+    const payload = renderMoreCitationsForDiscord(kept.answer.question, rest.slice(0, 5), { key: kept.answerId, moreAvailable: rest.length > 5 });
+    expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(wire(payload));
+  });
+
   it('"More sources" shows the next citations, numbered on, in the same privacy as the answer', async () => {
     const mark = h.fake.mark();
     const interaction = h.fake.slashCommand(bo, channel, 'ask', [{ name: 'question', type: 3, value: 'how many troops are at the border?' }]);
-    await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
+    const asked = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), mark);
+    const key = answerKey(asked.body.data.components);
     const conversationId = `discord:channel:${channel}:${bo.id}`;
-    const { answer, answerId } = expectedAnswer(reference, 'how many troops are at the border?', conversationId, interaction.id, true);
+    const { answer, answerId } = expectedAnswer(reference, 'how many troops are at the border?', conversationId, key, true);
     const rest = reference.more(answerId, CITATIONS_SHOWN) ?? [];
     const next = rest.slice(0, 5);
     expect(next.length).toBeGreaterThan(0); // the coverage holds more than three citations for this question
 
-    const more = h.fake.clickButton(bo, interaction.originalId!, `newsdesk:more:${interaction.id}:${CITATIONS_SHOWN}`);
+    const more = h.fake.clickButton(bo, interaction.originalId!, `newsdesk:more:${key}:${CITATIONS_SHOWN}`);
     const callback = await h.fake.waitForCall(isPost(`/interactions/${more.id}/${more.token}/callback`), mark);
-    const payload = renderMoreCitationsForDiscord(answer.question, next, { key: interaction.id, moreAvailable: rest.length > next.length });
+    const payload = renderMoreCitationsForDiscord(answer.question, next, { key, moreAvailable: rest.length > next.length });
     expect(callback.body.type).toBe(4);
     expect(callback.body.data.flags).toBe(EPHEMERAL);
     expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(wire(payload));
@@ -281,7 +313,7 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
 
   it('"Helpful" and "Not helpful" record feedback through the core and thank privately', async () => {
     const mark = h.fake.mark();
-    const helpful = h.fake.clickButton(bo, answerMessageId, `newsdesk:helpful:${threadId}`);
+    const helpful = h.fake.clickButton(bo, answerMessageId, `newsdesk:helpful:${answerKeyInThread}`);
     const thanks = await h.fake.waitForCall(isPost(`/interactions/${helpful.id}/${helpful.token}/callback`), mark);
     expect(thanks.body).toEqual({
       type: 4,
@@ -295,7 +327,7 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
         enforce_nonce: false,
       },
     });
-    const unhelpful = h.fake.clickButton(ada, answerMessageId, `newsdesk:unhelpful:${threadId}`);
+    const unhelpful = h.fake.clickButton(ada, answerMessageId, `newsdesk:unhelpful:${answerKeyInThread}`);
     await h.fake.waitForCall(isPost(`/interactions/${unhelpful.id}/${unhelpful.token}/callback`), mark);
     expect(readFeedback(h.dataDir).map(({ at: _at, ...f }) => f)).toEqual([
       { question: 'who requested the call?', helpful: true, user: `discord:${bo.id}`, conversation: `discord:thread:${threadId}` },
@@ -430,7 +462,13 @@ describe('Discord bot end to end (real discord.js client ↔ fake Discord on loo
     );
     expect(answered.body.allowed_mentions).toEqual({ parse: [] });
     expect(asks.at(-1)).toEqual({ question: '@everyone <@123456789012345678> who requested the call?', conversationId: `discord:thread:${hostile.id}` });
-    const { payload } = expectedAnswer(reference, '@everyone <@123456789012345678> who requested the call?', `discord:thread:${hostile.id}`, hostile.id, false);
+    const { payload } = expectedAnswer(
+      reference,
+      '@everyone <@123456789012345678> who requested the call?',
+      `discord:thread:${hostile.id}`,
+      answerKey(answered.body.components),
+      false,
+    );
     expect({ embeds: answered.body.embeds, components: answered.body.components }).toEqual(wire(payload));
     expect(h.fake.pings).toEqual([]);
 
@@ -526,7 +564,7 @@ describe('Discord bot: slow answers', () => {
       );
       expect(edited.at - interaction.createdAt).toBeGreaterThanOrEqual(3200);
       expect(edited.status).toBe(200);
-      const { payload } = expectedAnswer(reference, 'who requested the call?', `discord:channel:${channel}:${ada.id}`, interaction.id, true);
+      const { payload } = expectedAnswer(reference, 'who requested the call?', `discord:channel:${channel}:${ada.id}`, answerKey(edited.body.components), true);
       expect({ embeds: edited.body.embeds, components: edited.body.components }).toEqual(wire(payload));
       expect(edited.body.allowed_mentions).toEqual({ parse: [] });
 
@@ -567,7 +605,7 @@ describe('Discord bot: MESSAGE_CONTENT and global commands', () => {
       const interaction = h.fake.slashCommand(ada, dm, 'ask', [{ name: 'question', type: 3, value: 'when are the Geneva talks?' }]);
       const callback = await h.fake.waitForCall(isPost(`/interactions/${interaction.id}/${interaction.token}/callback`), next);
       expect(asks.at(-1)).toEqual({ question: 'when are the Geneva talks?', conversationId: `discord:dm:${dm}` });
-      const { payload } = expectedAnswer(referenceDesk(), 'when are the Geneva talks?', `discord:dm:${dm}`, interaction.id, true);
+      const { payload } = expectedAnswer(referenceDesk(), 'when are the Geneva talks?', `discord:dm:${dm}`, answerKey(callback.body.data.components), true);
       expect(callback.body.data.flags).toBe(EPHEMERAL);
       expect({ embeds: callback.body.data.embeds, components: callback.body.data.components }).toEqual(wire(payload));
 
