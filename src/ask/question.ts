@@ -237,12 +237,16 @@ function countedNoun(lower: string): string | null {
     // "how big was the tax bill…": the size of the thing named.
     /\bhow (?:big|large|huge|high|small)\s+(?:is|was|are|were|will be)\s+(?:the|a|an|his|her|its|their)\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower);
   const words: string[] = [];
+  // "how big was the tax bill yukos got hit with": after the size's noun, a clause may begin with a
+  // name WordNet does not know.
+  const sizeOf = m !== null && /^how (?:big|large|huge|high|small)\b/.test(m[0]);
   // "how many of the 20 clubs…": the noun after the partitive.
   const phrase = (m?.[1] ?? '').trim().replace(/^of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?/, '');
   for (const w of phrase.split(/\s+/)) {
     // Stop at the verb: an auxiliary, a preposition, a past form ("people died in…") or a word
     // WordNet mostly uses as a verb ("data fits on…").
-    if (w === '' || AUXILIARIES.has(w) || PRONOUNS.has(w) || (words.length > 0 && (/^\w{2,}(ed|en)$/.test(w) || mainPartOfSpeech(w) === 'verb'))) break;
+    if (w === '' || AUXILIARIES.has(w) || PRONOUNS.has(w) || (words.length > 0 && (/^\w{2,}(ed|en)$/.test(w) || (!sizeOf && mainPartOfSpeech(w) === 'verb')))) break;
+    if (sizeOf && words.length > 0 && mainPartOfSpeech(w) === null) break;
     words.push(w);
   }
   const noun = words[words.length - 1] ?? null;
