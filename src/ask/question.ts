@@ -245,7 +245,8 @@ function countedNoun(lower: string): string | null {
   for (const w of phrase.split(/\s+/)) {
     // Stop at the verb: an auxiliary, a preposition, a past form ("people died in…") or a word
     // WordNet mostly uses as a verb ("data fits on…").
-    if (w === '' || AUXILIARIES.has(w) || PRONOUNS.has(w) || (words.length > 0 && (/^\w{2,}(ed|en)$/.test(w) || (!sizeOf && mainPartOfSpeech(w) === 'verb')))) break;
+    if (w === '' || AUXILIARIES.has(w) || PRONOUNS.has(w) || (words.length > 0 && (/^\w{2,}(ed|en)$/.test(w) || (!sizeOf && mainPartOfSpeech(w) === 'verb'))))
+      break;
     if (sizeOf && words.length > 0 && mainPartOfSpeech(w) === null) break;
     words.push(w);
   }
