@@ -79,7 +79,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-oscars-2005': 16,
     'bbc-pension-strike': 20,
     'bbc-psp-launch': 19,
-    'bbc-yukos': 18,
+    'bbc-yukos': 19,
     'paris-attacks-2015': 30,
     'premier-league': 23,
     'ukraine-call-2021': 20,
