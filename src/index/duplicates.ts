@@ -55,6 +55,23 @@ const SAMPLE_MODULUS = 4;
 /** Sampled shingles shared by more articles than this are stock phrases: not used to find candidates. */
 const MAX_POSTING = 100;
 
+/**
+ * An article's shingle hashes and its sampled distinct ones, kept per article object (an article that
+ * changes is a new object): an index that gains one article then shingles that article only.
+ */
+const SHINGLES = new WeakMap<Article, { hashes: Uint32Array; sampled: number[] }>();
+
+function articleShingles(article: Article): { hashes: Uint32Array; sampled: number[] } {
+  let hit = SHINGLES.get(article);
+  if (!hit) {
+    // 4 bytes a shingle: kept for every article of the index.
+    const hashes = Uint32Array.from(shingleHashes(article.text));
+    hit = { hashes, sampled: [...new Set(hashes.filter((h) => h % SAMPLE_MODULUS === 0))] };
+    SHINGLES.set(article, hit);
+  }
+  return hit;
+}
+
 function computeGroups(articles: readonly Article[]): Map<string, string> {
   const parent = articles.map((_, i) => i);
   const find = (i: number): number => {
@@ -81,8 +98,8 @@ function computeGroups(articles: readonly Article[]): Map<string, string> {
   });
 
   // Same text: candidate pairs share many sampled shingles; each candidate is then measured exactly.
-  const hashes = articles.map((a) => shingleHashes(a.text));
-  const sampled = hashes.map((hs) => [...new Set(hs.filter((h) => h % SAMPLE_MODULUS === 0))]);
+  const hashes = articles.map((a) => articleShingles(a).hashes);
+  const sampled = articles.map((a) => articleShingles(a).sampled);
   const sets: (Set<number> | undefined)[] = [];
   const setOf = (i: number): Set<number> => (sets[i] ??= new Set(hashes[i]));
   const postings = new Map<number, number[]>();

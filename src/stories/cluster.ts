@@ -12,7 +12,7 @@ import type { ArticleFeatures } from './features.ts';
 /** Article pairs below this cosine count as unrelated (0) in the group averages: it bounds the work. */
 const PAIR_FLOOR = 0.05;
 /** Two groups join when the mean cosine between their members reaches this. */
-const JOIN_SIMILARITY = 0.055;
+export const JOIN_SIMILARITY = 0.055;
 
 /**
  * Groups articles into clusters, each a list of article ids (in input order), largest first.

@@ -63,19 +63,24 @@ export function countTerms(article: Article): TermCounts {
  * in more than a third of them, say nothing about which articles belong together and are dropped.
  */
 export function weighFeatures(all: readonly TermCounts[], df: ReadonlyMap<string, number> = documentFrequencies(all)): ArticleFeatures[] {
-  const n = all.length;
-  return all.map(({ id, counts }) => {
-    const weighted: [string, number][] = [];
-    for (const [term, count] of counts) {
-      const d = df.get(term)!;
-      if (d < 2 || d === n) continue;
-      weighted.push([term, (1 + Math.log(count)) * Math.log(n / d)]);
-    }
-    weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const kept = weighted.slice(0, KEPT_TERMS);
-    const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
-    return { id, terms: new Map(kept.map(([t, w]) => [t, w / norm])) };
-  });
+  return all.map((counts) => weighArticle(counts, df, all.length));
+}
+
+/**
+ * One article's unit tf·idf vector against document frequencies over `n` articles (an article that
+ * arrives later is weighed against the frequencies of the grouping it joins).
+ */
+export function weighArticle({ id, counts }: TermCounts, df: ReadonlyMap<string, number>, n: number): ArticleFeatures {
+  const weighted: [string, number][] = [];
+  for (const [term, count] of counts) {
+    const d = df.get(term) ?? 0;
+    if (d < 2 || d >= n) continue;
+    weighted.push([term, (1 + Math.log(count)) * Math.log(n / d)]);
+  }
+  weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const kept = weighted.slice(0, KEPT_TERMS);
+  const norm = Math.sqrt(kept.reduce((sum, [, w]) => sum + w * w, 0)) || 1;
+  return { id, terms: new Map(kept.map(([t, w]) => [t, w / norm])) };
 }
 
 /** In how many of the articles each term occurs. */

@@ -3,8 +3,8 @@ import type { Article } from '../types.ts';
 import { CorpusIndex } from '../index/corpus-index.ts';
 import { analyzeTerm, analyzeText, tokenize } from '../index/analyzer.ts';
 import { duplicateGroups } from '../index/duplicates.ts';
-import { countTerms, documentFrequencies, dot, weighFeatures } from './features.ts';
-import { clusterArticles } from './cluster.ts';
+import { countTerms, documentFrequencies, dot, weighArticle, weighFeatures } from './features.ts';
+import { JOIN_SIMILARITY, clusterArticles } from './cluster.ts';
 
 /**
  * The stories of a coverage: every article belongs to exactly one story. Stories are worked out from
@@ -31,7 +31,30 @@ export interface Story {
 /** Key terms listed per story. */
 const STORY_TERMS = 6;
 
-const cache = new WeakMap<CorpusIndex, { version: number; stories: Story[]; byArticle: Map<string, Story> }>();
+/** A grouping of an index's articles, and what a later article is weighed and compared against. */
+interface Grouping {
+  version: number;
+  stories: Story[];
+  byArticle: Map<string, Story>;
+  /** The articles grouped, by id (the objects: a changed article is a new object). */
+  articles: Map<string, Article>;
+  /** Term counts and unit vectors of every article grouped. */
+  counts: Map<string, ReadonlyMap<string, number>>;
+  vectors: Map<string, ReadonlyMap<string, number>>;
+  /** Document frequencies and the number of articles at the last full grouping. */
+  df: ReadonlyMap<string, number>;
+  fullSize: number;
+}
+
+const cache = new WeakMap<CorpusIndex, Grouping>();
+
+/**
+ * Articles that arrive (the watcher, feeds, ingest) join the story they are most like, or start their
+ * own, without grouping the coverage again; once the coverage has grown by this share since the last
+ * full grouping, or an article changed or went, it is grouped again whole (ids stay where the
+ * membership does).
+ */
+const REGROUP_GROWTH = 0.1;
 
 /**
  * The stories of an index, largest first (then earliest). The grouping is cached per index version;
@@ -62,15 +85,78 @@ export function storyOf(index: CorpusIndex, articleId: string): Story | null {
   return cached(index).byArticle.get(articleId) ?? null;
 }
 
-function cached(index: CorpusIndex) {
+function cached(index: CorpusIndex): Grouping {
   const hit = cache.get(index);
   if (hit && hit.version === index.version) return hit;
-  const stories = computeStories(index).map((s) => dated(index, s, new Map()));
-  const byArticle = new Map<string, Story>();
-  for (const s of stories) for (const id of s.articles) byArticle.set(id, s);
-  const entry = { version: index.version, stories, byArticle };
+  const entry = (hit && joinNewArticles(index, hit)) ?? groupAll(index);
   cache.set(index, entry);
   return entry;
+}
+
+/** The stories with their index by article. */
+function withLookup(stories: Story[]): { stories: Story[]; byArticle: Map<string, Story> } {
+  const byArticle = new Map<string, Story>();
+  for (const s of stories) for (const id of s.articles) byArticle.set(id, s);
+  return { stories, byArticle };
+}
+
+/** Groups every article of the index. */
+function groupAll(index: CorpusIndex): Grouping {
+  const articles = index.sortedArticles();
+  const counts = articles.map((a) => countTerms(a));
+  const df = documentFrequencies(counts);
+  const features = weighFeatures(counts, df);
+  const model = {
+    articles: new Map(articles.map((a) => [a.id, a])),
+    counts: new Map(counts.map((c) => [c.id, c.counts])),
+    vectors: new Map(features.map((f) => [f.id, f.terms])),
+    df,
+    fullSize: articles.length,
+  };
+  const stories = clusterArticles(features, duplicateGroups(index)).map((ids) => buildStory(index, ids, model));
+  return { ...model, ...withLookup(stories), version: index.version };
+}
+
+/**
+ * The grouping after articles were only added, and not too many: each new article joins its copy's
+ * story, or the story whose members it is most like on average when that reaches the threshold of
+ * the full grouping, or starts a story of its own. Null when the index must be grouped again whole.
+ */
+function joinNewArticles(index: CorpusIndex, previous: Grouping): Grouping | null {
+  const articles = index.sortedArticles();
+  for (const [id, article] of previous.articles) if (index.articles.get(id) !== article) return null;
+  if (articles.length > previous.fullSize * (1 + REGROUP_GROWTH)) return null;
+  const added = articles.filter((a) => !previous.articles.has(a.id));
+  const model = { ...previous, articles: new Map(previous.articles), counts: new Map(previous.counts), vectors: new Map(previous.vectors) };
+  const members = new Map(previous.stories.map((s) => [s.id, [...s.articles]]));
+  const storyOfArticle = new Map([...previous.byArticle].map(([id, s]) => [id, s.id]));
+  const copies = duplicateGroups(index);
+  for (const a of added) {
+    const counts = countTerms(a);
+    const vector = weighArticle(counts, previous.df, previous.fullSize).terms;
+    model.articles.set(a.id, a);
+    model.counts.set(a.id, counts.counts);
+    model.vectors.set(a.id, vector);
+    const copyOf = copies.get(a.id);
+    let best = copyOf !== undefined && copyOf !== a.id ? (storyOfArticle.get(copyOf) ?? null) : null;
+    if (best === null) {
+      let bestSimilarity = JOIN_SIMILARITY;
+      for (const [id, ids] of members) {
+        const similarity = ids.reduce((sum, m) => sum + dot(vector, model.vectors.get(m)!), 0) / ids.length;
+        if (similarity >= bestSimilarity) [best, bestSimilarity] = [id, similarity];
+      }
+    }
+    const key = best ?? `new:${a.id}`;
+    members.set(key, [...(members.get(key) ?? []), a.id]);
+    storyOfArticle.set(a.id, key);
+  }
+  const position = new Map(articles.map((a, i) => [a.id, i]));
+  const changed = new Set(added.map((a) => storyOfArticle.get(a.id)!));
+  const kept = new Map(previous.stories.map((s) => [s.id, s]));
+  const stories = [...members.entries()]
+    .map(([key, ids]) => (changed.has(key) ? buildStory(index, ids, model) : kept.get(key)!))
+    .sort((x, y) => y.articles.length - x.articles.length || position.get(x.articles[0]!)! - position.get(y.articles[0]!)!);
+  return { ...model, ...withLookup(stories), version: index.version };
 }
 
 /** A story with its articles ordered by when they were first seen (else published) and its time span. */
@@ -84,29 +170,24 @@ function dated(index: CorpusIndex, story: Story, firstSeen: ReadonlyMap<string, 
   return { ...story, articles, firstSeen: times[0] ?? null, lastSeen: times.at(-1) ?? null };
 }
 
-function computeStories(index: CorpusIndex): Story[] {
-  const articles = index.sortedArticles();
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const counts = articles.map((a) => countTerms(a));
-  const df = documentFrequencies(counts);
-  const features = weighFeatures(counts, df);
-  const countsOf = new Map(counts.map((c) => [c.id, c.counts]));
-  const vectors = new Map(features.map((f) => [f.id, f.terms]));
-  return clusterArticles(features, duplicateGroups(index)).map((ids) => {
-    // Earliest published first: the id comes from the corpus alone, not from when this desk saw it.
-    const members = ids.map((id) => byId.get(id)!).sort((a, b) => compareText(a.published ?? '\uffff', b.published ?? '\uffff') || compareText(a.id, b.id));
-    const centroid = new Map<string, number>();
-    for (const id of ids) for (const [t, w] of vectors.get(id)!) centroid.set(t, (centroid.get(t) ?? 0) + w);
-    return {
-      id: storyId(members[0]!.id),
-      title: representativeTitle(members, vectors, centroid),
-      articles: members.map((a) => a.id),
-      outlets: [...new Set(members.map((a) => a.outlet).filter((o): o is string => o !== null))].sort(),
-      firstSeen: null,
-      lastSeen: null,
-      terms: keyTerms(members, countsOf, df, articles.length),
-    };
-  });
+/** A story of the given articles: its id from the earliest, its title, outlets, key terms and span. */
+function buildStory(index: CorpusIndex, ids: readonly string[], model: Pick<Grouping, 'articles' | 'counts' | 'vectors' | 'df' | 'fullSize'>): Story {
+  // Earliest published first: the id comes from the corpus alone, not from when this desk saw it.
+  const members = ids
+    .map((id) => model.articles.get(id)!)
+    .sort((a, b) => compareText(a.published ?? '\uffff', b.published ?? '\uffff') || compareText(a.id, b.id));
+  const centroid = new Map<string, number>();
+  for (const id of ids) for (const [t, w] of model.vectors.get(id)!) centroid.set(t, (centroid.get(t) ?? 0) + w);
+  const story = {
+    id: storyId(members[0]!.id),
+    title: representativeTitle(members, model.vectors, centroid),
+    articles: members.map((a) => a.id),
+    outlets: [...new Set(members.map((a) => a.outlet).filter((o): o is string => o !== null))].sort(),
+    firstSeen: null,
+    lastSeen: null,
+    terms: keyTerms(members, model.counts, model.df, model.fullSize),
+  };
+  return dated(index, story, new Map());
 }
 
 /** Code-unit order of two strings: ISO times sort by time, and it costs a fraction of localeCompare. */
@@ -153,7 +234,8 @@ function keyTerms(
 ): string[] {
   const weight = new Map<string, number>();
   for (const a of members) for (const [t, c] of countsOf.get(a.id) ?? []) weight.set(t, (weight.get(t) ?? 0) + c);
-  for (const [t, w] of weight) weight.set(t, w * Math.log(1 + n / df.get(t)!));
+  // A term only articles that arrived later use counts as found once.
+  for (const [t, w] of weight) weight.set(t, w * Math.log(1 + n / (df.get(t) ?? 1)));
   const terms = [...weight.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, STORY_TERMS)

@@ -85,6 +85,53 @@ describe('corpusStories', () => {
     expect(quakeAfter.articles).toHaveLength(3);
   });
 
+  // Twenty unrelated one-article stories, so that one arriving article is under the share that
+  // makes the whole coverage be grouped again.
+  const SYLLABLES = ['kel', 'mar', 'dos', 'vin', 'tup', 'rag', 'sol', 'bex'];
+  const FILLER = Array.from({ length: 20 }, (_, i) => {
+    const word = (k: number) => `${SYLLABLES[(i + k) % 8]}${SYLLABLES[(i * 3 + k) % 8]}${SYLLABLES[(i * 5 + k * 7) % 8]}${i}`;
+    return article(`filler-${i}.txt`, `${word(0)} ${word(1)}`, `${word(2)} ${word(3)} ${word(4)}.\n\n${word(5)} ${word(6)}.`);
+  });
+
+  it('joins an article that arrives to the story it is most like, without grouping the rest again', () => {
+    const index = indexOf([...all.filter((a) => a !== QUAKE_3), ...FILLER]);
+    const before = corpusStories(index);
+    index.addArticles([QUAKE_3]);
+    const after = corpusStories(index);
+    const quake = after.find((s) => s.articles.includes('quake-1.txt'))!;
+    expect(quake.id).toBe(before.find((s) => s.articles.includes('quake-1.txt'))!.id);
+    expect(quake.articles).toEqual(['quake-1.txt', 'quake-2.txt', 'quake-3.txt']);
+    // The stories it did not join are the same objects: nothing else was worked out again.
+    const launch = (stories: typeof after) => stories.find((s) => s.articles.includes('launch-1.txt'));
+    expect(launch(after)).toBe(launch(before));
+    expect(after.map((s) => s.articles)).toEqual(corpusStories(indexOf([...all, ...FILLER])).map((s) => s.articles));
+  });
+
+  it('gives an arriving article on something else a story of its own', () => {
+    const index = indexOf([...all, ...FILLER]);
+    const before = corpusStories(index);
+    const other = article(
+      'vote.txt',
+      'Greek voters go to the polls',
+      'Greek voters went to the polls in Athens on Sunday in an election watched across Europe.',
+      { published: '2012-05-06' },
+    );
+    index.addArticles([other]);
+    expect(storyOf(index, 'vote.txt')!.articles).toEqual(['vote.txt']);
+    const after = corpusStories(index);
+    expect(after).toHaveLength(before.length + 1);
+    expect(after[0]).toBe(before[0]);
+  });
+
+  it('groups the coverage again whole once it has grown by a tenth', () => {
+    const index = indexOf(all.filter((a) => a !== QUAKE_3));
+    const before = corpusStories(index);
+    index.addArticles([QUAKE_3]);
+    const launch = (stories: typeof before) => stories.find((s) => s.articles.includes('launch-1.txt'));
+    expect(launch(corpusStories(index))).not.toBe(launch(before));
+    expect(launch(corpusStories(index))).toEqual(launch(before));
+  });
+
   it('puts a wire copy in the story of its original, whatever else it shares', () => {
     const copy = article('copy.txt', 'Quake latest', QUAKE_1.text, { outlet: 'Agency' });
     const index = indexOf([...all, copy]);
