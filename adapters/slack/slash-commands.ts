@@ -10,7 +10,6 @@ import { renderHelpForSlack, renderNoticeForSlack } from './render.ts';
 import { SLACK_PLATFORM, parseDigestCommand, type DigestCommand } from './digest-command.ts';
 import { respondPrivately } from './replies.ts';
 import { renderSourceListForSlack, renderSourceLookupForSlack, renderStoryListForSlack } from './render-sources.ts';
-import { RecentKeys } from './recent-keys.ts';
 import { slackTextToPlain } from './slack-text.ts';
 
 /**
@@ -27,9 +26,6 @@ export interface CommandDeps {
   /** Whether a user may change a channel's daily briefing (workspace admins and owners, the allow-list). */
   mayManageDigests: (userId: string) => Promise<boolean>;
 }
-
-/** Slash-command trigger ids remembered for de-duplication. */
-const SEEN_TRIGGERS = 2000;
 
 /** The slash command names, as declared in manifest.yaml. */
 export const SLASH_COMMANDS = ['/ask', '/sources', '/source', '/stories', '/story', '/digest', '/newsdesk'] as const;
@@ -48,13 +44,12 @@ interface CommandInput {
  * @param deps - desk, logger and the in-flight tracker
  */
 export function registerSlashCommands(app: App, deps: CommandDeps): void {
-  // Slack gives every invocation its own trigger_id: a second delivery of one (a retry) is acknowledged
-  // and not answered again.
-  const seen = new RecentKeys(SEEN_TRIGGERS);
+  // Slack gives every invocation its own trigger_id: a second delivery of one (a retry, even after a
+  // restart: the ids are kept in the state database) is acknowledged and not answered again.
   for (const name of SLASH_COMMANDS) {
     app.command(name, async ({ command, ack, respond }) => {
       await ack();
-      if (command.trigger_id && !seen.addIfNew(command.trigger_id)) {
+      if (command.trigger_id && !deps.desk.firstDelivery(`slack-trigger:${command.trigger_id}`)) {
         deps.log.info({ command: name, trigger: command.trigger_id }, 'repeated delivery of an answered slash command; ignored');
         return;
       }
