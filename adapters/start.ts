@@ -6,7 +6,7 @@ import { connectWithRetries } from './connect-retries.ts';
 import { PLATFORMS } from './platforms.ts';
 import { runTerminalChat } from './terminal/chat.ts';
 import { routeDigests, type DigestPoster } from './digest-delivery.ts';
-import type { startDigestScheduler } from '../src/app/desk-scheduler.ts';
+import type { deskScheduler } from '../src/app/desk-scheduler.ts';
 import type { DigestScheduler } from '../src/schedule/scheduler.ts';
 
 /**
@@ -30,7 +30,7 @@ export interface StartOptions {
   /** The process to listen on for SIGINT/SIGTERM (injectable for tests). */
   signals?: NodeJS.EventEmitter;
   /** Scheduler settings (tests: a clock, short retries). */
-  digestScheduler?: Parameters<typeof startDigestScheduler>[3];
+  digestScheduler?: Parameters<typeof deskScheduler>[3];
 }
 
 /** How long shutdown waits for a digest being posted. */
@@ -75,8 +75,10 @@ export async function startNewsdesk(options: StartOptions): Promise<void> {
   let scheduler: DigestScheduler | null = null;
   try {
     // Schedules every subscription and posts, once, a digest missed today while newsdesk was down.
-    const { startDigestScheduler } = await import('../src/app/desk-scheduler.ts');
-    scheduler = await startDigestScheduler(desk, routeDigests(posters), log, options.digestScheduler);
+    const { deskScheduler } = await import('../src/app/desk-scheduler.ts');
+    scheduler = deskScheduler(desk, routeDigests(posters), log, options.digestScheduler);
+    // Not awaited: a catch-up post that hangs must not hold up a signal.
+    void scheduler?.start();
   } catch (err) {
     log.error({ err }, 'could not start the digest scheduler: daily digests are not posted');
   }
@@ -85,6 +87,8 @@ export async function startNewsdesk(options: StartOptions): Promise<void> {
   if (scheduler) {
     scheduler.stop();
     await withinGrace(scheduler.idle(), DIGEST_STOP_GRACE_MS);
+    // A post still hanging: another process (or the next start) takes its delivery over at once.
+    scheduler.releaseClaims();
   }
   await stopAll(running, log);
 }

@@ -130,6 +130,8 @@ const configSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  /** Deadline of every Slack Web API call, in milliseconds: a hung call fails (and is retried) instead of holding a digest forever. */
+  SLACK_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Slack Web API base URL. */
   SLACK_API_URL: z.url({ protocol: /^https?$/ }).default('https://slack.com/api/'),
 });

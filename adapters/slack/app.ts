@@ -42,19 +42,16 @@ export interface RunningSlackApp {
 }
 
 /**
- * Retries of a digest post (server errors, network failures, 429s): they end within seconds, well
- * inside the scheduler's 5-minute claim, which the app client's default (ten retries over about
- * thirty minutes) would outlast, letting another process take the claim over and post twice.
- */
-/** Every Web API call has a deadline: a hung call fails (and is retried) instead of holding a claim forever. */
-const WEB_API_TIMEOUT_MS = 10_000;
-/**
  * Retries of the app's Web API calls: seconds, not the client's default half hour, so that a reply
  * fails while it still means something and start-up reports an unreachable Slack (which `npm start`
  * retries with its own backoff and limit).
  */
 const APP_RETRIES = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 } as const;
-const DIGEST_RETRIES = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000 } as const;
+/**
+ * A digest post is never re-sent by the client: a call that timed out may have been posted, and only
+ * the scheduler's retry, a resumed delivery, looks in the channel history for it first.
+ */
+const DIGEST_RETRIES = { retries: 0 } as const;
 
 /** How long stop() waits for answers in flight. */
 const STOP_GRACE_MS = 5000;
@@ -90,7 +87,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
           }),
         }),
     logger: boltLogger(log),
-    clientOptions: { slackApiUrl: config.SLACK_API_URL, timeout: WEB_API_TIMEOUT_MS, retryConfig: APP_RETRIES },
+    clientOptions: { slackApiUrl: config.SLACK_API_URL, timeout: config.SLACK_API_TIMEOUT_MS, retryConfig: APP_RETRIES },
     deferInitialization: true,
   });
   await app.init(); // auth.test: checks the token and learns the bot's user id
@@ -99,7 +96,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     slackApiUrl: config.SLACK_API_URL,
     logger: boltLogger(log),
     retryConfig: DIGEST_RETRIES,
-    timeout: WEB_API_TIMEOUT_MS,
+    timeout: config.SLACK_API_TIMEOUT_MS,
   });
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {

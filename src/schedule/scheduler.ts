@@ -18,7 +18,9 @@ import { dailyPattern, localDateTime, previousDailyRun } from './local-time.ts';
  * At most one digest per subscription and local day, through restarts, crashes and duplicate
  * processes: the day's delivery row is claimed in the database before sending (the unique key
  * decides between processes), and renewed on every attempt. A claim left by a process that died
- * before posting is taken over once its lease runs out. A digest missed while the bot was down is
+ * is taken over once its lease runs out, or at once when that process ran on this host and is gone
+ * (a restart after a crash); a clean shutdown releases the claims it still holds. A taken-over
+ * delivery is `resumed`, so the platform looks for the earlier post first. A digest missed while the bot was down is
  * sent on start-up, once, if it is still the same local day. A platform error is retried with
  * backoff and recorded; a permanent one (channel gone, bot removed) pauses the subscription and is
  * reported instead of retried.
@@ -53,7 +55,7 @@ export interface DigestSchedulerOptions {
   log?: Log;
   /** The clock (tests). */
   now?: () => Date;
-  /** Identifies this process in claims; default host:pid:random. */
+  /** Identifies this scheduler in claims; default host:pid:process tag:random (see {@link holderIsGone}). */
   owner?: string;
   /** How long a claim holds without renewal (default 5 minutes; longer than any backoff delay). */
   leaseMs?: number;
@@ -88,6 +90,8 @@ export class DigestScheduler {
   /** Backoff waits in progress: stop() ends them early. */
   private readonly sleepers = new Set<() => void>();
   private readonly inFlight = new Set<Promise<DeliveryOutcome>>();
+  /** Deliveries this scheduler holds the claim of. */
+  private readonly held = new Set<number>();
   private syncTimer: NodeJS.Timeout | null = null;
   private stopped = true;
   private readonly log: Log;
@@ -99,7 +103,7 @@ export class DigestScheduler {
   constructor(private readonly options: DigestSchedulerOptions) {
     this.log = (options.log ?? silentLog).child({ module: 'schedule' });
     this.now = options.now ?? (() => new Date());
-    this.owner = options.owner ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.owner = options.owner ?? `${os.hostname()}:${process.pid}:${PROCESS_TAG}:${randomUUID().slice(0, 8)}`;
     this.leaseMs = options.leaseMs ?? DEFAULTS.leaseMs;
     this.retry = { ...DEFAULTS.retry, ...options.retry };
   }
@@ -158,7 +162,7 @@ export class DigestScheduler {
     return this.jobs.get(subscriptionId)?.cron.nextRun() ?? null;
   }
 
-  /** Stops every job and timer. A delivery in flight stops before its next attempt; its claim expires. */
+  /** Stops every job and timer. A delivery in flight stops before its next attempt and gives up its claim. */
   stop(): void {
     this.stopped = true;
     for (const job of this.jobs.values()) job.cron.stop();
@@ -168,6 +172,15 @@ export class DigestScheduler {
     for (const wake of [...this.sleepers]) wake();
     if (this.syncTimer) clearInterval(this.syncTimer);
     this.syncTimer = null;
+  }
+
+  /**
+   * Gives up the claims of deliveries still in flight (after stop(), on shutdown): another process
+   * may take them over at once, and looks for this one's post before posting.
+   */
+  releaseClaims(): void {
+    for (const id of this.held) this.options.state.deliveries.release(id, this.owner);
+    this.held.clear();
   }
 
   /** Resolves when no delivery is in flight (tests, clean shutdown). */
@@ -188,8 +201,12 @@ export class DigestScheduler {
     if (localDateTime(now, sub.timezone).date !== localDate) return { kind: 'skipped', reason: 'day_over' };
     // One digest per channel and local day, whatever happened to its subscription meanwhile.
     if (state.deliveries.sentToChannel(sub.platform, sub.channel, localDate)) return { kind: 'skipped', reason: 'already_sent' };
-    const claim = state.deliveries.claim(sub.id, localDate, this.owner, now, this.leaseMs);
     const log = this.log.child({ subscription: sub.id, platform: sub.platform, channel: sub.channel, localDate });
+    let claim = state.deliveries.claim(sub.id, localDate, this.owner, now, this.leaseMs);
+    if (!claim.claimed && claim.delivery.status === 'claimed' && holderIsGone(claim.delivery.claimedBy)) {
+      log.info({ holder: claim.delivery.claimedBy }, 'taking over the claim of a process that is gone');
+      claim = state.deliveries.claim(sub.id, localDate, this.owner, now, 0);
+    }
     if (!claim.claimed) {
       const d = claim.delivery;
       if (d.status === 'claimed') {
@@ -202,8 +219,19 @@ export class DigestScheduler {
       return { kind: 'skipped', reason: d.status === 'sent' ? 'already_sent' : 'failed_today' };
     }
     const id = claim.delivery.id;
-    // A claim taken over from a process that had started posting: the platform checks first.
-    const priorAttempts = claim.delivery.attempts;
+    this.held.add(id);
+    try {
+      return await this.post(sub, id, localDate, claim.delivery.attempts, now, log);
+    } finally {
+      this.held.delete(id);
+      // Stopped before it was done: the claim is given up (a no-op once sent or failed).
+      if (this.stopped) state.deliveries.release(id, this.owner);
+    }
+  }
+
+  /** Builds and posts a claimed delivery, retrying transient failures. */
+  private async post(sub: Subscription, id: number, localDate: string, priorAttempts: number, now: Date, log: Log): Promise<DeliveryOutcome> {
+    const { state } = this.options;
     const key = deliveryKey(sub.platform, sub.channel, localDate);
     let digest: Digest;
     try {
@@ -219,6 +247,7 @@ export class DigestScheduler {
       if (this.stopped) return { kind: 'skipped', reason: 'stopped' };
       if (!state.deliveries.startAttempt(id, this.owner, this.now())) return { kind: 'skipped', reason: 'lost_claim' };
       try {
+        // A claim taken over from a process that had started posting: the platform checks first.
         await this.options.send(sub, digest, { key, resumed: priorAttempts > 0 || attempt > 1 });
       } catch (err) {
         const message = errorText(err);
@@ -305,6 +334,26 @@ export function coveredArticles(digest: Digest): string[] {
   for (const p of digest.points) for (const c of p.citations) ids.add(c.source);
   for (const a of digest.new) ids.add(a.source);
   return [...ids].sort();
+}
+
+/** Tells this process apart from an earlier one with the same pid (a container restarted). */
+const PROCESS_TAG = randomUUID().slice(0, 8);
+
+/**
+ * True when a claim's holder was a process on this host that no longer runs: its pid is gone, or it
+ * is this process's pid with another process tag. Holders of other hosts, or owners in another
+ * form, are never judged gone (their lease decides).
+ */
+function holderIsGone(owner: string): boolean {
+  const [host, pid, tag] = owner.split(':');
+  if (host !== os.hostname() || tag === undefined || !/^\d+$/.test(pid ?? '')) return false;
+  if (Number(pid) === process.pid) return tag !== PROCESS_TAG;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 function jobKey(s: Subscription): string {

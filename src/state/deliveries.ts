@@ -82,6 +82,14 @@ export class DeliveryStore {
     );
   }
 
+  /**
+   * Gives up `owner`'s claim of a delivery still in flight: its lease counts as run out, so another
+   * process may take it over at once (as a resumed delivery, since attempts were made).
+   */
+  release(id: number, owner: string): void {
+    this.db.prepare("UPDATE deliveries SET claimed_at = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ?").run(new Date(0).toISOString(), id, owner);
+  }
+
   /** Records the error of a failed attempt (the claim stays, for a retry). */
   recordError(id: number, owner: string, error: string): void {
     this.db.prepare("UPDATE deliveries SET error = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ?").run(error, id, owner);

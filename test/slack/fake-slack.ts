@@ -74,6 +74,7 @@ export class FakeSlack {
   private readonly events = new EventEmitter();
   private readonly rateLimited: { method: string; retryAfter: number }[] = [];
   private readonly responseFailures: number[] = [];
+  private readonly stalledPosts: ('delivered' | 'lost')[] = [];
   /** Messages posted per channel, newest first (conversations.history). */
   private readonly history = new Map<string, Record<string, unknown>[]>();
   /** response_url posts answered with a failure so far. */
@@ -114,6 +115,14 @@ export class FakeSlack {
   /** A fresh response_url, as Slack puts in slash command and interaction payloads. */
   responseUrl(id: string = randomUUID()): string {
     return `${this.origin}/hooks/respond/${id}`;
+  }
+
+  /**
+   * Never answers the next chat.postMessage: `delivered` posts the message first (Slack got it, the
+   * answer was lost), `lost` does not (the request never arrived). The call is recorded with status 0.
+   */
+  stallNextPost(kind: 'delivered' | 'lost'): void {
+    this.stalledPosts.push(kind);
   }
 
   /** Answers the next call to `method` with HTTP 429 and `Retry-After: retryAfter` (seconds). */
@@ -248,9 +257,18 @@ export class FakeSlack {
         if (params.blocks) message.blocks = params.blocks;
         if (params.thread_ts) message.thread_ts = params.thread_ts;
         if (params.metadata) message.metadata = typeof params.metadata === 'string' ? JSON.parse(params.metadata) : params.metadata;
-        const history = this.history.get(String(params.channel)) ?? [];
-        history.unshift(message);
-        this.history.set(String(params.channel), history);
+        const stall = this.stalledPosts.shift();
+        if (stall !== 'lost') {
+          const history = this.history.get(String(params.channel)) ?? [];
+          history.unshift(message);
+          this.history.set(String(params.channel), history);
+        }
+        if (stall) {
+          // No answer: the connection stays open until the client gives up or the fake closes.
+          this.calls.push({ ...call, status: 0, response: {}, at: Date.now() });
+          this.events.emit('call');
+          return;
+        }
         return this.answer(res, call, 200, { ok: true, channel: params.channel, ts, message });
       }
       case 'chat.postEphemeral': {
