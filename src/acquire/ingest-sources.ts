@@ -34,6 +34,8 @@ export interface IngestOptions {
    * The corpus's own URLs are always skipped.
    */
   seenLinks?: Set<string>;
+  /** The index being served, updated in place (the feed poller), else the snapshot is read. */
+  index?: CorpusIndex;
 }
 
 /** An input that became corpus files. */
@@ -75,7 +77,13 @@ export async function ingestSources(inputs: readonly string[], options: IngestOp
   const log = (options.log ?? silentLog).child({ module: 'coverage' });
   fs.mkdirSync(options.corpusDir, { recursive: true });
   const open = (): OpenedCorpus =>
-    openCorpus(options.corpusDir, { dataDir: options.dataDir, maxFileBytes: options.maxFileBytes, log: options.log ?? silentLog, now: options.now });
+    openCorpus(options.corpusDir, {
+      dataDir: options.dataDir,
+      maxFileBytes: options.maxFileBytes,
+      log: options.log ?? silentLog,
+      now: options.now,
+      index: options.index,
+    });
   const before = open();
   const run: Run = {
     options,

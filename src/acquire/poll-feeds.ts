@@ -1,5 +1,6 @@
 import { silentLog, type Log } from '../log.ts';
 import type { OpenedCorpus } from '../index/open-corpus.ts';
+import type { CorpusIndex } from '../index/corpus-index.ts';
 import type { FetchLimits } from './fetch-page.ts';
 import { ingestSources, type IngestReport } from './ingest-sources.ts';
 import type { Stoppable } from './watch-corpus.ts';
@@ -20,6 +21,8 @@ export interface FeedPollerOptions {
   dataDir: string | null;
   maxFileBytes?: number;
   fetchLimits?: FetchLimits;
+  /** The index being served, updated in place (else each poll starts from the snapshot). */
+  current?: () => CorpusIndex;
   /** Called with the updated corpus after a poll added articles. */
   onChange: (opened: OpenedCorpus) => void;
   log?: Log;
@@ -57,6 +60,7 @@ export function startFeedPoller(options: FeedPollerOptions): FeedPoller {
           log: options.log,
           fetchImpl: options.fetchImpl,
           seenLinks,
+          index: options.current?.(),
         });
         if (report.failed.length) log.warn({ failed: report.failed }, 'some feed items could not be ingested');
         if (!stopped && report.added.length) options.onChange(report.opened);

@@ -13,6 +13,8 @@ import { startCoverageWatcher, type Stoppable } from './watch-corpus.ts';
 
 /** What receives updated indexes (a Newsdesk). */
 export interface IndexHolder {
+  /** The index being served: updates are made to it in place. */
+  readonly index: CorpusIndex;
   replaceIndex(index: CorpusIndex): void;
 }
 
@@ -37,8 +39,9 @@ export interface CoverageUpdateTimings {
  */
 export function startCoverageUpdates(config: Config, desk: IndexHolder, log: Log = silentLog, timings: CoverageUpdateTimings = {}): CoverageUpdates {
   const onChange = (opened: OpenedCorpus): void => desk.replaceIndex(opened.index);
+  const current = (): CorpusIndex => desk.index;
   const watcher = config.WATCH_CORPUS
-    ? startCoverageWatcher({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, maxFileBytes: config.MAX_FILE_BYTES, onChange, log, ...timings })
+    ? startCoverageWatcher({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, maxFileBytes: config.MAX_FILE_BYTES, current, onChange, log, ...timings })
     : null;
   const poller = config.FEEDS.length
     ? startFeedPoller({
@@ -48,6 +51,7 @@ export function startCoverageUpdates(config: Config, desk: IndexHolder, log: Log
         dataDir: config.DATA_DIR,
         maxFileBytes: config.MAX_FILE_BYTES,
         fetchLimits: fetchLimitsOf(config),
+        current,
         onChange,
         log,
       })

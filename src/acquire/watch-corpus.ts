@@ -3,6 +3,7 @@ import path from 'node:path';
 import { listCorpusFiles, MANIFEST_NAMES } from '../ingest/corpus.ts';
 import { silentLog, type Log } from '../log.ts';
 import { openCorpus, type OpenedCorpus } from '../index/open-corpus.ts';
+import type { CorpusIndex } from '../index/corpus-index.ts';
 
 /**
  * Following the corpus folder while the bot runs: new, changed and removed files are picked up by
@@ -18,6 +19,8 @@ export interface CoverageWatcherOptions {
   /** Data folder (snapshot, first-seen times), or null for memory only. */
   dataDir: string | null;
   maxFileBytes?: number;
+  /** The index being served, updated in place (else each update starts from the snapshot). */
+  current?: () => CorpusIndex;
   /** Called with the updated corpus after files were added, changed or removed. */
   onChange: (opened: OpenedCorpus) => void;
   log?: Log;
@@ -35,7 +38,7 @@ const DEFAULTS = {
   debounceMs: 500,
   pollMs: 5_000,
   mode: 'auto',
-} as const satisfies Omit<Required<CoverageWatcherOptions>, 'corpusDir' | 'dataDir' | 'onChange'>;
+} as const satisfies Omit<Required<CoverageWatcherOptions>, 'corpusDir' | 'dataDir' | 'onChange' | 'current'>;
 
 /** A running watcher or poller. */
 export interface Stoppable {
@@ -62,7 +65,7 @@ export function startCoverageWatcher(options: CoverageWatcherOptions): Stoppable
     if (now === last) return;
     last = now;
     try {
-      const opened = openCorpus(opts.corpusDir, { dataDir: opts.dataDir, maxFileBytes: opts.maxFileBytes, log: opts.log });
+      const opened = openCorpus(opts.corpusDir, { dataDir: opts.dataDir, maxFileBytes: opts.maxFileBytes, log: opts.log, index: opts.current?.() });
       const { added, changed, removed } = opened.changes;
       if (opened.status === 'loaded') return;
       log.info({ added: added.length, changed: changed.length, removed: removed.length, articles: opened.index.articles.size }, 'corpus changed');

@@ -24,6 +24,12 @@ export interface OpenCorpusOptions {
   onProgress?: (done: number, total: number) => void;
   /** Clock for first-seen times (tests). */
   now?: () => Date;
+  /**
+   * The index being served, to bring up to date in place instead of reading the snapshot (the
+   * watcher and the feed poller): only what changed is parsed, and what is cached per article, its
+   * story and its copies, stays.
+   */
+  index?: CorpusIndex;
 }
 
 /** How the index was obtained. */
@@ -55,7 +61,7 @@ export function openCorpus(corpusDir: string, options: OpenCorpusOptions = {}): 
   const files = listCorpusFiles(corpusDir);
   const manifestHash = hashManifest(corpusDir);
   const file = options.dataDir ? snapshotPath(options.dataDir, corpusDir) : null;
-  const snapshot = file ? loadSnapshot(file) : null;
+  const snapshot = options.index ?? (file ? loadSnapshot(file) : null);
   const usable = snapshot !== null && snapshot.fileHashes.get(MANIFEST_KEY) === manifestHash;
   const index = usable ? snapshot : new CorpusIndex();
   const { manifest, problem } = readManifest(corpusDir);

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { Newsdesk } from '../../src/app/newsdesk.ts';
 import type { OpenedCorpus } from '../../src/index/open-corpus.ts';
 import { openCorpus } from '../../src/index/open-corpus.ts';
+import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { readFirstSeen } from '../../src/ingest/first-seen.ts';
 import { copyCorpus, DEFAULT_CORPUS, makeTmp, removeTmp } from '../ingest/helpers.ts';
 import { articlePage, readStory, rssFeed, serve, startSite, storyPath, type TestSite } from './site.ts';
@@ -156,7 +157,7 @@ describe('startFeedPoller and startCoverageUpdates', () => {
     expect(await poller.pollNow()).toBeNull();
   });
 
-  it('swaps the updated index into a running Newsdesk, from files and from feeds', async () => {
+  it('brings the index a running Newsdesk serves up to date in place, from files and from feeds', async () => {
     const config = loadConfig({
       CORPUS_DIR: corpus,
       DATA_DIR: data,
@@ -166,7 +167,8 @@ describe('startFeedPoller and startCoverageUpdates', () => {
       LOG_LEVEL: 'silent',
     });
     const desk = Newsdesk.open(config);
-    expect(desk.index.articles.size).toBe(5);
+    const served = desk.index;
+    expect(served.articles.size).toBe(5);
     const updates = startCoverageUpdates(config, desk, undefined, { debounceMs: 30, pollMs: 60 });
     running.push(updates);
     expect(updates.watching).toBe(true);
@@ -176,11 +178,13 @@ describe('startFeedPoller and startCoverageUpdates', () => {
     expect(desk.listSources().sources.map((s) => s.outlet)).toEqual(expect.arrayContaining(['Outlet 1', 'Outlet 2']));
     const result = desk.ask('how many raids have police carried out since the attacks?');
     expect(result.ok && result.answer.citations.some((c) => c.quote.includes('793 raids'))).toBe(true);
+    // The same index object, updated: what is cached per article (stories, copies) carries on.
+    expect(desk.index).toBe(served);
   });
 
   it('starts nothing that the configuration does not ask for', () => {
     const config = loadConfig({ CORPUS_DIR: corpus, DATA_DIR: data, WATCH_CORPUS: 'false' });
-    const updates = startCoverageUpdates(config, { replaceIndex: () => {} });
+    const updates = startCoverageUpdates(config, { index: new CorpusIndex(), replaceIndex: () => {} });
     running.push(updates);
     expect(updates).toMatchObject({ watching: false, poller: null });
   });
