@@ -15,6 +15,7 @@ import { mainPartOfSpeech } from './wordnet.ts';
 import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.ts';
 import { extractPronounStatements, extractStatements } from './extract/statement.ts';
 import { nearness } from './extract/nearness.ts';
+import { preferOutcomes } from './extract/outcome.ts';
 import { extractExplanations, extractReportedSpeech, extractYesNo } from './families/sentence-answers.ts';
 import { extractNounPhrases } from './families/noun-phrase.ts';
 import { extractClockTimes } from './families/clock-time.ts';
@@ -73,6 +74,8 @@ export interface AnswerTrace {
   slots: { label: string; idf: number; terms: string[] }[];
   sentences: { source: string; relevance: number; text: string }[];
   candidates: { key: string; value: string; score: number; relevance: number; source: string }[];
+  /** The best group's first sentence: its relevance and the slots it matched (null: no candidate). */
+  winner: { relevance: number; matched: string[] } | null;
 }
 
 /**
@@ -95,7 +98,7 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
   // Nothing below the related-passages bar is used, so it is not kept.
   const sentences = slots.length ? retrieveSentences(index, slots, cueTerms(q), MIN_RELATED_RELEVANCE) : [];
   const readable = sentences.filter((s) => s.relevance >= MIN_SENTENCE_RELEVANCE).slice(0, READ_SENTENCES);
-  const extracted = preferNearQuestion(extract(index, q, slots, readable), slots).filter((c) => !restatesQuestion(c, q));
+  const extracted = preferOutcomes(preferNearQuestion(extract(index, q, slots, readable), slots), q.text, slots).filter((c) => !restatesQuestion(c, q));
   // Candidates compete only with evidence nearly as relevant as the best: a sentence that covers the
   // whole question outweighs many that cover half of it.
   const bestRelevance = Math.max(0, ...extracted.map((c) => c.sentence.relevance));
@@ -127,6 +130,7 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
       relevance: c.sentence.relevance,
       source: c.sentence.article.id,
     })),
+    winner: winner ? { relevance: winner.members[0]!.sentence.relevance, matched: [...winner.members[0]!.sentence.matched] } : null,
   };
   if (!winner || winner.members[0]!.sentence.relevance < MIN_ANSWER_RELEVANCE) {
     return { result: { answer: notFound(question, sentences, maxCitations), subject }, trace };
