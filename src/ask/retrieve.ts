@@ -394,6 +394,17 @@ interface AnalysedPassage {
   sentences: { text: string; start: number; end: number; terms: Set<string> }[];
 }
 
+/**
+ * The article's sentences before a scored one, nearest first (at most `count`): where a quote's
+ * speaker was named before the quote ran on.
+ * @example sentencesBefore(index, sentence, 3)[0].text // the sentence just before
+ */
+export function sentencesBefore(index: CorpusIndex, s: ScoredSentence, count: number): NeighbourSentence[] {
+  const sentences = analyseArticle(index, s.article).sentences;
+  const at = sentences.findIndex((x) => x.start === s.start);
+  return at <= 0 ? [] : sentences.slice(Math.max(0, at - count), at).reverse();
+}
+
 /** Keyed by the passage object: a changed article gets new passage objects, so nothing goes stale. */
 const passageCache = new WeakMap<Passage, AnalysedPassage>();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Passage } from '../../src/types.ts';
-import type { ScoredSentence, Slot } from '../../src/ask/retrieve.ts';
+import { retrieveSentences, type ScoredSentence, type Slot } from '../../src/ask/retrieve.ts';
 import { extractDurations } from '../../src/ask/extract/duration.ts';
 import { extractQuantities } from '../../src/ask/extract/quantity.ts';
 import { extractDates } from '../../src/ask/extract/when.ts';
@@ -8,7 +8,7 @@ import { extractPlaces } from '../../src/ask/extract/place.ts';
 import { isCountryName } from '../../src/ask/gazetteer.ts';
 import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
 import { extractStatements } from '../../src/ask/extract/statement.ts';
-import { extractAgents, extractSpeakers, extractSubjects } from '../../src/ask/extract/agent.ts';
+import { extractAgents, extractQuoteTeller, extractSpeakers, extractSubjects } from '../../src/ask/extract/agent.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { analyzeText } from '../../src/index/analyzer.ts';
 
@@ -239,6 +239,42 @@ describe('extractSpeakers', () => {
     expect(extractSpeakers(index, quote, content, content).map((c) => [c.value, c.confidence])).toEqual([['Anais Faraj', 0.9]]);
     const opening = sentence('But, Hans Reckers, a board member of the Bundesbank, said that trading should stay in Frankfurt.');
     expect(extractSpeakers(index, opening, content, content).map((c) => [c.value, c.confidence])).toEqual([['Hans Reckers', 0.34]]);
+  });
+});
+
+describe('extractQuoteTeller', () => {
+  const text =
+    'Unions are united against the plans. Dave Prentis, general secretary of Unison, said the changes meant a raw deal. "Members never had city bonuses," he said. "What really riles me is the hypocrisy of MPs who voted themselves the best pension scheme.\n\nThe Cabinet Office said it was reviewing the scheme. "Pensions are getting more expensive.';
+  const article: Article = {
+    id: 'p.txt',
+    file: 'p.txt',
+    title: 'T',
+    titleDerived: false,
+    outlet: null,
+    byline: null,
+    published: null,
+    url: null,
+    text,
+    hash: 'h',
+  };
+  const index = new CorpusIndex();
+  index.addArticles([article]);
+  const at = (opening: string): ScoredSentence =>
+    retrieveSentences(index, [slot('scheme', ['scheme']), slot('expensive', ['expensive'])]).find((x) => x.text.startsWith(opening))!;
+
+  it('reads the teller of a quote that names none from before it, through “he said”, citing the span verbatim', () => {
+    const [teller] = extractQuoteTeller(index, at('"What really riles'), [slot('compared', ['compared'])]);
+    expect([teller!.value, teller!.confidence]).toEqual(['Dave Prentis', 0.7]);
+    expect(teller!.sentence.text).toBe(
+      'Dave Prentis, general secretary of Unison, said the changes meant a raw deal. "Members never had city bonuses," he said. "What really riles me is the hypocrisy of MPs who voted themselves the best pension scheme.',
+    );
+    expect(text.slice(teller!.sentence.start, teller!.sentence.end)).toBe(teller!.sentence.text);
+  });
+
+  it('stops at a sentence of narrative, and leaves a quote that names its own teller to extractSpeakers', () => {
+    expect(extractQuoteTeller(index, at('"Pensions are'), [slot('compared', ['compared'])]).map((c) => c.value)).toEqual(['Cabinet Office']);
+    expect(extractQuoteTeller(index, sentence('"Members never had city bonuses," he said.'), [])).toEqual([]);
+    expect(extractQuoteTeller(index, sentence('Unions are united against the plans.'), [])).toEqual([]);
   });
 });
 

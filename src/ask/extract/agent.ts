@@ -1,6 +1,6 @@
 import type { CorpusIndex } from '../../index/corpus-index.ts';
 import { analyzeTerm, isVerbForm } from '../../index/analyzer.ts';
-import type { ScoredSentence, Slot } from '../retrieve.ts';
+import { sentencesBefore, type ScoredSentence, type Slot } from '../retrieve.ts';
 import { tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
 import { classifySpan, countryOfPerson, entityAfter, entityBefore, type EntityMention } from './entities.ts';
@@ -123,6 +123,48 @@ export function extractSpeakers(index: CorpusIndex, s: ScoredSentence, contentSl
   const told = opening ? TELLING_SOON.exec(text.slice(opening.end)) : null;
   if (opening && told && opening.start <= lead + OPENING_NAME_AT) push(classifySpan(text, opening), text.slice(opening.end + told[0].length), 0.85);
   return dedupe(out);
+}
+
+/** What the teller of a quote counts as the doer of what the quote says. */
+const QUOTE_TELLER_CONFIDENCE = 0.7;
+/** How many sentences before a quote its teller is looked for in. */
+const TELLER_LOOKBACK = 3;
+/** A quote handed back to a pronoun: "…,” he said." at the end of a sentence. */
+const PRONOUN_TELLS = new RegExp(`[,.!?]["”]\\s*(?:he|she|they)\\s+(?:${TELLING})\\b[^“"]*$`, 'i');
+
+/**
+ * The teller of a quote that names none, as the one who did what it says ("who compared the unions'
+ * treatment with MPs…?" answered by "“What really riles me is the breathtaking hypocrisy of MPs…"):
+ * news names a speaker once and runs on with their quotes, so the teller is read from the sentences
+ * before, within a few: a name that tells ("Dave Prentis, general secretary of Unison, said…", "said
+ * Prentis"), through any "…,” he said." on the way. The citation runs from the teller's sentence to
+ * the quote, verbatim.
+ * @param questionSlots - all the question's slots: an entity the question names is never its answer
+ */
+export function extractQuoteTeller(index: CorpusIndex, s: ScoredSentence, questionSlots: readonly Slot[]): Candidate[] {
+  if (!/^\s*[“"]/.test(s.text) || /[,.!?]["”]\s*\S/.test(s.text.trimEnd().replace(/["”]$/, ''))) return [];
+  for (const b of sentencesBefore(index, s, TELLER_LOOKBACK)) {
+    const teller = tellerIn(b.text);
+    if (teller) {
+      if (!answersQuestion(teller, questionSlots) || teller.kind === 'country') return [];
+      const text = s.article.text.slice(b.start, s.end);
+      const span: ScoredSentence = { ...s, text, start: b.start };
+      return [toCandidate(index, span, teller, QUOTE_TELLER_CONFIDENCE)];
+    }
+    // On through "“…,” he said." and quotes with no teller; a sentence of narrative ends the search.
+    if (!PRONOUN_TELLS.test(b.text) && !/^\s*[“"]/.test(b.text)) return [];
+  }
+  return [];
+}
+
+/** The name that tells speech in a sentence: "X, a role, said", "said X" (null: none, or only a pronoun). */
+function tellerIn(text: string): EntityMention | null {
+  for (const span of nameSpans(text)) if (TELLING_SOON.test(text.slice(span.end))) return classifySpan(text, span);
+  for (const m of text.matchAll(new RegExp(`\\b(?:${TELLING})\\s+`, 'gi'))) {
+    const e = entityAfter(text, m.index + m[0].length);
+    if (e && e.start === m.index + m[0].length) return e;
+  }
+  return null;
 }
 
 /** What a speaker counts when what they said shares none of the question's words. */

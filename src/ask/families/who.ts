@@ -3,7 +3,7 @@ import { isVerbForm } from '../../index/analyzer.ts';
 import { asksForName, type ParsedQuestion } from '../question.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import { candidateScore, type Candidate } from '../extract/candidate.ts';
-import { extractAgents, extractPatients, extractPrepositionObjects, extractSpeakers, extractSubjects } from '../extract/agent.ts';
+import { extractAgents, extractPatients, extractPrepositionObjects, extractQuoteTeller, extractSpeakers, extractSubjects } from '../extract/agent.ts';
 import { extractRoleHolders } from '../extract/role.ts';
 import { mainPartOfSpeech } from '../wordnet.ts';
 import { extractNamedAs } from './named.ts';
@@ -58,6 +58,8 @@ export function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonl
       );
   for (const s of sentences)
     out.push(...extractAgents(index, s, relation, slots).map((c) => (stranded || patient ? { ...c, confidence: c.confidence * STRANDED_AGENT_FACTOR } : c)));
+  // "who compared…?" answered by a quote that says it: its teller, named before the quote ran on.
+  if (!stranded && !patient) for (const s of sentences) out.push(...extractQuoteTeller(index, s, slots));
   // "what's the name of the police dog…": names given with "named" / "called".
   if (asksForName(q.text)) for (const s of sentences) out.push(...extractNamedAs(s));
   // "which band…": names given that kind ("rock band Eagles of Death Metal").
