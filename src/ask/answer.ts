@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/patterns.ts';
 import { LIGHT_VERBS } from './lexicon.ts';
 import type { Answer, Citation } from '../types.ts';
 import type { CorpusIndex } from '../index/corpus-index.ts';
@@ -324,10 +325,6 @@ function aboutCandidate(s: ScoredSentence, q: ParsedQuestion): Candidate {
     if (expansion) return { key: 'about:definition', value: expansion[1]!.trim(), mention: expansion[1]!.trim(), sentence: s, confidence: 1 };
   }
   return { key: `about:${s.article.id}:${s.start}`, value: s.text, mention: s.text, sentence: s, confidence: 0.8 };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Words that help find passages of the right kind for a family (low weight: they never answer alone). */

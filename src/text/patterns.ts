@@ -8,5 +8,13 @@
  * @example new RegExp(`\\b${oneOf(['mr', 'dr'])}\\b`).test('dr') // true
  */
 export function oneOf(words: readonly string[]): string {
-  return `(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
+  return `(?:${words.map(escapeRegExp).join('|')})`;
+}
+
+/**
+ * Text as a pattern that matches it literally (a name inside a built expression).
+ * @example escapeRegExp('Dr. (Jr)') // 'Dr\\. \\(Jr\\)'
+ */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

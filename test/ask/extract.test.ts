@@ -278,6 +278,16 @@ describe('extractQuoteTeller', () => {
   });
 });
 
+describe('extractStatements: a speaker asked for by role', () => {
+  it('finds the role of whom the question gives it to, with words between or after, and a possessive typed without its apostrophe', () => {
+    const spokesman = sentence("Tony Blair's official spokesman said the plans were out for consultation.");
+    expect(extractStatements(spokesman, 'blairs spokesman').map((c) => c.value)).toEqual(['the plans were out for consultation']);
+    const mayor = sentence('The mayor of Molenbeek said it was not her job to act on the list.');
+    expect(extractStatements(mayor, 'the molenbeek mayor').map((c) => c.value)).toEqual(['it was not her job to act on the list']);
+    expect(extractStatements(sentence('A spokesman for the union said the talks had failed.'), 'blairs spokesman')).toEqual([]);
+  });
+});
+
 describe('extractStatements: a quote opened in the sentence before', () => {
   it('takes the quote, not the listener, as the statement', () => {
     const s = sentence('We are not scared to take this to its conclusion this time," Atticus\' David Slager told the Sunday Times.');

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../text/patterns.ts';
 import type { CorpusIndex } from '../../index/corpus-index.ts';
 import { analyzeTerm } from '../../index/analyzer.ts';
 import { countryOf } from '../gazetteer.ts';
@@ -293,8 +294,4 @@ export function countryOfPerson(index: CorpusIndex, name: string): string | null
   const country = best ? best[0] : null;
   cache.byName.set(key, country);
   return country;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../text/patterns.ts';
 import { RELATION_SETS, ROLE_NOUNS } from '../lexicon.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
@@ -126,10 +127,6 @@ function headPattern(heads: readonly string[]): RegExp {
     headPatterns.set(key, re);
   }
   return re;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function isRoleWord(w: string): boolean {

@@ -1,8 +1,10 @@
+import { escapeRegExp } from '../../text/patterns.ts';
 import { SPEECH_VERBS } from '../lexicon.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import { countryAliases } from '../gazetteer.ts';
 import type { Candidate } from './candidate.ts';
 import { nameSpans } from '../tokens.ts';
+import { mainPartOfSpeech } from '../wordnet.ts';
 
 /**
  * Attributed statements: what a speaker said, warned or announced. Reads "X warned (Y) that …",
@@ -84,8 +86,11 @@ export function extractPronounStatements(s: ScoredSentence, speaker: string): Ca
   // search(), not test(): the pattern is shared and global, and search leaves its lastIndex alone.
   const { mentionRe } = speakerPatterns(speaker);
   if (s.text.search(mentionRe) >= 0) return [];
-  const subject = nameSpans(s.previous.text)[0];
-  if (!subject || subject.text.search(mentionRe) < 0) return [];
+  // The speaker is the sentence's subject: named first ("Hilary Swank picked up…", "On Monday, Tony
+  // Blair's official spokesman declined…"), not later as an object ("…, beating Annette Bening").
+  const at = s.previous.text.search(mentionRe);
+  const first = nameSpans(s.previous.text)[0];
+  if (at < 0 || (first !== undefined && at > first.end)) return [];
   return ['he', 'she', 'they'].flatMap((pronoun) => extractStatements(s, pronoun)).map((c) => ({ ...c, confidence: c.confidence * PRONOUN_SPEAKER_FACTOR }));
 }
 
@@ -136,15 +141,37 @@ const patternCache = new Map<string, { mentionRe: RegExp; saidByRe: RegExp; acco
 function speakerPatterns(speaker: string): { mentionRe: RegExp; saidByRe: RegExp; accordingRe: RegExp } {
   const cached = patternCache.get(speaker);
   if (cached) return cached;
-  const names = speakerNames(speaker).map(escapeRegExp).join('|');
+  const names = [...speakerNames(speaker).map(escapeRegExp), ...roleForms(speaker)].join('|');
   const patterns = {
-    mentionRe: new RegExp(`\\b(${names})\\b(?:['’]s)?`, 'gi'),
+    mentionRe: new RegExp(`\\b(${names})\\b(?:['’]s)?`, 'giu'),
     saidByRe: new RegExp(`[”"]\\s*,?\\s*(?:${SPEECH_VERBS.join('|')})\\s+(?:the\\s+)?(?:[\\p{L}.'’-]+\\s+){0,3}?(${names})\\b`, 'giu'),
-    accordingRe: new RegExp(`according to (?:the\\s+)?(?:${names})[^,]*,\\s*`, 'i'),
+    accordingRe: new RegExp(`according to (?:the\\s+)?(?:${names})[^,]*,\\s*`, 'iu'),
   };
   if (patternCache.size > 500) patternCache.clear();
   patternCache.set(speaker, patterns);
   return patterns;
+}
+
+/**
+ * A speaker asked for by role ("blairs spokesman", "the molenbeek mayor"): the role of whom the
+ * coverage gives it to, with words between ("Tony Blair's official spokesman") or after ("mayor of
+ * Molenbeek"). A possessive typed without its apostrophe ("blairs") is read as one. Regex sources.
+ */
+function roleForms(speaker: string): string[] {
+  const words = speaker
+    .replace(/^(the|a|an)\s+/i, '')
+    .trim()
+    .split(/\s+/);
+  const role = words.at(-1);
+  if (words.length < 2 || !role || !/^\p{Ll}+$/u.test(role) || mainPartOfSpeech(role) !== 'noun') return [];
+  const owner = words
+    .slice(0, -1)
+    .join(' ')
+    .replace(/(?:['’]s|(?<=[^s'’])s)$/i, '');
+  if (owner.length < 3) return [];
+  const o = escapeRegExp(owner);
+  const r = escapeRegExp(role);
+  return [`${o}(?:['’]?s)?(?:\\s+[\\p{L}-]+){0,2}\\s+${r}`, `${r}\\s+of\\s+(?:the\\s+)?${o}`];
 }
 
 /** The ways a speaker can be named: the surname, the full name, and a country's aliases. */
@@ -165,8 +192,4 @@ function dedupe(cs: Candidate[]): Candidate[] {
     seen.add(c.value);
     return true;
   });
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../text/patterns.ts';
 import { analyzeText } from '../../index/analyzer.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import type { Candidate } from '../extract/candidate.ts';
@@ -73,7 +74,7 @@ export function extractDescriptors(s: ScoredSentence, name: string): Candidate[]
   if (!surname || surname.length < 2) return [];
   const text = s.text;
   const out: Candidate[] = [];
-  const pattern = new RegExp(`\\b(?:${words.map(escape).join('\\s+')}|${escape(surname)})\\b(?:['’]s)?`, 'g');
+  const pattern = new RegExp(`\\b(?:${words.map(escapeRegExp).join('\\s+')}|${escapeRegExp(surname)})\\b(?:['’]s)?`, 'g');
   for (const m of text.matchAll(pattern)) {
     const at = m.index;
     const end = at + m[0].length;
@@ -132,8 +133,4 @@ function push(out: Candidate[], s: ScoredSentence, value: string, confidence: nu
   const terms = analyzeText(value);
   if (terms.length === 0 || value.length < 3) return;
   out.push({ key: `descr:${terms.slice(-3).join(' ')}`, value, mention: value, sentence: s, confidence });
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

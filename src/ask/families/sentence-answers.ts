@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../text/patterns.ts';
 import type { NeighbourSentence, ScoredSentence } from '../retrieve.ts';
 import type { Candidate } from '../extract/candidate.ts';
 
@@ -114,7 +115,7 @@ const SPEECH =
 export function extractReportedSpeech(sentences: readonly ScoredSentence[], speaker: string): Candidate[] {
   const names = speaker.split(/\s+/).filter((w) => w.length > 2 && !/^(the|a|an)$/i.test(w));
   if (!names.length) return [];
-  const mentions = new RegExp(`\\b(${names.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i');
+  const mentions = new RegExp(`\\b(${names.map(escapeRegExp).join('|')})\\b`, 'i');
   return sentences
     .slice(0, READ)
     .filter((s) => mentions.test(s.text) && SPEECH.test(s.text))
