@@ -5,7 +5,7 @@ import type { CorpusIndex } from '../index/corpus-index.ts';
 import { analyzeText, isVerbForm } from '../index/analyzer.ts';
 import { PLACE_KINDS, parseQuestion, type ParsedQuestion } from './question.ts';
 import { correctQuestion } from './truecase.ts';
-import { buildSlots, retrieveSentences, type ScoredSentence, type Slot } from './retrieve.ts';
+import { buildSlots, retrieveSentences, textRelevance, type ScoredSentence, type Slot } from './retrieve.ts';
 import { centralNouns } from './story.ts';
 import { candidateScore, type Candidate } from './extract/candidate.ts';
 import { extractDurations } from './extract/duration.ts';
@@ -14,7 +14,7 @@ import { extractDates, resolveWeekdays } from './extract/when.ts';
 import { extractPlaces } from './extract/place.ts';
 import { mainPartOfSpeech } from './wordnet.ts';
 import { extractRoleHolders, extractRoles, isRoleTarget } from './extract/role.ts';
-import { extractPronounStatements, extractStatements } from './extract/statement.ts';
+import { extractPronounStatements, extractStatements, extractToldQuotes } from './extract/statement.ts';
 import { nearness } from './extract/nearness.ts';
 import { preferOutcomes } from './extract/outcome.ts';
 import { extractExplanations, extractReportedSpeech, extractYesNo } from './families/sentence-answers.ts';
@@ -195,11 +195,19 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       break;
     }
     case 'said':
-      if (q.entity) for (const s of sentences) out.push(...extractStatements(s, q.entity), ...extractPronounStatements(s, q.entity));
+      if (q.entity)
+        for (const s of sentences)
+          out.push(...extractStatements(s, q.entity), ...extractPronounStatements(s, q.entity), ...extractToldQuotes(index, s, q.entity));
       // Quotes the extractor cannot attribute word by word ("Asked if…, Scudamore said: "It is
       // not."") still answer when the sentence names the speaker and reports speech.
       if (q.entity) out.push(...extractReportedSpeech(sentences, q.entity));
-      break;
+      // A quote cited with the sentence that names its teller covers the speaker through it.
+      // (A sentence's own words never cover more than its relevance, which counts them too.)
+      for (const [i, c] of out.entries()) {
+        const own = textRelevance(slots, c.sentence.text);
+        if (own > c.sentence.relevance) out[i] = { ...c, sentence: { ...c.sentence, relevance: own } };
+      }
+      return q.entity ? preferOnTopicStatements(out, slots, q.entity) : out;
     case 'what_time':
       for (const s of sentences) out.push(...extractClockTimes(s));
       break;
@@ -264,6 +272,26 @@ function predicateLabels(slots: readonly Slot[]): string[] {
 function preferNearQuestion(candidates: Candidate[], slots: readonly Slot[]): Candidate[] {
   return candidates.map((c) => (c.at === undefined ? c : { ...c, confidence: c.confidence * nearness(c.sentence.text, c.at, slots, c.mention.length) }));
 }
+
+/**
+ * Of a speaker's statements, those whose own words hold what the question asks about ("…about the
+ * government's line on choice") count more than others the same sentence or its neighbours hold: a
+ * sentence is relevant through its neighbours, a statement only through what it says.
+ */
+function preferOnTopicStatements(candidates: Candidate[], slots: readonly Slot[], speaker: string): Candidate[] {
+  const speakerTerms = new Set(analyzeText(speaker));
+  const topic = slots.filter((s) => !s.subject && ![...s.terms.keys()].some((t) => speakerTerms.has(t)));
+  const total = topic.reduce((sum, s) => sum + s.idf, 0);
+  if (total === 0) return candidates;
+  return candidates.map((c) => {
+    const said = new Set(analyzeText(c.value));
+    const covered = topic.reduce((sum, s) => sum + Math.max(0, ...[...s.terms].map(([t, w]) => (said.has(t) ? w : 0))) * s.idf, 0);
+    return { ...c, confidence: c.confidence * (1 - ON_TOPIC_WEIGHT + ON_TOPIC_WEIGHT * (covered / total)) };
+  });
+}
+
+/** How much of a statement's weight depends on its own words holding the question's topic. */
+const ON_TOPIC_WEIGHT = 0.5;
 
 /** What an amount counts when it is not stated the way the question asks ("per share", a change). */
 const UNSTATED_FACTOR = 0.6;

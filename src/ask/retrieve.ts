@@ -317,6 +317,17 @@ function referentTerms(sentence: { text: string }, before: { text: string }): Re
   return terms;
 }
 
+/**
+ * The share of the question a text covers by its own words (no neighbour or headline credit): for a
+ * citation widened over several sentences, such as a quote and the sentence naming its teller.
+ * @example textRelevance(slots, 'Mark Serwotka warned… “For a government that lectures everyone on choice…')
+ */
+export function textRelevance(slots: readonly Slot[], text: string): number {
+  const terms = new Set(analyzeText(text));
+  const total = slots.reduce((a, s) => a + s.idf, 0) || 1;
+  return slots.reduce((a, s) => a + credit(s, terms) * s.idf, 0) / total;
+}
+
 function credit(slot: Slot, terms: ReadonlySet<string>): number {
   let best = 0;
   for (const [t, w] of slot.terms) if (w > best && terms.has(t)) best = w;

@@ -7,7 +7,7 @@ import { extractDates } from '../../src/ask/extract/when.ts';
 import { extractPlaces } from '../../src/ask/extract/place.ts';
 import { isCountryName } from '../../src/ask/gazetteer.ts';
 import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
-import { extractStatements } from '../../src/ask/extract/statement.ts';
+import { extractStatements, extractToldQuotes } from '../../src/ask/extract/statement.ts';
 import { extractAgents, extractQuoteTeller, extractSpeakers, extractSubjects } from '../../src/ask/extract/agent.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { analyzeText } from '../../src/index/analyzer.ts';
@@ -269,6 +269,15 @@ describe('extractQuoteTeller', () => {
       'Dave Prentis, general secretary of Unison, said the changes meant a raw deal. "Members never had city bonuses," he said. "What really riles me is the hypocrisy of MPs who voted themselves the best pension scheme.',
     );
     expect(text.slice(teller!.sentence.start, teller!.sentence.end)).toBe(teller!.sentence.text);
+  });
+
+  it('gives a speaker the words of a quote told before it ran on, through “he said”, without the “he said”', () => {
+    const told = extractToldQuotes(index, at('"What really riles'), 'Prentis');
+    expect(told.map((c) => [c.value, c.confidence])).toEqual([
+      ['What really riles me is the hypocrisy of MPs who voted themselves the best pension scheme', 0.85],
+    ]);
+    expect(told[0]!.sentence.text.startsWith('Dave Prentis, general secretary of Unison, said')).toBe(true);
+    expect(extractToldQuotes(index, at('"What really riles'), 'Serwotka')).toEqual([]);
   });
 
   it('stops at a sentence of narrative, and leaves a quote that names its own teller to extractSpeakers', () => {

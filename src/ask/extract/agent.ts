@@ -134,27 +134,34 @@ const PRONOUN_TELLS = new RegExp(`[,.!?]["”]\\s*(?:he|she|they)\\s+(?:${TELLIN
 
 /**
  * The teller of a quote that names none, as the one who did what it says ("who compared the unions'
- * treatment with MPs…?" answered by "“What really riles me is the breathtaking hypocrisy of MPs…"):
- * news names a speaker once and runs on with their quotes, so the teller is read from the sentences
- * before, within a few: a name that tells ("Dave Prentis, general secretary of Unison, said…", "said
- * Prentis"), through any "…,” he said." on the way. The citation runs from the teller's sentence to
- * the quote, verbatim.
+ * treatment with MPs…?" answered by "“What really riles me is the breathtaking hypocrisy of MPs…").
+ * The citation runs from the teller's sentence to the quote, verbatim.
  * @param questionSlots - all the question's slots: an entity the question names is never its answer
  */
 export function extractQuoteTeller(index: CorpusIndex, s: ScoredSentence, questionSlots: readonly Slot[]): Candidate[] {
-  if (!/^\s*[“"]/.test(s.text) || /[,.!?]["”]\s*\S/.test(s.text.trimEnd().replace(/["”]$/, ''))) return [];
+  const told = quoteTeller(index, s);
+  if (!told || told.teller.kind === 'country' || !answersQuestion(told.teller, questionSlots)) return [];
+  return [toCandidate(index, told.span, told.teller, QUOTE_TELLER_CONFIDENCE)];
+}
+
+/**
+ * Who tells a quote that names no teller itself, or only "he said": news names a speaker once and runs on with their
+ * quotes, so the teller is read from the sentences before, within a few: a name that tells ("Dave
+ * Prentis, general secretary of Unison, said…", "said Prentis"), through any "…,” he said." on the
+ * way; a sentence of narrative ends the search. `span` is the sentence widened to start at the
+ * teller's sentence (verbatim article text), for a citation that shows both.
+ * @example quoteTeller(index, sentence)?.teller.canonical // 'Dave Prentis'
+ */
+export function quoteTeller(index: CorpusIndex, s: ScoredSentence): { teller: EntityMention; span: ScoredSentence } | null {
+  if (!/^\s*[“"]/.test(s.text)) return null;
+  // A quote that names its teller is read where it stands; one handed to "he said" is followed back.
+  if (/[,.!?]["”]\s*\S/.test(s.text.trimEnd().replace(/["”]$/, '')) && !PRONOUN_TELLS.test(s.text)) return null;
   for (const b of sentencesBefore(index, s, TELLER_LOOKBACK)) {
     const teller = tellerIn(b.text);
-    if (teller) {
-      if (!answersQuestion(teller, questionSlots) || teller.kind === 'country') return [];
-      const text = s.article.text.slice(b.start, s.end);
-      const span: ScoredSentence = { ...s, text, start: b.start };
-      return [toCandidate(index, span, teller, QUOTE_TELLER_CONFIDENCE)];
-    }
-    // On through "“…,” he said." and quotes with no teller; a sentence of narrative ends the search.
-    if (!PRONOUN_TELLS.test(b.text) && !/^\s*[“"]/.test(b.text)) return [];
+    if (teller) return { teller, span: { ...s, text: s.article.text.slice(b.start, s.end), start: b.start } };
+    if (!PRONOUN_TELLS.test(b.text) && !/^\s*[“"]/.test(b.text)) return null;
   }
-  return [];
+  return null;
 }
 
 /** The name that tells speech in a sentence: "X, a role, said", "said X" (null: none, or only a pronoun). */

@@ -3,6 +3,8 @@ import { SPEECH_VERBS } from '../lexicon.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import { countryAliases } from '../gazetteer.ts';
 import type { Candidate } from './candidate.ts';
+import type { CorpusIndex } from '../../index/corpus-index.ts';
+import { quoteTeller } from './agent.ts';
 import { nameSpans } from '../tokens.ts';
 import { mainPartOfSpeech } from '../wordnet.ts';
 
@@ -92,6 +94,30 @@ export function extractPronounStatements(s: ScoredSentence, speaker: string): Ca
   const first = nameSpans(s.previous.text)[0];
   if (at < 0 || (first !== undefined && at > first.end)) return [];
   return ['he', 'she', 'they'].flatMap((pronoun) => extractStatements(s, pronoun)).map((c) => ({ ...c, confidence: c.confidence * PRONOUN_SPEAKER_FACTOR }));
+}
+
+/** "…,” he said." closing a quote: not part of what was said. */
+const PRONOUN_TOLD = new RegExp(`[,.!?]?["”]\\s*(?:he|she|they)\\s+(?:${SPEECH_VERBS.join('|')})\\b[^“"]*$`, 'i');
+/** What a quote counts whose teller is named sentences before it. */
+const TOLD_BEFORE_FACTOR = 0.85;
+
+/**
+ * The words of a quote that names no teller, when the teller named before it ran on is the speaker
+ * asked about ("Mark Serwotka … said … “For a government that lectures everyone on choice…"). The
+ * citation runs from the teller's sentence to the quote.
+ * @param speaker - who the question asks about
+ */
+export function extractToldQuotes(index: CorpusIndex, s: ScoredSentence, speaker: string): Candidate[] {
+  const told = quoteTeller(index, s);
+  if (!told || told.teller.text.search(speakerPatterns(speaker).mentionRe) < 0) return [];
+  const words = s.text
+    .replace(/^\s*[“"]/, '')
+    .replace(PRONOUN_TOLD, '')
+    .replace(/["”]\s*$/, '')
+    .trim();
+  const out: Candidate[] = [];
+  push(out, told.span, told.span.text, words, TOLD_BEFORE_FACTOR);
+  return out;
 }
 
 function push(out: Candidate[], s: ScoredSentence, text: string, content: string, confidence: number): void {
