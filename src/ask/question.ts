@@ -359,8 +359,9 @@ function expand(terms: Map<string, number>, focus: readonly string[]): void {
 const CHANGE_QUESTION =
   /\bhow much (?:did|has|have|had|does|do|will|would)\b.*\b(?:rise|risen|fall|fallen|go up|gone up|go down|gone down|drop|dropped|increase|decrease|climb|jump|grow|grown|slump|surge|soar|tumble|slide|gain)\b/;
 const PERCENT_QUESTION = /(?:^|\bby |\bat |\bto )(what|which) (%|percent|percentage|proportion|share|fraction|stake|rate)(?=\s|$)/;
-/** "what fee / what price …": a question whose answer is an amount of money. */
-const MONEY_QUESTION = /^(what|which) (fee|price|sum|amount|figure|salary|wage|fine|cost)\b/;
+/** "what fee / what price …", "what did Sky and BT pay for…": a question whose answer is an amount of money. */
+const MONEY_QUESTION =
+  /^(what|which) (fee|price|sum|amount|figure|salary|wage|fine|cost)\b|^what (?:did|does|do|will|would|has|have|had) (?:[\w'’.-]+ ){1,6}(?:pay|spend|cost|charge|earn|fetch|bid)\b/;
 
 /** A question with this many specific words is about what it names, whatever pronouns it uses. */
 const SELF_CONTAINED_FOCUS = 4;

@@ -49,6 +49,12 @@ describe('detectFamily: chat phrasings', () => {
       'how might he get round the board',
     ].map(detectFamily);
     expect(families).toEqual(['what_x', 'what_x', 'how_many', 'how_many', 'when', 'why', 'said', 'said', 'how']);
+    // "what did X pay / spend / cost" asks for an amount; "what did X say / offer" does not.
+    expect(['what did the club pay for the striker', 'what does the console cost in japan', 'what did the club offer him'].map(detectFamily)).toEqual([
+      'how_many',
+      'how_many',
+      'about',
+    ]);
     // A verb in the progressive asks for the doer; a name ending in -ing is still a who-is question.
     expect(['who was reportedly drawing up a list', 'who is leading the talks', 'who is sterling'].map(detectFamily)).toEqual(['who', 'who', 'who_is']);
   });
