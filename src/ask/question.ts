@@ -1,5 +1,5 @@
 import { mainPartOfSpeech } from './wordnet.ts';
-import { analyzeTerm, irregularBase } from '../index/analyzer.ts';
+import { analyzeTerm, irregularBase, isVerbForm } from '../index/analyzer.ts';
 import { RELATION_SETS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
 
@@ -73,18 +73,13 @@ export function parseQuestion(text: string, subject: string | null = null): Pars
   return { text: q, family, focus, terms, countNoun, entity, needsSubject, answerKind: answerKindOf(lower) };
 }
 
-/** "which radio station did…", "what film won…": the noun phrase a which/what question opens. */
-const WHICH_PHRASE = /^(?:which|what) ((?:[a-z-]+ ){0,2}?[a-z-]+) (?=(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b)/;
-
 /**
  * The kind of thing a which/what question asks for: the head of the noun phrase it opens ("which radio
- * station did…" → station), or the word after which/what ("which film won…" → film); null otherwise.
+ * station did…" → station, "which film won…" → film); null otherwise.
  */
 function answerKindOf(lower: string): string | null {
   if (!/^(?:which|what) /.test(lower) || /^what (?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|if|about|happened)\b/.test(lower)) return null;
-  const phrase = WHICH_PHRASE.exec(lower)?.[1];
-  if (phrase) return phrase.split(' ').pop()!;
-  return /^(?:which|what) ([a-z-]+)\b/.exec(lower)?.[1] ?? null;
+  return whichHead(lower);
 }
 
 /** Finds the family of a lower-cased question. Order matters: "how long ago" is a when question. */
@@ -271,7 +266,47 @@ function whichNoun(lower: string): string | null {
         .find((w) => mainPartOfSpeech(w.replace(/['’]s$/, '')) === 'noun') ?? null
     );
   // "which of their lawyers said…" → lawyers.
-  return /^(?:which|what) (?:of (?:the|their|his|her|its|these|those|our|your) )?([a-z-]+)\b/.exec(lower)?.[1] ?? null;
+  const partitive = /^(?:which|what) of (?:the|their|his|her|its|these|those|our|your) ([a-z-]+)\b/.exec(lower)?.[1];
+  return partitive ?? whichHead(lower);
+}
+
+/**
+ * The head of the noun phrase a which/what question opens: its last noun before the verb ("which
+ * state oil company ended up owning…" → company, "which radio station did…" → station, "which film
+ * won…" → film).
+ */
+const PHRASE_PREPOSITIONS = new Set([
+  'in',
+  'of',
+  'on',
+  'at',
+  'for',
+  'from',
+  'with',
+  'by',
+  'to',
+  'about',
+  'into',
+  'over',
+  'under',
+  'behind',
+  'that',
+  'who',
+  'which',
+]);
+
+function whichHead(lower: string): string | null {
+  const words = /^(?:which|what) (.+)$/.exec(lower)?.[1]?.split(/\s+/) ?? [];
+  const phrase: string[] = [];
+  for (const w of words.slice(0, 4)) {
+    const word = w.replace(/[?.!,]+$/, '');
+    // The phrase ends at its verb, or at a preposition ("which department in Wales…").
+    if (phrase.length > 0 && (PHRASE_AUXILIARIES.has(word) || PHRASE_PREPOSITIONS.has(word) || isVerbForm(word) || mainPartOfSpeech(word) === 'verb')) break;
+    phrase.push(word);
+    if (/[?.!,]$/.test(w)) break;
+  }
+  if (phrase.length === 0) return null;
+  return [...phrase].reverse().find((w) => mainPartOfSpeech(w) === 'noun') ?? phrase[0]!;
 }
 
 /** "what's the name of the nanny" → nanny. */

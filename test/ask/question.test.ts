@@ -111,3 +111,22 @@ describe('parseQuestion', () => {
     expect(parseQuestion('who requested the call?').focus).toEqual(['requested', 'call']);
   });
 });
+
+describe('parseQuestion: the kind a which/what question asks for', () => {
+  it('is the head of the noun phrase it opens, ending at the verb or a preposition', () => {
+    const kinds = [
+      'which state oil company ended up owning the unit',
+      'which radio station did he first talk on',
+      'which department in wales is set to be hit worst',
+      'which film won best picture',
+      'which of their lawyers said it',
+    ].map((q) => [parseQuestion(q).entity, parseQuestion(q).answerKind]);
+    expect(kinds).toEqual([
+      ['company', 'company'],
+      ['station', 'station'],
+      ['department', 'department'],
+      ['film', 'film'],
+      ['lawyers', 'lawyers'],
+    ]);
+  });
+});
