@@ -115,6 +115,8 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
         for (const w of related.synonyms) for (const t of analyzeText(w)) if (usable(t)) add(t, SYNONYM_WEIGHT);
       }
       if (/^\p{Lu}/u.test(part) && term.length >= 6) for (const [v, d] of index.similarTerms(term, 1)) if (d > 0) add(v, 0.85);
+      // A name the question shortens ("Yugansk" for "Yuganskneftegas"): longer names it begins.
+      if (/^\p{Lu}/u.test(part) && term.length >= 6) for (const v of index.termsStartingWith(term)) if (v.length >= term.length + 3) add(v, 0.85);
       const phrases = /^\p{Lu}{2,6}$/u.test(part) ? acronymExpansions(index, part).map((words) => ({ terms: analyzeText(words), weight: 0.95 })) : [];
       const countedGeneric = q.family === 'how_many' && q.countNoun === lower && GENERIC_COUNTED.has(lower);
       // "the two leaders": a small number word describes, it rarely decides which sentence answers.

@@ -303,6 +303,20 @@ export class CorpusIndex {
     return out;
   }
 
+  /**
+   * Indexed terms that begin with a prefix, at most `limit` ("yugansk" → "yuganskneftega"): a name the
+   * question shortens.
+   */
+  termsStartingWith(prefix: string, limit = 8): string[] {
+    const index = (this.mini as unknown as { _index: { atPrefix(prefix: string): { keys(): IterableIterator<string> } } })._index;
+    const out: string[] = [];
+    for (const t of index.atPrefix(prefix).keys()) {
+      out.push(t);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
   /** The MiniSearch index, serialised for a snapshot. */
   serializeIndex(): unknown {
     return this.mini.toJSON();

@@ -67,3 +67,12 @@ describe('CorpusIndex.searchTerms', () => {
     expect(hits.map((h) => [h.passage.key, h.score.toFixed(9)])).toEqual(miniSearchReference(index, q, 50));
   });
 });
+
+describe('CorpusIndex.termsStartingWith', () => {
+  it('lists the indexed (stemmed) terms a prefix begins, up to the limit', () => {
+    const { index } = openCorpus(path.join(ROOT, 'corpus'));
+    expect(index.termsStartingWith('zelensk').sort()).toEqual(['zelenski', 'zelenskyi']);
+    expect(index.termsStartingWith('qqqq')).toEqual([]);
+    expect(index.termsStartingWith('b', 3)).toHaveLength(3);
+  });
+});
