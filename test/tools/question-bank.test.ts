@@ -75,9 +75,9 @@ const BARS: Record<BankSplit, Record<string, number>> = {
   dev: {
     'bbc-blunkett': 16,
     'bbc-greek-sprinters': 18,
-    'bbc-livingstone-jibe': 0,
+    'bbc-livingstone-jibe': 9,
     'bbc-lse-bids': 14,
-    'bbc-mutu-sacking': 0,
+    'bbc-mutu-sacking': 8,
     'bbc-oscars-2005': 16,
     'bbc-pension-strike': 20,
     'bbc-psp-launch': 19,
@@ -89,8 +89,8 @@ const BARS: Record<BankSplit, Record<string, number>> = {
   test: {
     'bbc-glazer-man-utd': 15,
     'bbc-kilroy-veritas': 12,
-    'bbc-parmalat': 0,
-    'bbc-santini-spurs': 0,
+    'bbc-parmalat': 9,
+    'bbc-santini-spurs': 9,
     'bbc-terror-detention': 16,
     'bbc-tsunami-economy': 16,
     'bbc-worldcom': 13,
