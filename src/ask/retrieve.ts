@@ -55,6 +55,8 @@ export interface NeighbourSentence {
   end: number;
 }
 
+/** The weight of a common word the coverage never uses, as a share of the rarest word's. */
+const UNUSED_WORD_IDF = 0.5;
 /** How many passages to read sentences from. */
 const PASSAGE_LIMIT = 40;
 /** Weight of a WordNet derivation ("death" for "died"): the same concept in another part of speech (0.7 and 0.4 below were chosen on the dev stories). */
@@ -124,11 +126,19 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       const inScene = sceneWords.has(lower) && specific.some((w) => !sceneWords.has(w.toLowerCase()));
       // "which radio station…": the answer is a station, and the text that names it seldom says so.
       const kind = q.answerKind === lower ? ANSWER_KIND_WEIGHT : 1;
+      // A common word the coverage never uses, in any form or synonym ("buy" where it says "signing"),
+      // is the asker's wording, not a fact the coverage lacks: it weighs as a common word does. A name
+      // the coverage never mentions keeps its weight (the question is likely about something absent).
+      const unused = !/^\p{Lu}/u.test(part) && [...terms.keys()].every((t) => index.documentFrequency(t) === 0);
       slots.set(term, {
         label: part,
         terms,
         phrases,
-        idf: Math.max(0.2, idfOf(term)) * (weak ? 0.3 : 1) * (inScene ? SCENE_WEIGHT : 1) * kind,
+        idf:
+          Math.max(0.2, unused ? Math.min(idfOf(term), UNUSED_WORD_IDF * Math.log(1 + n)) : idfOf(term)) *
+          (weak ? 0.3 : 1) *
+          (inScene ? SCENE_WEIGHT : 1) *
+          kind,
         subject: false,
       });
     }

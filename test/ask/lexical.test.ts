@@ -93,4 +93,11 @@ describe('buildSlots', () => {
     );
     expect(idf('what did psaki say about the call after the government responded?', 'call')).toBeCloseTo(idf('what did psaki say about the call?', 'call'), 10);
   });
+
+  it('weighs a common word the coverage never uses at half the rarest weight, and a name it never mentions in full', () => {
+    const idf = (question: string, label: string) => buildSlots(index, parseQuestion(question), []).find((s) => s.label === label)!.idf;
+    const rarest = Math.log(1 + index.passageCount);
+    expect(idf('did putin quibble about the call?', 'quibble')).toBeCloseTo(0.5 * rarest, 10);
+    expect(idf('did Zorbatov talk about the call?', 'Zorbatov')).toBeCloseTo(rarest, 10);
+  });
 });
