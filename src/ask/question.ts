@@ -343,13 +343,51 @@ function whoIsTarget(q: string): string | null {
 }
 
 /** Content words: the question minus question words, auxiliaries and pronouns. */
+/**
+ * Contractions typed without their apostrophe ("hes", "didnt", "theyre"): function words, like the
+ * contractions they stand for. Only forms that are not also words ("ill", "well", "were", "lets").
+ */
+const BARE_CONTRACTIONS = new Set([
+  'hes',
+  'shes',
+  'theyre',
+  'youre',
+  'ive',
+  'weve',
+  'theyve',
+  'youve',
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'dont',
+  'doesnt',
+  'didnt',
+  'wont',
+  'cant',
+  'couldnt',
+  'wouldnt',
+  'shouldnt',
+  'hasnt',
+  'havent',
+  'hadnt',
+  'whats',
+  'wheres',
+  'whos',
+  'thats',
+  'theres',
+  'hows',
+  'whens',
+  'whys',
+]);
+
 function focusWords(q: string, family: QuestionFamily): string[] {
   const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
   return words
     .map((w) => w.replace(/[.]$/, ''))
     .filter((w) => {
       const l = w.toLowerCase();
-      if (QUESTION_WORDS.has(l) || AUXILIARIES.has(l) || PRONOUNS.has(l)) return false;
+      if (QUESTION_WORDS.has(l) || AUXILIARIES.has(l) || PRONOUNS.has(l) || BARE_CONTRACTIONS.has(l)) return false;
       if (family === 'how_long' && (l === 'long' || l === 'duration')) return false;
       if (family === 'what_time' && l === 'time') return false;
       // "what's the name of…", "what is it called": the words that ask for a name name nothing.

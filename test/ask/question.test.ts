@@ -130,3 +130,10 @@ describe('parseQuestion: the kind a which/what question asks for', () => {
     ]);
   });
 });
+
+describe('parseQuestion: contractions typed without their apostrophe', () => {
+  it('are function words, like the contractions they stand for', () => {
+    expect(parseQuestion('how many times does ken say hes had run-ins with the press').focus).toEqual(['times', 'ken', 'say', 'run-ins', 'press']);
+    expect(parseQuestion('why didnt the club appeal').focus).toEqual(['club', 'appeal']);
+  });
+});
