@@ -12,7 +12,9 @@ import { isDictionaryWord } from './wordnet.ts';
  * slots) then reads the words the articles use.
  * @example correctQuestion(index, 'who is jen psaky?') // 'who is Jen Psaki?'
  */
-export function correctQuestion(index: CorpusIndex, question: string): string {
+export function correctQuestion(index: CorpusIndex, typed: string): string {
+  // "didnt", "wont": the apostrophe goes back first, so that the word is never respelt ("want").
+  const question = typed.replace(CONTRACTION, "$1n't");
   // Chat fillers ("in the first place") are left as typed: they are dropped later, never respelt.
   const fillers = new Set<number>();
   for (const m of question.matchAll(FILLER_PHRASES)) for (let i = m.index; i < m.index + m[0].length; i++) fillers.add(i);
@@ -27,7 +29,7 @@ export function correctQuestion(index: CorpusIndex, question: string): string {
     if (surface === undefined) return word;
     return /^\p{Lu}/u.test(word) ? surface.charAt(0).toUpperCase() + surface.slice(1) : surface;
   });
-  return truecaseQuestion(index, respelt.replace(CONTRACTION, "$1n't"));
+  return truecaseQuestion(index, respelt);
 }
 
 /** A negated auxiliary typed without its apostrophe ("didnt", "doesnt", "wasnt"). */

@@ -54,6 +54,10 @@ describe('correctQuestion', () => {
     planes.addArticles([article('p.txt', 'The plane landed in Geneva. The plane was late.'), article('q.txt', 'A second plane waited.')]);
     expect(correctQuestion(planes, 'why did the plane land in the first place?')).toEqual('why did the plane land in the first place?');
     expect(correctQuestion(planes, 'why didnt the plane wait?')).toEqual("why didn't the plane wait?");
+    // The apostrophe goes back before any respelling: "wont" is not "want".
+    const wanted = new CorpusIndex();
+    wanted.addArticles([article('w.txt', 'Fans want the plane to wait.')]);
+    expect(correctQuestion(wanted, 'why wont the plane wait?')).toEqual("why won't the plane wait?");
   });
 
   it('respells a real word the coverage never uses by one edit at most ("station" is not "stain")', () => {
