@@ -181,7 +181,8 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       const countryWanted = /\b(which|what) (country|countries|nation|nations)\b/i.test(q.text);
       // "which island…", "what stadium…": the kind of place asked for (a country has its own test).
       const kind = q.answerKind && q.answerKind !== 'country' && PLACE_KINDS.includes(q.answerKind) ? q.answerKind : null;
-      for (const s of sentences) out.push(...extractPlaces(s, direction, countryWanted, kind));
+      const asked = /\b(for|in|at|from|to|near|outside|inside|of)\s+where\b/i.exec(q.text)?.[1]?.toLowerCase() ?? null;
+      for (const s of sentences) out.push(...extractPlaces(s, direction, countryWanted, kind, asked));
       break;
     }
     case 'who':

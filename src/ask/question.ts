@@ -82,9 +82,23 @@ function answerKindOf(lower: string): string | null {
   return whichHead(lower);
 }
 
+/** A question word that ends the question ("…for where again?"), as chat users ask. */
+const ECHO_QUESTION = /\b(where|when|who|how many|how much|how long)(?:\s+(?:again|exactly|then|now|though))?\s*\??\s*$/;
+const ECHO_FAMILIES: Record<string, QuestionFamily> = {
+  where: 'where',
+  when: 'when',
+  who: 'who',
+  'how many': 'how_many',
+  'how much': 'how_many',
+  'how long': 'how_long',
+};
+
 /** Finds the family of a lower-cased question. Order matters: "how long ago" is a when question. */
 export function detectFamily(original: string): QuestionFamily {
   const lower = original.toLowerCase();
+  // "boris is mp for where again?", "the auction was when?": the question word at the end asks.
+  const echo = ECHO_QUESTION.exec(lower)?.[1];
+  if (echo && !/^(?:who|what|when|where|which|why|how)\b/.test(lower)) return ECHO_FAMILIES[echo]!;
   // "did Biden threaten sanctions?", "is the Eiffel Tower closed?", "was Abdeslam arrested…?"
   if (
     /^(did|does|do|is|isn't|was|wasn't|are|aren't|were|weren't|has|hasn't|have|haven't|had|will|won't|would|can|could|should|didn't|doesn't|don't)\b/.test(

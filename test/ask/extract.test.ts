@@ -242,6 +242,14 @@ describe('extractSpeakers', () => {
   });
 });
 
+describe("extractPlaces: the question's own preposition", () => {
+  it('takes the name right after it ("MP for where?"), even when the name reader ran it on from a title', () => {
+    const s = sentence('Mr Johnson, MP for Henley-on-Thames, Oxfordshire, said he would not apologise.');
+    expect(extractPlaces(s, null, false, null, 'for').map((c) => [c.value, c.confidence])[0]).toEqual(['Henley-on-Thames', 1]);
+    expect(extractPlaces(s).map((c) => c.value)).not.toContain('Henley-on-Thames');
+  });
+});
+
 describe('extractQuoteTeller', () => {
   const text =
     'Unions are united against the plans. Dave Prentis, general secretary of Unison, said the changes meant a raw deal. "Members never had city bonuses," he said. "What really riles me is the hypocrisy of MPs who voted themselves the best pension scheme.\n\nThe Cabinet Office said it was reviewing the scheme. "Pensions are getting more expensive.';

@@ -137,3 +137,14 @@ describe('parseQuestion: contractions typed without their apostrophe', () => {
     expect(parseQuestion('why didnt the club appeal').focus).toEqual(['club', 'appeal']);
   });
 });
+
+describe('detectFamily: a question word at the end', () => {
+  it('asks as it would at the start', () => {
+    expect(['boris is mp for where again?', 'the auction was held when?', 'so the deal is worth how much', 'is he mp for where?'].map(detectFamily)).toEqual([
+      'where',
+      'when',
+      'how_many',
+      'where',
+    ]);
+  });
+});

@@ -91,11 +91,37 @@ const NOT_PLACES =
  * @param direction - the question asks where something came from ("depart from") or went to ("bound for"):
  *   places after the matching preposition are preferred
  * @param countryWanted - the question asks for a country ("which country…"): countries are not broad
+ * @param asked - the preposition the question puts before "where" ("MP for where?"): a name after it is a place
  * @example extractPlaces(sentence('… talks on Jan. 10 in Geneva.'))[0].value // 'Geneva'
  */
-export function extractPlaces(s: ScoredSentence, direction: 'from' | 'to' | null = null, countryWanted = false, kind: string | null = null): Candidate[] {
+export function extractPlaces(
+  s: ScoredSentence,
+  direction: 'from' | 'to' | null = null,
+  countryWanted = false,
+  kind: string | null = null,
+  asked: string | null = null,
+): Candidate[] {
   const out: Candidate[] = [];
-  for (const span of nameSpans(s.text)) {
+  const spans = nameSpans(s.text);
+  // "MP for where?": a name right after the question's own preposition ("MP for Henley-on-Thames", a
+  // span the name reader may have run on from "MP").
+  if (asked)
+    for (const m of s.text.matchAll(new RegExp(`\\b${asked}\\s+(?:the\\s+)?(?=\\p{Lu})`, 'giu'))) {
+      const from = m.index + m[0].length;
+      const span = spans.find((sp) => sp.start <= from && from < sp.end);
+      if (!span) continue;
+      const place = { text: s.text.slice(from, span.end), start: from, end: span.end };
+      if (NOT_PLACES.test(place.text)) continue;
+      out.push({
+        key: `place:${place.text.toLowerCase()}`,
+        value: place.text,
+        mention: place.text,
+        at: from,
+        sentence: s,
+        confidence: kindFit(s.text, place, kind),
+      });
+    }
+  for (const span of spans) {
     if (span.start === 0 || NOT_PLACES.test(span.text)) continue;
     // "the Greek island of Leros", "the Syrian city of Homs": the name modifies the place that follows.
     if (PART_FOLLOWS.test(s.text.slice(span.end, span.end + 24))) continue;
