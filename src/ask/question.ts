@@ -1,4 +1,4 @@
-import { mainPartOfSpeech } from './wordnet.ts';
+import { hasNounSense, mainPartOfSpeech } from './wordnet.ts';
 import { analyzeTerm, irregularBase, isVerbForm } from '../index/analyzer.ts';
 import { RELATION_SETS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
@@ -315,11 +315,18 @@ function whichHead(lower: string): string | null {
   for (const w of words.slice(0, 4)) {
     const word = w.replace(/[?.!,]+$/, '');
     // The phrase ends at its verb, or at a preposition ("which department in Wales…").
-    if (phrase.length > 0 && (PHRASE_AUXILIARIES.has(word) || PHRASE_PREPOSITIONS.has(word) || isVerbForm(word) || mainPartOfSpeech(word) === 'verb')) break;
+    // A word mostly used as a verb may still be the head noun ("what tv show was…"), unless it reads
+    // as a verb of the present ("which team wins…").
+    const verb = isVerbForm(word) || (mainPartOfSpeech(word) === 'verb' && (!hasNounSense(word) || /s$/.test(word)));
+    if (phrase.length > 0 && (PHRASE_AUXILIARIES.has(word) || PHRASE_PREPOSITIONS.has(word) || verb)) break;
     phrase.push(word);
     if (/[?.!,]$/.test(w)) break;
   }
   if (phrase.length === 0) return null;
+  // The phrase's last word is its head when it can be a noun at all ("what tv show…"), else the last
+  // word mostly used as one.
+  const last = phrase.at(-1)!;
+  if (phrase.length > 1 && hasNounSense(last)) return last;
   return [...phrase].reverse().find((w) => mainPartOfSpeech(w) === 'noun') ?? phrase[0]!;
 }
 

@@ -110,6 +110,25 @@ export function mainPartOfSpeech(word: string): 'noun' | 'verb' | 'adj' | null {
   return found;
 }
 
+/**
+ * True when WordNet has a noun sense of the word, whatever its main use ("show", "ban", "call").
+ * @example hasNounSense('show') // true
+ */
+export function hasNounSense(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!/^[a-z][a-z-]+$/.test(lower)) return false;
+  let found = nounCache.get(lower);
+  if (found === undefined) {
+    found = lemmas(lower).some((l) => lookUpIndex('noun', l) !== null);
+    if (nounCache.size >= CACHE_LIMIT) nounCache.clear();
+    nounCache.set(lower, found);
+  }
+  return found;
+}
+
+/** Whether a word has a noun sense, by word. */
+const nounCache = new Map<string, boolean>();
+
 /** Parts of speech by word: every lookup is a few disk reads, and sentences repeat their words. */
 const posCache = new Map<string, 'noun' | 'verb' | 'adj' | null>();
 

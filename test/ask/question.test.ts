@@ -120,6 +120,8 @@ describe('parseQuestion: the kind a which/what question asks for', () => {
       'which department in wales is set to be hit worst',
       'which film won best picture',
       'which of their lawyers said it',
+      'what tv show was he on',
+      'which team wins the league',
     ].map((q) => [parseQuestion(q).entity, parseQuestion(q).answerKind]);
     expect(kinds).toEqual([
       ['company', 'company'],
@@ -127,6 +129,8 @@ describe('parseQuestion: the kind a which/what question asks for', () => {
       ['department', 'department'],
       ['film', 'film'],
       ['lawyers', 'lawyers'],
+      ['show', 'show'],
+      ['team', 'team'],
     ]);
   });
 });
