@@ -200,6 +200,8 @@ function isWhoIs(question: string): boolean {
   const m = /^who(?:'s| is| was| are| were)\s+(.+)$/i.exec(question);
   if (!m) return false;
   const rest = m[1]!.trim();
+  // "who was it that froze him out?": a cleft asks who did it.
+  if (/^it (?:that|who)\b/i.test(rest)) return false;
   if (
     /^(the |a |an )?(\w+ ){0,3}(responsible|behind|in charge|leading|involved|accused|blamed|suspected|believed|thought|said|expected|going|set|due|likely)\b/i.test(
       rest,

@@ -190,6 +190,13 @@ describe('extractStatements', () => {
 describe('extractAgents', () => {
   const index = new CorpusIndex();
 
+  it('reads the agent of a passive through a particle and a title before the name ("frozen out by coach Jose Mourinho")', () => {
+    const froze = slot('froze', ['froze']);
+    const agents = (text: string) => extractAgents(index, sentence(text), [froze], [froze]).map((c) => [c.value, c.confidence]);
+    expect(agents('His form went into decline and he was frozen out by coach Jose Mourinho.')).toEqual([['Jose Mourinho', 1]]);
+    expect(agents('The pipes were frozen by the end of March.')).toEqual([]);
+  });
+
   it('reads the doer of the verb more surely than a name before its noun form', () => {
     const polled = slot('polled', ['polled']);
     const agents = (text: string) => extractAgents(index, sentence(text), [polled], [polled]).map((c) => [c.value, c.confidence]);

@@ -19,6 +19,9 @@ import { mainPartOfSpeech } from '../wordnet.ts';
 const OF_NOUNS =
   /\b(?:at|on|upon|following)\s+(?:the\s+)?(?:request|behest|initiative|invitation|urging|instigation|insistence|suggestion|demand|order|orders)\s+of\s+/gi;
 
+/** Particles of phrasal verbs, which may stand between a passive verb and its "by": "frozen out by". */
+const PARTICLES = new Set(['out', 'up', 'off', 'down', 'in', 'over', 'away', 'back', 'on', 'aside']);
+
 /** What a name before the noun form of the question's verb counts ("the Sunday Times poll" for "who polled"). */
 const NOUN_FORM_FACTOR = 0.7;
 
@@ -56,8 +59,8 @@ export function extractAgents(
   tokens.forEach((tok, i) => {
     const term = analyzeTerm(tok.text);
     if (!term || !relationSlots.some((slot) => slot.terms.has(term))) return;
-    const next = tokens[i + 1];
-    // passive: "requested by Russia"
+    // passive: "requested by Russia", "frozen out by coach Jose Mourinho" (a particle between)
+    const next = PARTICLES.has(tokens[i + 1]?.lower ?? '') && tokens[i + 2]?.lower === 'by' ? tokens[i + 2] : tokens[i + 1];
     if (next?.lower === 'by') {
       push(entityAfter(text, next.end), 1);
       return;

@@ -4,6 +4,7 @@ import { analyzeTerm } from '../../index/analyzer.ts';
 import { countryOf } from '../gazetteer.ts';
 import { ROLE_NOUNS } from '../lexicon.ts';
 import { nameSpans, type Span } from '../tokens.ts';
+import { hasNounSense, isKindOf } from '../wordnet.ts';
 import { oneOf } from '../../text/patterns.ts';
 
 /**
@@ -215,7 +216,10 @@ export function entityAfter(sentence: string, from: number): EntityMention | nul
       return { text: sentence.slice(start, from + side[0].length), start, end: from + side[0].length, kind: 'country', canonical: country };
     }
   }
-  const lead = /^\s*(?:the\s+|a\s+|an\s+)?/i.exec(rest)![0].length;
+  const article = /^\s*(?:the\s+|a\s+|an\s+)?/i.exec(rest)![0].length;
+  // "by coach Jose Mourinho", "by hedge fund Atticus": a role or kind before the name.
+  const titled = /^(?:\p{Ll}[\p{Ll}-]*\s+){1,3}(?=\p{Lu})/u.exec(rest.slice(article))?.[0];
+  const lead = titled && isTitle(titled) ? article + titled.length : article;
   const all = nameSpans(sentence);
   const first = all.find((s) => s.start >= from + lead && s.start <= from + lead + 1);
   if (!first) return null;
@@ -225,6 +229,13 @@ export function entityAfter(sentence: string, from: number): EntityMention | nul
     if (next && /^\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(sentence.slice(first.end, next.start))) return classifySpan(sentence, next);
   }
   return classifySpan(sentence, first);
+}
+
+/** Lower-case words before a name that say what it is: nouns, the last a kind of person or group. */
+function isTitle(words: string): boolean {
+  const list = words.trim().split(/\s+/);
+  const head = list.at(-1)!;
+  return list.every((w) => hasNounSense(w)) && ['person', 'organization', 'group'].some((k) => isKindOf(head, k));
 }
 
 /**
