@@ -73,8 +73,11 @@ function explanationFit(text: string, kind: 'why' | 'how'): number {
   return REASON.test(text) ? 1 : CIRCUMSTANCE.test(text) ? 0.8 : 0.6;
 }
 
-/** Relevance a sentence must reach to settle a yes/no question (it must cover nearly all of it). */
-const YES_NO_RELEVANCE = 0.7;
+/**
+ * Relevance a sentence must reach to settle a yes/no question: what any answer needs (the coverage
+ * words it otherwise: "write off a possible transfer fee" for "recoup a transfer fee").
+ */
+const YES_NO_RELEVANCE = 0.6;
 
 /** Sentences within this much of the best relevance take part in a yes/no answer. */
 const SETTLING_MARGIN = 0.05;
