@@ -295,6 +295,15 @@ describe('extractQuoteTeller', () => {
     expect(extractToldQuotes(index, at('"What really riles'), 'Serwotka')).toEqual([]);
   });
 
+  it("gives the quote to the name asked about when the article's full name joins it to the teller's", () => {
+    const bj = 'Tory MP Boris Johnson defended the mayor. Mr Johnson told Today: "It is true I apologised once.\n\n"But he has been crass in his language.';
+    const own = new CorpusIndex();
+    own.addArticles([{ ...article, id: 'b.txt', file: 'b.txt', text: bj }]);
+    const quote = retrieveSentences(own, [slot('crass', ['crass'])]).find((x) => x.text.startsWith('"But he'))!;
+    expect(extractToldQuotes(own, quote, 'Boris').map((c) => c.value)).toEqual(['But he has been crass in his language']);
+    expect(extractToldQuotes(own, quote, 'Tony')).toEqual([]);
+  });
+
   it('stops at a sentence of narrative, and leaves a quote that names its own teller to extractSpeakers', () => {
     expect(extractQuoteTeller(index, at('"Pensions are'), [slot('compared', ['compared'])]).map((c) => c.value)).toEqual(['Cabinet Office']);
     expect(extractQuoteTeller(index, sentence('"Members never had city bonuses," he said.'), [])).toEqual([]);
