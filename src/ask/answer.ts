@@ -1,5 +1,5 @@
 import { escapeRegExp } from '../text/patterns.ts';
-import { LIGHT_VERBS } from './lexicon.ts';
+import { LIGHT_VERBS, NON_NAME_CAPITALS } from './lexicon.ts';
 import type { Answer, Citation } from '../types.ts';
 import type { CorpusIndex } from '../index/corpus-index.ts';
 import { analyzeText, isVerbForm } from '../index/analyzer.ts';
@@ -195,10 +195,12 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
       if (!out.length && !isRoleTarget(target)) for (const s of sentences) out.push(...extractDescriptors(s, target));
       break;
     }
-    case 'said':
-      if (q.entity)
-        for (const s of sentences)
-          out.push(...extractStatements(s, q.entity), ...extractPronounStatements(s, q.entity), ...extractToldQuotes(index, s, q.entity));
+    case 'said': {
+      // "what did boris say…": the coverage's full name of a first name ("Boris Johnson"), so that
+      // "Mr Johnson said" counts.
+      const speaker = q.entity ? fullNameOf(index, q.entity) : null;
+      if (speaker)
+        for (const s of sentences) out.push(...extractStatements(s, speaker), ...extractPronounStatements(s, speaker), ...extractToldQuotes(index, s, speaker));
       // Quotes the extractor cannot attribute word by word ("Asked if…, Scudamore said: "It is
       // not."") still answer when the sentence names the speaker and reports speech.
       if (q.entity) out.push(...extractReportedSpeech(sentences, q.entity));
@@ -209,6 +211,7 @@ function extract(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], 
         if (own > c.sentence.relevance) out[i] = { ...c, sentence: { ...c.sentence, relevance: own } };
       }
       return q.entity ? preferOnTopicStatements(out, slots, q.entity) : out;
+    }
     case 'what_time':
       for (const s of sentences) out.push(...extractClockTimes(s));
       break;
@@ -293,6 +296,22 @@ function preferOnTopicStatements(candidates: Candidate[], slots: readonly Slot[]
 
 /** How much of a statement's weight depends on its own words holding the question's topic. */
 const ON_TOPIC_WEIGHT = 0.5;
+
+/**
+ * The full name the coverage most often gives a lone capitalised first name ("Boris" → "Boris
+ * Johnson"), or the name as asked.
+ */
+function fullNameOf(index: CorpusIndex, name: string): string {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(name)) return name;
+  const term = analyzeText(name)[0];
+  if (!term) return name;
+  const counts = new Map<string, number>();
+  const after = new RegExp(`\\b${name}\\s+(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)\\b`, 'gu');
+  for (const hit of index.searchTerms(new Map([[term, 1]]), 20))
+    for (const m of hit.passage.text.matchAll(after)) if (!NON_NAME_CAPITALS.has(m[1]!.toLowerCase())) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  return best ? `${name} ${best[0]}` : name;
+}
 
 /** What an amount counts when it is not stated the way the question asks ("per share", a change). */
 const UNSTATED_FACTOR = 0.6;

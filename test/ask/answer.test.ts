@@ -149,6 +149,18 @@ describe('questions about whom the action was done to', () => {
   });
 });
 
+describe('a speaker asked about by first name', () => {
+  const index = new CorpusIndex();
+  index.addArticles([
+    article('mayor.txt', 'Tory MP Boris Johnson defended the mayor on Monday.\n\nMr Johnson said the mayor had been crass but was not anti-Semitic.'),
+    article('vote.txt', 'The council voted on the budget.\n\nThe leader said the budget was balanced.'),
+  ]);
+
+  it('is found under the full name the coverage gives ("Boris" → "Mr Johnson said")', () => {
+    expect(answerQuestion(index, 'what did boris say about the mayor?').answer.answer).toBe('the mayor had been crass but was not anti-Semitic');
+  });
+});
+
 describe('amounts stated the way the question asks', () => {
   const index = new CorpusIndex();
   index.addArticles([
