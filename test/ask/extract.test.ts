@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, Passage } from '../../src/types.ts';
+import type { Article } from '../../src/types.ts';
 import { retrieveSentences, type ScoredSentence, type Slot } from '../../src/ask/retrieve.ts';
 import { extractDurations } from '../../src/ask/extract/duration.ts';
 import { extractQuantities } from '../../src/ask/extract/quantity.ts';
@@ -10,18 +10,14 @@ import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts'
 import { extractStatements, extractToldQuotes } from '../../src/ask/extract/statement.ts';
 import { extractAgents, extractQuoteTeller, extractSpeakers, extractSubjects } from '../../src/ask/extract/agent.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
-import { analyzeText } from '../../src/index/analyzer.ts';
+import { scoredSentence, slotOf } from './scored.ts';
 
 /** A sentence as the retriever hands it to extractors. */
 function sentence(text: string, published: string | null = '2021-12-31', matched: string[] = []): ScoredSentence {
-  const article: Article = { id: 'a.txt', file: 'a.txt', title: 'T', titleDerived: false, outlet: null, byline: null, published, url: null, text, hash: 'h' };
-  const passage: Passage = { key: 0, articleId: 'a.txt', ordinal: 0, start: 0, end: text.length, text };
-  return { article, passage, text, start: 0, end: text.length, relevance: 1, matched: new Set(matched), rank: 0 };
+  return scoredSentence(text, { published, matched });
 }
 
-function slot(label: string, words: string[]): Slot {
-  return { label, terms: new Map(words.flatMap((w) => analyzeText(w)).map((t) => [t, 1])), phrases: [], idf: 1, subject: false };
-}
+const slot = (label: string, words: string[]): Slot => slotOf(label, words);
 
 const values = (cs: { key: string; value: string }[]) => cs.map((c) => [c.key, c.value]);
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, Passage } from '../../src/types.ts';
 import type { ScoredSentence } from '../../src/ask/retrieve.ts';
 import { extractDescriptors } from '../../src/ask/families/descriptor.ts';
 import { extractNamedAs } from '../../src/ask/families/named.ts';
@@ -11,23 +10,11 @@ import { extractQuantities } from '../../src/ask/extract/quantity.ts';
 import { detectFamily, parseQuestion } from '../../src/ask/question.ts';
 import { compatibleValues } from '../../src/ask/corroborate.ts';
 import { analyzeText } from '../../src/index/analyzer.ts';
+import { scoredSentence } from './scored.ts';
 
 /** A sentence as the retriever hands it to extractors. */
 function sentence(text: string, relevance = 1, start = 0): ScoredSentence {
-  const article: Article = {
-    id: 'a.txt',
-    file: 'a.txt',
-    title: 'T',
-    titleDerived: false,
-    outlet: null,
-    byline: null,
-    published: '2005-01-01',
-    url: null,
-    text,
-    hash: 'h',
-  };
-  const passage: Passage = { key: 0, articleId: 'a.txt', ordinal: 0, start: 0, end: text.length, text };
-  return { article, passage, text, start, end: start + text.length, relevance, matched: new Set(), rank: 0 };
+  return scoredSentence(text, { published: '2005-01-01', relevance, start });
 }
 
 const values = (cs: { key: string; value: string }[]) => cs.map((c) => [c.key, c.value]);

@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, Passage } from '../../src/types.ts';
-import type { ScoredSentence, Slot } from '../../src/ask/retrieve.ts';
 import type { Candidate } from '../../src/ask/extract/candidate.ts';
 import { preferOutcomes } from '../../src/ask/extract/outcome.ts';
-import { analyzeText } from '../../src/index/analyzer.ts';
+import { scoredSentence, slotOf } from './scored.ts';
 
 function candidate(value: string, text: string): Candidate {
-  const article: Article = {
-    id: 'a.txt',
-    file: 'a.txt',
-    title: 'T',
-    titleDerived: false,
-    outlet: null,
-    byline: null,
-    published: null,
-    url: null,
-    text,
-    hash: 'h',
-  };
-  const passage: Passage = { key: 0, articleId: 'a.txt', ordinal: 0, start: 0, end: text.length, text };
-  const sentence: ScoredSentence = { article, passage, text, start: 0, end: text.length, relevance: 1, matched: new Set(), rank: 0 };
-  return { key: value.toLowerCase(), value, mention: value, sentence, confidence: 1 };
+  return { key: value.toLowerCase(), value, mention: value, sentence: scoredSentence(text, { published: null }), confidence: 1 };
 }
 
-function slot(label: string, words: string[] = [label]): Slot {
-  return { label, terms: new Map(words.flatMap((w) => analyzeText(w)).map((t) => [t, 1])), phrases: [], idf: 1, subject: false };
-}
+const slot = slotOf;
 
 const confidences = (cs: Candidate[]) => cs.map((c) => [c.value, c.confidence]);
 
