@@ -181,7 +181,10 @@ export function contains(given: string, key: string): boolean {
   return given.includes(key) || (key.length > 2 && given.includes(`${key.slice(0, -1)}s `));
 }
 
-/** Lower case, accents folded, punctuation as spaces, digits apart from letters ("9.20pm" → "9 20 pm"): how answers and keys are compared. */
+/**
+ * Lower case, accents folded, punctuation as spaces (an apostrophe only inside a word), digits apart
+ * from letters ("9.20pm" → "9 20 pm"): how answers and keys are compared.
+ */
 export function normalise(text: string): string {
   return ` ${text
     .normalize('NFD')
@@ -190,6 +193,8 @@ export function normalise(text: string): string {
     .replace(/[’‘`]/g, "'")
     .replace(/[$£€%]/gu, ' $& ')
     .replace(/[^\p{L}\p{N}$£€%']+/gu, ' ')
+    // An apostrophe that ends or opens a word is punctuation ("Footballers' Association").
+    .replace(/'(?=\s|$)|(?<=^|\s)'/gu, ' ')
     .replace(/(\p{N})(?=\p{L})|(\p{L})(?=\p{N})/gu, '$1$2 ')
     .trim()} `.replace(/ +/g, ' ');
 }
