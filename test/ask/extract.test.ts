@@ -10,6 +10,7 @@ import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts'
 import { extractStatements, extractToldQuotes } from '../../src/ask/extract/statement.ts';
 import { extractAgents, extractQuoteTeller, extractSpeakers, extractSubjects } from '../../src/ask/extract/agent.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
+import { answerQuestion } from '../../src/ask/answer.ts';
 import { scoredSentence, slotOf } from './scored.ts';
 
 /** A sentence as the retriever hands it to extractors. */
@@ -291,13 +292,14 @@ describe('extractQuoteTeller', () => {
     expect(extractToldQuotes(index, at('"What really riles'), 'Serwotka')).toEqual([]);
   });
 
-  it("gives the quote to the name asked about when the article's full name joins it to the teller's", () => {
+  it('gives the quote to the speaker whose surname tells it (the full name a first-name question is resolved to)', () => {
     const bj = 'Tory MP Boris Johnson defended the mayor. Mr Johnson told Today: "It is true I apologised once.\n\n"But he has been crass in his language.';
     const own = new CorpusIndex();
     own.addArticles([{ ...article, id: 'b.txt', file: 'b.txt', text: bj }]);
     const quote = retrieveSentences(own, [slot('crass', ['crass'])]).find((x) => x.text.startsWith('"But he'))!;
-    expect(extractToldQuotes(own, quote, 'Boris').map((c) => c.value)).toEqual(['But he has been crass in his language']);
-    expect(extractToldQuotes(own, quote, 'Tony')).toEqual([]);
+    expect(extractToldQuotes(own, quote, 'Boris Johnson').map((c) => c.value)).toEqual(['But he has been crass in his language']);
+    expect(extractToldQuotes(own, quote, 'Tony Blair')).toEqual([]);
+    expect(answerQuestion(own, 'what did boris say about his language?').answer.answer).toBe('But he has been crass in his language');
   });
 
   it('stops at a sentence of narrative, and leaves a quote that names its own teller to extractSpeakers', () => {
