@@ -152,16 +152,24 @@ export function extractQuoteTeller(index: CorpusIndex, s: ScoredSentence, questi
  * quotes, so the teller is read from the sentences before, within a few: a name that tells ("Dave
  * Prentis, general secretary of Unison, said…", "said Prentis"), through any "…,” he said." on the
  * way; a sentence of narrative ends the search. `span` is the sentence widened to start at the
- * teller's sentence (verbatim article text), for a citation that shows both.
+ * teller's sentence (verbatim article text), for a citation that shows both; `words` what was said.
  * @example quoteTeller(index, sentence)?.teller.canonical // 'Dave Prentis'
  */
-export function quoteTeller(index: CorpusIndex, s: ScoredSentence): { teller: EntityMention; span: ScoredSentence } | null {
+export function quoteTeller(index: CorpusIndex, s: ScoredSentence): { teller: EntityMention; span: ScoredSentence; words: string } | null {
   if (!/^\s*[“"]/.test(s.text)) return null;
   // A quote that names its teller is read where it stands; one handed to "he said" is followed back.
   if (/[,.!?]["”]\s*\S/.test(s.text.trimEnd().replace(/["”]$/, '')) && !PRONOUN_TELLS.test(s.text)) return null;
   for (const b of sentencesBefore(index, s, TELLER_LOOKBACK)) {
     const teller = tellerIn(b.text);
-    if (teller) return { teller, span: { ...s, text: s.article.text.slice(b.start, s.end), start: b.start } };
+    if (teller) {
+      // What was said: the quote without its marks and any closing "…,” he said.".
+      const words = s.text
+        .replace(/^\s*[“"]/, '')
+        .replace(PRONOUN_TELLS, '')
+        .replace(/["”]\s*$/, '')
+        .trim();
+      return { teller, span: { ...s, text: s.article.text.slice(b.start, s.end), start: b.start }, words };
+    }
     if (!PRONOUN_TELLS.test(b.text) && !/^\s*[“"]/.test(b.text)) return null;
   }
   return null;

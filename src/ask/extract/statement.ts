@@ -96,8 +96,6 @@ export function extractPronounStatements(s: ScoredSentence, speaker: string): Ca
   return ['he', 'she', 'they'].flatMap((pronoun) => extractStatements(s, pronoun)).map((c) => ({ ...c, confidence: c.confidence * PRONOUN_SPEAKER_FACTOR }));
 }
 
-/** "…,” he said." closing a quote: not part of what was said. */
-const PRONOUN_TOLD = new RegExp(`[,.!?]?["”]\\s*(?:he|she|they)\\s+(?:${SPEECH_VERBS.join('|')})\\b[^“"]*$`, 'i');
 /** What a quote counts whose teller is named sentences before it. */
 const TOLD_BEFORE_FACTOR = 0.85;
 
@@ -110,13 +108,8 @@ const TOLD_BEFORE_FACTOR = 0.85;
 export function extractToldQuotes(index: CorpusIndex, s: ScoredSentence, speaker: string): Candidate[] {
   const told = quoteTeller(index, s);
   if (!told || told.teller.text.search(speakerPatterns(speaker).mentionRe) < 0) return [];
-  const words = s.text
-    .replace(/^\s*[“"]/, '')
-    .replace(PRONOUN_TOLD, '')
-    .replace(/["”]\s*$/, '')
-    .trim();
   const out: Candidate[] = [];
-  push(out, told.span, told.span.text, words, TOLD_BEFORE_FACTOR);
+  push(out, told.span, told.span.text, told.words, TOLD_BEFORE_FACTOR);
   return out;
 }
 
