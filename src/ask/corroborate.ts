@@ -88,7 +88,10 @@ export function corroborate(candidates: readonly Candidate[], sourceKey: (c: Can
   if (!winner) return { groups: [], conflicting: false };
   const credible = groups.filter((g, i) => i === 0 || g.best >= CREDIBLE_SHARE * winner.best).slice(0, MAX_GROUPS);
   // Values that can both be true ("50 minutes" and "just under an hour") are listed, not a conflict.
-  return { groups: credible, conflicting: valuesCanConflict && credible.slice(1).some((g) => !compatibleValues(winner.key, g.key)) };
+  return {
+    groups: credible,
+    conflicting: valuesCanConflict && credible.slice(1).some((g) => !compatibleValues(winner.key, g.key)),
+  };
 }
 
 /** Qualifiers that put a figure close to the number they name, on one side or either. */
@@ -150,7 +153,10 @@ const STATEMENT_OVERLAP = 0.25;
 
 /** Converts a group's support for the Answer contract. */
 export function toSupport(groups: readonly ValueGroup[]): SupportGroup[] {
-  return groups.map((g) => ({ value: g.value, sources: g.members.map((m) => m.sentence.article.id) }));
+  return groups.map((g) => ({
+    value: g.value,
+    sources: g.members.map((m) => m.sentence.article.id),
+  }));
 }
 
 /**

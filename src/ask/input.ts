@@ -51,9 +51,15 @@ const questionSchema = z
  */
 export function validateQuestion(raw: unknown): QuestionInput {
   if (typeof raw === 'string' && raw.length > MAX_QUESTION_CHARS * 40) {
-    return { ok: false, message: `That question is too long: please keep it under ${MAX_QUESTION_CHARS} characters.` };
+    return {
+      ok: false,
+      message: `That question is too long: please keep it under ${MAX_QUESTION_CHARS} characters.`,
+    };
   }
   const parsed = questionSchema.safeParse(raw);
   if (parsed.success) return { ok: true, question: parsed.data };
-  return { ok: false, message: parsed.error.issues[0]?.message ?? 'That question could not be read.' };
+  return {
+    ok: false,
+    message: parsed.error.issues[0]?.message ?? 'That question could not be read.',
+  };
 }

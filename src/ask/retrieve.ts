@@ -6,7 +6,7 @@ import { NUMBER_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
 import { relatedWords } from './wordnet.ts';
 import { nameSpans } from './tokens.ts';
-import type { ParsedQuestion } from './question.ts';
+import type { ParsedQuestion } from './parsed-question.ts';
 
 /**
  * Retrieval: the question's focus words become slots (each word with its synonyms), the index finds
@@ -119,7 +119,12 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       if (/^\p{Lu}/u.test(part) && term.length >= 6) for (const [v, d] of index.similarTerms(term, 1)) if (d > 0) add(v, 0.85);
       // A name the question shortens ("Yugansk" for "Yuganskneftegas"): longer names it begins.
       if (/^\p{Lu}/u.test(part) && term.length >= 6) for (const v of index.termsStartingWith(term)) if (v.length >= term.length + 3) add(v, 0.85);
-      const phrases = /^\p{Lu}{2,6}$/u.test(part) ? acronymExpansions(index, part).map((words) => ({ terms: analyzeText(words), weight: 0.95 })) : [];
+      const phrases = /^\p{Lu}{2,6}$/u.test(part)
+        ? acronymExpansions(index, part).map((words) => ({
+            terms: analyzeText(words),
+            weight: 0.95,
+          }))
+        : [];
       const countedGeneric = q.family === 'how_many' && q.countNoun === lower && GENERIC_COUNTED.has(lower);
       // "the two leaders": a small number word describes, it rarely decides which sentence answers.
       const weak = countedGeneric || NUMBER_WORDS[lower] !== undefined;
@@ -151,7 +156,13 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
     }
     if (terms.size) {
       const mean = slots.size ? [...slots.values()].reduce((a, s) => a + s.idf, 0) / slots.size : 1.5;
-      slots.set('\u0000subject', { label: subject.map((s) => s.word).join(' '), terms, phrases: [], idf: Math.max(1, mean), subject: true });
+      slots.set('\u0000subject', {
+        label: subject.map((s) => s.word).join(' '),
+        terms,
+        phrases: [],
+        idf: Math.max(1, mean),
+        subject: true,
+      });
     }
   }
   return [...slots.values()];
@@ -435,7 +446,10 @@ const passageCache = new WeakMap<Passage, AnalysedPassage>();
 export function analysePassage(p: Passage): AnalysedPassage {
   const cached = passageCache.get(p);
   if (cached) return cached;
-  const sentences = splitSentences(p.text, p.start).map((s) => ({ ...s, terms: new Set(analyzeText(s.text)) }));
+  const sentences = splitSentences(p.text, p.start).map((s) => ({
+    ...s,
+    terms: new Set(analyzeText(s.text)),
+  }));
   const terms = new Set<string>();
   for (const s of sentences) for (const t of s.terms) terms.add(t);
   const analysed = { terms, sentences };
@@ -462,7 +476,11 @@ function analyseArticle(index: CorpusIndex, article: Article): AnalysedArticle {
   const forIndex = articleCache.get(index) ?? articleCache.set(index, new WeakMap()).get(index)!;
   const cached = forIndex.get(article);
   if (cached) return cached;
-  const analysed: AnalysedArticle = { terms: new Set(), sentences: [], byPassage: new Map() };
+  const analysed: AnalysedArticle = {
+    terms: new Set(),
+    sentences: [],
+    byPassage: new Map(),
+  };
   for (const p of index.passagesOf(article.id)) {
     const from = analysed.sentences.length;
     const passage = analysePassage(p);

@@ -63,7 +63,11 @@ function computeCentralNouns(index: CorpusIndex): CentralNoun[] {
     const uses = [...forms.values()].reduce((a, b) => a + b, 0);
     const asNoun = [...forms.keys()].reduce((n, f) => n + (nounEvidence.get(f) ?? 0), 0);
     if (asNoun < 2 || asNoun / Math.max(uses, 1) < MIN_NOUN_SHARE || NUMBER_WORDS[word] !== undefined) continue;
-    scored.push({ term, word, weight: df * Math.log(1 + (bodyDf.get(term) ?? 0)) });
+    scored.push({
+      term,
+      word,
+      weight: df * Math.log(1 + (bodyDf.get(term) ?? 0)),
+    });
   }
   scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
   const top = scored[0]?.weight ?? 1;

@@ -28,7 +28,12 @@ export function tokenizeWords(sentence: string): Token[] {
   const out: Token[] = [];
   for (const m of sentence.matchAll(WORD)) {
     const text = m[0].replace(/\.$/, (dot) => (/^(\p{L}\.)+$/u.test(m[0]) || /^(Mr|Mrs|Ms|Dr|St|Jr|Sr)\.$/.test(m[0]) ? dot : ''));
-    out.push({ text, lower: text.toLowerCase(), start: m.index!, end: m.index! + text.length });
+    out.push({
+      text,
+      lower: text.toLowerCase(),
+      start: m.index!,
+      end: m.index! + text.length,
+    });
   }
   return out;
 }
@@ -80,7 +85,11 @@ function findNameSpans(sentence: string, tokens: Token[]): Span[] {
     const first = tokens[i]!;
     const last = tokens[j]!;
     const end = last.end - (/['’]s$/.test(last.text) ? 2 : 0);
-    spans.push({ text: sentence.slice(first.start, end), start: first.start, end });
+    spans.push({
+      text: sentence.slice(first.start, end),
+      start: first.start,
+      end,
+    });
     i = j + 1;
   }
   return spans;

@@ -238,7 +238,13 @@ export function isKindOf(word: string, broader: string): boolean {
   return lemmas(target).some((l) => kinds.has(l));
 }
 
-const POS_BY_LETTER: Record<string, string> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+const POS_BY_LETTER: Record<string, string> = {
+  n: 'noun',
+  v: 'verb',
+  a: 'adj',
+  s: 'adj',
+  r: 'adv',
+};
 
 /** Single words only, and not the light verbs every synset of motion or change holds ("die" → "go", "pass"). */
 function single(w: string): boolean {
@@ -272,7 +278,13 @@ function lemmas(word: string): string[] {
 
 interface Synset {
   words: string[];
-  pointers: { symbol: string; offset: number; pos: string; source: number; target: number }[];
+  pointers: {
+    symbol: string;
+    offset: number;
+    pos: string;
+    source: number;
+    target: number;
+  }[];
 }
 
 function dictFile(name: string): { fd: number; size: number } | null {
@@ -284,7 +296,10 @@ function dictFile(name: string): { fd: number; size: number } | null {
         for (const kind of ['index', 'data']) {
           const file = path.join(dir, `${kind}.${pos}`);
           try {
-            files.set(`${kind}.${pos}`, { fd: fs.openSync(file, 'r'), size: fs.statSync(file).size });
+            files.set(`${kind}.${pos}`, {
+              fd: fs.openSync(file, 'r'),
+              size: fs.statSync(file).size,
+            });
           } catch {
             // A missing file only means fewer related words.
           }
@@ -329,7 +344,10 @@ function parseIndexLine(line: string): { offsets: number[]; tagged: number } {
   const f = line.trim().split(' ');
   const pointerCount = Number(f[3]);
   const senseCount = Number(f[4 + pointerCount]);
-  return { offsets: f.slice(6 + pointerCount, 6 + pointerCount + senseCount).map(Number), tagged: Number(f[5 + pointerCount]) };
+  return {
+    offsets: f.slice(6 + pointerCount, 6 + pointerCount + senseCount).map(Number),
+    tagged: Number(f[5 + pointerCount]),
+  };
 }
 
 /** The first whole line starting at or after byte `at`, with the byte where it ends (past its newline). */

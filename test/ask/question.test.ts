@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectFamily, parseQuestion, asksForName } from '../../src/ask/question.ts';
+import { parseQuestion } from '../../src/ask/question.ts';
+import { detectFamily } from '../../src/ask/families/registry.ts';
+import { asksForName } from '../../src/ask/question-shape.ts';
 
 describe('detectFamily', () => {
   const cases: [string, string][] = [

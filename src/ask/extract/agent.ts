@@ -69,7 +69,14 @@ export function extractAgents(
     const possessive = /([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)*)['’]s\s+$/u.exec(text.slice(0, tok.start));
     if (possessive && !NON_NAME_CAPITALS.has(possessive[1]!.toLowerCase())) {
       const start = possessive.index;
-      push(classifySpan(text, { text: possessive[1]!, start, end: start + possessive[1]!.length }), 0.8);
+      push(
+        classifySpan(text, {
+          text: possessive[1]!,
+          start,
+          end: start + possessive[1]!.length,
+        }),
+        0.8,
+      );
     }
     // active subject: "which Putin requested", "Russia asked for", "Blinken held talks"
     const subject = entityBefore(text, tok.start, true);
@@ -168,7 +175,15 @@ export function quoteTeller(index: CorpusIndex, s: ScoredSentence): { teller: En
         .replace(PRONOUN_TELLS, '')
         .replace(/["”]\s*$/, '')
         .trim();
-      return { teller, span: { ...s, text: s.article.text.slice(b.start, s.end), start: b.start }, words };
+      return {
+        teller,
+        span: {
+          ...s,
+          text: s.article.text.slice(b.start, s.end),
+          start: b.start,
+        },
+        words,
+      };
     }
     if (!PRONOUN_TELLS.test(b.text) && !/^\s*[“"]/.test(b.text)) return null;
   }

@@ -60,7 +60,14 @@ export function extractDurations(s: ScoredSentence): Candidate[] {
     // "talks ended without agreement after 90 minutes": how long the talks lasted.
     const untilEnd = /\bafter\s*$/i.test(`${before.trim()} `) && ENDED_BEFORE.test(s.text.slice(Math.max(0, m.index! - 80), m.index!));
     const confidence = durative || untilEnd ? 1 : offset ? 0.5 : within ? 0.85 : 0.6;
-    out.push({ key, value, mention: mention.trim(), at: m.index!, sentence: s, confidence });
+    out.push({
+      key,
+      value,
+      mention: mention.trim(),
+      at: m.index!,
+      sentence: s,
+      confidence,
+    });
   }
   return out;
 }

@@ -213,7 +213,13 @@ export function entityAfter(sentence: string, from: number): EntityMention | nul
     const country = countryOf(side[1]!);
     if (country) {
       const start = from + rest.indexOf(side[1]!);
-      return { text: sentence.slice(start, from + side[0].length), start, end: from + side[0].length, kind: 'country', canonical: country };
+      return {
+        text: sentence.slice(start, from + side[0].length),
+        start,
+        end: from + side[0].length,
+        kind: 'country',
+        canonical: country,
+      };
     }
   }
   const article = /^\s*(?:the\s+|a\s+|an\s+)?/i.exec(rest)![0].length;
@@ -247,7 +253,14 @@ export function entityBefore(sentence: string, to: number, allowVerbGap = false)
   const side = /(?:the\s+)?([\p{Lu}][\p{L}.]+)\s+(side|government|authorities|leadership|officials|administration)\s*(?:has|had|have)?\s*$/u.exec(head);
   if (side) {
     const country = countryOf(side[1]!);
-    if (country) return { text: side[0].trim(), start: side.index, end: side.index + side[0].trimEnd().length, kind: 'country', canonical: country };
+    if (country)
+      return {
+        text: side[0].trim(),
+        start: side.index,
+        end: side.index + side[0].trimEnd().length,
+        kind: 'country',
+        canonical: country,
+      };
   }
   const spans = nameSpans(sentence).filter((s) => s.end <= to);
   const last = spans[spans.length - 1];

@@ -64,7 +64,10 @@ const TOKEN_CACHE_LIMIT = 5000;
 function analysedTokens(text: string): { start: number; term: string | null }[] {
   const cached = tokenCache.get(text);
   if (cached) return cached;
-  const tokens = tokenizeWords(text).map((t) => ({ start: t.start, term: analyzeTerm(t.text) }));
+  const tokens = tokenizeWords(text).map((t) => ({
+    start: t.start,
+    term: analyzeTerm(t.text),
+  }));
   if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.delete(tokenCache.keys().next().value!);
   tokenCache.set(text, tokens);
   return tokens;

@@ -78,7 +78,10 @@ const LOCATIVE = new RegExp(
   `\\b(${PLACE_PREPOSITIONS.join('|')})\\s+(?:the\\s+)?(?:(?:[A-Z][\\w-]+\\s+)?${oneOf(PART_OF)}\\s+of\\s+(?:the\\s+)?)?(?:${oneOf(PLACE_MODIFIERS)}\\s+)?$`,
   'i',
 );
-const DIRECTION_PREPOSITIONS = { from: ['from'], to: ['to', 'into', 'towards', 'toward'] } as const;
+const DIRECTION_PREPOSITIONS = {
+  from: ['from'],
+  to: ['to', 'into', 'towards', 'toward'],
+} as const;
 const BROAD_PLACES =
   /^(Europe|Asia|Africa|America|North America|South America|Latin America|Oceania|Antarctica|the West|the East|the Middle East|Middle East|Eastern Europe|Western Europe|Central Europe|Central Asia|Southeast Asia|the Pacific|Pacific|Atlantic|the Atlantic)$/;
 /** What a whole country counts against a city or venue, unless the question asks for a country. */
@@ -110,7 +113,11 @@ export function extractPlaces(
       const from = m.index + m[0].length;
       const span = spans.find((sp) => sp.start <= from && from < sp.end);
       if (!span) continue;
-      const place = { text: s.text.slice(from, span.end), start: from, end: span.end };
+      const place = {
+        text: s.text.slice(from, span.end),
+        start: from,
+        end: span.end,
+      };
       if (NOT_PLACES.test(place.text)) continue;
       out.push({
         key: `place:${place.text.toLowerCase()}`,
@@ -152,7 +159,14 @@ export function extractPlaces(
   for (const m of s.text.matchAll(BASED_IN)) {
     const place = m[1]!;
     if (NOT_PLACES.test(place)) continue;
-    out.push({ key: `place:${place.toLowerCase()}`, value: place, mention: place, at: m.index, sentence: s, confidence: 1 });
+    out.push({
+      key: `place:${place.toLowerCase()}`,
+      value: place,
+      mention: place,
+      at: m.index,
+      sentence: s,
+      confidence: 1,
+    });
   }
   return out;
 }

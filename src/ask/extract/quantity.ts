@@ -142,7 +142,14 @@ export function extractQuantities(
       if (/\(\s*$/.test(words.slice(0, m.index!)) || /[(:]\s*$/.test(words.slice(Math.max(0, m.index! - 3), m.index!))) continue;
       const shownMoney = currencyWord ? `${mention.trim()} ${currencyWord[1]}` : mention.trim();
       const key = `money:${value}${isBounding(qualifier) ? `:${qualifier}` : ''}`;
-      out.push({ key, value: shownMoney, mention: shownMoney, at: m.index!, sentence: s, confidence: 1 });
+      out.push({
+        key,
+        value: shownMoney,
+        mention: shownMoney,
+        at: m.index!,
+        sentence: s,
+        confidence: 1,
+      });
       continue;
     }
     if (currency) {
@@ -179,19 +186,40 @@ export function extractQuantities(
     const counted = unitOfMeasure ? unitOfMeasure : noun && !written.toLowerCase().endsWith(noun.toLowerCase()) ? ` ${noun}` : '';
     const shown = `${bounding ? `${qualifier} ` : ''}${written}${counted}`;
     const kind = attached ? 1 : referredBack ? 0.8 : 0.5;
-    out.push({ key: `qty:${value}${bounding ? `:${qualifier}` : ''}`, value: shown, mention: mention.trim(), at: m.index!, sentence: s, confidence: kind });
+    out.push({
+      key: `qty:${value}${bounding ? `:${qualifier}` : ''}`,
+      value: shown,
+      mention: mention.trim(),
+      at: m.index!,
+      sentence: s,
+      confidence: kind,
+    });
   }
   // "warned France twice"
   if (countNoun === 'times') {
     for (const m of words.matchAll(/\b(twice|thrice)\b/gi)) {
       const value = m[1]!.toLowerCase() === 'twice' ? 2 : 3;
-      out.push({ key: `qty:${value}`, value: `${value} times`, mention: m[1]!, at: m.index!, sentence: s, confidence: 1 });
+      out.push({
+        key: `qty:${value}`,
+        value: `${value} times`,
+        mention: m[1]!,
+        at: m.index!,
+        sentence: s,
+        confidence: 1,
+      });
     }
     // "marked the fourth time the two leaders have spoken": an ordinal time counts the times so far.
     for (const m of words.matchAll(ORDINAL_TIME)) {
       const value = ORDINALS.indexOf(m[1]!.toLowerCase()) + 1 || Number.parseInt(m[1]!, 10);
       if (value < 2) continue;
-      out.push({ key: `qty:${value}`, value: `${value} times (the ${m[1]!.toLowerCase()} time)`, mention: m[0], at: m.index!, sentence: s, confidence: 0.9 });
+      out.push({
+        key: `qty:${value}`,
+        value: `${value} times (the ${m[1]!.toLowerCase()} time)`,
+        mention: m[0],
+        at: m.index!,
+        sentence: s,
+        confidence: 0.9,
+      });
     }
   }
   for (const m of words.matchAll(VAGUE)) {

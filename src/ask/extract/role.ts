@@ -151,7 +151,13 @@ function roleCandidate(s: ScoredSentence, phrase: string, confidence: number): C
   const head = ([...words].reverse().find(isRoleWord) ?? words[words.length - 1]!).toLowerCase().replace(/s$/, '');
   // Synonymous roles agree: "ringleader", "mastermind" and "organiser" are one answer.
   const family = RELATION_SETS.find((set) => set.includes(head));
-  return { key: `role:${family ? family[0] : head}`, value: phrase, mention: phrase, sentence: s, confidence };
+  return {
+    key: `role:${family ? family[0] : head}`,
+    value: phrase,
+    mention: phrase,
+    sentence: s,
+    confidence,
+  };
 }
 
 /** Lower-case words that may stand in a role phrase before a name. */

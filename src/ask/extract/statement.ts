@@ -157,7 +157,11 @@ function trimStatement(content: string): string {
 const patternCache = new Map<string, { mentionRe: RegExp; saidByRe: RegExp; accordingRe: RegExp }>();
 
 /** The patterns that find a speaker's statements, compiled once per speaker (they are long). */
-function speakerPatterns(speaker: string): { mentionRe: RegExp; saidByRe: RegExp; accordingRe: RegExp } {
+function speakerPatterns(speaker: string): {
+  mentionRe: RegExp;
+  saidByRe: RegExp;
+  accordingRe: RegExp;
+} {
   const cached = patternCache.get(speaker);
   if (cached) return cached;
   const names = [...speakerNames(speaker).map(escapeRegExp), ...roleForms(speaker)].join('|');

@@ -48,7 +48,14 @@ export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
   const out: Candidate[] = [];
   for (const m of s.text.matchAll(YEAR)) {
     if (results.some((r) => r.index <= m.index! + m[0].length && r.index + r.text.length >= m.index!)) continue;
-    out.push({ key: `year:${m[1]}`, value: m[1]!, mention: m[1]!, at: m.index!, sentence: s, confidence: 0.7 });
+    out.push({
+      key: `year:${m[1]}`,
+      value: m[1]!,
+      mention: m[1]!,
+      at: m.index!,
+      sentence: s,
+      confidence: 0.7,
+    });
   }
   for (const r of results) {
     const c = r.start;
@@ -92,7 +99,15 @@ export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
     }
     const kind = hasDay ? 1 : hasWeekday ? 0.8 : 0.6;
     const weekday = resolved && (hasYear || reference !== undefined) ? WEEKDAYS[date.getUTCDay()] : undefined;
-    out.push({ key, value, mention: r.text.trim().replace(/[,.]$/, ''), at: r.index, sentence: s, confidence: kind, ...(weekday ? { weekday } : {}) });
+    out.push({
+      key,
+      value,
+      mention: r.text.trim().replace(/[,.]$/, ''),
+      at: r.index,
+      sentence: s,
+      confidence: kind,
+      ...(weekday ? { weekday } : {}),
+    });
   }
   return out;
 }
@@ -111,7 +126,9 @@ function parseDates(raw: string, reference: Date | undefined): chrono.ParsedResu
   if (cached) return cached;
   let results: chrono.ParsedResult[];
   try {
-    results = chrono.parse(text, reference ?? new Date(0), { forwardDate: false });
+    results = chrono.parse(text, reference ?? new Date(0), {
+      forwardDate: false,
+    });
   } catch {
     results = [];
   }

@@ -19,7 +19,14 @@ export function extractClockTimes(s: ScoredSentence): Candidate[] {
     const minutes = minuteOfDay(m);
     if (minutes === null) continue;
     const value = m[0].trim();
-    out.push({ key: `time:${minutes}`, value, mention: value, at: m.index, sentence: s, confidence: 1 });
+    out.push({
+      key: `time:${minutes}`,
+      value,
+      mention: value,
+      at: m.index,
+      sentence: s,
+      confidence: 1,
+    });
   }
   return out;
 }

@@ -132,5 +132,11 @@ function clause(rest: string, article: string): string {
 function push(out: Candidate[], s: ScoredSentence, value: string, confidence: number): void {
   const terms = analyzeText(value);
   if (terms.length === 0 || value.length < 3) return;
-  out.push({ key: `descr:${terms.slice(-3).join(' ')}`, value, mention: value, sentence: s, confidence });
+  out.push({
+    key: `descr:${terms.slice(-3).join(' ')}`,
+    value,
+    mention: value,
+    sentence: s,
+    confidence,
+  });
 }

@@ -15,7 +15,14 @@ export function extractNamedAs(s: ScoredSentence): Candidate[] {
   const out: Candidate[] = [];
   for (const m of s.text.matchAll(NAMED)) {
     const name = m[1]!.replace(/\s+(?:of|de|the)$/, '');
-    out.push({ key: `name:${name.toLowerCase()}`, value: name, mention: name, at: m.index + m[0].length - m[1]!.length, sentence: s, confidence: 1 });
+    out.push({
+      key: `name:${name.toLowerCase()}`,
+      value: name,
+      mention: name,
+      at: m.index + m[0].length - m[1]!.length,
+      sentence: s,
+      confidence: 1,
+    });
   }
   return out;
 }

@@ -105,11 +105,25 @@ export function extractNounPhrases(s: ScoredSentence, head: string, questionTerm
     // …a name, not a sentence's opening word ("Meanwhile, the German magazine…").
     if (named && nameSpans(s.text).some((sp) => sp.start === named.index && sp.text === named[1])) {
       const name = named[1]!;
-      out.push({ key: `what:name:${name.toLowerCase()}`, value: name, mention: name, at: named.index, sentence: s, confidence: 0.9 });
+      out.push({
+        key: `what:name:${name.toLowerCase()}`,
+        value: name,
+        mention: name,
+        at: named.index,
+        sentence: s,
+        confidence: 0.9,
+      });
       return;
     }
     if (fresh.length < 2) return;
-    out.push({ key: `what:${fresh.slice(0, 4).join(' ')}`, value: phrase, mention: phrase, at: start, sentence: s, confidence: 0.85 });
+    out.push({
+      key: `what:${fresh.slice(0, 4).join(' ')}`,
+      value: phrase,
+      mention: phrase,
+      at: start,
+      sentence: s,
+      confidence: 0.85,
+    });
   });
   return out;
 }

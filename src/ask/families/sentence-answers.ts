@@ -37,7 +37,13 @@ const READ = 20;
 export function extractExplanations(sentences: readonly ScoredSentence[], kind: 'why' | 'how'): Candidate[] {
   const out: Candidate[] = [];
   const push = (s: ScoredSentence, confidence: number): void => {
-    out.push({ key: `${kind}:${s.article.id}:${s.start}`, value: s.text, mention: s.text, sentence: s, confidence });
+    out.push({
+      key: `${kind}:${s.article.id}:${s.start}`,
+      value: s.text,
+      mention: s.text,
+      sentence: s,
+      confidence,
+    });
   };
   for (const s of sentences.slice(0, READ)) {
     const asks = /\?["”’)]*$/.test(s.text.trim());
@@ -101,7 +107,13 @@ export function extractYesNo(sentences: readonly ScoredSentence[], question: str
   for (const s of settling) {
     if (s.relevance < YES_NO_RELEVANCE || s.relevance < best - SETTLING_MARGIN) continue;
     const negated = NEGATION.test(s.text) !== askedNegated;
-    out.push({ key: negated ? 'no' : 'yes', value: negated ? 'No' : 'Yes', mention: s.text, sentence: s, confidence: 1 });
+    out.push({
+      key: negated ? 'no' : 'yes',
+      value: negated ? 'No' : 'Yes',
+      mention: s.text,
+      sentence: s,
+      confidence: 1,
+    });
   }
   return out;
 }
@@ -122,5 +134,11 @@ export function extractReportedSpeech(sentences: readonly ScoredSentence[], spea
   return sentences
     .slice(0, READ)
     .filter((s) => mentions.test(s.text) && SPEECH.test(s.text))
-    .map((s) => ({ key: `speech:${s.article.id}:${s.start}`, value: s.text, mention: s.text, sentence: s, confidence: 0.7 }));
+    .map((s) => ({
+      key: `speech:${s.article.id}:${s.start}`,
+      value: s.text,
+      mention: s.text,
+      sentence: s,
+      confidence: 0.7,
+    }));
 }

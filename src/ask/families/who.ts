@@ -1,12 +1,14 @@
 import type { CorpusIndex } from '../../index/corpus-index.ts';
 import { isVerbForm } from '../../index/analyzer.ts';
-import { asksForName, type ParsedQuestion } from '../question.ts';
+import { asksForName, whichNoun } from '../question-shape.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import { candidateScore, type Candidate } from '../extract/candidate.ts';
 import { extractAgents, extractPatients, extractPrepositionObjects, extractQuoteTeller, extractSpeakers, extractSubjects } from '../extract/agent.ts';
 import { extractRoleHolders } from '../extract/role.ts';
 import { mainPartOfSpeech } from '../wordnet.ts';
 import { extractNamedAs } from './named.ts';
+import type { Family } from './family.ts';
+import type { ParsedQuestion } from '../parsed-question.ts';
 
 /**
  * "Who" questions: who did it (agents: "requested by Russia", "which Putin requested"), whom it was
@@ -22,7 +24,10 @@ import { extractNamedAs } from './named.ts';
  */
 const STRANDED_PREPOSITION = /\b(from|to|with|against|for|into|by)\b(?=(?:\s+(?:on|in|at|last|this|during|before|after)\b[^,]*)?\s*[?.!]*\s*$)/;
 /** Prepositions that introduce the same partner: one talks to or with someone. */
-const PREPOSITION_PEERS: Readonly<Record<string, readonly string[]>> = { to: ['to', 'with'], with: ['with', 'to'] };
+const PREPOSITION_PEERS: Readonly<Record<string, readonly string[]>> = {
+  to: ['to', 'with'],
+  with: ['with', 'to'],
+};
 /** Other answers to a question with a stranded preposition count less: it asks for the preposition's object. */
 const STRANDED_AGENT_FACTOR = 0.7;
 
@@ -30,7 +35,7 @@ const STRANDED_AGENT_FACTOR = 0.7;
  * Candidate answers to a who-question from the readable sentences.
  * @example extractWho(index, parseQuestion('who requested the call?'), slots, sentences)[0].value // 'Russia'
  */
-export function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], sentences: readonly ScoredSentence[]): Candidate[] {
+function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[], sentences: readonly ScoredSentence[]): Candidate[] {
   const out: Candidate[] = [];
   const relation = relationSlots(slots);
   // "…sign him from?", "…talk to on Wednesday?": the answer follows that preposition.
@@ -65,7 +70,12 @@ export function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonl
   // "which band…": names given that kind ("rock band Eagles of Death Metal").
   if (q.entity)
     for (const s of sentences)
-      out.push(...extractRoleHolders(s, q.entity).map((c) => ({ ...c, confidence: c.confidence * 0.9 * (stranded ? STRANDED_AGENT_FACTOR : 1) })));
+      out.push(
+        ...extractRoleHolders(s, q.entity).map((c) => ({
+          ...c,
+          confidence: c.confidence * 0.9 * (stranded ? STRANDED_AGENT_FACTOR : 1),
+        })),
+      );
   // Nothing read from a construction: the sentences that cover the question best name their
   // subject first ("Jawad Bendaoud, 29, … rented the flat"), a weaker reading.
   if (!out.length)
@@ -110,7 +120,7 @@ function asksForPatient(text: string): boolean {
  * For "who" answers: when most sources name a country, people the coverage ties to a country count
  * for it ("which Putin requested" supports "Russia").
  */
-export function regroupAgents(candidates: Candidate[]): Candidate[] {
+function regroupAgents(candidates: Candidate[]): Candidate[] {
   const countryVotes = candidates.filter((c) => c.key.startsWith('country:')).length;
   const personVotes = candidates.filter((c) => !c.key.startsWith('country:')).length;
   if (countryVotes === 0 || countryVotes < personVotes / 2) return candidates;
@@ -119,6 +129,39 @@ export function regroupAgents(candidates: Candidate[]): Candidate[] {
   const strongest = candidates.reduce<Candidate | null>((best, c) => (best === null || candidateScore(c) > candidateScore(best) ? c : best), null);
   if (!strongest?.key.startsWith('country:')) return candidates;
   return candidates.map((c) =>
-    c.affiliation && !c.key.startsWith('country:') ? { ...c, key: `country:${c.affiliation.toLowerCase()}`, value: c.affiliation } : c,
+    c.affiliation && !c.key.startsWith('country:')
+      ? {
+          ...c,
+          key: `country:${c.affiliation.toLowerCase()}`,
+          value: c.affiliation,
+        }
+      : c,
   );
 }
+
+/** "which side…", "what company…": the kinds of thing a who-question may ask for by name. */
+const WHO_KINDS =
+  /^(which|what) (side|country|countries|nation|person|people|group|official|officials|leader|man|woman|party|organi[sz]ation|agency|company|team|government)\b/;
+
+/** "Who…" questions: see {@link extractWho}. */
+export const who: Family = {
+  name: 'who',
+  detect: [
+    // "what's the name of the nanny…", "what is his guide dog called?": a name.
+    { order: 120, test: (lower) => asksForName(lower) },
+    { order: 131, test: (lower) => /^(who|whom|whose)\b/.test(lower) },
+    // "at whose request…", "by whom…"
+    { order: 140, test: (lower) => /\b(whose|whom)\b/.test(lower) },
+    { order: 160, test: (lower) => WHO_KINDS.test(lower) },
+    // "which band was playing…", "which ship detected…", "what airline operated…": a named thing of that kind.
+    { order: 170, test: (lower) => /^which [a-z-]+\b/.test(lower) },
+  ],
+  echoWords: ['who'],
+  entity: (question) => whichNoun(question.toLowerCase()),
+  // "what's the name of…", "what is it called": the words that ask for a name name nothing.
+  asking: (word, lower) => /^(name|called|named)$/.test(word) && asksForName(lower),
+  typed: true,
+  conflicts: true,
+  extract: ({ index, q, slots, sentences }) => extractWho(index, q, slots, sentences),
+  regroup: regroupAgents,
+};

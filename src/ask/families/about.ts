@@ -1,0 +1,74 @@
+import { escapeRegExp } from '../../text/patterns.ts';
+import type { ScoredSentence } from '../retrieve.ts';
+import type { Candidate } from '../extract/candidate.ts';
+import { extractRoles } from '../extract/role.ts';
+import { clusterStatements } from '../corroborate.ts';
+import type { Family } from './family.ts';
+import type { ParsedQuestion } from '../parsed-question.ts';
+
+/**
+ * "Tell me about X": the best sentences, the top one answering. A sentence that defines X ("X is a…",
+ * "X, the…", "… (X)", "…, or X") is preferred.
+ */
+function aboutCandidate(s: ScoredSentence, q: ParsedQuestion): Candidate {
+  const names = q.focus.filter((w) => /^\p{Lu}/u.test(w)).map(escapeRegExp);
+  const subject = names.length ? names.join('\\W+(?:\\w+\\W+){0,2}?') : null;
+  if (subject !== null) {
+    // "Molenbeek, a district in Brussels known as a haven for extremists": the definition answers.
+    const def = new RegExp(`\\b${subject}\\b(?:['’]s)?(?:,\\s+|\\s+(?:is|are|was|were)\\s+)((?:a|an|the)\\s[^,.;]{8,160})`, 'iu').exec(s.text);
+    if (def)
+      return {
+        key: 'about:definition',
+        value: def[1]!.trim(),
+        mention: def[1]!.trim(),
+        sentence: s,
+        confidence: 1,
+      };
+    // "the Organization for Security and Cooperation in Europe, or OSCE": the expansion answers.
+    const expansion = new RegExp(
+      `([\\p{Lu}][\\p{L}-]*(?:\\s+(?:(?:of|for|and|the|in|on)\\s+)*[\\p{Lu}][\\p{L}-]*){1,8})(?:,\\s+or\\s+|\\s*\\(\\s*)${subject}\\b`,
+      'u',
+    ).exec(s.text);
+    if (expansion)
+      return {
+        key: 'about:definition',
+        value: expansion[1]!.trim(),
+        mention: expansion[1]!.trim(),
+        sentence: s,
+        confidence: 1,
+      };
+  }
+  return {
+    key: `about:${s.article.id}:${s.start}`,
+    value: s.text,
+    mention: s.text,
+    sentence: s,
+    confidence: 0.8,
+  };
+}
+
+/**
+ * "Tell me about X", "what is Inmarsat?" and every question no other family recognises: the best
+ * sentences, a definition of X first.
+ */
+export const about: Family = {
+  name: 'about',
+  detect: [],
+  typed: false,
+  conflicts: false,
+  extract: ({ q, sentences }) => {
+    const out: Candidate[] = sentences.slice(0, 20).map((s) => aboutCandidate(s, q));
+    // "what is Inmarsat?": the description the coverage gives a name ("British satellite company Inmarsat").
+    const name = q.focus.filter((w) => /^\p{Lu}/u.test(w)).join(' ');
+    if (name)
+      for (const s of sentences)
+        out.push(
+          ...extractRoles(s, name).map((c) => ({
+            ...c,
+            key: `about:${c.key}`,
+          })),
+        );
+    return out;
+  },
+  regroup: clusterStatements,
+};

@@ -1,0 +1,19 @@
+import { extractDurations } from '../extract/duration.ts';
+import type { Family } from './family.ts';
+
+/** "How long…" questions: durations ("for 50 minutes", "a four-day tour", "just under an hour"). */
+export const howLong: Family = {
+  name: 'how_long',
+  detect: [
+    {
+      order: 60,
+      test: (lower) => /\b(how long|for how long|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b/.test(lower),
+    },
+  ],
+  echoWords: ['how long'],
+  asking: (word) => word === 'long' || word === 'duration',
+  cues: ['minutes', 'hour', 'lasted', 'long'],
+  typed: true,
+  conflicts: true,
+  extract: ({ sentences }) => sentences.flatMap((s) => extractDurations(s)),
+};

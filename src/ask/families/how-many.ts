@@ -1,0 +1,64 @@
+import { extractQuantities } from '../extract/quantity.ts';
+import type { Candidate } from '../extract/candidate.ts';
+import { MONEY_QUESTION, PERCENT_QUESTION } from '../question-shape.ts';
+import type { Family } from './family.ts';
+
+/** What an amount counts when it is not stated the way the question asks ("per share", a change). */
+const UNSTATED_FACTOR = 0.6;
+
+/**
+ * Amounts stated the way the question asks for them count more: "how much per share…" wants an amount
+ * followed by "a share" / "per share" ("530 pence-a-share"), "how much did the shares go up…" a figure
+ * told as a change ("were up 3.4%", "rose 5%"), not a stake ("owners of 5% of the shares").
+ */
+function preferStatedAs(candidates: Candidate[], question: string): Candidate[] {
+  const perUnit = /\bhow much (?:per|a|an|each) ([a-z]+)/i.exec(question)?.[1];
+  const change = CHANGE_WORDS.test(question);
+  if (!perUnit && !change) return candidates;
+  return candidates.map((c) => {
+    if (c.at === undefined) return c;
+    const text = c.sentence.text;
+    const after = text.slice(c.at + c.mention.length, c.at + c.mention.length + 30);
+    const before = text.slice(Math.max(0, c.at - 30), c.at);
+    const stated = perUnit ? new RegExp(`^\\s*(?:-\\s*a\\s*-|a|an|per|each)\\s*(?:\\p{L}+\\s+)?${perUnit}`, 'iu').test(after) : CHANGE_BEFORE.test(before);
+    return stated ? c : { ...c, confidence: c.confidence * UNSTATED_FACTOR };
+  });
+}
+
+/** A question about a change ("go up", "rise", "fall"). */
+const CHANGE_WORDS =
+  /\b(?:rise|risen|rose|fall|fallen|fell|go up|gone up|went up|go down|went down|drop|dropped|increase|decrease|climb|jump|grow|grown|slump|surge|soar|tumble|slide|gain)\b/i;
+/** A figure told as a change: "were up 3.4%", "rose by 5%", "a fall of 2%". */
+const CHANGE_BEFORE =
+  /\b(?:up|down|rose|fell|rising|falling|gained|lost|jumped|climbed|dropped|slipped|slid|surged|soared|tumbled|grew|increased|decreased|declined|added|shed|(?:rise|fall|drop|gain|jump|increase|decrease|decline|cut)\s+of)\s+(?:by\s+|almost\s+|nearly\s+|about\s+|around\s+|more\s+than\s+)?$/iu;
+
+/**
+ * "How many / how much…" questions: counts and amounts of the counted noun ("how many troops"),
+ * money and percentages, stated the way the question asks.
+ */
+export const howMany: Family = {
+  name: 'how_many',
+  detect: [
+    {
+      order: 70,
+      test: (lower) => /\bhow (many|much)\b|\b(number|count|total) of\b|\bdeath toll\b|\bhow large\b|\bhow big\b/.test(lower),
+    },
+    // "what fee did Liverpool pay?", "what share of output…", "what % of voters…": an amount.
+    {
+      order: 71,
+      test: (lower) => PERCENT_QUESTION.test(lower) || MONEY_QUESTION.test(lower),
+    },
+  ],
+  echoWords: ['how many', 'how much'],
+  typed: true,
+  conflicts: true,
+  extract: ({ q, slots, sentences }) => {
+    const nounSlot = slots.find((s) => q.countNoun !== null && s.label.toLowerCase() === q.countNoun.toLowerCase()) ?? null;
+    const partitive = /\bhow many of\b/i.test(q.text);
+    const others = slots.filter((x) => x !== nounSlot);
+    return preferStatedAs(
+      sentences.flatMap((s) => extractQuantities(s, nounSlot, q.countNoun, others, partitive)),
+      q.text,
+    );
+  },
+};

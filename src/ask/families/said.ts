@@ -1,0 +1,103 @@
+import { escapeRegExp } from '../../text/patterns.ts';
+import { analyzeText } from '../../index/analyzer.ts';
+import type { CorpusIndex } from '../../index/corpus-index.ts';
+import { NON_NAME_CAPITALS } from '../lexicon.ts';
+import { textRelevance, type Slot } from '../retrieve.ts';
+import type { Candidate } from '../extract/candidate.ts';
+import { extractPronounStatements, extractStatements, extractToldQuotes } from '../extract/statement.ts';
+import { clusterStatements } from '../corroborate.ts';
+import { extractReportedSpeech } from './sentence-answers.ts';
+import type { Family } from './family.ts';
+
+/** "what did X say / warn / tell…", "how did X respond", "according to Y, what did X say…". */
+const SAID =
+  /^(?:according to [^,]+, )?(what|how) (did|does|do|has|have|had|will|would) .+? (say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet|admit|deny|concede|reveal|confirm|explain)\b/;
+
+/** The speaker a said-question names ("what did Putin say…" → Putin). */
+function speakerOf(q: string): string | null {
+  const m =
+    /^(?:what|how) (?:did|does|do|has|have|had|will|would) (.+?) (?:say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet)\b/i.exec(
+      q,
+    );
+  const m2 = /how did (.+?) (?:respond|react|reply)\b/i.exec(q) ?? /what was (.+?)['’]s (?:response|reaction|message|warning)\b/i.exec(q);
+  const who = (m ?? m2)?.[1]?.trim() ?? null;
+  if (!who) return null;
+  return who.replace(/^(the|a|an)\s+/i, (s) => s);
+}
+
+/**
+ * Of a speaker's statements, those whose own words hold what the question asks about ("…about the
+ * government's line on choice") count more than others the same sentence or its neighbours hold: a
+ * sentence is relevant through its neighbours, a statement only through what it says.
+ */
+function preferOnTopicStatements(candidates: Candidate[], slots: readonly Slot[], speaker: string): Candidate[] {
+  const speakerTerms = new Set(analyzeText(speaker));
+  const topic = slots.filter((s) => !s.subject && ![...s.terms.keys()].some((t) => speakerTerms.has(t)));
+  const total = topic.reduce((sum, s) => sum + s.idf, 0);
+  if (total === 0) return candidates;
+  return candidates.map((c) => {
+    const said = new Set(analyzeText(c.value));
+    const covered = topic.reduce((sum, s) => sum + Math.max(0, ...[...s.terms].map(([t, w]) => (said.has(t) ? w : 0))) * s.idf, 0);
+    return {
+      ...c,
+      confidence: c.confidence * (1 - ON_TOPIC_WEIGHT + ON_TOPIC_WEIGHT * (covered / total)),
+    };
+  });
+}
+
+/** How much of a statement's weight depends on its own words holding the question's topic. */
+const ON_TOPIC_WEIGHT = 0.5;
+
+/**
+ * The full name the coverage most often gives a lone capitalised first name ("Boris" → "Boris
+ * Johnson"), or the name as asked.
+ */
+function fullNameOf(index: CorpusIndex, name: string): string {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(name)) return name;
+  const term = analyzeText(name)[0];
+  if (!term) return name;
+  const counts = new Map<string, number>();
+  const after = new RegExp(`\\b${name}\\s+(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)\\b`, 'gu');
+  for (const hit of index.searchTerms(new Map([[term, 1]]), 20))
+    for (const m of hit.passage.text.matchAll(after)) if (!NON_NAME_CAPITALS.has(m[1]!.toLowerCase())) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  return best ? `${name} ${best[0]}` : name;
+}
+
+/**
+ * "What did X say…" questions: X's statements (quotes and reported speech, and quotes told sentences
+ * later through "…,” he said."), those about the question's topic first.
+ */
+export const said: Family = {
+  name: 'said',
+  detect: [
+    {
+      order: 100,
+      test: (lower) => SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower),
+    },
+  ],
+  entity: speakerOf,
+  asking: (word) => /^(say|said|tell|told)$/.test(word),
+  typed: false,
+  conflicts: false,
+  reask: (q, name) => q.text.replace(new RegExp(`\\b${escapeRegExp(q.entity ?? '')}\\b`, 'i'), name),
+  extract: ({ index, q, slots, sentences }) => {
+    const out: Candidate[] = [];
+    // "what did boris say…": the coverage's full name of a first name ("Boris Johnson"), so that
+    // "Mr Johnson said" counts.
+    const speaker = q.entity ? fullNameOf(index, q.entity) : null;
+    if (speaker)
+      for (const s of sentences) out.push(...extractStatements(s, speaker), ...extractPronounStatements(s, speaker), ...extractToldQuotes(index, s, speaker));
+    // Quotes the extractor cannot attribute word by word ("Asked if…, Scudamore said: "It is
+    // not."") still answer when the sentence names the speaker and reports speech.
+    if (q.entity) out.push(...extractReportedSpeech(sentences, q.entity));
+    // A quote cited with the sentence that names its teller covers the speaker through it.
+    // (A sentence's own words never cover more than its relevance, which counts them too.)
+    for (const [i, c] of out.entries()) {
+      const own = textRelevance(slots, c.sentence.text);
+      if (own > c.sentence.relevance) out[i] = { ...c, sentence: { ...c.sentence, relevance: own } };
+    }
+    return q.entity ? preferOnTopicStatements(out, slots, q.entity) : out;
+  },
+  regroup: clusterStatements,
+};

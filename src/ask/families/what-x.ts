@@ -1,0 +1,48 @@
+import { irregularBase } from '../../index/analyzer.ts';
+import { extractRoleHolders } from '../extract/role.ts';
+import type { Candidate } from '../extract/candidate.ts';
+import { PHRASE_AUXILIARIES, whichNoun } from '../question-shape.ts';
+import { extractNounPhrases } from './noun-phrase.ts';
+import type { Family } from './family.ts';
+
+/**
+ * "what sanctions did Biden threaten?", "what tv channel was he on?", "what german magazine reported…":
+ * "what", one to three words of a noun phrase, then an auxiliary or a verb in the past.
+ */
+function opensNounPhrase(lower: string): boolean {
+  const words = lower.split(/\s+/);
+  if (words[0] !== 'what' || PHRASE_AUXILIARIES.has(words[1] ?? '')) return false;
+  for (let i = 2; i <= 4 && i < words.length; i++) {
+    const w = words[i]!;
+    if (PHRASE_AUXILIARIES.has(w) || /^[a-z]+ed$/.test(w) || irregularBase(w) !== null) return /^[a-z-]+$/.test(words[1] ?? '');
+  }
+  return false;
+}
+
+/**
+ * "What sanctions did Biden threaten?", "what guarantees does Russia want?": noun phrases headed by
+ * the noun asked for, and names the coverage gives that kind of thing.
+ */
+export const whatX: Family = {
+  name: 'what_x',
+  detect: [{ order: 180, test: opensNounPhrase }],
+  entity: (question) => whichNoun(question.toLowerCase()),
+  typed: true,
+  conflicts: false,
+  extract: ({ q, sentences }) => {
+    if (!q.entity) return [];
+    const questionTerms = new Set([...q.terms.keys()]);
+    const out: Candidate[] = [];
+    for (const s of sentences) {
+      out.push(...extractNounPhrases(s, q.entity, questionTerms));
+      // "what airline operated the flight?": names given that kind count too.
+      out.push(
+        ...extractRoleHolders(s, q.entity).map((c) => ({
+          ...c,
+          confidence: c.confidence * 0.9,
+        })),
+      );
+    }
+    return out;
+  },
+};

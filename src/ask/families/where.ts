@@ -1,0 +1,74 @@
+import { extractPlaces } from '../extract/place.ts';
+import type { Candidate } from '../extract/candidate.ts';
+import type { Family } from './family.ts';
+
+/** Nouns of a place ("which city…", "what stadium…"). */
+const PLACE_KINDS: readonly string[] = [
+  'city',
+  'country',
+  'place',
+  'town',
+  'venue',
+  'location',
+  'region',
+  'area',
+  'capital',
+  'stadium',
+  'airport',
+  'port',
+  'island',
+  'constituency',
+  'seat',
+  'county',
+  'state',
+  'province',
+  'district',
+  'village',
+  'suburb',
+  'street',
+  'neighbourhood',
+  'neighborhood',
+  'hospital',
+  'prison',
+  'ground',
+  'arena',
+  'base',
+];
+
+/** "where…", "which city is…", "in what town…", "…where was…". */
+const WHERE_QUESTION = new RegExp(
+  [
+    '^where\\b',
+    `^(which|what) (?:[a-z]+ )?(${PLACE_KINDS.join('|')}) (is|was|are|were|did|does|do|will|would|has|have|had|in|on|at|to|from)\\b`,
+    '\\b(in|at|to) (what|which) (city|country|place|town|venue|location|region|area|part)\\b',
+    '\\bwhere (is|was|are|were|did|does|do|will|would)\\b',
+  ].join('|'),
+);
+
+/**
+ * "Where" questions: places, in the direction asked ("where was the flight going?" → its destination,
+ * "…take off from?" → its origin), of the kind asked ("which island…"), after the question's own
+ * preposition ("MP for where?").
+ */
+export const where: Family = {
+  name: 'where',
+  detect: [{ order: 90, test: (lower) => WHERE_QUESTION.test(lower) }],
+  echoWords: ['where'],
+  cues: ['held', 'venue'],
+  typed: true,
+  conflicts: true,
+  extract: ({ q, sentences }) => {
+    const direction = /\b(from|depart(?:ed|ing|s)?|leave|left|origin(?:ate|ated)?)\b/i.test(q.text)
+      ? 'from'
+      : /\b(to|going|go|bound|heading|headed|destination|fly(?:ing)?)\b/i.test(q.text)
+        ? 'to'
+        : null;
+    const countryWanted = /\b(which|what) (country|countries|nation|nations)\b/i.test(q.text);
+    // "which island…", "what stadium…": the kind of place asked for (a country has its own test).
+    const kind = q.answerKind && q.answerKind !== 'country' && PLACE_KINDS.includes(q.answerKind) ? q.answerKind : null;
+    const asked = /\b(for|in|at|from|to|near|outside|inside|of)\s+where\b/i.exec(q.text)?.[1]?.toLowerCase() ?? null;
+    const out: Candidate[] = [];
+    for (const s of sentences) out.push(...extractPlaces(s, direction, countryWanted, kind, asked));
+    return out;
+  },
+};

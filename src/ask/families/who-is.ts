@@ -1,0 +1,71 @@
+import { mainPartOfSpeech } from '../wordnet.ts';
+import { extractRoleHolders, extractRoles, isRoleTarget } from '../extract/role.ts';
+import type { Candidate } from '../extract/candidate.ts';
+import { extractDescriptors } from './descriptor.ts';
+import type { Family } from './family.ts';
+
+/**
+ * "who is Yuri Ushakov?" and "who is the Kremlin spokesman?" ask for a role or a name; "who was killed?"
+ * and "who is responsible for X?" ask for an agent.
+ */
+function isWhoIs(question: string): boolean {
+  const m = /^who(?:'s| is| was| are| were)\s+(.+)$/i.exec(question);
+  if (!m) return false;
+  const rest = m[1]!.trim();
+  // "who was it that froze him out?": a cleft asks who did it.
+  if (/^it (?:that|who)\b/i.test(rest)) return false;
+  if (
+    /^(the |a |an )?(\w+ ){0,3}(responsible|behind|in charge|leading|involved|accused|blamed|suspected|believed|thought|said|expected|going|set|due|likely)\b/i.test(
+      rest,
+    )
+  )
+    return false;
+  // "who was killed", "who were arrested": a lower-case participle right after the verb asks for an agent.
+  if (/^(?:\p{Ll}+ )?\p{Ll}+(ed|en)\b/u.test(rest) && !/^(the|a|an) /i.test(rest)) return false;
+  // "who was reportedly drawing up a list…", "who is leading the talks": a verb in the progressive.
+  const progressive = /^(?:\p{Ll}+ly )?(\p{Ll}{3,}ing)\b/u.exec(rest)?.[1];
+  if (progressive && mainPartOfSpeech(progressive) === 'verb') return false;
+  return true;
+}
+
+/** The person or role a who-is question asks about ("who is Yuri Ushakov?" → Yuri Ushakov). */
+function whoIsTarget(q: string): string | null {
+  if (/^what (?:is|was) (?:his|her|their|its) (?:role|job|position|title)\b/i.test(q)) return 'they';
+  const m =
+    /^who(?:'s| is| was| are| were)\s+(.+)$/i.exec(q) ?? /^what (?:is|was) (.+?)['’]s (?:role|job|position|title)/i.exec(q) ?? /^what does (.+?) do\b/i.exec(q);
+  return m?.[1]?.trim() ?? null;
+}
+
+/**
+ * "Who is X?" questions: the role the coverage gives a person ("Kremlin foreign policy adviser Yuri
+ * Ushakov"), or the person holding a role ("who is the Kremlin spokesman?").
+ */
+export const whoIs: Family = {
+  name: 'who_is',
+  detect: [
+    {
+      order: 130,
+      test: (lower, original) => /^(who|whom|whose)\b/.test(lower) && isWhoIs(original),
+    },
+    {
+      order: 150,
+      test: (lower) => /^what (is|was) (his|her|their|its) (role|job|position|title)\b/.test(lower),
+    },
+    {
+      order: 190,
+      test: (lower) => /^what (is|was) .+['’]s (role|job|position|title)\b|^what does .+ do\b/.test(lower),
+    },
+  ],
+  entity: whoIsTarget,
+  typed: false,
+  conflicts: false,
+  reask: (_q, name) => `who is ${name}?`,
+  extract: ({ q, sentences }) => {
+    const target = q.entity ?? q.focus.join(' ');
+    const out: Candidate[] = [];
+    for (const s of sentences) out.push(...(isRoleTarget(target) ? extractRoleHolders(s, target) : extractRoles(s, target)));
+    // No role word the lexicon knows: how the coverage describes the name ("married publisher Kimberly Quinn").
+    if (!out.length && !isRoleTarget(target)) for (const s of sentences) out.push(...extractDescriptors(s, target));
+    return out;
+  },
+};

@@ -1,0 +1,44 @@
+import { isVerbForm } from '../../index/analyzer.ts';
+import { LIGHT_VERBS } from '../lexicon.ts';
+import type { Slot } from '../retrieve.ts';
+import { mainPartOfSpeech } from '../wordnet.ts';
+import { extractYesNo } from './sentence-answers.ts';
+import type { Family } from './family.ts';
+
+/** Verbs too light or too general to be what a yes/no question asks about. */
+const LIGHT_PREDICATES = new Set([...LIGHT_VERBS, 'say', 'said', 'says', 'tell', 'told', 'want', 'need']);
+
+/**
+ * The question's actions: its lower-case words that WordNet mostly uses as verbs ("offer", "invade"),
+ * or verbs by their shape ("arrested") that it does not mostly use as nouns ("meeting"); light verbs
+ * and verbs of saying aside.
+ */
+function predicateLabels(slots: readonly Slot[]): string[] {
+  return (
+    slots
+      .filter((s) => !s.subject && /^\p{Ll}/u.test(s.label) && !LIGHT_PREDICATES.has(s.label.toLowerCase()))
+      // "meeting" is a noun, "arrested" a verb: the shape alone does not tell.
+      .filter((s) => mainPartOfSpeech(s.label) === 'verb' || (isVerbForm(s.label) && mainPartOfSpeech(s.label) !== 'noun'))
+      .map((s) => s.label)
+  );
+}
+
+/**
+ * "Did Biden threaten sanctions?": the sentence that settles the question, read for its polarity
+ * ("Yes" / "No"), with the question's actions required of it.
+ */
+export const yesNo: Family = {
+  name: 'yes_no',
+  detect: [
+    {
+      order: 20,
+      test: (lower) =>
+        /^(did|does|do|is|isn't|was|wasn't|are|aren't|were|weren't|has|hasn't|have|haven't|had|will|won't|would|can|could|should|didn't|doesn't|don't)\b/.test(
+          lower,
+        ),
+    },
+  ],
+  typed: false,
+  conflicts: true,
+  extract: ({ q, slots, sentences }) => extractYesNo(sentences, q.text, predicateLabels(slots)),
+};
