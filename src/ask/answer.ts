@@ -6,7 +6,7 @@ import { familyOf } from './families/registry.ts';
 import type { ParsedQuestion } from './parsed-question.ts';
 import { correctQuestion } from './truecase.ts';
 import { buildSlots, retrieveSentences, type ScoredSentence, type Slot } from './retrieve.ts';
-import { centralNouns } from './story.ts';
+import { centralNouns, personalReferent } from './story.ts';
 import { candidateScore, type Candidate } from './extract/candidate.ts';
 import { nearness } from './extract/nearness.ts';
 import { preferOutcomes } from './extract/outcome.ts';
@@ -83,7 +83,10 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
   // "what did he say?", "what is his role?" after a question about someone: ask about them by name.
   const reask = familyOf(q.family).reask;
   if (previous && q.entity && isPronoun(q.entity) && reask) q = parseQuestion(reask(q, previous));
-  const central = q.needsSubject && !previous ? centralNouns(index).filter((n) => n.weight >= 0.8) : [];
+  // "when did he fail the drug test?" with nobody named before: the story's central person of that
+  // pronoun; "how long was it?": the story's central nouns.
+  const person = q.needsSubject && !previous ? personalReferent(index, q.text) : null;
+  const central = q.needsSubject && !previous ? (person ? [{ word: person, weight: 1 }] : centralNouns(index).filter((n) => n.weight >= 0.8)) : [];
   const subjectWords = previous ? [{ word: previous, weight: 1 }] : central.map((n) => ({ word: n.word, weight: n.weight }));
   const slots = buildSlots(index, q, subjectWords);
   // Nothing below the related-passages bar is used, so it is not kept.

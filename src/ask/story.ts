@@ -1,6 +1,9 @@
 import type { CorpusIndex } from '../index/corpus-index.ts';
 import { analyzeTerm } from '../index/analyzer.ts';
 import { NUMBER_WORDS } from './lexicon.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { nameSpans } from './tokens.ts';
+import { classifySpan } from './extract/entities.ts';
 
 /**
  * The story's central nouns, worked out from the corpus itself: the common nouns that the most
@@ -118,3 +121,100 @@ const TIME_WORDS = new Set([
   'hour',
   'hours',
 ]);
+
+/** A person at the centre of the story and the pronoun the coverage uses for them. */
+interface CentralPerson {
+  /** The full name as the coverage writes it most often ("Adrian Mutu"). */
+  name: string;
+  pronoun: 'he' | 'she';
+}
+
+/** Share of the articles a person must be named in to be the story's central person. */
+const CENTRAL_PERSON_SHARE = 0.5;
+/** Share of the sentences a person's name opens that the next sentence continues with "He…" or "She…". */
+const PRONOUN_RATE = 0.08;
+
+/** The story's central people and the surnames of everyone it names in full. */
+interface StoryPeople {
+  central: CentralPerson[];
+  surnames: ReadonlySet<string>;
+}
+
+const peopleCache = new WeakMap<CorpusIndex, { version: number; people: StoryPeople }>();
+
+/**
+ * Whom "he" or "she" stands for in a question that names nobody: the story's central person of that
+ * pronoun, the person named in the most articles (at least half of them) whom the coverage calls so
+ * (the "He…" or "She…" that opens the sentence after their name). Null when the question uses no
+ * such pronoun, names a person itself ("where was Putin when he…"), or the coverage, an archive of
+ * many stories, has no central person.
+ * @example personalReferent(index, 'when did he fail the drug test?') // 'Adrian Mutu'
+ */
+export function personalReferent(index: CorpusIndex, question: string): string | null {
+  const pronoun = /\b(?:he|him|his|hes|himself)\b/i.test(question) ? 'he' : /\b(?:she|her|hers|shes|herself)\b/i.test(question) ? 'she' : null;
+  if (!pronoun) return null;
+  let cached = peopleCache.get(index);
+  if (!cached || cached.version !== index.version) {
+    cached = { version: index.version, people: computeCentralPeople(index) };
+    peopleCache.set(index, cached);
+  }
+  const { central, surnames } = cached.people;
+  if ((question.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).some((w) => surnames.has(w.replace(/['’]s$/, '')))) return null;
+  return central.find((p) => p.pronoun === pronoun)?.name ?? null;
+}
+
+function computeCentralPeople(index: CorpusIndex): StoryPeople {
+  const articles = index.sortedArticles();
+  if (articles.length === 0 || articles.length > MAX_ARTICLES) return { central: [], surnames: new Set() };
+  // Surnames of people the coverage names in full ("Adrian Mutu"), with their full names.
+  const names = new Map<string, Map<string, number>>();
+  const split = articles.map((a) => splitSentences(`${a.title}.\n${a.text}`).map((s) => s.text));
+  for (const sentences of split)
+    for (const text of sentences)
+      for (const span of nameSpans(text)) {
+        const mention = classifySpan(text, span);
+        const words = mention.text.split(/\s+/);
+        if (mention.kind !== 'person' || words.length < 2) continue;
+        const forms = names.get(words.at(-1)!) ?? new Map<string, number>();
+        forms.set(mention.text, (forms.get(mention.text) ?? 0) + 1);
+        names.set(words.at(-1)!, forms);
+      }
+  // Per surname: articles naming it, sentences opening with it, and the pronoun opening the sentence after those.
+  const stats = new Map<string, { articles: number; subject: number; he: number; she: number }>();
+  for (const sentences of split) {
+    const inArticle = new Set<string>();
+    sentences.forEach((text, i) => {
+      for (const span of nameSpans(text)) {
+        const surname = span.text.split(/\s+/).at(-1)!;
+        if (!names.has(surname)) continue;
+        const entry = stats.get(surname) ?? { articles: 0, subject: 0, he: 0, she: 0 };
+        stats.set(surname, entry);
+        if (!inArticle.has(surname)) {
+          inArticle.add(surname);
+          entry.articles++;
+        }
+      }
+      const first = nameSpans(text)[0];
+      const surname = first && first.start < 40 ? first.text.split(/\s+/).at(-1)! : null;
+      if (!surname || !names.has(surname)) return;
+      const entry = stats.get(surname)!;
+      entry.subject++;
+      const opener = /^[“"]?(He|His|She|Her)\b/.exec(sentences[i + 1] ?? '')?.[1];
+      if (opener === 'He' || opener === 'His') entry.he++;
+      else if (opener) entry.she++;
+    });
+  }
+  // A person is told apart from a place or a team by the pronoun that follows: "Mutu tested
+  // positive… He…" (at least PRONOUN_RATE of the sentences they open).
+  const ranked = [...stats.entries()]
+    .filter(([, e]) => e.articles >= Math.max(2, CENTRAL_PERSON_SHARE * articles.length) && e.he + e.she >= 2 && (e.he + e.she) / e.subject >= PRONOUN_RATE)
+    .sort((a, b) => b[1].articles - a[1].articles || b[1].subject - a[1].subject || (a[0] < b[0] ? -1 : 1));
+  const out: CentralPerson[] = [];
+  for (const [surname, e] of ranked) {
+    const pronoun = e.he >= e.she ? 'he' : 'she';
+    if (out.some((p) => p.pronoun === pronoun)) continue;
+    const forms = [...names.get(surname)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    out.push({ name: forms[0]![0], pronoun });
+  }
+  return { central: out, surnames: new Set(names.keys()) };
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/ask/answer.ts';
+import { personalReferent } from '../../src/ask/story.ts';
 import { Newsdesk } from '../../src/app/newsdesk.ts';
 import { openCorpus } from '../../src/index/open-corpus.ts';
 import { silentLog } from '../../src/log.ts';
@@ -209,5 +210,24 @@ describe('Newsdesk rate limit', () => {
       message: expect.stringMatching(/^You are asking faster than I can keep up: please wait about \d+ seconds?, then ask again\.$/),
     });
     expect(desk.ask('who requested the call?', { user: 'slack:U2' }).ok).toBe(true);
+  });
+});
+
+describe('a personal pronoun with nobody named before', () => {
+  const index = new CorpusIndex();
+  index.addArticles([
+    article('a.txt', 'Striker Maria Lopes was dropped by Rovers on Monday. She had failed a drugs test in March.\n\nRovers said the decision was final.'),
+    article('b.txt', 'Maria Lopes has been dropped. She plans to appeal against the ban.\n\nCoach Tom Hale said: "We had no choice."'),
+    article('c.txt', 'Rovers dropped Maria Lopes after a failed test. She joined the club for £2m.'),
+  ]);
+
+  it('reads "she" as the story’s central person the coverage calls "she"', () => {
+    expect(personalReferent(index, 'when did she fail the test?')).toBe('Maria Lopes');
+    expect(answerQuestion(index, 'when did she fail the test?').answer.answer).toBe('March');
+  });
+
+  it('leaves "he" and a question that names its person to the words they use', () => {
+    expect(personalReferent(index, 'when did he fail the test?')).toBe(null);
+    expect(personalReferent(index, 'what did Tom Hale say when she was dropped?')).toBe(null);
   });
 });
