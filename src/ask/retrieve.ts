@@ -4,7 +4,7 @@ import { STOP_WORDS, analyzeTerm, analyzeText } from '../index/analyzer.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { NUMBER_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
-import { relatedWords } from './wordnet.ts';
+import { isDictionaryWord, mainPartOfSpeech, relatedWords } from './wordnet.ts';
 import { nameSpans } from './tokens.ts';
 import type { ParsedQuestion } from './parsed-question.ts';
 
@@ -135,12 +135,15 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       // is the asker's wording, not a fact the coverage lacks: it weighs as a common word does. A name
       // the coverage never mentions keeps its weight (the question is likely about something absent).
       const unused = !/^\p{Lu}/u.test(part) && [...terms.keys()].every((t) => index.documentFrequency(t) === 0);
+      // An adverb ("reportedly", "apparently", "originally") says how the asker holds the question,
+      // seldom what it is about: it weighs as a common word, though its adjective may still match.
+      const adverb = /^\p{Ll}+ly$/u.test(part) && mainPartOfSpeech(part) === null && isDictionaryWord(part);
       slots.set(term, {
         label: part,
         terms,
         phrases,
         idf:
-          Math.max(0.2, unused ? Math.min(idfOf(term), UNUSED_WORD_IDF * Math.log(1 + n)) : idfOf(term)) *
+          Math.max(0.2, unused || adverb ? Math.min(idfOf(term), UNUSED_WORD_IDF * Math.log(1 + n)) : idfOf(term)) *
           (weak ? 0.3 : 1) *
           (inScene ? SCENE_WEIGHT : 1) *
           kind,

@@ -78,6 +78,18 @@ export function relatedWords(word: string): RelatedWords {
       }
     });
   }
+  // An adverb not otherwise known ("reportedly", "originally") stands for the adjective it is
+  // formed from (WordNet's pertainym pointer, "\\"): "reportedly" → "reported".
+  if (!main && lower.endsWith('ly')) {
+    const adverb = lookUpIndex('adv', lower);
+    for (const offset of adverb?.offsets.slice(0, SENSES) ?? []) {
+      for (const p of readSynset('adv', offset)?.pointers ?? []) {
+        if (p.symbol !== '\\') continue;
+        const form = readSynset(POS_BY_LETTER[p.pos] ?? 'adj', p.offset)?.words[p.target - 1];
+        if (form) derivations.add(form);
+      }
+    }
+  }
   const result = {
     synonyms: [...synonyms].filter(single).slice(0, MAX_RELATED),
     derivations: [...derivations].filter(single).slice(0, MAX_RELATED),

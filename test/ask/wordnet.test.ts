@@ -16,6 +16,11 @@ describe('relatedWords (WordNet 3.1)', () => {
     expect(relatedWords('invaded').derivations).toEqual(['invasive', 'invasion', 'invader']);
   });
 
+  it('reads an adverb as the adjective it is formed from', () => {
+    expect(relatedWords('reportedly')).toEqual({ synonyms: [], derivations: ['reported'] });
+    expect(relatedWords('originally').derivations).toEqual(['original']);
+  });
+
   it('gives nothing for numbers, short words and words WordNet lacks', () => {
     expect([relatedWords('12'), relatedWords('a'), relatedWords('qwzx')]).toEqual([
       { synonyms: [], derivations: [] },
