@@ -94,6 +94,27 @@ export function extractAgents(
   return dedupe(out);
 }
 
+/** What the name after "the inquiry by" counts: the doer of the question's noun, not of its verb. */
+const NOMINAL_AGENT_FACTOR = 0.8;
+
+/**
+ * Agents of the question's nouns: "the separate inquiry by Sir Alan Budd" answers "who ran the
+ * inquiry?", "a bid by Euronext" answers "who made the bid?", whatever verb the question uses.
+ * @param nounSlots - slots of the question's nouns (not its verbs)
+ * @param questionSlots - all the question's slots: an entity the question names is never its answer
+ */
+export function extractNominalAgents(index: CorpusIndex, s: ScoredSentence, nounSlots: readonly Slot[], questionSlots: readonly Slot[]): Candidate[] {
+  const out: Candidate[] = [];
+  const tokens = tokenizeWords(s.text);
+  tokens.forEach((tok, i) => {
+    const term = analyzeTerm(tok.text);
+    if (!term || tokens[i + 1]?.lower !== 'by' || !nounSlots.some((slot) => slot.terms.has(term))) return;
+    const e = entityAfter(s.text, tokens[i + 1]!.end);
+    if (answersQuestion(e, questionSlots)) out.push(toCandidate(index, s, e, NOMINAL_AGENT_FACTOR));
+  });
+  return dedupe(out);
+}
+
 /** Verbs that tell who spoke ("…,” Anais Faraj, an analyst at Nomura, told the BBC"). */
 const TELLING = 'said|says|told|tells|added|adds|continued|explained|warned|insisted|argued|claimed|stressed|admitted|replied|wrote|noted|branded|described';
 const TELLING_FIRST = new RegExp(`^(?:${TELLING})\\s+`, 'i');

@@ -4,7 +4,7 @@ import { analyzeTerm } from '../../index/analyzer.ts';
 import { countryOf } from '../gazetteer.ts';
 import { ROLE_NOUNS } from '../lexicon.ts';
 import { nameSpans, type Span } from '../tokens.ts';
-import { hasNounSense, isKindOf } from '../wordnet.ts';
+import { hasNounSense, isKindOf, mainPartOfSpeech } from '../wordnet.ts';
 import { oneOf } from '../../text/patterns.ts';
 
 /**
@@ -241,7 +241,9 @@ export function entityAfter(sentence: string, from: number): EntityMention | nul
 function isTitle(words: string): boolean {
   const list = words.trim().split(/\s+/);
   const head = list.at(-1)!;
-  return list.every((w) => hasNounSense(w)) && ['person', 'organization', 'group'].some((k) => isKindOf(head, k));
+  // "coach", "hedge fund", "ex-senior civil servant": nouns and adjectives, the last a noun.
+  const describes = (w: string): boolean => hasNounSense(w) || mainPartOfSpeech(w.split('-').at(-1)!) === 'adj';
+  return list.every(describes) && ['person', 'organization', 'group'].some((k) => isKindOf(head, k));
 }
 
 /**

@@ -3,7 +3,7 @@ import { isVerbForm } from '../../index/analyzer.ts';
 import { asksForName, whichNoun } from '../question-shape.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import { candidateScore, type Candidate } from '../extract/candidate.ts';
-import { extractAgents, extractPatients, extractPrepositionObjects, extractQuoteTeller, extractSpeakers, extractSubjects } from '../extract/agent.ts';
+import { extractAgents, extractNominalAgents, extractPatients, extractPrepositionObjects, extractQuoteTeller, extractSpeakers, extractSubjects } from '../extract/agent.ts';
 import { extractRoleHolders } from '../extract/role.ts';
 import { mainPartOfSpeech } from '../wordnet.ts';
 import { extractNamedAs } from './named.ts';
@@ -63,6 +63,9 @@ function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[
       );
   for (const s of sentences)
     out.push(...extractAgents(index, s, relation, slots).map((c) => (stranded || patient ? { ...c, confidence: c.confidence * STRANDED_AGENT_FACTOR } : c)));
+  // "who ran the inquiry?" answered by "the inquiry by Sir Alan Budd".
+  const nouns = slots.filter((x) => !x.subject && !relation.includes(x) && /^\p{Ll}/u.test(x.label) && mainPartOfSpeech(x.label) === 'noun');
+  if (!stranded && !patient && nouns.length) for (const s of sentences) out.push(...extractNominalAgents(index, s, nouns, slots));
   // "who compared…?" answered by a quote that says it: its teller, named before the quote ran on.
   if (!stranded && !patient) for (const s of sentences) out.push(...extractQuoteTeller(index, s, slots));
   // "what's the name of the police dog…": names given with "named" / "called".
