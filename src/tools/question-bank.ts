@@ -9,7 +9,7 @@ import { validateQuestion } from '../ask/input.ts';
 import { readJsonFile } from './read-json.ts';
 
 /**
- * The blind question bank (test/fixtures/qa/bank/{dev,test}/<story>.json): questions written from the
+ * The blind question bank (test/fixtures/qa/bank/{dev,val,test}/<story>.json): questions written from the
  * article text by people who never saw the pipeline, one file per story. Dev stories are for tuning;
  * test stories are frozen once committed and only measured. A question passes when:
  * - answerable: the status is answered or conflicting, the short answer contains one of the expected
@@ -45,8 +45,15 @@ const bankStorySchema = z.object({
 export type BankStory = z.infer<typeof bankStorySchema>;
 /** A parsed bank question. */
 export type BankQuestion = z.infer<typeof bankQuestionSchema>;
-/** The two halves of the bank. */
-export type BankSplit = 'dev' | 'test';
+/**
+ * The parts of the bank: dev stories are tuned on; val stories decide between mechanisms that dev
+ * alone cannot (a change that helps dev by undoing its own special cases); test stories are only
+ * measured, never looked into.
+ */
+export type BankSplit = 'dev' | 'val' | 'test';
+
+/** The splits in the order they are reported. */
+export const BANK_SPLITS: readonly BankSplit[] = ['dev', 'val', 'test'];
 
 /** Families whose answer is a typed value: the short answer must be a phrase, not a sentence. */
 const TYPED_FAMILIES = new Set(['who', 'when', 'what_time', 'how_long', 'how_many', 'where']);

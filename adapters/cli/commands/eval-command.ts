@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { evalCorpusDir, readEvalSet, runEval, type EvalReport } from '../../../src/tools/eval.ts';
 import { openCorpus } from '../../../src/index/open-corpus.ts';
 import {
+  BANK_SPLITS,
   bankFiles,
   openBankCorpus,
   readBankStory,
@@ -18,7 +19,7 @@ import { projectRoot } from '../project-root.ts';
 
 /** Where the development question sets live, relative to the project root. */
 export const DEV_SETS_DIR = 'test/fixtures/qa';
-/** Where the blind question bank lives (dev/ and test/ stories), relative to the project root. */
+/** Where the blind question bank lives (dev/, val/ and test/ stories), relative to the project root. */
 export const BANK_DIR = 'test/fixtures/qa/bank';
 
 interface EvalOptions {
@@ -30,27 +31,27 @@ interface EvalOptions {
 }
 
 /**
- * `newsdesk eval [--split dev|test] [--story NAME…] [--set FILE…] [--json] [--verbose]`: scores the
- * answers against the blind question bank (dev and test stories reported apart, per family, with
+ * `newsdesk eval [--split dev|val|test] [--story NAME…] [--set FILE…] [--json] [--verbose]`: scores the
+ * answers against the blind question bank (dev, val and test stories reported apart, per family, with
  * answered precision and abstention), and the older development sets.
  */
 export function registerEvalCommand(program: Command, ctx: CliContext): void {
   program
     .command('eval')
-    .option('--split <split>', 'only the dev or the test stories of the bank')
+    .option('--split <split>', 'only the dev, val or test stories of the bank')
     .option('--story <name...>', 'only these bank stories')
     .option('--set <file...>', 'only these question set or bank story file(s)')
     .option('--json', 'print the reports as JSON')
     .option('--verbose', 'list every failing question and why')
     .action((opts: EvalOptions) => {
-      if (opts.split !== undefined && opts.split !== 'dev' && opts.split !== 'test') throw new Error(`--split must be dev or test, not ${opts.split}`);
+      if (opts.split !== undefined && !BANK_SPLITS.includes(opts.split as BankSplit)) throw new Error(`--split must be dev, val or test, not ${opts.split}`);
       const root = projectRoot();
       const { bank, sets, skipped } = collect(root, opts);
       if (opts.json) {
         ctx.out(JSON.stringify({ bank: bank.map(withoutOutcomes), sets: sets.map(setJson), skipped }, null, 2));
         return;
       }
-      for (const split of ['dev', 'test'] as const) {
+      for (const split of BANK_SPLITS) {
         const reports = bank.filter((r) => r.split === split);
         if (!reports.length) continue;
         ctx.out(`bank ${split} stories${split === 'test' ? ' (the figure that counts)' : ''}:`);
@@ -78,10 +79,10 @@ function collect(root: string, opts: EvalOptions): { bank: BankStoryReport[]; se
   const skipped: { file: string; reason: string }[] = [];
   const bankDir = path.join(root, BANK_DIR);
   const explicit = opts.set?.map((f) => path.resolve(f)) ?? [];
-  const splitOf = (file: string): BankSplit => (path.basename(path.dirname(file)) === 'test' ? 'test' : 'dev');
+  const splitOf = (file: string): BankSplit => BANK_SPLITS.find((s) => s === path.basename(path.dirname(file))) ?? 'dev';
   const bankList = explicit.length
     ? explicit.filter((f) => f.startsWith(bankDir))
-    : (['dev', 'test'] as const).filter((s) => !opts.split || opts.split === s).flatMap((s) => bankFiles(bankDir, s));
+    : BANK_SPLITS.filter((s) => !opts.split || opts.split === s).flatMap((s) => bankFiles(bankDir, s));
   const bank: BankStoryReport[] = [];
   for (const file of bankList) {
     const story = readBankStory(file);

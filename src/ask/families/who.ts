@@ -3,7 +3,15 @@ import { isVerbForm } from '../../index/analyzer.ts';
 import { asksForName, whichNoun } from '../question-shape.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import { candidateScore, type Candidate } from '../extract/candidate.ts';
-import { extractAgents, extractNominalAgents, extractPatients, extractPrepositionObjects, extractQuoteTeller, extractSpeakers, extractSubjects } from '../extract/agent.ts';
+import {
+  extractAgents,
+  extractNominalAgents,
+  extractPatients,
+  extractPrepositionObjects,
+  extractQuoteTeller,
+  extractSpeakers,
+  extractSubjects,
+} from '../extract/agent.ts';
 import { extractRoleHolders } from '../extract/role.ts';
 import { mainPartOfSpeech } from '../wordnet.ts';
 import { extractNamedAs } from './named.ts';
