@@ -69,6 +69,8 @@ export interface AnswerTrace {
   }[];
   /** The best group's first sentence: its relevance and the slots it matched (null: no candidate). */
   winner: { relevance: number; matched: string[] } | null;
+  /** The values found, strongest first: their summed score, their best candidate's and how many sources give them. */
+  groups: { value: string; score: number; best: number; sources: number }[];
 }
 
 /**
@@ -130,6 +132,7 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
       relevance: c.sentence.relevance,
       source: c.sentence.article.id,
     })),
+    groups: grouped.groups.map((g) => ({ value: g.value, score: g.score, best: g.best, sources: g.members.length })),
     winner: winner
       ? {
           relevance: winner.members[0]!.sentence.relevance,

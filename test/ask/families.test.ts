@@ -110,6 +110,12 @@ describe('extractYesNo', () => {
     // A question about the forecast itself is answered by it.
     expect(values(extractYesNo([forecast], 'are chelsea expected to sign the striker'))).toEqual([['yes', 'Yes']]);
   });
+
+  it('is not settled yes by a condition, which asserts nothing', () => {
+    const condition = sentence('Allies are ready to react if Russia invades Ukraine.', 0.9);
+    const denial = sentence('Putin did not say if he had decided to invade Ukraine.', 0.88);
+    expect(values(extractYesNo([condition, denial], 'did putin say he had decided to invade'))).toEqual([['no', 'No']]);
+  });
 });
 
 describe('extractExplanations', () => {

@@ -27,6 +27,9 @@ const NEGATION =
  */
 const HEDGE = /\b(tipped to|expected to|likely to|poised to|set to|favourite to|favorite to|predicts?|predicted|forecasts?|tipped)\b/i;
 
+/** A condition or an open question inside a sentence ("if Russia invades", "whether he would"). */
+const CONDITION = /\b(?:if|whether|unless)\b/i;
+
 /** Sentences a sentence family reads at most. */
 const READ = 20;
 
@@ -106,7 +109,10 @@ export function extractYesNo(sentences: readonly ScoredSentence[], question: str
   const best = Math.max(0, ...settling.map((s) => s.relevance));
   for (const s of settling) {
     if (s.relevance < YES_NO_RELEVANCE || s.relevance < best - SETTLING_MARGIN) continue;
-    const negated = NEGATION.test(s.text) !== askedNegated;
+    const denies = NEGATION.test(s.text);
+    // "ready to react if Russia invades": a condition asserts nothing, so it cannot say yes.
+    if (!denies && CONDITION.test(s.text)) continue;
+    const negated = denies !== askedNegated;
     out.push({
       key: negated ? 'no' : 'yes',
       value: negated ? 'No' : 'Yes',
