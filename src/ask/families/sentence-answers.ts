@@ -19,7 +19,7 @@ const CIRCUMSTANCE =
 const MANNER = /\b(by|through|using|via|with the help of|thanks to|after|when|in a|in an|by means of|managed to|were able to|was able to)\b/i;
 /** Negation in a sentence: it denies what the question asks. */
 const NEGATION =
-  /\b(not|no|never|neither|nor|without|denied|denies|deny|refused|refuses|rejected|rejects|ruled out|rules out|failed to|fails to|declined to|declines to|dismissed|contrary to)\b|n['’]t\b/i;
+  /\b(not|no|never|neither|nor|without|denied|denies|deny|refused|refuses|rejected|rejects|ruled out|rules out|failed to|fails to|declined to|declines to|dismissed|contrary to|unsuccessful(?:ly)?|unable|turned down|rebuffed)\b|n['’]t\b/i;
 
 /**
  * A forecast: the sentence says what is expected to happen, not what did ("tipped to win",
