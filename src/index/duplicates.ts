@@ -52,6 +52,8 @@ const CACHE = new WeakMap<CorpusIndex, { version: number; groups: Map<string, st
 
 /** Only shingles whose hash falls in this residue class are used to find candidate pairs. */
 const SAMPLE_MODULUS = 4;
+/** Room for this many articles in a (shingle, article) key: a shingle hash times this fits a double exactly. */
+const ARTICLE_SLOTS = 2 ** 20;
 /** Sampled shingles shared by more articles than this are stock phrases: not used to find candidates. */
 const MAX_POSTING = 100;
 
@@ -59,14 +61,23 @@ const MAX_POSTING = 100;
  * An article's shingle hashes and its sampled distinct ones, kept per article object (an article that
  * changes is a new object): an index that gains one article then shingles that article only.
  */
-const SHINGLES = new WeakMap<Article, { hashes: Uint32Array; sampled: number[] }>();
+const SHINGLES = new WeakMap<Article, { hashes: Uint32Array; sampled: Uint32Array }>();
 
-function articleShingles(article: Article): { hashes: Uint32Array; sampled: number[] } {
+function articleShingles(article: Article): { hashes: Uint32Array; sampled: Uint32Array } {
   let hit = SHINGLES.get(article);
   if (!hit) {
     // 4 bytes a shingle: kept for every article of the index.
-    const hashes = Uint32Array.from(shingleHashes(article.text));
-    hit = { hashes, sampled: [...new Set(hashes.filter((h) => h % SAMPLE_MODULUS === 0))] };
+    const hashes = shingleHashes(article.text);
+    let count = 0;
+    for (const h of hashes) if (h % SAMPLE_MODULUS === 0) count++;
+    const sample = new Uint32Array(count);
+    count = 0;
+    for (const h of hashes) if (h % SAMPLE_MODULUS === 0) sample[count++] = h;
+    sample.sort();
+    // Distinct, in place: the sorted repeats collapse.
+    let distinct = 0;
+    for (let k = 0; k < sample.length; k++) if (k === 0 || sample[k] !== sample[k - 1]) sample[distinct++] = sample[k]!;
+    hit = { hashes, sampled: sample.slice(0, distinct) };
     SHINGLES.set(article, hit);
   }
   return hit;
@@ -102,24 +113,32 @@ function computeGroups(articles: readonly Article[]): Map<string, string> {
   const sampled = articles.map((a) => articleShingles(a).sampled);
   const sets: (Set<number> | undefined)[] = [];
   const setOf = (i: number): Set<number> => (sets[i] ??= new Set(hashes[i]));
-  const postings = new Map<number, number[]>();
+  // Articles sharing a sampled shingle: every (shingle, article) pair as one number, sorted, so that
+  // each shingle's articles lie together (a sort of typed numbers costs far less than a map of lists).
+  if (articles.length > ARTICLE_SLOTS) throw new Error(`duplicate search holds at most ${ARTICLE_SLOTS} articles, not ${articles.length}`);
+  const total = sampled.reduce((sum, hs) => sum + hs.length, 0);
+  const keyed = new Float64Array(total);
+  let at = 0;
   sampled.forEach((hs, i) => {
-    for (const h of hs) {
-      const list = postings.get(h);
-      if (list) list.push(i);
-      else postings.set(h, [i]);
-    }
+    for (let k = 0; k < hs.length; k++) keyed[at++] = hs[k]! * ARTICLE_SLOTS + i;
   });
+  keyed.sort();
   const sharedCounts = new Map<number, number>();
   const n = articles.length;
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > MAX_POSTING) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const key = list[x]! * n + list[y]!;
-        sharedCounts.set(key, (sharedCounts.get(key) ?? 0) + 1);
+  for (let start = 0; start < total; ) {
+    const hash = Math.floor(keyed[start]! / ARTICLE_SLOTS);
+    let end = start + 1;
+    while (end < total && Math.floor(keyed[end]! / ARTICLE_SLOTS) === hash) end++;
+    if (end - start >= 2 && end - start <= MAX_POSTING) {
+      for (let x = start; x < end; x++) {
+        const i = keyed[x]! % ARTICLE_SLOTS;
+        for (let y = x + 1; y < end; y++) {
+          const key = i * n + (keyed[y]! % ARTICLE_SLOTS);
+          sharedCounts.set(key, (sharedCounts.get(key) ?? 0) + 1);
+        }
       }
     }
+    start = end;
   }
   for (const [key, shared] of sharedCounts) {
     const i = Math.floor(key / n);
@@ -161,27 +180,49 @@ function comparePublished(a: Article, b: Article): number {
   return a.published < b.published ? -1 : 1;
 }
 
-/** The hash of every word shingle of a text, in order (repeats kept). */
-function shingleHashes(text: string): number[] {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const codes = words.map(fnv1a);
-  const width = Math.min(SHINGLE_WORDS, codes.length);
-  const out: number[] = [];
-  if (width === 0) return out;
-  for (let i = 0; i + width <= codes.length; i++) {
-    let h = 0x811c9dc5;
-    for (let j = i; j < i + width; j++) h = Math.imul(h ^ codes[j]!, 0x01000193);
-    out.push(h >>> 0);
+/**
+ * The hash of every word shingle of a text, in order (repeats kept): each word's FNV-1a hash over its
+ * lower-case letters and digits, then FNV over the hashes of five words in a row. One pass over the
+ * characters, with no array of words (this runs over every article of the coverage).
+ */
+function shingleHashes(text: string): Uint32Array {
+  const lower = text.toLowerCase();
+  // At most one word per two characters (a letter and a separator).
+  const codes = new Uint32Array((lower.length >> 1) + 1);
+  let words = 0;
+  let h = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const wordChar = c < 128 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) : isWordChar(lower, i, c);
+    if (wordChar) {
+      if (!inWord) {
+        h = 0x811c9dc5;
+        inWord = true;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
+    } else if (inWord) {
+      codes[words++] = h >>> 0;
+      inWord = false;
+    }
+  }
+  if (inWord) codes[words++] = h >>> 0;
+  const width = Math.min(SHINGLE_WORDS, words);
+  if (width === 0) return new Uint32Array(0);
+  const out = new Uint32Array(words - width + 1);
+  for (let i = 0; i + width <= words; i++) {
+    let sh = 0x811c9dc5;
+    for (let j = i; j < i + width; j++) sh = Math.imul(sh ^ codes[j]!, 0x01000193);
+    out[i] = sh >>> 0;
   }
   return out;
 }
 
-/** 32-bit FNV-1a hash of a string. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+/** A letter or digit beyond ASCII (a UTF-16 code unit of one: surrogate halves are read as their pair). */
+function isWordChar(text: string, i: number, code: number): boolean {
+  if (code >= 0xdc00 && code <= 0xdfff) return i > 0 && WORD_CHAR.test(text.slice(i - 1, i + 1));
+  if (code >= 0xd800 && code <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
+  return WORD_CHAR.test(text[i]!);
 }
+
+const WORD_CHAR = /^[\p{L}\p{N}]+$/u;
