@@ -374,10 +374,19 @@ function wordFormVariants(index: CorpusIndex, term: string): string[] {
 
 const acronymCache = new WeakMap<CorpusIndex, { version: number; byAcronym: Map<string, string[]> }>();
 
+/** The initials of a name's capitalised words ("International Olympic Committee" → "IOC"). */
+function initialsOf(words: readonly string[]): string {
+  return words
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
+}
+
 /**
  * What an acronym stands for in this coverage: "Organization for Security and Cooperation in Europe,
- * or OSCE", "the Australian Transport Safety Bureau (ATSB)". The capitals of the expansion must spell
- * the acronym.
+ * or OSCE", "the Australian Transport Safety Bureau (ATSB)", "the IOC (International Olympic
+ * Committee)". The capitals of the expansion must spell the acronym.
  */
 function acronymExpansions(index: CorpusIndex, acronym: string): string[] {
   let cache = acronymCache.get(index);
@@ -394,7 +403,13 @@ function acronymExpansions(index: CorpusIndex, acronym: string): string[] {
       `([\\p{Lu}][\\p{L}-]*(?:\\s+(?:(?:of|for|and|the|in|on|de|du|la)\\s+)*[\\p{Lu}][\\p{L}-]*){1,8})(?:,\\s+or\\s+(?:the\\s+)?|\\s*\\(\\s*)${acronym}\\b`,
       'gu',
     );
+    // "the IOC (International Olympic Committee)": the acronym first, its expansion in brackets.
+    const reversed = new RegExp(
+      `\\b${acronym}\\s*\\(\\s*([\\p{Lu}][\\p{L}-]*(?:\\s+(?:(?:of|for|and|the|in|on|de|du|la)\\s+)*[\\p{Lu}][\\p{L}-]*){1,8})\\s*\\)`,
+      'gu',
+    );
     for (const hit of index.searchTerms(new Map([[term, 1]]), 20)) {
+      for (const m of hit.passage.text.matchAll(reversed)) if (initialsOf(m[1]!.trim().split(/\s+/)) === acronym.toUpperCase()) found.add(m[1]!.trim());
       for (const m of hit.passage.text.matchAll(pattern)) {
         const words = m[1]!.trim().split(/\s+/);
         // Drop leading words until the capitals spell the acronym.

@@ -105,3 +105,18 @@ describe('buildSlots', () => {
     expect(idf('did Zorbatov talk about the call?', 'Zorbatov')).toBeCloseTo(rarest, 10);
   });
 });
+
+describe('acronyms', () => {
+  it('reads an acronym as the expansion the coverage gives it, in either order', () => {
+    const acronyms = new CorpusIndex();
+    acronyms.addArticles([
+      article('a.txt', 'Inspectors from the International Olympic committee began a four-day tour of the city.'),
+      article('b.txt', 'The mayor said the IOC (International Olympic Committee) would see a city that delivers.'),
+      article('c.txt', 'The Australian Transport Safety Bureau (ATSB) led the search for a week.'),
+    ]);
+    const phrases = (q: string) => buildSlots(acronyms, parseQuestion(q), []).flatMap((s) => s.phrases.map((p) => p.terms.join(' ')));
+    expect(phrases('how long is the IOC tour?')).toEqual(['intern olymp committe']);
+    expect(phrases('how long did the ATSB search?')).toEqual(['australian transport safeti bureau']);
+    expect(answerQuestion(acronyms, 'how long is the IOC tour?').answer.answer).toBe('4 days');
+  });
+});
