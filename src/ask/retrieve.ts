@@ -6,6 +6,7 @@ import { NUMBER_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
 import { isDictionaryWord, mainPartOfSpeech, relatedWords } from './wordnet.ts';
 import { nameSpans } from './tokens.ts';
+import { quoteSpeakers } from './quotes.ts';
 import type { ParsedQuestion } from './parsed-question.ts';
 
 /**
@@ -46,6 +47,16 @@ export interface ScoredSentence {
   previous?: NeighbourSentence;
   /** The article's sentence after this one, if any: where a reason or an answer may follow. */
   next?: NeighbourSentence;
+  /** Whoever speaks in the sentence when it is a quote that names no teller (see quotes.ts). */
+  speaker?: SentenceSpeaker;
+}
+
+/** The speaker of a quoted sentence: their name, its analysed terms, and where the sentence naming them starts. */
+export interface SentenceSpeaker {
+  name: string;
+  terms: ReadonlySet<string>;
+  /** Offset in `article.text` of the sentence that names the speaker. */
+  from: number;
 }
 
 /** A sentence next to a scored one: its text and offsets in `article.text`. */
@@ -67,6 +78,8 @@ const SYNONYM_WEIGHT = 0.4;
 const MIN_RELATED_POSTINGS = 20;
 /** Share of a slot's credit when its word is in the sentence before or after, not the sentence itself. */
 const NEIGHBOUR_CREDIT = 0.7;
+/** …when the word names whoever speaks in a quote that does not name them ("It is market forces." after "Scudamore said"). */
+const SPEAKER_CREDIT = 0.8;
 /** …in the article's headline. */
 const TITLE_CREDIT = 0.6;
 /** …anywhere else in the article. */
@@ -203,7 +216,11 @@ export function retrieveSentences(
       const referent = before ? referentTerms(sentence, before) : null;
       for (const slot of slots) {
         // "It lost 464,000 subscribers", "“…,” she told the audience": the pronoun's words count as the sentence's own.
-        const inSentence = Math.max(credit(slot, sentence.terms), referent ? credit(slot, referent) : 0);
+        const inSentence = Math.max(
+          credit(slot, sentence.terms),
+          referent ? credit(slot, referent) : 0,
+          sentence.speaker ? SPEAKER_CREDIT * credit(slot, sentence.speaker.terms) : 0,
+        );
         if (inSentence > 0) matched.add(slot.label);
         // A sentence leans on its neighbours ("It lost 464,000 subscribers" after a sentence naming
         // AOL), its headline and its article: words found there count for part of the question.
@@ -224,6 +241,7 @@ export function retrieveSentences(
         // The analysed neighbours themselves (they hold text and offsets): nothing new is made per sentence.
         ...(before ? { previous: before } : {}),
         ...(after ? { next: after } : {}),
+        ...(sentence.speaker ? { speaker: sentence.speaker } : {}),
       });
     }
   });
@@ -361,12 +379,16 @@ function credit(slot: Slot, terms: ReadonlySet<string>): number {
   return best;
 }
 
+/** Shortest term whose adjective or noun forms are looked for ("Iran" → "Iranian"). */
+const MIN_FORM_STEM = 4;
+
 /**
  * Other forms of a term that the corpus uses: adjective and noun forms of names ("Crimea" /
  * "Crimean", "Ukraine" / "Ukrainian"). Only forms that occur in the index are returned.
  */
 function wordFormVariants(index: CorpusIndex, term: string): string[] {
-  const forms = new Set<string>([`${term}n`, `${term}an`, `${term}ian`]);
+  // A short word is not a name's stem: "da" (of "Da Vinci") is not "Dan".
+  const forms = new Set<string>(term.length >= MIN_FORM_STEM ? [`${term}n`, `${term}an`, `${term}ian`] : []);
   for (const suffix of ['ian', 'an', 'n']) if (term.endsWith(suffix) && term.length - suffix.length >= 4) forms.add(term.slice(0, -suffix.length));
   forms.delete(term);
   return [...forms].filter((f) => index.documentFrequency(f) > 0);
@@ -447,14 +469,13 @@ interface AnalysedPassage {
 }
 
 /**
- * The article's sentences before a scored one, nearest first (at most `count`): where a quote's
- * speaker was named before the quote ran on.
- * @example sentencesBefore(index, sentence, 3)[0].text // the sentence just before
+ * The article's sentences after a scored one, in order (at most `count`): where a quote it opens runs on.
+ * @example sentencesAfter(index, sentence, 2)[0].text // the sentence just after
  */
-export function sentencesBefore(index: CorpusIndex, s: ScoredSentence, count: number): NeighbourSentence[] {
+export function sentencesAfter(index: CorpusIndex, s: ScoredSentence, count: number): (NeighbourSentence & { speaker?: SentenceSpeaker })[] {
   const sentences = analyseArticle(index, s.article).sentences;
   const at = sentences.findIndex((x) => x.start === s.start);
-  return at <= 0 ? [] : sentences.slice(Math.max(0, at - count), at).reverse();
+  return at < 0 ? [] : sentences.slice(at + 1, at + 1 + count);
 }
 
 /** Keyed by the passage object: a changed article gets new passage objects, so nothing goes stale. */
@@ -478,7 +499,7 @@ export function analysePassage(p: Passage): AnalysedPassage {
 /** An article's sentences in order with their analysed terms, and where each passage's sentences are. */
 interface AnalysedArticle {
   terms: Set<string>;
-  sentences: { text: string; start: number; end: number; terms: Set<string> }[];
+  sentences: { text: string; start: number; end: number; terms: Set<string>; speaker?: SentenceSpeaker }[];
   /** Passage key → [first, end) sentence positions. */
   byPassage: Map<number, [number, number]>;
 }
@@ -506,6 +527,12 @@ function analyseArticle(index: CorpusIndex, article: Article): AnalysedArticle {
     for (const t of passage.terms) analysed.terms.add(t);
     analysed.byPassage.set(p.key, [from, analysed.sentences.length]);
   }
+  // A quote that names no teller is its speaker's: "It is unscripted drama" after 'Scudamore said: "It is not.'.
+  const speakers = quoteSpeakers(article.text, analysed.sentences);
+  analysed.sentences = analysed.sentences.map((x, i) => {
+    const who = speakers[i];
+    return who ? { ...x, speaker: { name: who.name, terms: new Set(analyzeText(who.name)), from: analysed.sentences[who.namedIn]!.start } } : x;
+  });
   forIndex.set(article, analysed);
   return analysed;
 }

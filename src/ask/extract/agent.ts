@@ -1,6 +1,7 @@
 import type { CorpusIndex } from '../../index/corpus-index.ts';
 import { analyzeTerm, isVerbForm } from '../../index/analyzer.ts';
-import { sentencesBefore, type ScoredSentence, type Slot } from '../retrieve.ts';
+import type { ScoredSentence, Slot } from '../retrieve.ts';
+import { TELLING, TELLING_SOON } from '../quotes.ts';
 import { tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
 import { classifySpan, countryOfPerson, entityAfter, entityBefore, type EntityMention } from './entities.ts';
@@ -115,10 +116,7 @@ export function extractNominalAgents(index: CorpusIndex, s: ScoredSentence, noun
   return dedupe(out);
 }
 
-/** Verbs that tell who spoke ("…,” Anais Faraj, an analyst at Nomura, told the BBC"). */
-const TELLING = 'said|says|told|tells|added|adds|continued|explained|warned|insisted|argued|claimed|stressed|admitted|replied|wrote|noted|branded|described';
 const TELLING_FIRST = new RegExp(`^(?:${TELLING})\\s+`, 'i');
-const TELLING_SOON = new RegExp(`^(?:,[^.“”"]{1,80}?,?)?\\s+(?:has\\s+|had\\s+|also\\s+|then\\s+)?(?:${TELLING})\\b`, 'i');
 
 /**
  * Speakers, for "who said…" questions: the name that tells a quote ("“…,” Anais Faraj, an analyst at
@@ -156,69 +154,27 @@ export function extractSpeakers(index: CorpusIndex, s: ScoredSentence, contentSl
   return dedupe(out);
 }
 
+/** Words of a speaker about themselves. */
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|mine|we|we're|we’re|we've|we’ve|us|our|ours)\b/i;
 /** What the teller of a quote counts as the doer of what the quote says. */
 const QUOTE_TELLER_CONFIDENCE = 0.7;
-/** How many sentences before a quote its teller is looked for in. */
-const TELLER_LOOKBACK = 3;
-/** A quote handed back to a pronoun: "…,” he said." at the end of a sentence. */
-const PRONOUN_TELLS = new RegExp(`[,.!?]["”]\\s*(?:he|she|they)\\s+(?:${TELLING})\\b[^“"]*$`, 'i');
 
 /**
  * The teller of a quote that names none, as the one who did what it says ("who compared the unions'
- * treatment with MPs…?" answered by "“What really riles me is the breathtaking hypocrisy of MPs…").
- * The citation runs from the teller's sentence to the quote, verbatim.
+ * treatment with MPs…?" answered by "“What really riles me is the breathtaking hypocrisy of MPs…"):
+ * whoever speaks in it (see quotes.ts). The citation runs from the sentence naming them to the quote,
+ * verbatim.
  * @param questionSlots - all the question's slots: an entity the question names is never its answer
  */
 export function extractQuoteTeller(index: CorpusIndex, s: ScoredSentence, questionSlots: readonly Slot[]): Candidate[] {
-  const told = quoteTeller(index, s);
-  if (!told || told.teller.kind === 'country' || !answersQuestion(told.teller, questionSlots)) return [];
-  return [toCandidate(index, told.span, told.teller, QUOTE_TELLER_CONFIDENCE)];
-}
-
-/**
- * Who tells a quote that names no teller itself, or only "he said": news names a speaker once and runs on with their
- * quotes, so the teller is read from the sentences before, within a few: a name that tells ("Dave
- * Prentis, general secretary of Unison, said…", "said Prentis"), through any "…,” he said." on the
- * way; a sentence of narrative ends the search. `span` is the sentence widened to start at the
- * teller's sentence (verbatim article text), for a citation that shows both; `words` what was said.
- * @example quoteTeller(index, sentence)?.teller.canonical // 'Dave Prentis'
- */
-export function quoteTeller(index: CorpusIndex, s: ScoredSentence): { teller: EntityMention; span: ScoredSentence; words: string } | null {
-  if (!/^\s*[“"]/.test(s.text)) return null;
-  // A quote that names its teller is read where it stands; one handed to "he said" is followed back.
-  if (/[,.!?]["”]\s*\S/.test(s.text.trimEnd().replace(/["”]$/, '')) && !PRONOUN_TELLS.test(s.text)) return null;
-  for (const b of sentencesBefore(index, s, TELLER_LOOKBACK)) {
-    const teller = tellerIn(b.text);
-    if (teller) {
-      // What was said: the quote without its marks and any closing "…,” he said.".
-      const words = s.text
-        .replace(/^\s*[“"]/, '')
-        .replace(PRONOUN_TELLS, '')
-        .replace(/["”]\s*$/, '')
-        .trim();
-      return {
-        teller,
-        span: {
-          ...s,
-          text: s.article.text.slice(b.start, s.end),
-          start: b.start,
-        },
-        words,
-      };
-    }
-    if (!PRONOUN_TELLS.test(b.text) && !/^\s*[“"]/.test(b.text)) return null;
-  }
-  return null;
-}
-
-/** The name that tells speech in a sentence: "X, a role, said", "said X" (null: none, or only a pronoun). */
-function tellerIn(text: string): EntityMention | null {
-  for (const span of nameSpans(text)) if (TELLING_SOON.test(text.slice(span.end))) return classifySpan(text, span);
-  for (const m of text.matchAll(new RegExp(`\\b(?:${TELLING})\\s+`, 'gi'))) {
-    const e = entityAfter(text, m.index + m[0].length);
-    if (e && e.start === m.index + m[0].length) return e;
-  }
-  return null;
+  // Only a quote in the first person tells what its speaker did ("What really riles me…"); "When
+  // France scored…, they all waved" tells of others.
+  if (!s.speaker || !FIRST_PERSON.test(s.text)) return [];
+  const name = s.speaker.name;
+  const teller = classifySpan(name, { text: name, start: 0, end: name.length });
+  if (teller.kind === 'country' || !answersQuestion(teller, questionSlots)) return [];
+  const span = { ...s, text: s.article.text.slice(s.speaker.from, s.end), start: s.speaker.from };
+  return [toCandidate(index, span, teller, QUOTE_TELLER_CONFIDENCE)];
 }
 
 /** What a speaker counts when what they said shares none of the question's words. */

@@ -3,8 +3,7 @@ import { SPEECH_VERBS } from '../lexicon.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import { countryAliases } from '../gazetteer.ts';
 import type { Candidate } from './candidate.ts';
-import type { CorpusIndex } from '../../index/corpus-index.ts';
-import { quoteTeller } from './agent.ts';
+import { PRONOUN_TELLS } from '../quotes.ts';
 import { nameSpans } from '../tokens.ts';
 import { mainPartOfSpeech } from '../wordnet.ts';
 
@@ -100,16 +99,21 @@ export function extractPronounStatements(s: ScoredSentence, speaker: string): Ca
 const TOLD_BEFORE_FACTOR = 0.85;
 
 /**
- * The words of a quote that names no teller, when the teller named before it ran on is the speaker
- * asked about ("Mark Serwotka … said … “For a government that lectures everyone on choice…"). The
- * citation runs from the teller's sentence to the quote.
+ * The words of a quote that names no teller, when whoever speaks in it (named before it ran on, see
+ * quotes.ts) is the speaker asked about ("Mark Serwotka … said … “For a government that lectures
+ * everyone on choice…"). The citation runs from the sentence naming the speaker to the quote.
  * @param speaker - who the question asks about
  */
-export function extractToldQuotes(index: CorpusIndex, s: ScoredSentence, speaker: string): Candidate[] {
-  const told = quoteTeller(index, s);
-  if (!told || told.teller.text.search(speakerPatterns(speaker).mentionRe) < 0) return [];
+export function extractToldQuotes(s: ScoredSentence, speaker: string): Candidate[] {
+  if (!s.speaker || s.speaker.name.search(speakerPatterns(speaker).mentionRe) < 0) return [];
+  const span = { ...s, text: s.article.text.slice(s.speaker.from, s.end), start: s.speaker.from };
+  const words = s.text
+    .replace(/^\s*[“"]/, '')
+    .replace(PRONOUN_TELLS, '')
+    .replace(/["”]\s*$/, '')
+    .trim();
   const out: Candidate[] = [];
-  push(out, told.span, told.span.text, told.words, TOLD_BEFORE_FACTOR);
+  push(out, span, span.text, words, TOLD_BEFORE_FACTOR);
   return out;
 }
 

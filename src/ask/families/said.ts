@@ -2,7 +2,8 @@ import { escapeRegExp } from '../../text/patterns.ts';
 import { analyzeText } from '../../index/analyzer.ts';
 import type { CorpusIndex } from '../../index/corpus-index.ts';
 import { NON_NAME_CAPITALS } from '../lexicon.ts';
-import { textRelevance, type Slot } from '../retrieve.ts';
+import { sentencesAfter, textRelevance, type Slot } from '../retrieve.ts';
+import { endsInsideQuote } from '../quotes.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import { extractPronounStatements, extractStatements, extractToldQuotes } from '../extract/statement.ts';
 import { clusterStatements } from '../corroborate.ts';
@@ -64,6 +65,38 @@ function fullNameOf(index: CorpusIndex, name: string): string {
   return best ? `${name} ${best[0]}` : name;
 }
 
+/** Sentences a quote may run on over, after the one it opens in. */
+const RUN_ON_SENTENCES = 3;
+/** Longest statement a quote that runs on grows to. */
+const MAX_RUN_ON = 260;
+
+/**
+ * A statement whose quote runs on past its sentence ('Scudamore said: "It is not. It is market
+ * forces. It is unscripted drama…"') as the whole quote, up to a length: what was said, not its first
+ * sentence. The citation widens with it, verbatim.
+ */
+function runOn(index: CorpusIndex, c: Candidate): Candidate {
+  if (!endsInsideQuote(c.sentence.text)) return c;
+  let value = c.value;
+  let end = c.sentence.end;
+  for (const next of sentencesAfter(index, c.sentence, RUN_ON_SENTENCES)) {
+    if (!next.speaker) break;
+    const words = next.text
+      .replace(/^\s*[“"]/, '')
+      .replace(/["”]\s*$/, '')
+      .trim();
+    if (value.length + words.length + 2 > MAX_RUN_ON) break;
+    value = `${value.replace(/[.!?]?$/, (p) => p || '.')} ${words.replace(/[.]$/, '')}`;
+    end = next.end;
+    if (!endsInsideQuote(next.text, true)) break;
+  }
+  if (end === c.sentence.end) return c;
+  const text = c.sentence.article.text.slice(c.sentence.start, end);
+  // A whole sentence that opened the quote ('Scudamore said: "It is not…') gets the quote's close back.
+  if (endsInsideQuote(value) && !endsInsideQuote(text)) value += /“[^”]*$/.test(value) ? '”' : '"';
+  return { ...c, value, mention: value, sentence: { ...c.sentence, text, end } };
+}
+
 /**
  * "What did X say…" questions: X's statements (quotes and reported speech, and quotes told sentences
  * later through "…,” he said."), those about the question's topic first.
@@ -87,7 +120,7 @@ export const said: Family = {
     // "Mr Johnson said" counts.
     const speaker = q.entity ? fullNameOf(index, q.entity) : null;
     if (speaker)
-      for (const s of sentences) out.push(...extractStatements(s, speaker), ...extractPronounStatements(s, speaker), ...extractToldQuotes(index, s, speaker));
+      for (const s of sentences) out.push(...extractStatements(s, speaker), ...extractPronounStatements(s, speaker), ...extractToldQuotes(s, speaker));
     // Quotes the extractor cannot attribute word by word ("Asked if…, Scudamore said: "It is
     // not."") still answer when the sentence names the speaker and reports speech.
     if (q.entity) out.push(...extractReportedSpeech(sentences, q.entity));
@@ -97,7 +130,8 @@ export const said: Family = {
       const own = textRelevance(slots, c.sentence.text);
       if (own > c.sentence.relevance) out[i] = { ...c, sentence: { ...c.sentence, relevance: own } };
     }
-    return q.entity ? preferOnTopicStatements(out, slots, q.entity) : out;
+    const whole = out.map((c) => runOn(index, c));
+    return q.entity ? preferOnTopicStatements(whole, slots, q.entity) : whole;
   },
   regroup: clusterStatements,
 };
