@@ -14,7 +14,7 @@ import { isDictionaryWord } from './wordnet.ts';
  */
 export function correctQuestion(index: CorpusIndex, typed: string): string {
   // "didnt", "wont": the apostrophe goes back first, so that the word is never respelt ("want").
-  const question = typed.replace(CONTRACTION, "$1n't");
+  const question = typed.replace(CONTRACTION, "$1n't").replace(WH_CONTRACTION, "$1's");
   // Chat fillers ("in the first place") are left as typed: they are dropped later, never respelt.
   const fillers = new Set<number>();
   for (const m of question.matchAll(FILLER_PHRASES)) for (let i = m.index; i < m.index + m[0].length; i++) fillers.add(i);
@@ -32,6 +32,8 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
   return truecaseQuestion(index, respelt);
 }
 
+/** A question word and "is" typed without the apostrophe ("wheres", "whos", "hows"). */
+const WH_CONTRACTION = /\b(what|where|who|when|how|why)s\b/gi;
 /** A negated auxiliary typed without its apostrophe ("didnt", "doesnt", "wasnt"). */
 const CONTRACTION = /\b(did|does|do|is|was|are|were|has|have|had|could|would|should|ca|wo)nt\b/gi;
 

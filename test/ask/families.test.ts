@@ -73,6 +73,14 @@ describe('extractClockTimes', () => {
   it('does not read amounts as times', () => {
     expect(extractClockTimes(sentence('Profits rose to $3.45bn, up 4.5 points.'))).toEqual([]);
   });
+
+  it('reads a time given again in brackets in another zone as the time before it', () => {
+    const s = sentence('It is televised from 1700 local time (0100 GMT), and on Sky in the UK from 0130 GMT.');
+    expect(values(extractClockTimes(s))).toEqual([
+      ['time:1020', '1700 local time'],
+      ['time:90', '0130 GMT'],
+    ]);
+  });
 });
 
 describe('extractNounPhrases', () => {

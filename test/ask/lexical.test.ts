@@ -54,6 +54,7 @@ describe('correctQuestion', () => {
     planes.addArticles([article('p.txt', 'The plane landed in Geneva. The plane was late.'), article('q.txt', 'A second plane waited.')]);
     expect(correctQuestion(planes, 'why did the plane land in the first place?')).toEqual('why did the plane land in the first place?');
     expect(correctQuestion(planes, 'why didnt the plane wait?')).toEqual("why didn't the plane wait?");
+    expect(correctQuestion(planes, 'wheres the plane?')).toEqual("where's the plane?");
     // The apostrophe goes back before any respelling: "wont" is not "want".
     const wanted = new CorpusIndex();
     wanted.addArticles([article('w.txt', 'Fans want the plane to wait.')]);

@@ -15,10 +15,15 @@ const CLOCK =
  */
 export function extractClockTimes(s: ScoredSentence): Candidate[] {
   const out: Candidate[] = [];
+  let previousEnd = -1;
   for (const m of s.text.matchAll(CLOCK)) {
     const minutes = minuteOfDay(m);
     if (minutes === null) continue;
     const value = m[0].trim();
+    // "from 1700 local time (0100 GMT)": the same moment in another zone, not a second time.
+    const converted = previousEnd >= 0 && /^\s*\(\s*$/.test(s.text.slice(previousEnd, m.index));
+    previousEnd = m.index + m[0].length;
+    if (converted) continue;
     out.push({
       key: `time:${minutes}`,
       value,
