@@ -4,7 +4,7 @@ import { STOP_WORDS, analyzeTerm, analyzeText } from '../index/analyzer.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { NUMBER_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
-import { isDictionaryWord, mainPartOfSpeech, relatedWords } from './wordnet.ts';
+import { isDictionaryWord, mainPartOfSpeech, phrasalVerbs, relatedWords } from './wordnet.ts';
 import { nameSpans } from './tokens.ts';
 import { quoteSpeakers } from './quotes.ts';
 import type { ParsedQuestion } from './parsed-question.ts';
@@ -163,6 +163,21 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
         subject: false,
       });
     }
+  }
+  // "step down", "booted out", "get rid of": a phrasal verb is one word of the question, which WordNet
+  // relates to the coverage's ("resign", "oust", "remove"); its particle is no word of its own.
+  const words = q.text.toLowerCase().match(/[\p{L}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  for (const phrasal of phrasalVerbs(words)) {
+    const own = words
+      .slice(phrasal.from, phrasal.to)
+      .map((w) => analyzeTerm(w))
+      .filter((t): t is string => t !== null && slots.has(t));
+    const host = own[0] === undefined ? undefined : slots.get(own[0]);
+    if (!host) continue;
+    for (const t of own.slice(1)) slots.delete(t);
+    for (const w of phrasal.related)
+      for (const t of analyzeText(w.replace(/-/g, ' ')))
+        if (index.documentFrequency(t) > 0 && (host.terms.get(t) ?? 0) < DERIVATION_WEIGHT) host.terms.set(t, DERIVATION_WEIGHT);
   }
   if (q.needsSubject && subject.length) {
     const terms = new Map<string, number>();

@@ -99,6 +99,82 @@ export function relatedWords(word: string): RelatedWords {
   return result;
 }
 
+/** A phrasal verb of a question ("step down", "kicked out", "get rid of") and the words it stands for. */
+export interface PhrasalVerb {
+  /** Positions of its words among the words given. */
+  from: number;
+  to: number;
+  /** Synonyms of its most used sense and its derivations ("step down" → resign, quit, resignation). */
+  related: string[];
+}
+
+/** Words that end a phrasal verb. */
+const PARTICLES = new Set([
+  'out',
+  'off',
+  'up',
+  'down',
+  'back',
+  'over',
+  'away',
+  'in',
+  'on',
+  'of',
+  'to',
+  'through',
+  'along',
+  'around',
+  'into',
+  'with',
+  'by',
+  'for',
+  'aside',
+  'apart',
+  'about',
+]);
+/** Words a phrasal verb has at most ("get rid of"). */
+const PHRASAL_WORDS = 3;
+
+/**
+ * The phrasal verbs among a question's words, as WordNet lists them ("step_down", "throw_out",
+ * "get_rid_of"): chat users say "stepped down" where the coverage says "resigned". The verb may be
+ * inflected ("stepped"); the longest entry wins.
+ * @param words - the question's words, lower case, in order
+ * @example phrasalVerbs(['he', 'stepped', 'down'])[0].related // ['quit', 'resign', 'step-down']
+ */
+export function phrasalVerbs(words: readonly string[]): PhrasalVerb[] {
+  const out: PhrasalVerb[] = [];
+  for (let i = 0; i < words.length - 1; i++) {
+    if (!/^[a-z]+$/.test(words[i]!)) continue;
+    for (let n = Math.min(PHRASAL_WORDS, words.length - i); n >= 2; n--) {
+      const rest = words.slice(i + 1, i + n);
+      // A verb and its particle ("step down", "get rid of"), not a verb and its object ("buy it").
+      if (!rest.every((w) => /^[a-z]+$/.test(w)) || !PARTICLES.has(rest.at(-1)!)) continue;
+      const entry = lemmas(words[i]!)
+        .map((lemma) => ({ lemma, found: lookUpIndex('verb', [lemma, ...rest].join('_')) }))
+        .find((x) => x.found !== null);
+      if (!entry) continue;
+      const phrase = [entry.lemma, ...rest].join('_');
+      const related = new Set<string>();
+      entry.found!.offsets.slice(0, SENSES).forEach((offset, sense) => {
+        const synset = readSynset('verb', offset);
+        if (!synset) return;
+        if (sense === 0) for (const w of synset.words) if (w !== phrase) related.add(w);
+        const own = synset.words.indexOf(phrase) + 1;
+        for (const p of synset.pointers) {
+          if (p.symbol !== '+' || (p.source !== 0 && p.source !== own)) continue;
+          const form = readSynset(POS_BY_LETTER[p.pos] ?? 'verb', p.offset)?.words[p.target - 1];
+          if (form) related.add(form);
+        }
+      });
+      out.push({ from: i, to: i + n, related: [...related].filter(single).slice(0, MAX_RELATED) });
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
+}
+
 /**
  * A word's most used part of speech in WordNet (by how often its senses were seen in tagged text), or
  * null when WordNet lacks it: "think" is a verb, "presenter" a noun, "senior" an adjective.

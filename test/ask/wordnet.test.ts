@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isKindOf, mainPartOfSpeech, relatedWords } from '../../src/ask/wordnet.ts';
+import { isKindOf, mainPartOfSpeech, phrasalVerbs, relatedWords } from '../../src/ask/wordnet.ts';
+import { CorpusIndex } from '../../src/index/corpus-index.ts';
+import { answerQuestion } from '../../src/ask/answer.ts';
 
 describe('relatedWords (WordNet 3.1)', () => {
   it("gives the synonyms of a word's first sense, without light verbs", () => {
@@ -50,5 +52,35 @@ describe('isKindOf (WordNet hypernyms)', () => {
 describe('mainPartOfSpeech', () => {
   it("gives the part of speech a word's senses are most used in", () => {
     expect(['think', 'presenter', 'senior', 'qwzx'].map(mainPartOfSpeech)).toEqual(['verb', 'noun', 'adj', null]);
+  });
+});
+
+describe('phrasalVerbs (WordNet 3.1)', () => {
+  it('finds a verb and its particle as one entry, inflected, with the words WordNet gives it', () => {
+    expect(phrasalVerbs('when did he step down'.split(' '))).toEqual([{ from: 3, to: 5, related: ['quit', 'resign', 'step-down'] }]);
+    expect(phrasalVerbs('who got booted out first'.split(' '))).toEqual([{ from: 2, to: 4, related: ['oust', 'expel'] }]);
+    // A verb and its object is no phrasal verb ("buy it" is an idiom for dying).
+    expect(phrasalVerbs('who ended up buying it'.split(' ')).map((p) => [p.from, p.to])).toEqual([[1, 3]]);
+  });
+});
+
+describe('a phrasal verb in a question', () => {
+  it('finds the coverage’s word for it', () => {
+    const index = new CorpusIndex();
+    index.addArticles([
+      {
+        id: 'a.txt',
+        file: 'a.txt',
+        title: 'T',
+        titleDerived: false,
+        outlet: null,
+        byline: null,
+        published: null,
+        url: null,
+        hash: 'a',
+        text: 'The chairman resigned on Monday after a row over pay.',
+      },
+    ]);
+    expect(answerQuestion(index, 'when did the chairman step down?').answer.answer).toBe('Monday');
   });
 });
