@@ -69,6 +69,8 @@ function countedNoun(lower: string): string | null {
   if (/\bhow much (?:per|a|an|each) /.test(lower)) return 'money';
   // "how much did the shares go up?", "how much did profit rise": a change, told as a percentage.
   if (CHANGE_QUESTION.test(lower)) return 'percent';
+  // "how much of each 50p vote goes to the appeal?": a question that counts in money answers in it.
+  if (/\bhow much\b/.test(lower) && /[$£€]\s?\d|\b\d+(?:\.\d+)?p\b|\b\d+(?:\.\d+)?\s?(?:pence|cents|dollars|pounds|euros)\b/.test(lower)) return 'money';
   const m =
     /\bhow (?:many|much)\s+((?:of\s+(?:the\s+)?(?:\d+\s+)?)?(?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ??
     /\b(?:number|count|total) of\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ??

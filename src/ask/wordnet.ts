@@ -203,19 +203,32 @@ export function mainPartOfSpeech(word: string): 'noun' | 'verb' | 'adj' | null {
  * @example hasNounSense('show') // true
  */
 export function hasNounSense(word: string): boolean {
+  return hasSense(word, 'noun');
+}
+
+/**
+ * True when WordNet gives a word (any inflection) a verb sense, however rare: "partnering" (to partner).
+ * @example hasVerbSense('partnering') // true
+ */
+export function hasVerbSense(word: string): boolean {
+  return hasSense(word, 'verb');
+}
+
+function hasSense(word: string, pos: 'noun' | 'verb'): boolean {
   const lower = word.toLowerCase();
   if (!/^[a-z][a-z-]+$/.test(lower)) return false;
-  let found = nounCache.get(lower);
+  const key = `${pos}:${lower}`;
+  let found = senseCache.get(key);
   if (found === undefined) {
-    found = lemmas(lower).some((l) => lookUpIndex('noun', l) !== null);
-    if (nounCache.size >= CACHE_LIMIT) nounCache.clear();
-    nounCache.set(lower, found);
+    found = lemmas(lower).some((l) => lookUpIndex(pos, l) !== null);
+    if (senseCache.size >= CACHE_LIMIT) senseCache.clear();
+    senseCache.set(key, found);
   }
   return found;
 }
 
-/** Whether a word has a noun sense, by word. */
-const nounCache = new Map<string, boolean>();
+/** Whether a word has a sense of a part of speech, by part of speech and word. */
+const senseCache = new Map<string, boolean>();
 
 /** Parts of speech by word: every lookup is a few disk reads, and sentences repeat their words. */
 const posCache = new Map<string, 'noun' | 'verb' | 'adj' | null>();

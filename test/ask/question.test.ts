@@ -78,6 +78,20 @@ describe('parseQuestion', () => {
     expect(parseQuestion('how many people died in the conflict?').countNoun).toBe('people');
   });
 
+  it('reads "how much" as money when the question counts in money, and a change as a percentage', () => {
+    expect(
+      ['how much of each 50p vote goes to the appeal', 'how much of the $20bn did they pay', 'how much did profit rise from $1bn'].map(
+        (q) => parseQuestion(q).countNoun,
+      ),
+    ).toEqual(['money', 'money', 'percent']);
+  });
+
+  it('reads "who is" with a verb in the progressive as a question about a doer', () => {
+    expect(
+      ["who's partnering murray in the doubles?", 'who is leading the talks?', 'who is the kremlin spokesman?'].map((q) => parseQuestion(q).family),
+    ).toEqual(['who', 'who', 'who_is']);
+  });
+
   it('finds the kind of thing a which/what question asks for', () => {
     const kinds = [
       'which radio station did he talk on?',

@@ -137,6 +137,12 @@ export function extractQuantities(
     const qualifier = normalizeQualifier(qualifierRaw);
     if (money) {
       const currencyWord = CURRENCY_AFTER.exec(after);
+      // "9p", "50p": pence written on the number.
+      const pence = !currency && !currencyWord && !multiplier && PENCE_AFTER.test(after);
+      if (pence) {
+        out.push({ key: `money:${value / 100}:gbp`, value: `${mention.trim()}p`, mention: `${mention.trim()}p`, at: m.index!, sentence: s, confidence: 1 });
+        continue;
+      }
       if (!currency && !currencyWord) continue;
       // "$9.37bn (£4.8bn)": the same amount converted, not a second claim.
       if (/\(\s*$/.test(words.slice(0, m.index!)) || /[(:]\s*$/.test(words.slice(Math.max(0, m.index! - 3), m.index!))) continue;
@@ -280,6 +286,8 @@ const ORDINAL_TIME = new RegExp(`\\bthe (${ORDINALS.join('|')}|\\d+(?:st|nd|rd|t
 const MEASURE_UNIT =
   /^\s?(?:[KMGT]B|gigabytes?|megabytes?|terabytes?|km|kilomet(?:re|er)s?|miles?|mph|km\/h|kg|kilograms?|tonnes?|tons?|met(?:re|er)s?|feet|ft|litres?|liters?|barrels?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|feet|met(?:re|er)s))\b/;
 /** A currency named after a number ("19,800 yen", "260.75bn roubles"). */
+/** Pence written on a number: "9p" (not "9pm"). */
+const PENCE_AFTER = /^p\b/;
 const CURRENCY_AFTER = /^\s*(dollars|euros|pounds|sterling|pence|cents|yen|yuan|roubles|rubles|rupees|francs|marks|lire|pesos|krona|kronor|won|usd|eur|gbp)\b/i;
 const GENERIC_COUNTED = new Set(['people', 'persons', 'men', 'women', 'children', 'civilians', 'victims', 'individuals']);
 

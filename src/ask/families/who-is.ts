@@ -1,4 +1,4 @@
-import { mainPartOfSpeech } from '../wordnet.ts';
+import { hasVerbSense } from '../wordnet.ts';
 import { extractRoleHolders, extractRoles, isRoleTarget } from '../extract/role.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import { extractDescriptors } from './descriptor.ts';
@@ -24,7 +24,8 @@ function isWhoIs(question: string): boolean {
   if (/^(?:\p{Ll}+ )?\p{Ll}+(ed|en)\b/u.test(rest) && !/^(the|a|an) /i.test(rest)) return false;
   // "who was reportedly drawing up a list…", "who is leading the talks": a verb in the progressive.
   const progressive = /^(?:\p{Ll}+ly )?(\p{Ll}{3,}ing)\b/u.exec(rest)?.[1];
-  if (progressive && mainPartOfSpeech(progressive) === 'verb') return false;
+  // ("who's partnering Murray": a verb form with a verb sense, even of a word mostly a noun.)
+  if (progressive && hasVerbSense(progressive)) return false;
   return true;
 }
 
