@@ -7,6 +7,7 @@ import { countryAliases } from './gazetteer.ts';
 import { isDictionaryWord, mainPartOfSpeech, phrasalVerbs, relatedWords } from './wordnet.ts';
 import { nameSpans } from './tokens.ts';
 import { quoteSpeakers } from './quotes.ts';
+import { abbreviationExpansions } from './abbreviations.ts';
 import type { ParsedQuestion } from './parsed-question.ts';
 
 /**
@@ -132,12 +133,8 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       if (/^\p{Lu}/u.test(part) && term.length >= 6) for (const [v, d] of index.similarTerms(term, 1)) if (d > 0) add(v, 0.85);
       // A name the question shortens ("Yugansk" for "Yuganskneftegas"): longer names it begins.
       if (/^\p{Lu}/u.test(part) && term.length >= 6) for (const v of index.termsStartingWith(term)) if (v.length >= term.length + 3) add(v, 0.85);
-      const phrases = /^\p{Lu}{2,6}$/u.test(part)
-        ? acronymExpansions(index, part).map((words) => ({
-            terms: analyzeText(words),
-            weight: 0.95,
-          }))
-        : [];
+      // "IOC", "ATSB", and what chat users shorten ("bb" for Big Brother, "gb" for Great Britain).
+      const phrases = abbreviationExpansions(index, part).map((words) => ({ terms: analyzeText(words), weight: 0.95 }));
       const countedGeneric = q.family === 'how_many' && q.countNoun === lower && GENERIC_COUNTED.has(lower);
       // "the two leaders": a small number word describes, it rarely decides which sentence answers.
       const weak = countedGeneric || NUMBER_WORDS[lower] !== undefined;
@@ -407,75 +404,6 @@ function wordFormVariants(index: CorpusIndex, term: string): string[] {
   for (const suffix of ['ian', 'an', 'n']) if (term.endsWith(suffix) && term.length - suffix.length >= 4) forms.add(term.slice(0, -suffix.length));
   forms.delete(term);
   return [...forms].filter((f) => index.documentFrequency(f) > 0);
-}
-
-const acronymCache = new WeakMap<CorpusIndex, { version: number; byAcronym: Map<string, string[]> }>();
-
-/** The initials of a name's capitalised words ("International Olympic Committee" → "IOC"). */
-function initialsOf(words: readonly string[]): string {
-  return words
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => w[0])
-    .join('')
-    .toUpperCase();
-}
-
-/**
- * What an acronym stands for in this coverage: "Organization for Security and Cooperation in Europe,
- * or OSCE", "the Australian Transport Safety Bureau (ATSB)", "the IOC (International Olympic
- * Committee)". The capitals of the expansion must spell the acronym.
- */
-function acronymExpansions(index: CorpusIndex, acronym: string): string[] {
-  let cache = acronymCache.get(index);
-  if (!cache || cache.version !== index.version) {
-    cache = { version: index.version, byAcronym: new Map() };
-    acronymCache.set(index, cache);
-  }
-  const cached = cache.byAcronym.get(acronym);
-  if (cached) return cached;
-  const found = new Set<string>();
-  const term = analyzeTerm(acronym);
-  if (term) {
-    const pattern = new RegExp(
-      `([\\p{Lu}][\\p{L}-]*(?:\\s+(?:(?:of|for|and|the|in|on|de|du|la)\\s+)*[\\p{Lu}][\\p{L}-]*){1,8})(?:,\\s+or\\s+(?:the\\s+)?|\\s*\\(\\s*)${acronym}\\b`,
-      'gu',
-    );
-    // "the IOC (International Olympic Committee)": the acronym first, its expansion in brackets.
-    const reversed = new RegExp(
-      `\\b${acronym}\\s*\\(\\s*([\\p{Lu}][\\p{L}-]*(?:\\s+(?:(?:of|for|and|the|in|on|de|du|la)\\s+)*[\\p{Lu}][\\p{L}-]*){1,8})\\s*\\)`,
-      'gu',
-    );
-    for (const hit of index.searchTerms(new Map([[term, 1]]), 20)) {
-      for (const m of hit.passage.text.matchAll(reversed)) if (initialsOf(m[1]!.trim().split(/\s+/)) === acronym.toUpperCase()) found.add(m[1]!.trim());
-      for (const m of hit.passage.text.matchAll(pattern)) {
-        const words = m[1]!.trim().split(/\s+/);
-        // Drop leading words until the capitals spell the acronym.
-        for (let i = 0; i < words.length; i++) {
-          const candidate = words.slice(i);
-          const initials = candidate
-            .filter((w) => /^\p{Lu}/u.test(w))
-            .map((w) =>
-              w
-                .split('-')
-                .map((p) => p[0])
-                .join(''),
-            )
-            .join('');
-          const plain = candidate
-            .filter((w) => /^\p{Lu}/u.test(w))
-            .map((w) => w[0])
-            .join('');
-          if (initials.toUpperCase() === acronym.toUpperCase() || plain.toUpperCase() === acronym.toUpperCase()) {
-            found.add(candidate.join(' '));
-            break;
-          }
-        }
-      }
-    }
-  }
-  const list = [...found].sort();
-  cache.byAcronym.set(acronym, list);
-  return list;
 }
 
 interface AnalysedPassage {

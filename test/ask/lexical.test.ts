@@ -6,6 +6,7 @@ import { buildSlots, spellingCorrections } from '../../src/ask/retrieve.ts';
 import { parseQuestion } from '../../src/ask/question.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { analyzeTerm } from '../../src/index/analyzer.ts';
+import { abbreviationExpansions } from '../../src/ask/abbreviations.ts';
 
 function article(id: string, text: string, title = 'Coverage'): Article {
   return { id, file: id, title, titleDerived: false, outlet: null, byline: null, published: '2021-12-30', url: null, text, hash: id };
@@ -119,5 +120,20 @@ describe('acronyms', () => {
     expect(phrases('how long is the IOC tour?')).toEqual(['intern olymp committe']);
     expect(phrases('how long did the ATSB search?')).toEqual(['australian transport safeti bureau']);
     expect(answerQuestion(acronyms, 'how long is the IOC tour?').answer.answer).toBe('4 days');
+  });
+});
+
+describe('abbreviations chat users make', () => {
+  it('reads a short word the coverage does not use as the initials of a name it does', () => {
+    const names = new CorpusIndex();
+    names.addArticles([
+      article('a.txt', 'Great Britain face Israel in March. The tie in Great Britain is sold out.', 'Great Britain name team'),
+      article('b.txt', 'Rain hit Los Angeles before the ceremony.', 'Storms in Los Angeles'),
+    ]);
+    expect(abbreviationExpansions(names, 'LA')).toEqual(['Los Angeles']);
+    expect(abbreviationExpansions(names, 'gb')).toEqual(['Great Britain']);
+    // A word the coverage or the dictionary knows is read as itself.
+    expect(abbreviationExpansions(names, 'tie')).toEqual([]);
+    expect(answerQuestion(names, 'when do gb face israel?').answer.answer).toBe('March');
   });
 });
