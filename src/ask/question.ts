@@ -185,7 +185,7 @@ const SELF_CONTAINED_FOCUS = 4;
 
 /** Phrases that say how the asker feels about the question, not what it is about ("so far", "in total"). */
 export const FILLER_PHRASES =
-  /\b(so far|in total|altogether|in the first place|at all|actually|exactly|roughly|approximately|ever|even|really|basically|now)\b/gi;
+  /\b(so far|in total|altogether|in the first place|at all|actually|exactly|roughly|approximately|ever|even|really|basically|at the moment|right now|at present|these days|nowadays|currently|now)\b/gi;
 
 /** Focus words that name nothing on their own ("happen", "do"): a question with only these needs a subject. */
 const GENERIC_FOCUS = new Set([

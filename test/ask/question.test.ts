@@ -86,6 +86,17 @@ describe('parseQuestion', () => {
     ).toEqual(['money', 'money', 'percent']);
   });
 
+  it('reads what the asker adds to a who-is question, a progressive after a name, and "reckon" as the words they are', () => {
+    expect(parseQuestion('who is giles bradshaw, the guy with the four dogs?').entity).toBe('giles bradshaw');
+    expect(parseQuestion("who's curry teaming up with on the venture").family).toBe('who');
+    expect([parseQuestion('what did henman reckon about the tie?').family, parseQuestion('what did henman reckon about the tie?').entity]).toEqual([
+      'said',
+      'henman',
+    ]);
+    // "at the moment" says when the asker asks, not what about.
+    expect(parseQuestion('how many podcasts are listed at the moment?').focus).toEqual(['podcasts', 'listed']);
+  });
+
   it('reads "who is" with a verb in the progressive as a question about a doer', () => {
     expect(
       ["who's partnering murray in the doubles?", 'who is leading the talks?', 'who is the kremlin spokesman?'].map((q) => parseQuestion(q).family),

@@ -94,8 +94,8 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-greek-sprinters': 18,
     'bbc-livingstone-jibe': 15,
     'bbc-lse-bids': 21,
-    'bbc-mutu-sacking': 11,
-    'bbc-oscars-2005': 19,
+    'bbc-mutu-sacking': 12,
+    'bbc-oscars-2005': 20,
     'bbc-pension-strike': 25,
     'bbc-psp-launch': 21,
     'bbc-yukos': 23,
@@ -104,10 +104,10 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'ukraine-call-2021': 22,
   },
   val: {
-    'bbc-big-brother': 12,
+    'bbc-big-brother': 14,
     'bbc-davis-cup': 12,
     'bbc-hunting-ban': 18,
-    'bbc-podcasting': 17,
+    'bbc-podcasting': 18,
     'bbc-tobacco-case': 9,
   },
   test: {

@@ -11,15 +11,14 @@ import { extractReportedSpeech } from './sentence-answers.ts';
 import type { Family } from './family.ts';
 
 /** "what did X say / warn / tell…", "how did X respond", "according to Y, what did X say…". */
-const SAID =
-  /^(?:according to [^,]+, )?(what|how) (did|does|do|has|have|had|will|would) .+? (say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet|admit|deny|concede|reveal|confirm|explain)\b/;
+/** Verbs a said-question asks with ("what did Putin warn…", "what did Henman reckon…"). */
+const SAYING =
+  'say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|reckon|mean|write|tweet|admit|deny|concede|reveal|confirm|explain';
+const SAID = new RegExp(`^(?:according to [^,]+, )?(what|how) (did|does|do|has|have|had|will|would) .+? (?:${SAYING})\\b`);
 
 /** The speaker a said-question names ("what did Putin say…" → Putin). */
 function speakerOf(q: string): string | null {
-  const m =
-    /^(?:what|how) (?:did|does|do|has|have|had|will|would) (.+?) (?:say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|mean|write|tweet)\b/i.exec(
-      q,
-    );
+  const m = new RegExp(`^(?:what|how) (?:did|does|do|has|have|had|will|would) (.+?) (?:${SAYING})\\b`, 'i').exec(q);
   const m2 = /how did (.+?) (?:respond|react|reply)\b/i.exec(q) ?? /what was (.+?)['’]s (?:response|reaction|message|warning)\b/i.exec(q);
   const who = (m ?? m2)?.[1]?.trim() ?? null;
   if (!who) return null;

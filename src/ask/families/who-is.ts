@@ -26,6 +26,9 @@ function isWhoIs(question: string): boolean {
   const progressive = /^(?:\p{Ll}+ly )?(\p{Ll}{3,}ing)\b/u.exec(rest)?.[1];
   // ("who's partnering Murray": a verb form with a verb sense, even of a word mostly a noun.)
   if (progressive && hasVerbSense(progressive)) return false;
+  // "who's curry teaming up with…": a progressive after a name asks whom that person acts with.
+  const afterName = /^\p{L}+ (\p{Ll}{3,}ing)\b/u.exec(rest)?.[1];
+  if (afterName && !/^(?:the|a|an) /i.test(rest) && hasVerbSense(afterName)) return false;
   return true;
 }
 
@@ -34,7 +37,8 @@ function whoIsTarget(q: string): string | null {
   if (/^what (?:is|was) (?:his|her|their|its) (?:role|job|position|title)\b/i.test(q)) return 'they';
   const m =
     /^who(?:'s| is| was| are| were)\s+(.+)$/i.exec(q) ?? /^what (?:is|was) (.+?)['’]s (?:role|job|position|title)/i.exec(q) ?? /^what does (.+?) do\b/i.exec(q);
-  return m?.[1]?.trim() ?? null;
+  // "who is giles bradshaw, the guy with the four dogs?": the name, not what the asker adds after it.
+  return m?.[1]?.replace(/,.*$/, '').trim() ?? null;
 }
 
 /**
