@@ -25,7 +25,7 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
     // A real word the coverage never uses ("station") is one slip from the word meant, not two
     // ("stain"): two edits away lie other real words.
     const best = spellingCorrections(index, term, isDictionaryWord(word) ? 1 : undefined)[0];
-    const surface = (best === undefined ? undefined : surfaces(index).get(best)) ?? transposedWord(index, word) ?? undefined;
+    const surface = (best === undefined ? undefined : surfaces(index).get(best)) ?? transposedWord(index, word) ?? clippedWord(index, word) ?? undefined;
     if (surface === undefined) return word;
     return /^\p{Lu}/u.test(word) ? surface.charAt(0).toUpperCase() + surface.slice(1) : surface;
   });
@@ -120,6 +120,40 @@ function caseStats(index: CorpusIndex): Map<string, CaseStats> {
   }
   cache.set(index, { version: index.version, stats });
   return stats;
+}
+
+/** Letters a chat abbreviation has ("ppl", "govt", "intl"). */
+const CLIPPED = /^[a-z]{3,5}$/;
+/** Uses a word needs in the coverage to be what an abbreviation stands for. */
+const MIN_CLIPPED_USES = 2;
+
+/**
+ * The coverage's word that a chat abbreviation drops letters from ("govt" → government, "ppl" →
+ * people, "intl" → international): the most used word that starts with its first letter, holds its
+ * letters in order and is at least two letters longer. Null for a dictionary word or when none is
+ * used enough.
+ * @example clippedWord(index, 'govt') // 'government'
+ */
+function clippedWord(index: CorpusIndex, word: string): string | null {
+  const lower = word.toLowerCase();
+  if (!CLIPPED.test(lower) || isDictionaryWord(lower)) return null;
+  let best: string | null = null;
+  let uses = MIN_CLIPPED_USES - 1;
+  for (const [candidate, s] of caseStats(index)) {
+    if (candidate[0] !== lower[0] || candidate.length < lower.length + 2 || !/^[a-z]+$/.test(candidate)) continue;
+    const n = s.lower + s.capital;
+    if (n <= uses || !holdsInOrder(candidate, lower)) continue;
+    best = candidate;
+    uses = n;
+  }
+  return best;
+}
+
+/** Whether the letters of `part` occur in `whole` in order. */
+function holdsInOrder(whole: string, part: string): boolean {
+  let at = 0;
+  for (const ch of whole) if (ch === part[at] && ++at === part.length) return true;
+  return false;
 }
 
 const WORD = /(?<![\p{L}\p{N}'’-])\p{L}[\p{L}'’-]*/gu;

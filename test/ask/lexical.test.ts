@@ -56,6 +56,10 @@ describe('correctQuestion', () => {
     expect(correctQuestion(planes, 'why did the plane land in the first place?')).toEqual('why did the plane land in the first place?');
     expect(correctQuestion(planes, 'why didnt the plane wait?')).toEqual("why didn't the plane wait?");
     expect(correctQuestion(planes, 'wheres the plane?')).toEqual("where's the plane?");
+    // A chat abbreviation is the coverage's word it drops letters from.
+    const clipped = new CorpusIndex();
+    clipped.addArticles([article('g.txt', 'The government said people would vote. The government and its people agreed.')]);
+    expect(correctQuestion(clipped, 'what did the govt tell ppl?')).toEqual('what did the government tell people?');
     // The apostrophe goes back before any respelling: "wont" is not "want".
     const wanted = new CorpusIndex();
     wanted.addArticles([article('w.txt', 'Fans want the plane to wait.')]);
