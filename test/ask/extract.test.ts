@@ -71,6 +71,11 @@ describe('extractQuantities', () => {
     expect(values(extractQuantities(s, troops, 'troops'))).toEqual([['qty:100000', '100,000 troops']]);
   });
 
+  it('reads a number joined to its noun by a hyphen ("a three-judge panel")', () => {
+    const s = sentence('A three-judge panel agreed with the companies in a 2-1 decision.');
+    expect(values(extractQuantities(s, slot('judges', ['judges']), 'judges'))).toEqual([['qty:3', 'three judges']]);
+  });
+
   it('reads an amount whose noun came earlier in the sentence', () => {
     const s = sentence('Russia has amassed troops at its border with estimates of more than 90,000 along the border.', null, ['troops']);
     expect(values(extractQuantities(s, troops, 'troops'))).toEqual([['qty:90000:more than', 'more than 90,000 troops']]);

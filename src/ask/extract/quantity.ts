@@ -63,9 +63,11 @@ export function extractQuantities(
   const nounNear = (from: number): boolean => {
     // The noun phrase after the number ends at the first word that starts another phrase: "four
     // producers to be nominated" counts producers, not nominations.
+    // "a three-judge panel": the counted noun may be joined to the number by a hyphen.
     const all =
       words
         .slice(from, from + 60)
+        .replace(/^-(?=\p{L})/u, ' ')
         .match(/[\p{L}-]+/gu)
         ?.slice(0, 4) ?? [];
     const stop = all.findIndex((w) => PHRASE_END.has(w.toLowerCase()));
