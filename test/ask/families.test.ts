@@ -11,7 +11,7 @@ import { parseQuestion } from '../../src/ask/question.ts';
 import { detectFamily } from '../../src/ask/families/registry.ts';
 import { compatibleValues } from '../../src/ask/corroborate.ts';
 import { analyzeText } from '../../src/index/analyzer.ts';
-import { scoredSentence } from './scored.ts';
+import { scoredSentence, slotOf } from './scored.ts';
 
 /** A sentence as the retriever hands it to extractors. */
 function sentence(text: string, relevance = 1, start = 0): ScoredSentence {
@@ -272,8 +272,31 @@ describe("extractYesNo: the question's action", () => {
     };
     const offer = { ...sentence('It is understood no deal was offered in that meeting.', 0.87), matched: new Set(['Prescott', 'offer', 'deal', 'meeting']) };
     const question = 'did prescott offer the unions a deal at his private meeting last week';
-    expect(extractYesNo([meeting, offer], question, ['offer']).map((c) => c.value)).toEqual(['No']);
+    expect(extractYesNo([meeting, offer], question, [slotOf('offer', ['offer'])]).map((c) => c.value)).toEqual(['No']);
     expect(extractYesNo([meeting, offer], question, []).map((c) => c.value)).toEqual(['Yes', 'No']);
+  });
+
+  it('reads a negation only in a clause that holds the question’s words', () => {
+    const accepts = {
+      ...sentence('Philip Morris now accepts that nicotine is harmful, and its lawyer said earlier statements may not have been right.', 0.9),
+      matched: new Set(['accept', 'nicotine', 'harmful']),
+    };
+    expect(
+      extractYesNo(
+        [accepts],
+        'does philip morris accept that nicotine is harmful',
+        [slotOf('accept')],
+        [slotOf('accept'), slotOf('nicotine'), slotOf('harmful')],
+      ).map((c) => c.value),
+    ).toEqual(['Yes']);
+    const refuses = { ...sentence('The firm said it does not accept that nicotine is harmful.', 0.9), matched: new Set(['accept', 'nicotine', 'harmful']) };
+    expect(extractYesNo([refuses], 'does the firm accept that nicotine is harmful', [slotOf('accept')], [slotOf('accept')]).map((c) => c.value)).toEqual([
+      'No',
+    ]);
+    const notArrested = { ...sentence('He was stopped at the border, but was not arrested at the time.', 0.9), matched: new Set(['stopped', 'arrested']) };
+    expect(
+      extractYesNo([notArrested], 'was he arrested when police stopped him', [slotOf('arrested')], [slotOf('arrested'), slotOf('stopped')]).map((c) => c.value),
+    ).toEqual(['No']);
   });
 });
 

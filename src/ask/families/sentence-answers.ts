@@ -1,5 +1,7 @@
 import { escapeRegExp } from '../../text/patterns.ts';
-import type { NeighbourSentence, ScoredSentence } from '../retrieve.ts';
+import type { NeighbourSentence, ScoredSentence, Slot } from '../retrieve.ts';
+import { analyzeTerm } from '../../index/analyzer.ts';
+import { tokenizeWords } from '../tokens.ts';
 import type { Candidate } from '../extract/candidate.ts';
 
 /**
@@ -26,6 +28,31 @@ const NEGATION =
  * "expected to sign", "set to launch"), so it settles no yes/no question.
  */
 const HEDGE = /\b(tipped to|expected to|likely to|poised to|set to|favourite to|favorite to|predicts?|predicted|forecasts?|tipped)\b/i;
+
+/** Where one clause of a sentence ends and the next begins. */
+const CLAUSE_BREAK = /;|:|\s[–—-]\s|,\s+(?:and|but|while|whereas|although|though)\s|\s(?:but|while|whereas)\s/g;
+
+/**
+ * Whether a sentence negates what the question asks: a negation in a clause that holds any of the
+ * question's words ("…, but was not arrested at the time"); one in a clause about something else
+ * ("…, and its lawyer said earlier statements may not have been right") does not count. Without
+ * words to go by, any negation counts.
+ */
+function deniesQuestion(text: string, words: readonly Slot[]): boolean {
+  if (!NEGATION.test(text)) return false;
+  if (!words.length) return true;
+  const breaks = [0, ...[...text.matchAll(CLAUSE_BREAK)].flatMap((m) => [m.index, m.index + m[0].length]), text.length];
+  for (let k = 0; k + 1 < breaks.length; k += 2) {
+    const clause = text.slice(breaks[k], breaks[k + 1]);
+    if (!NEGATION.test(clause)) continue;
+    const holds = tokenizeWords(clause).some((t) => {
+      const term = analyzeTerm(t.text);
+      return term !== null && words.some((w) => w.terms.has(term));
+    });
+    if (holds) return true;
+  }
+  return false;
+}
 
 /** A condition or an open question inside a sentence ("if Russia invades", "whether he would"). */
 const CONDITION = /\b(?:if|whether|unless)\b/i;
@@ -95,8 +122,15 @@ const SETTLING_MARGIN = 0.05;
  * Candidate answers to a yes/no question: "Yes" or "No" from the most relevant sentences, by whether
  * the sentence negates what the question asks (a question that is itself negated flips the reading).
  * @param question - the question text, to see whether it is negated ("didn't they…")
+ * @param predicates - the question's actions: sentences that hold them all settle it, when some do
+ * @param words - the question's words: a negation counts in a clause that holds one
  */
-export function extractYesNo(sentences: readonly ScoredSentence[], question: string, predicates: readonly string[] = []): Candidate[] {
+export function extractYesNo(
+  sentences: readonly ScoredSentence[],
+  question: string,
+  predicates: readonly Slot[] = [],
+  words: readonly Slot[] = [],
+): Candidate[] {
   const askedNegated = NEGATION.test(question);
   const out: Candidate[] = [];
   // Only the sentences that match the question best settle it: a passing mention of the same words
@@ -104,12 +138,14 @@ export function extractYesNo(sentences: readonly ScoredSentence[], question: str
   // lacks the question's action ("Prescott held a private meeting" for "did Prescott offer a deal at
   // the meeting?") says nothing either way.
   const plain = sentences.slice(0, READ).filter((s) => !HEDGE.test(s.text) || HEDGE.test(question));
-  const acting = plain.filter((s) => predicates.length > 0 && predicates.every((p) => s.matched.has(p)));
+  const acting = plain.filter((s) => predicates.length > 0 && predicates.every((p) => s.matched.has(p.label)));
   const settling = acting.some((s) => s.relevance >= YES_NO_RELEVANCE) ? acting : plain;
   const best = Math.max(0, ...settling.map((s) => s.relevance));
   for (const s of settling) {
     if (s.relevance < YES_NO_RELEVANCE || s.relevance < best - SETTLING_MARGIN) continue;
-    const denies = NEGATION.test(s.text);
+    // "Philip Morris now accepts that nicotine is harmful, and its lawyer said… not…": only a negation
+    // in a clause about what the question asks denies it.
+    const denies = deniesQuestion(s.text, words);
     // "ready to react if Russia invades": a condition asserts nothing, so it cannot say yes.
     if (!denies && CONDITION.test(s.text)) continue;
     const negated = denies !== askedNegated;

@@ -13,13 +13,12 @@ const LIGHT_PREDICATES = new Set([...LIGHT_VERBS, 'say', 'said', 'says', 'tell',
  * or verbs by their shape ("arrested") that it does not mostly use as nouns ("meeting"); light verbs
  * and verbs of saying aside.
  */
-function predicateLabels(slots: readonly Slot[]): string[] {
+function predicateSlots(slots: readonly Slot[]): Slot[] {
   return (
     slots
       .filter((s) => !s.subject && /^\p{Ll}/u.test(s.label) && !LIGHT_PREDICATES.has(s.label.toLowerCase()))
       // "meeting" is a noun, "arrested" a verb: the shape alone does not tell.
       .filter((s) => mainPartOfSpeech(s.label) === 'verb' || (isVerbForm(s.label) && mainPartOfSpeech(s.label) !== 'noun'))
-      .map((s) => s.label)
   );
 }
 
@@ -40,5 +39,11 @@ export const yesNo: Family = {
   ],
   typed: false,
   conflicts: true,
-  extract: ({ q, slots, sentences }) => extractYesNo(sentences, q.text, predicateLabels(slots)),
+  extract: ({ q, slots, sentences }) =>
+    extractYesNo(
+      sentences,
+      q.text,
+      predicateSlots(slots),
+      slots.filter((s) => !s.subject),
+    ),
 };
