@@ -93,6 +93,8 @@ describe('parseQuestion', () => {
       'said',
       'henman',
     ]);
+    // "what date…" asks for a date: the word names nothing the coverage says.
+    expect(parseQuestion('what date does the ban take effect').focus).toEqual(['ban', 'take', 'effect']);
     // "at the moment" says when the asker asks, not what about.
     expect(parseQuestion('how many podcasts are listed at the moment?').focus).toEqual(['podcasts', 'listed']);
   });
