@@ -422,6 +422,19 @@ function dictDir(): string | null {
 
 /** A lemma's synset offsets (most used sense first) and how often its senses were seen tagged, from the sorted index file by binary search over byte positions. */
 function lookUpIndex(pos: string, lemma: string): { offsets: number[]; tagged: number } | null {
+  const key = `${pos}:${lemma}`;
+  const known = indexCache.get(key);
+  if (known !== undefined) return known;
+  const found = searchIndex(pos, lemma);
+  if (indexCache.size >= CACHE_LIMIT) indexCache.clear();
+  indexCache.set(key, found);
+  return found;
+}
+
+/** Index lines by part of speech and lemma (null: not in WordNet): questions ask the same words again. */
+const indexCache = new Map<string, { offsets: number[]; tagged: number } | null>();
+
+function searchIndex(pos: string, lemma: string): { offsets: number[]; tagged: number } | null {
   const file = dictFile(`index.${pos}`);
   if (!file) return null;
   let lo = 0;
