@@ -3,7 +3,7 @@ import type { ScoredSentence } from '../../src/ask/retrieve.ts';
 import { extractDescriptors } from '../../src/ask/families/descriptor.ts';
 import { extractNamedAs } from '../../src/ask/families/named.ts';
 import { extractClockTimes } from '../../src/ask/families/clock-time.ts';
-import { extractNounPhrases } from '../../src/ask/families/noun-phrase.ts';
+import { extractKinds, extractNounPhrases } from '../../src/ask/families/noun-phrase.ts';
 import { extractExplanations, extractReportedSpeech, extractYesNo } from '../../src/ask/families/sentence-answers.ts';
 import { nearness } from '../../src/ask/extract/nearness.ts';
 import { extractQuantities } from '../../src/ask/extract/quantity.ts';
@@ -80,6 +80,14 @@ describe('extractClockTimes', () => {
       ['time:1020', '1700 local time'],
       ['time:90', '0130 GMT'],
     ]);
+  });
+});
+
+describe('extractKinds', () => {
+  it('takes words of the asked kind by WordNet, not the words the question says', () => {
+    const s = sentence('Big Brother was accused of taunting McCririck after denying him a cola and a cigarette.');
+    expect(values(extractKinds(s, 'drink', new Set(analyzeText('what drink did they refuse mccririck'))))).toEqual([['kind:cola', 'cola']]);
+    expect(extractKinds(s, 'drink', new Set(analyzeText('what cola did they refuse')))).toEqual([]);
   });
 });
 
@@ -253,6 +261,14 @@ describe('extractQuantities', () => {
   it('names the currency written after a number and skips a conversion in brackets', () => {
     const s = sentence('Baikal paid 260.75bn roubles ($9.37bn: £4.8bn) for Yugansk.');
     expect(values(extractQuantities(s, null, 'money'))).toEqual([['money:260750000000', '260.75bn roubles']]);
+  });
+});
+
+describe('extractKinds', () => {
+  it('takes words of the asked kind by WordNet, not the words the question says', () => {
+    const s = sentence('Big Brother was accused of taunting McCririck after denying him a cola and a cigarette.');
+    expect(values(extractKinds(s, 'drink', new Set(analyzeText('what drink did they refuse mccririck'))))).toEqual([['kind:cola', 'cola']]);
+    expect(extractKinds(s, 'drink', new Set(analyzeText('what cola did they refuse')))).toEqual([]);
   });
 });
 

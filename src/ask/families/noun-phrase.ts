@@ -2,6 +2,7 @@ import { analyzeTerm } from '../../index/analyzer.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
+import { isKindOf } from '../wordnet.ts';
 
 /**
  * "What X" questions ("what sanctions did Biden threaten?", "what guarantees does Russia want?"):
@@ -125,5 +126,28 @@ export function extractNounPhrases(s: ScoredSentence, head: string, questionTerm
       confidence: 0.85,
     });
   });
+  return out;
+}
+
+/** What a word of the asked kind counts against a phrase built on the asked noun itself. */
+const KIND_CONFIDENCE = 0.8;
+
+/**
+ * Words of the kind the question asks for, by WordNet's hypernyms: "denying him a cola" answers
+ * "what drink…", "tested positive for cocaine" answers "what drug…" — the coverage names the thing,
+ * seldom its kind.
+ * @param kind - the noun the question asks about ("drink")
+ * @param questionTerms - analysed terms of the question: a word it already says answers nothing
+ */
+export function extractKinds(s: ScoredSentence, kind: string, questionTerms: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const t of tokenizeWords(s.text)) {
+    if (!/^\p{Ll}[\p{Ll}-]{2,}$/u.test(t.text) || FUNCTION_WORDS.has(t.lower) || seen.has(t.lower)) continue;
+    const term = analyzeTerm(t.text);
+    if (term === null || questionTerms.has(term) || !isKindOf(t.lower, kind)) continue;
+    seen.add(t.lower);
+    out.push({ key: `kind:${term}`, value: t.text, mention: t.text, at: t.start, sentence: s, confidence: KIND_CONFIDENCE });
+  }
   return out;
 }

@@ -2,7 +2,7 @@ import { irregularBase } from '../../index/analyzer.ts';
 import { extractRoleHolders } from '../extract/role.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import { PHRASE_AUXILIARIES, whichNoun } from '../question-shape.ts';
-import { extractNounPhrases } from './noun-phrase.ts';
+import { extractKinds, extractNounPhrases } from './noun-phrase.ts';
 import type { Family } from './family.ts';
 
 /**
@@ -34,7 +34,7 @@ export const whatX: Family = {
     const questionTerms = new Set([...q.terms.keys()]);
     const out: Candidate[] = [];
     for (const s of sentences) {
-      out.push(...extractNounPhrases(s, q.entity, questionTerms));
+      out.push(...extractNounPhrases(s, q.entity, questionTerms), ...extractKinds(s, q.entity, questionTerms));
       // "what airline operated the flight?": names given that kind count too.
       out.push(
         ...extractRoleHolders(s, q.entity).map((c) => ({
