@@ -82,10 +82,19 @@ function countedNoun(lower: string): string | null {
   const sizeOf = m !== null && /^how (?:big|large|huge|high|small)\b/.test(m[0]);
   // "how many of the 20 clubs…": the noun after the partitive.
   const phrase = (m?.[1] ?? '').trim().replace(/^of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?/, '');
-  for (const w of phrase.split(/\s+/)) {
+  for (const [i, w] of phrase.split(/\s+/).entries()) {
     // Stop at the verb: an auxiliary, a preposition, a past form ("people died in…") or a word
-    // WordNet mostly uses as a verb ("data fits on…").
-    if (w === '' || AUXILIARIES.has(w) || PRONOUNS.has(w) || (words.length > 0 && (/^\w{2,}(ed|en)$/.test(w) || (!sizeOf && mainPartOfSpeech(w) === 'verb'))))
+    // WordNet mostly uses as a verb ("data fits on…") — unless an auxiliary follows it, which the
+    // verb comes after ("how many davis cup matches did he win": matches).
+    const beforeAuxiliary = /^(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)$/.test(
+      lower.slice(lower.indexOf(phrase)).split(/\s+/)[i + 1] ?? '',
+    );
+    if (
+      w === '' ||
+      AUXILIARIES.has(w) ||
+      PRONOUNS.has(w) ||
+      (words.length > 0 && (/^\w{2,}(ed|en)$/.test(w) || (!sizeOf && !beforeAuxiliary && mainPartOfSpeech(w) === 'verb')))
+    )
       break;
     if (sizeOf && words.length > 0 && mainPartOfSpeech(w) === null) break;
     words.push(w);
@@ -182,6 +191,16 @@ function expand(terms: Map<string, number>, focus: readonly string[]): void {
 
 /** A question with this many specific words is about what it names, whatever pronouns it uses. */
 const SELF_CONTAINED_FOCUS = 4;
+
+/**
+ * True for a word of the question's grammar ("how many", "did", "whose", "it"): what asks, not what
+ * is asked about.
+ * @example isQuestionWord('many') // true
+ */
+export function isQuestionWord(word: string): boolean {
+  const l = word.toLowerCase();
+  return QUESTION_WORDS.has(l) || AUXILIARIES.has(l) || PRONOUNS.has(l) || BARE_CONTRACTIONS.has(l);
+}
 
 /** Phrases that say how the asker feels about the question, not what it is about ("so far", "in total"). */
 export const FILLER_PHRASES =

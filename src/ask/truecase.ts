@@ -1,7 +1,7 @@
 import type { CorpusIndex } from '../index/corpus-index.ts';
 import { analyzeTerm } from '../index/analyzer.ts';
 import { spellingCorrections, transposedWord } from './retrieve.ts';
-import { FILLER_PHRASES } from './question.ts';
+import { FILLER_PHRASES, isQuestionWord } from './question.ts';
 import { isDictionaryWord } from './wordnet.ts';
 
 /**
@@ -19,7 +19,8 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
   const fillers = new Set<number>();
   for (const m of question.matchAll(FILLER_PHRASES)) for (let i = m.index; i < m.index + m[0].length; i++) fillers.add(i);
   const respelt = question.replace(WORD, (word, at: number) => {
-    if (fillers.has(at)) return word;
+    // "how many" is never "how man": the question's own grammar is as typed.
+    if (fillers.has(at) || isQuestionWord(word)) return word;
     const term = analyzeTerm(word);
     if (term === null || index.documentFrequency(term) > 0) return word;
     // A real word the coverage never uses ("station") is one slip from the word meant, not two

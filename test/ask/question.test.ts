@@ -116,10 +116,12 @@ describe('parseQuestion', () => {
     expect(kinds).toEqual(['station', 'film', 'island', null, null]);
   });
 
-  it('stops the counted noun at a word WordNet mostly uses as a verb', () => {
+  it('stops the counted noun at a word WordNet mostly uses as a verb, unless an auxiliary follows it', () => {
     expect(
-      ['how much data fits on a disc?', 'how many people live there', 'how many police officers were hurt'].map((q) => parseQuestion(q).countNoun),
-    ).toEqual(['data', 'people', 'officers']);
+      ['how much data fits on a disc?', 'how many people live there', 'how many police officers were hurt', 'how many davis cup matches did he win?'].map(
+        (q) => parseQuestion(q).countNoun,
+      ),
+    ).toEqual(['data', 'people', 'officers', 'matches']);
   });
 
   it('reads the noun of "which of their lawyers"', () => {
