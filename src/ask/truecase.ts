@@ -2,7 +2,7 @@ import type { CorpusIndex } from '../index/corpus-index.ts';
 import { analyzeTerm } from '../index/analyzer.ts';
 import { spellingCorrections, transposedWord } from './retrieve.ts';
 import { FILLER_PHRASES, isQuestionWord } from './question.ts';
-import { isDictionaryWord } from './wordnet.ts';
+import { isCommonWord, isDictionaryWord } from './wordnet.ts';
 
 /**
  * The question's words as the coverage writes them: misspelt words replaced by the coverage's nearest
@@ -23,8 +23,10 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
     if (fillers.has(at) || isQuestionWord(word)) return word;
     const term = analyzeTerm(word);
     if (term === null || index.documentFrequency(term) > 0) return word;
-    // A real word the coverage never uses ("station") is one slip from the word meant, not two
-    // ("stain"): two edits away lie other real words.
+    // A word in common use that the coverage never uses ("bust", "react", "packing") is the asker's
+    // wording, not a slip: respelt, it would become another word ("business", "reached", "picked").
+    // A rarer dictionary word is at most one slip from the word meant: two edits away lie other words.
+    if (isCommonWord(word)) return word;
     const best = spellingCorrections(index, term, isDictionaryWord(word) ? 1 : undefined)[0];
     const surface = (best === undefined ? undefined : surfaces(index).get(best)) ?? transposedWord(index, word) ?? clippedWord(index, word) ?? undefined;
     if (surface === undefined) return word;

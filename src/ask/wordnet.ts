@@ -199,6 +199,17 @@ export function mainPartOfSpeech(word: string): 'noun' | 'verb' | 'adj' | null {
 }
 
 /**
+ * True when a word is in common use: WordNet saw one of its senses, in any part of speech, in its
+ * tagged text ("ditch", "packing", "bust"), as it did not those of rare entries.
+ * @example isCommonWord('ditch') // true
+ */
+export function isCommonWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!/^[a-z][a-z-]+$/.test(lower)) return false;
+  return [...POS.map(([pos]) => pos), 'adv'].some((pos) => lemmas(lower).some((l) => (lookUpIndex(pos, l)?.tagged ?? 0) > 0));
+}
+
+/**
  * True when WordNet has a noun sense of the word, whatever its main use ("show", "ban", "call").
  * @example hasNounSense('show') // true
  */
