@@ -28,8 +28,8 @@ export const when: Family = {
     },
   ],
   echoWords: ['when'],
-  // "what date…", "which year…": the word that asks for the date names nothing in the coverage.
-  asking: (word, lower) => /^(?:date|day|year|month|week)$/.test(word) && new RegExp(`\\b(?:what|which) ${word}\\b`).test(lower),
+  // "what date…", "which year…", "what day of the week…": the words that ask for the date name nothing in the coverage.
+  asking: (word, lower) => /^(?:date|day|year|month|week)$/.test(word) && new RegExp(`\\b(?:what|which) (?:day of the )?${word}\\b`).test(lower),
   cues: ['scheduled', 'date'],
   typed: true,
   conflicts: true,
