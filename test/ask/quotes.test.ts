@@ -3,7 +3,7 @@ import { endsInsideQuote, quoteSpeakers } from '../../src/ask/quotes.ts';
 import { splitSentences } from '../../src/text/sentences.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
-import type { Article } from '../../src/types.ts';
+import { testArticle } from './scored.ts';
 
 const speakers = (text: string) => quoteSpeakers(text, splitSentences(text)).map((s) => s?.name ?? null);
 
@@ -51,18 +51,7 @@ describe('a quote that runs on, in an answer', () => {
   it('answers what was said with the whole quote, cited verbatim', () => {
     const text =
       'The league sold its rights for £5.1bn. Asked if the figure was obscene, Scudamore said: "It is not. It is market forces. It is unscripted drama."';
-    const article: Article = {
-      id: 'a.txt',
-      file: 'a.txt',
-      title: 'Rights',
-      titleDerived: false,
-      outlet: null,
-      byline: null,
-      published: null,
-      url: null,
-      text,
-      hash: 'a',
-    };
+    const article = { ...testArticle('a.txt', text, null, 'Rights'), hash: 'a' };
     const index = new CorpusIndex();
     index.addArticles([article]);
     const { answer } = answerQuestion(index, 'what did scudamore say about the figure being obscene?');

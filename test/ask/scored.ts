@@ -4,24 +4,18 @@ import { analyzeText } from '../../src/index/analyzer.ts';
 
 /** Test helpers: sentences and slots as the retriever hands them to extractors. */
 
+/** An article of the given text, with nothing else known about it (no outlet, byline or URL). */
+export function testArticle(id: string, text: string, published: string | null = null, title = 'T'): Article {
+  return { id, file: id, title, titleDerived: false, outlet: null, byline: null, published, url: null, text, hash: id };
+}
+
 /** A sentence as the retriever hands it to extractors, the whole text of an article of its own. */
 export function scoredSentence(
   text: string,
   options: { published?: string | null; relevance?: number; start?: number; matched?: readonly string[] } = {},
 ): ScoredSentence {
   const start = options.start ?? 0;
-  const article: Article = {
-    id: 'a.txt',
-    file: 'a.txt',
-    title: 'T',
-    titleDerived: false,
-    outlet: null,
-    byline: null,
-    published: options.published === undefined ? '2021-12-31' : options.published,
-    url: null,
-    text,
-    hash: 'h',
-  };
+  const article = { ...testArticle('a.txt', text, options.published === undefined ? '2021-12-31' : options.published), hash: 'h' };
   const passage: Passage = { key: 0, articleId: 'a.txt', ordinal: 0, start: 0, end: text.length, text };
   return { article, passage, text, start, end: start + text.length, relevance: options.relevance ?? 1, matched: new Set(options.matched ?? []), rank: 0 };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isKindOf, mainPartOfSpeech, phrasalVerbs, relatedWords } from '../../src/ask/wordnet.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
+import { testArticle } from './scored.ts';
 
 describe('relatedWords (WordNet 3.1)', () => {
   it("gives the synonyms of a word's first sense, without light verbs", () => {
@@ -67,20 +68,7 @@ describe('phrasalVerbs (WordNet 3.1)', () => {
 describe('a phrasal verb in a question', () => {
   it('finds the coverage’s word for it', () => {
     const index = new CorpusIndex();
-    index.addArticles([
-      {
-        id: 'a.txt',
-        file: 'a.txt',
-        title: 'T',
-        titleDerived: false,
-        outlet: null,
-        byline: null,
-        published: null,
-        url: null,
-        hash: 'a',
-        text: 'The chairman resigned on Monday after a row over pay.',
-      },
-    ]);
+    index.addArticles([{ ...testArticle('a.txt', 'The chairman resigned on Monday after a row over pay.'), hash: 'a' }]);
     expect(answerQuestion(index, 'when did the chairman step down?').answer.answer).toBe('Monday');
   });
 });
