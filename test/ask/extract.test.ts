@@ -231,6 +231,12 @@ describe('extractRoleHolders: kinds of thing', () => {
       ['name:department of work and pensions', 'Department of Work and Pensions'],
     ]);
   });
+
+  it('takes the name before words that describe the kind, but no lone capital that opens the sentence', () => {
+    expect(values(extractRoleHolders(sentence('He won the US Open junior title last year.'), 'title'))).toEqual([['name:us open', 'US Open']]);
+    expect(values(extractRoleHolders(sentence('Animal welfare groups have welcomed the ban.'), 'group'))).toEqual([]);
+    expect(values(extractRoleHolders(sentence('Chelsea signed the striker.'), 'striker'))).toEqual([]);
+  });
 });
 
 describe('extractPlaces: "-based"', () => {

@@ -105,14 +105,14 @@ const BARS: Record<BankSplit, Record<string, number>> = {
   },
   val: {
     'bbc-big-brother': 15,
-    'bbc-davis-cup': 12,
+    'bbc-davis-cup': 13,
     'bbc-hunting-ban': 19,
     'bbc-podcasting': 18,
     'bbc-tobacco-case': 11,
   },
   test: {
     'bbc-da-vinci-film': 11,
-    'bbc-glazer-man-utd': 17,
+    'bbc-glazer-man-utd': 18,
     'bbc-korea-economy': 12,
     'bbc-kilroy-veritas': 13,
     'bbc-parmalat': 10,
@@ -122,7 +122,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-venezuela-deals': 14,
     'bbc-worldcom': 14,
     'greek-election-2012': 15,
-    'mh370-2014': 19,
+    'mh370-2014': 20,
     'michelle-obama': 20,
   },
 };

@@ -101,12 +101,24 @@ export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[]
     if (next) out.push(person(s, next.text, 1));
     // "told To Vima newspaper", "at Heathrow airport": the name right before the lower-case kind,
     // when no name follows it ("Kremlin spokesman Dmitry Peskov" names Peskov).
-    const named = spans.find((sp) => sp.end < m.index! && /^\s+$/.test(text.slice(sp.end, m.index!)));
+    // "the US Open junior title": words that describe the kind may stand between ("junior").
+    // (Not a lone capital that opens the sentence: "Animal welfare groups" names no group.)
+    const named = spans.find(
+      (sp) =>
+        sp.end < m.index! &&
+        (/^\s+$/.test(text.slice(sp.end, m.index!)) || (describesKind(text.slice(sp.end, m.index!)) && (sp.start > 0 || sp.text.includes(' ')))),
+    );
     if (!next && named && /^\p{Ll}/u.test(text.charAt(m.index!))) out.push(person(s, named.text, 0.9));
     const prior = spans.filter((sp) => sp.end <= m.index!).pop();
     if (prior && /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u.test(text.slice(prior.end, m.index!))) out.push(person(s, prior.text, 0.9));
   }
   return out;
+}
+
+/** Words between a name and the kind it is: up to two nouns and adjectives ("junior", "state oil"). */
+function describesKind(between: string): boolean {
+  const words = /^\s+((?:\p{Ll}[\p{Ll}-]*\s+){1,2})$/u.exec(between)?.[1]?.trim().split(/\s+/);
+  return words !== undefined && words.every((w) => !STOP_WORDS.has(w) && (mainPartOfSpeech(w) === 'noun' || mainPartOfSpeech(w) === 'adj'));
 }
 
 const headPatterns = new Map<string, RegExp>();

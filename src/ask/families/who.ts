@@ -89,7 +89,7 @@ function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[
       );
   // Nothing read from a construction: the sentences that cover the question best name their
   // subject first ("Jawad Bendaoud, 29, … rented the flat"), a weaker reading.
-  if (!out.length)
+  if (!out.some((c) => c.sentence.relevance >= SUBJECT_FALLBACK_RELEVANCE))
     for (const s of sentences.filter((x) => x.relevance >= SUBJECT_FALLBACK_RELEVANCE).slice(0, 3)) out.push(...extractSubjects(index, s, slots));
   return out;
 }
