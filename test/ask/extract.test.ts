@@ -71,6 +71,13 @@ describe('extractQuantities', () => {
     expect(values(extractQuantities(s, troops, 'troops'))).toEqual([['qty:100000', '100,000 troops']]);
   });
 
+  it('counts a product the question names under the common noun the coverage gives it', () => {
+    const s = sentence('Sony says it intends to ship three million of the consoles by March 2005.');
+    expect(values(extractQuantities(s, slot('PSPs', ['psps']), 'psps'))).toEqual([['qty:3000000', 'three million psps']]);
+    // A kind the dictionary knows is counted only under its own name or its kinds.
+    expect(values(extractQuantities(sentence('The firm will ship three million of the consoles.'), slot('phones', ['phones']), 'phones'))).toEqual([]);
+  });
+
   it('reads a number joined to its noun by a hyphen ("a three-judge panel")', () => {
     const s = sentence('A three-judge panel agreed with the companies in a 2-1 decision.');
     expect(values(extractQuantities(s, slot('judges', ['judges']), 'judges'))).toEqual([['qty:3', 'three judges']]);

@@ -97,7 +97,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-mutu-sacking': 12,
     'bbc-oscars-2005': 20,
     'bbc-pension-strike': 25,
-    'bbc-psp-launch': 21,
+    'bbc-psp-launch': 22,
     'bbc-yukos': 23,
     'paris-attacks-2015': 30,
     'premier-league': 26,

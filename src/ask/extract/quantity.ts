@@ -1,7 +1,7 @@
 import { analyzeTerm } from '../../index/analyzer.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import type { Candidate } from './candidate.ts';
-import { isKindOf } from '../wordnet.ts';
+import { hasNounSense, isDictionaryWord, isKindOf } from '../wordnet.ts';
 import { APPROX_PATTERN, NUMBER_PATTERN, isBounding, normalizeQualifier, parseAmount } from './numbers.ts';
 
 /**
@@ -60,6 +60,8 @@ export function extractQuantities(
   const generic = countNoun !== null && GENERIC_COUNTED.has(countNoun.toLowerCase());
   // The question's participles ("killed", "wounded", "died"): what happened to the people counted.
   const happenings = otherSlots.filter((slot) => /(ed|en|ing)$/.test(slot.label.toLowerCase()));
+  // A counted noun the dictionary does not know is a name ("PSPs"), not a kind.
+  const namedProduct = countNoun !== null && !generic && !isDictionaryWord(countNoun.replace(/s$/i, ''));
   const nounNear = (from: number): boolean => {
     // The noun phrase after the number ends at the first word that starts another phrase: "four
     // producers to be nominated" counts producers, not nominations.
@@ -78,6 +80,9 @@ export function extractQuantities(
     if (countNoun && next.some((w) => sameKind(w, countNoun))) return true;
     // "sold more than 800,000 units": units and copies count whatever product the question names.
     if (nounSlot && !generic && (terms[0] === 'unit' || terms[0] === 'copi')) return true;
+    // "how many PSPs…" answered by "three million of the consoles": a product the question names is
+    // counted under the common noun the coverage gives it.
+    if (namedProduct && next.some((w) => /\p{Ll}{3,}s$/u.test(w) && hasNounSense(w))) return true;
     // "14,000 dead", "352 others wounded": what happened to them, right after the number.
     if (!generic) return false;
     const first = terms[0] === OTHERS ? terms[1] : terms[0];

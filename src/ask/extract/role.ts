@@ -118,7 +118,7 @@ export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[]
 /** Words between a name and the kind it is: up to two nouns and adjectives ("junior", "state oil"). */
 function describesKind(between: string): boolean {
   const words = /^\s+((?:\p{Ll}[\p{Ll}-]*\s+){1,2})$/u.exec(between)?.[1]?.trim().split(/\s+/);
-  return words !== undefined && words.every((w) => !STOP_WORDS.has(w) && (mainPartOfSpeech(w) === 'noun' || mainPartOfSpeech(w) === 'adj'));
+  return words?.every((w) => !STOP_WORDS.has(w) && (mainPartOfSpeech(w) === 'noun' || mainPartOfSpeech(w) === 'adj')) ?? false;
 }
 
 const headPatterns = new Map<string, RegExp>();
