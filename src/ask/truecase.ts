@@ -140,16 +140,30 @@ const MIN_CLIPPED_USES = 2;
 function clippedWord(index: CorpusIndex, word: string): string | null {
   const lower = word.toLowerCase();
   if (!CLIPPED.test(lower) || isDictionaryWord(lower)) return null;
-  let best: string | null = null;
-  let uses = MIN_CLIPPED_USES - 1;
-  for (const [candidate, s] of caseStats(index)) {
-    if (candidate[0] !== lower[0] || candidate.length < lower.length + 2 || !/^[a-z]+$/.test(candidate)) continue;
-    const n = s.lower + s.capital;
-    if (n <= uses || !holdsInOrder(candidate, lower)) continue;
-    best = candidate;
-    uses = n;
+  // The most used words first: the first that holds the letters is the answer.
+  for (const [candidate, uses] of wordsByInitial(index).get(lower[0]!) ?? []) {
+    if (uses < MIN_CLIPPED_USES) break;
+    if (candidate.length >= lower.length + 2 && holdsInOrder(candidate, lower)) return candidate;
   }
-  return best;
+  return null;
+}
+
+const initialCache = new WeakMap<CorpusIndex, { version: number; byInitial: Map<string, [string, number][]> }>();
+
+/** The coverage's words of letters only, by first letter, most used first (then alphabetically). */
+function wordsByInitial(index: CorpusIndex): Map<string, [string, number][]> {
+  const cached = initialCache.get(index);
+  if (cached && cached.version === index.version) return cached.byInitial;
+  const byInitial = new Map<string, [string, number][]>();
+  for (const [w, s] of caseStats(index)) {
+    if (!/^[a-z]+$/.test(w)) continue;
+    const list = byInitial.get(w[0]!) ?? [];
+    list.push([w, s.lower + s.capital]);
+    byInitial.set(w[0]!, list);
+  }
+  for (const list of byInitial.values()) list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  initialCache.set(index, { version: index.version, byInitial });
+  return byInitial;
 }
 
 /** Whether the letters of `part` occur in `whole` in order. */
