@@ -105,14 +105,18 @@ const BARS: Record<BankSplit, Record<string, number>> = {
   },
   val: {
     'bbc-big-brother': 15,
+    'bbc-box-office': 13,
     'bbc-davis-cup': 13,
     'bbc-hunting-ban': 19,
     'bbc-podcasting': 18,
     'bbc-tobacco-case': 11,
+    'bbc-uk-voting': 10,
   },
   test: {
     'bbc-da-vinci-film': 11,
+    'bbc-drug-firms': 15,
     'bbc-glazer-man-utd': 18,
+    'bbc-irish-football': 13,
     'bbc-korea-economy': 12,
     'bbc-kilroy-veritas': 13,
     'bbc-parmalat': 10,
