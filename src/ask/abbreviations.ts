@@ -119,11 +119,7 @@ function acronymExpansions(index: CorpusIndex, acronym: string): string[] {
                 .join(''),
             )
             .join('');
-          const plain = candidate
-            .filter((w) => /^\p{Lu}/u.test(w))
-            .map((w) => w[0])
-            .join('');
-          if (initials.toUpperCase() === acronym.toUpperCase() || plain.toUpperCase() === acronym.toUpperCase()) {
+          if (initials.toUpperCase() === acronym.toUpperCase() || initialsOf(candidate) === acronym.toUpperCase()) {
             found.add(candidate.join(' '));
             break;
           }

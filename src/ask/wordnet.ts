@@ -225,7 +225,7 @@ export function hasVerbSense(word: string): boolean {
   return hasSense(word, 'verb');
 }
 
-function hasSense(word: string, pos: 'noun' | 'verb'): boolean {
+function hasSense(word: string, pos: 'noun' | 'verb' | 'adv'): boolean {
   const lower = word.toLowerCase();
   if (!/^[a-z][a-z-]+$/.test(lower)) return false;
   const key = `${pos}:${lower}`;
@@ -249,20 +249,8 @@ const posCache = new Map<string, 'noun' | 'verb' | 'adj' | null>();
  * @example isDictionaryWord('station') // true
  */
 export function isDictionaryWord(word: string): boolean {
-  if (mainPartOfSpeech(word) !== null) return true;
-  const lower = word.toLowerCase();
-  if (!/^[a-z][a-z-]+$/.test(lower)) return false;
-  let adverb = adverbCache.get(lower);
-  if (adverb === undefined) {
-    adverb = lemmas(lower).some((l) => lookUpIndex('adv', l) !== null);
-    if (adverbCache.size >= CACHE_LIMIT) adverbCache.clear();
-    adverbCache.set(lower, adverb);
-  }
-  return adverb;
+  return mainPartOfSpeech(word) !== null || hasSense(word, 'adv');
 }
-
-/** Whether a word is an adverb in WordNet, by word. */
-const adverbCache = new Map<string, boolean>();
 
 /** Noun senses of a word whose hypernym chains are followed: the most used ones. */
 const KIND_SENSES = 2;

@@ -15,14 +15,14 @@ import type { Family } from './family.ts';
 const SAYING =
   'say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|reckon|mean|write|tweet|admit|deny|concede|reveal|confirm|explain';
 const SAID = new RegExp(`^(?:according to [^,]+, )?(what|how) (did|does|do|has|have|had|will|would) .+? (?:${SAYING})\\b`);
+/** The speaker a said-question names, before its saying verb. */
+const SPEAKER = new RegExp(`^(?:what|how) (?:did|does|do|has|have|had|will|would) (.+?) (?:${SAYING})\\b`, 'i');
 
 /** The speaker a said-question names ("what did Putin say…" → Putin). */
 function speakerOf(q: string): string | null {
-  const m = new RegExp(`^(?:what|how) (?:did|does|do|has|have|had|will|would) (.+?) (?:${SAYING})\\b`, 'i').exec(q);
+  const m = SPEAKER.exec(q);
   const m2 = /how did (.+?) (?:respond|react|reply)\b/i.exec(q) ?? /what was (.+?)['’]s (?:response|reaction|message|warning)\b/i.exec(q);
-  const who = (m ?? m2)?.[1]?.trim() ?? null;
-  if (!who) return null;
-  return who.replace(/^(the|a|an)\s+/i, (s) => s);
+  return (m ?? m2)?.[1]?.trim() || null;
 }
 
 /**
