@@ -62,8 +62,10 @@ export function extractRoles(s: ScoredSentence, target: string): Candidate[] {
 /**
  * People named with a role in a sentence.
  * @param role - the role asked about ("the Kremlin spokesman")
+ * @param question - the whole question: a capitalised span made only of its words and the kind
+ *   ("Labour MP" for "which labour mp…") restates the kind and names nobody
  */
-export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[] {
+export function extractRoleHolders(s: ScoredSentence, role: string, question = ''): Candidate[] {
   const words = role
     .replace(/^(the|a|an)\s+/i, '')
     .replace(/\s+(of|for|at|in|on)\s+.*$/i, '')
@@ -89,11 +91,13 @@ export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[]
       if (/^\p{Lu}/u.test(name)) out.push(person(s, name, 1));
       // "the Department of Work and Pensions", "the University of Buckingham": the kind opens the name.
       else if (around.start === m.index! && /^(?:of|for)\s/.test(name)) out.push(person(s, around.text, 1));
-      continue;
+      // "Tony Banks, Labour MP for West Ham": the span describes the kind the question asks for; the
+      // name is the one before it.
+      if (!(/^(?:of|for)\s/.test(name) && restatesKind(text.slice(around.start, m.index!), question))) continue;
     }
     // "Stuff Magazine", "Deutsche Bank": the kind is the last word of the name itself.
     const ending = spans.find((sp) => sp.start < m.index! && sp.end === afterHead);
-    if (ending) {
+    if (ending && !restatesKind(text.slice(ending.start, m.index!), question)) {
       out.push(person(s, ending.text, 1));
       continue;
     }
@@ -113,6 +117,13 @@ export function extractRoleHolders(s: ScoredSentence, role: string): Candidate[]
     if (prior && /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u.test(text.slice(prior.end, m.index!))) out.push(person(s, prior.text, 0.9));
   }
   return out;
+}
+
+/** True when every word before the kind in a capitalised span is a word of the question: "Labour" of "Labour MP". */
+function restatesKind(before: string, question: string): boolean {
+  const asked = new Set(question.toLowerCase().match(/[\p{L}'’-]+/gu) ?? []);
+  const words = before.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+  return words.length > 0 && words.every((w) => asked.has(w));
 }
 
 /** Words between a name and the kind it is: up to two nouns and adjectives ("junior", "state oil"). */

@@ -37,7 +37,7 @@ export const whatX: Family = {
       out.push(...extractNounPhrases(s, q.entity, questionTerms), ...extractKinds(s, q.entity, questionTerms));
       // "what airline operated the flight?": names given that kind count too.
       out.push(
-        ...extractRoleHolders(s, q.entity).map((c) => ({
+        ...extractRoleHolders(s, q.entity, q.text).map((c) => ({
           ...c,
           confidence: c.confidence * 0.9,
         })),

@@ -82,7 +82,7 @@ function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[
   if (q.entity)
     for (const s of sentences)
       out.push(
-        ...extractRoleHolders(s, q.entity).map((c) => ({
+        ...extractRoleHolders(s, q.entity, q.text).map((c) => ({
           ...c,
           confidence: c.confidence * 0.9 * (stranded ? STRANDED_AGENT_FACTOR : 1),
         })),
