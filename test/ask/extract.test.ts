@@ -167,6 +167,15 @@ describe('roles', () => {
       ['person:hollande', 'Francois Hollande'],
     ]);
   });
+
+  it('reads a span that only restates the asked kind as a description of the name before it', () => {
+    const text = 'But Tony Banks, Labour MP for West Ham, said the issue would soon disappear.';
+    expect(values(extractRoleHolders(sentence(text), 'mp', 'which labour mp reckons the row will be forgotten'))).toEqual([['person:banks', 'Tony Banks']]);
+    // A span with words of its own is a name: "Deutsche Bank" for "which bank".
+    expect(values(extractRoleHolders(sentence('Shares in Deutsche Bank rose.'), 'bank', 'which bank saw its shares rise'))).toEqual([
+      ['person:bank', 'Deutsche Bank'],
+    ]);
+  });
 });
 
 describe('extractStatements', () => {
