@@ -62,27 +62,24 @@ function clusterWeighted(features: readonly ArticleFeatures[], weights: readonly
     sizes[keep] = sizes[keep]! + sizes[drop]!;
     const kept = links[keep]!;
     kept.delete(drop);
-    for (const [other, sum] of links[drop]!) {
-      if (other === keep) continue;
+    // forEach, not for…of: no entry array per link (this is the clustering's inner loop).
+    links[drop]!.forEach((sum, other) => {
+      if (other === keep) return;
       const otherLinks = links[other]!;
       otherLinks.delete(drop);
       const total = (kept.get(other) ?? 0) + sum;
       kept.set(other, total);
       otherLinks.set(keep, total);
-    }
+    });
     links[drop] = new Map();
     return keep;
   };
 
-  const pairs = similarPairs(features);
-  for (let k = 0; k < pairs.first.length; k++) {
-    const i = pairs.first[k]!;
-    const j = pairs.second[k]!;
-    const cosine = pairs.cosine[k]!;
+  similarPairs(features, (i, j, cosine) => {
     const sum = cosine * weights[i]! * weights[j]!;
     links[i]!.set(j, sum);
     links[j]!.set(i, sum);
-  }
+  });
 
   // Average-link agglomeration: in effect, always join the two groups whose members are most alike on
   // average, until no two reach the threshold. Done with the nearest-neighbour chain (exact for average
@@ -94,14 +91,13 @@ function clusterWeighted(features: readonly ArticleFeatures[], weights: readonly
   const nearest = (a: number): { b: number; sim: number } => {
     let b = -1;
     let sim = -1;
-    for (const [other, sum] of links[a]!) {
-      if (!active.has(other)) continue;
+    links[a]!.forEach((sum, other) => {
       const s = sum / (sizes[a]! * sizes[other]!);
       if (s > sim || (s === sim && other < b)) {
         b = other;
         sim = s;
       }
-    }
+    });
     return { b, sim };
   };
   const chain: number[] = [];
@@ -119,7 +115,11 @@ function clusterWeighted(features: readonly ArticleFeatures[], weights: readonly
     // On a tie, stay with the group we came from: the chain then always ends in a join.
     if (previous >= 0 && b !== previous && sim === (links[a]!.get(previous) ?? 0) / (sizes[a]! * sizes[previous]!)) b = previous;
     if (b < 0 || sim < JOIN_SIMILARITY) {
+      // Finished for good: a group joined later is on average no closer to it than its parts were.
+      // Its links go, so that no later search walks past it.
       active.delete(a);
+      for (const other of links[a]!.keys()) links[other]!.delete(a);
+      links[a] = new Map();
       chain.pop();
       continue;
     }
@@ -142,40 +142,35 @@ function clusterWeighted(features: readonly ArticleFeatures[], weights: readonly
   return [...groups.values()].sort((a, b) => b.length - a.length || position.get(a[0]!)! - position.get(b[0]!)!);
 }
 
-/** Article pairs (by position, first < second, with their cosine) that reach the floor, as parallel arrays. */
-function similarPairs(features: readonly ArticleFeatures[]): { first: number[]; second: number[]; cosine: number[] } {
-  // Postings as parallel typed arrays: article positions and weights per term.
-  const termIds = new Map<string, number>();
-  const lists: { docs: number[]; weights: number[] }[] = [];
+/** Calls `pair` for every article pair (by position, first < second) whose cosine reaches the floor. */
+function similarPairs(features: readonly ArticleFeatures[], pair: (first: number, second: number, cosine: number) => void): void {
+  // Postings by term number, in one pair of typed arrays: the articles (by position) and weights of
+  // term t lie from starts[t] to starts[t + 1].
+  let termCount = 0;
+  for (const { terms } of features) for (let m = 0; m < terms.length; m++) termCount = Math.max(termCount, terms[m]! + 1);
+  const starts = new Int32Array(termCount + 1);
+  for (const { terms } of features) for (let m = 0; m < terms.length; m++) starts[terms[m]! + 1] = starts[terms[m]! + 1]! + 1;
+  for (let t = 0; t < termCount; t++) starts[t + 1] = starts[t + 1]! + starts[t]!;
+  const docs = new Int32Array(starts[termCount]!);
+  const weights = new Float64Array(starts[termCount]!);
+  const fill = starts.slice(0, termCount);
   features.forEach((f, i) => {
-    for (const [t, w] of f.terms) {
-      let id = termIds.get(t);
-      if (id === undefined) {
-        id = lists.length;
-        termIds.set(t, id);
-        lists.push({ docs: [], weights: [] });
-      }
-      lists[id]!.docs.push(i);
-      lists[id]!.weights.push(w);
+    for (let m = 0; m < f.terms.length; m++) {
+      const at = fill[f.terms[m]!]!;
+      fill[f.terms[m]!] = at + 1;
+      docs[at] = i;
+      weights[at] = f.weights[m]!;
     }
   });
-  const postings = lists.map((l) => ({ docs: Int32Array.from(l.docs), weights: Float64Array.from(l.weights) }));
-  const first: number[] = [];
-  const second: number[] = [];
-  const cosine: number[] = [];
-  const ids = features.map((f) => Int32Array.from([...f.terms.keys()].map((t) => termIds.get(t)!)));
-  const ws = features.map((f) => Float64Array.from(f.terms.values()));
   const scores = new Float64Array(features.length);
   const touched = new Int32Array(features.length);
-  features.forEach((_f, i) => {
+  features.forEach((f, i) => {
     let count = 0;
-    const own = ids[i]!;
-    const ownWeights = ws[i]!;
-    for (let m = 0; m < own.length; m++) {
-      const w = ownWeights[m]!;
-      const { docs, weights } = postings[own[m]!]!;
+    for (let m = 0; m < f.terms.length; m++) {
+      const w = f.weights[m]!;
+      const t = f.terms[m]!;
       // Postings are in position order: only later articles pair with this one.
-      for (let k = docs.length - 1; k >= 0 && docs[k]! > i; k--) {
+      for (let k = starts[t + 1]! - 1; k >= starts[t]! && docs[k]! > i; k--) {
         const j = docs[k]!;
         if (scores[j] === 0) touched[count++] = j;
         scores[j] = scores[j]! + w * weights[k]!;
@@ -183,13 +178,8 @@ function similarPairs(features: readonly ArticleFeatures[]): { first: number[]; 
     }
     for (let k = 0; k < count; k++) {
       const j = touched[k]!;
-      if (scores[j]! >= PAIR_FLOOR) {
-        first.push(i);
-        second.push(j);
-        cosine.push(scores[j]!);
-      }
+      if (scores[j]! >= PAIR_FLOOR) pair(i, j, scores[j]!);
       scores[j] = 0;
     }
   });
-  return { first, second, cosine };
 }

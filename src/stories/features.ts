@@ -8,10 +8,37 @@ import { analyzeTerm, tokenize } from '../index/analyzer.ts';
  * articles being clustered, the strongest terms kept, and the vector scaled to unit length.
  */
 
-/** An article's term weights (unit length). */
+/**
+ * The terms of a grouping, numbered as they are first met: counts and vectors hold term numbers in
+ * typed arrays, which cost a fraction of maps of strings to build, to keep and to compare.
+ */
+export class Vocabulary {
+  private readonly numbers = new Map<string, number>();
+  /** The terms, by number. */
+  readonly terms: string[] = [];
+
+  /** The number of a term, numbering it when it is new. */
+  add(term: string): number {
+    let n = this.numbers.get(term);
+    if (n === undefined) {
+      n = this.terms.length;
+      this.numbers.set(term, n);
+      this.terms.push(term);
+    }
+    return n;
+  }
+
+  /** How many terms are numbered. */
+  get size(): number {
+    return this.terms.length;
+  }
+}
+
+/** An article's term weights (unit length): term numbers and weights, strongest first (ties by term). */
 export interface ArticleFeatures {
   id: string;
-  terms: Map<string, number>;
+  terms: Int32Array;
+  weights: Float64Array;
 }
 
 /** Weight of a headline word, a lead word and a body word. */
@@ -30,73 +57,152 @@ const KEPT_TERMS = 60;
 /** A year ("2015"): stories are tied to their time, other numbers are not. */
 const YEAR = /^(19|20)\d\d$/;
 
-/** Raw term counts of one article, before idf. */
+/** Raw term counts of one article, before idf, and the words they were read from. */
 export interface TermCounts {
   id: string;
-  counts: Map<string, number>;
+  /** Term numbers, in the order first met, and their weighted counts. */
+  terms: Int32Array;
+  counts: Float64Array;
+  /** The headline's and the opening's tokens, in order, with their terms (null: dropped): how the coverage spells a term. */
+  tokens: string[];
+  tokenTerms: (string | null)[];
 }
 
 /** Counts an article's weighted terms: headline, lead and body, names counting double. */
-export function countTerms(article: Article): TermCounts {
-  const counts = new Map<string, number>();
-  const paragraphs = article.text.slice(0, BODY_CHARS).split(/\n\s*\n/);
-  const parts: [string, number][] = [[article.titleDerived ? '' : article.title, TITLE_WEIGHT]];
-  paragraphs.forEach((p, i) => parts.push([p, i < LEAD_PARAGRAPHS ? LEAD_WEIGHT : BODY_WEIGHT]));
-  for (const [text, weight] of parts) {
-    let first = true;
-    for (const token of tokenize(text)) {
+export function countTerms(article: Article, vocabulary: Vocabulary): TermCounts {
+  const seen: number[] = [];
+  const tokens: string[] = [];
+  const tokenTerms: (string | null)[] = [];
+  const read = (text: string, weight: number, counted: boolean): void => {
+    const words = tokenize(text);
+    for (let w = 0; w < words.length; w++) {
+      const token = words[w]!;
+      const term = analyzeTerm(token);
+      tokens.push(token);
+      tokenTerms.push(term);
       // A capitalised word is taken for a name, except a paragraph's first: a sentence's first word
       // is most often a function word, which analysis drops anyway, and telling sentence starts from
       // abbreviations ("Mr. Putin") costs more than it gains.
-      const name = !first && /^\p{Lu}/u.test(token);
-      first = false;
-      const term = analyzeTerm(token);
-      if (term === null || term.length < 3 || (/^\d/.test(term) && !YEAR.test(term))) continue;
-      counts.set(term, (counts.get(term) ?? 0) + weight * (name ? NAME_FACTOR : 1));
+      const name = w > 0 && isCapitalised(token);
+      if (!counted || term === null || term.length < 3 || (isDigit(term) && !YEAR.test(term))) continue;
+      const n = vocabulary.add(term);
+      const tally = scratchFor(vocabulary.size);
+      if (tally[n] === 0) seen.push(n);
+      tally[n] = tally[n]! + weight * (name ? NAME_FACTOR : 1);
     }
+  };
+  read(article.title, TITLE_WEIGHT, !article.titleDerived);
+  article.text
+    .slice(0, BODY_CHARS)
+    .split(PARAGRAPH_BREAK)
+    .forEach((p, i) => read(p, i < LEAD_PARAGRAPHS ? LEAD_WEIGHT : BODY_WEIGHT, true));
+  const tally = scratchFor(vocabulary.size);
+  const terms = new Int32Array(seen.length);
+  const counts = new Float64Array(seen.length);
+  for (let k = 0; k < seen.length; k++) {
+    terms[k] = seen[k]!;
+    counts[k] = tally[seen[k]!]!;
+    tally[seen[k]!] = 0;
   }
-  return { id: article.id, counts };
+  return { id: article.id, terms, counts, tokens, tokenTerms };
+}
+
+/** Where one paragraph ends and the next begins. */
+const PARAGRAPH_BREAK = /\n\s*\n/;
+
+/** True when a term starts with a digit. */
+function isDigit(term: string): boolean {
+  const c = term.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** True when a word starts with a capital: ASCII read directly, other letters by their Unicode class. */
+function isCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
+}
+
+/** One number per term, all 0 between uses: where counts and products are summed by term number. */
+let scratch = new Float64Array(1024);
+
+/** The scratch array, grown to hold `size` terms. */
+export function scratchFor(size: number): Float64Array {
+  if (scratch.length < size) {
+    const grown = new Float64Array(Math.max(size, scratch.length * 2));
+    grown.set(scratch);
+    scratch = grown;
+  }
+  return scratch;
 }
 
 /**
  * Turns raw counts into unit tf·idf vectors over these articles. Terms found in one article only, or
- * in more than a third of them, say nothing about which articles belong together and are dropped.
+ * in every one of them, say nothing about which articles belong together and are dropped.
  */
-export function weighFeatures(all: readonly TermCounts[], df: ReadonlyMap<string, number> = documentFrequencies(all)): ArticleFeatures[] {
-  return all.map((counts) => weighArticle(counts, df, all.length));
+export function weighFeatures(all: readonly TermCounts[], vocabulary: Vocabulary, df: Int32Array = documentFrequencies(all, vocabulary)): ArticleFeatures[] {
+  return all.map((counts) => weighArticle(counts, df, all.length, vocabulary));
 }
 
 /**
  * One article's unit tf·idf vector against document frequencies over `n` articles (an article that
- * arrives later is weighed against the frequencies of the grouping it joins).
+ * arrives later is weighed against the frequencies of the grouping it joins; a term they lack counts
+ * as unseen).
  */
-export function weighArticle({ id, counts }: TermCounts, df: ReadonlyMap<string, number>, n: number): ArticleFeatures {
-  const weighted: [string, number][] = [];
-  for (const [term, count] of counts) {
-    const d = df.get(term) ?? 0;
+export function weighArticle({ id, terms, counts }: TermCounts, df: Int32Array, n: number, vocabulary: Vocabulary): ArticleFeatures {
+  const kept: number[] = [];
+  const weight = scratchFor(vocabulary.size);
+  for (let k = 0; k < terms.length; k++) {
+    const term = terms[k]!;
+    const d = df[term] ?? 0;
     if (d < 2 || d >= n) continue;
-    weighted.push([term, (1 + Math.log(count)) * Math.log(n / d)]);
+    kept.push(term);
+    weight[term] = (1 + Math.log(counts[k]!)) * Math.log(n / d);
   }
-  weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const kept = weighted.slice(0, KEPT_TERMS);
-  const norm = Math.sqrt(kept.reduce((sum, [, w]) => sum + w * w, 0)) || 1;
-  return { id, terms: new Map(kept.map(([t, w]) => [t, w / norm])) };
+  kept.sort(strongestFirst(weight, vocabulary.terms));
+  const size = Math.min(kept.length, KEPT_TERMS);
+  let sum = 0;
+  for (let k = 0; k < size; k++) sum += weight[kept[k]!]! * weight[kept[k]!]!;
+  const norm = Math.sqrt(sum) || 1;
+  const out = { id, terms: new Int32Array(size), weights: new Float64Array(size) };
+  for (let k = 0; k < size; k++) {
+    out.terms[k] = kept[k]!;
+    out.weights[k] = weight[kept[k]!]! / norm;
+  }
+  for (let k = 0; k < kept.length; k++) weight[kept[k]!] = 0;
+  return out;
 }
 
-/** In how many of the articles each term occurs. */
-export function documentFrequencies(all: readonly TermCounts[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const { counts } of all) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+/**
+ * Orders term numbers by their weight in `weight`, heaviest first, then by term. (It answers -1, 0 or
+ * 1, never the difference of two weights: a fractional result is a new number on the heap per call.)
+ */
+export function strongestFirst(weight: Float64Array, names: readonly string[]): (a: number, b: number) => number {
+  return (a, b) => {
+    const d = weight[b]! - weight[a]!;
+    if (d !== 0) return d > 0 ? 1 : -1;
+    return names[a]! < names[b]! ? -1 : 1;
+  };
+}
+
+/** In how many of the articles each term occurs, by term number. */
+export function documentFrequencies(all: readonly TermCounts[], vocabulary: Vocabulary): Int32Array {
+  const df = new Int32Array(vocabulary.size);
+  for (const { terms } of all) for (let k = 0; k < terms.length; k++) df[terms[k]!] = df[terms[k]!]! + 1;
   return df;
 }
 
-/** Cosine of two sparse vectors (their dot product when both have unit length). */
-export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Cosine of two article vectors (their dot product: both have unit length). */
+export function dot(a: ArticleFeatures, b: ArticleFeatures, vocabulary: Vocabulary): number {
+  // The smaller is read against the larger, laid out by term number.
+  const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
+  const laid = scratchFor(vocabulary.size);
+  for (let k = 0; k < large.terms.length; k++) laid[large.terms[k]!] = large.weights[k]!;
   let sum = 0;
-  for (const [term, w] of small) {
-    const v = large.get(term);
-    if (v !== undefined) sum += w * v;
+  for (let k = 0; k < small.terms.length; k++) {
+    const v = laid[small.terms[k]!]!;
+    if (v !== 0) sum += small.weights[k]! * v;
   }
+  for (let k = 0; k < large.terms.length; k++) laid[large.terms[k]!] = 0;
   return sum;
 }

@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../types.ts';
 import { CorpusIndex } from '../index/corpus-index.ts';
-import { analyzeTerm, analyzeText, tokenize } from '../index/analyzer.ts';
+import { analyzeText } from '../index/analyzer.ts';
 import { duplicateGroups } from '../index/duplicates.ts';
-import { countTerms, documentFrequencies, dot, weighArticle, weighFeatures } from './features.ts';
+import {
+  Vocabulary,
+  countTerms,
+  documentFrequencies,
+  dot,
+  scratchFor,
+  strongestFirst,
+  weighArticle,
+  weighFeatures,
+  type ArticleFeatures,
+  type TermCounts,
+} from './features.ts';
 import { JOIN_SIMILARITY, clusterArticles } from './cluster.ts';
 
 /**
@@ -38,11 +49,13 @@ interface Grouping {
   byArticle: Map<string, Story>;
   /** The articles grouped, by id (the objects: a changed article is a new object). */
   articles: Map<string, Article>;
-  /** Term counts and unit vectors of every article grouped. */
-  counts: Map<string, ReadonlyMap<string, number>>;
-  vectors: Map<string, ReadonlyMap<string, number>>;
-  /** Document frequencies and the number of articles at the last full grouping. */
-  df: ReadonlyMap<string, number>;
+  /** The terms met, by number (a later article's new terms are numbered on). */
+  vocabulary: Vocabulary;
+  /** Term counts (without the words read) and unit vectors of every article grouped. */
+  counts: Map<string, Pick<TermCounts, 'terms' | 'counts'>>;
+  vectors: Map<string, ArticleFeatures>;
+  /** Document frequencies by term number and the number of articles at the last full grouping. */
+  df: Int32Array;
   fullSize: number;
 }
 
@@ -103,17 +116,21 @@ function withLookup(stories: Story[]): { stories: Story[]; byArticle: Map<string
 /** Groups every article of the index. */
 function groupAll(index: CorpusIndex): Grouping {
   const articles = index.sortedArticles();
-  const counts = articles.map((a) => countTerms(a));
-  const df = documentFrequencies(counts);
-  const features = weighFeatures(counts, df);
+  const vocabulary = new Vocabulary();
+  const counts = articles.map((a) => countTerms(a, vocabulary));
+  const df = documentFrequencies(counts, vocabulary);
+  const features = weighFeatures(counts, vocabulary, df);
   const model = {
+    vocabulary,
     articles: new Map(articles.map((a) => [a.id, a])),
-    counts: new Map(counts.map((c) => [c.id, c.counts])),
-    vectors: new Map(features.map((f) => [f.id, f.terms])),
+    counts: new Map(counts.map((c) => [c.id, { terms: c.terms, counts: c.counts }])),
+    vectors: new Map(features.map((f) => [f.id, f])),
     df,
     fullSize: articles.length,
   };
-  const stories = clusterArticles(features, duplicateGroups(index)).map((ids) => buildStory(index, ids, model));
+  // The words just read are kept for this grouping only, to spell the key terms.
+  const read = new Map(counts.map((c) => [c.id, c]));
+  const stories = clusterArticles(features, duplicateGroups(index)).map((ids) => buildStory(index, ids, model, read));
   return { ...model, ...withLookup(stories), version: index.version };
 }
 
@@ -132,17 +149,17 @@ function joinNewArticles(index: CorpusIndex, previous: Grouping): Grouping | nul
   const storyOfArticle = new Map([...previous.byArticle].map(([id, s]) => [id, s.id]));
   const copies = duplicateGroups(index);
   for (const a of added) {
-    const counts = countTerms(a);
-    const vector = weighArticle(counts, previous.df, previous.fullSize).terms;
+    const counts = countTerms(a, model.vocabulary);
+    const vector = weighArticle(counts, previous.df, previous.fullSize, model.vocabulary);
     model.articles.set(a.id, a);
-    model.counts.set(a.id, counts.counts);
+    model.counts.set(a.id, { terms: counts.terms, counts: counts.counts });
     model.vectors.set(a.id, vector);
     const copyOf = copies.get(a.id);
     let best = copyOf !== undefined && copyOf !== a.id ? (storyOfArticle.get(copyOf) ?? null) : null;
     if (best === null) {
       let bestSimilarity = JOIN_SIMILARITY;
       for (const [id, ids] of members) {
-        const similarity = ids.reduce((sum, m) => sum + dot(vector, model.vectors.get(m)!), 0) / ids.length;
+        const similarity = ids.reduce((sum, m) => sum + dot(vector, model.vectors.get(m)!, model.vocabulary), 0) / ids.length;
         if (similarity >= bestSimilarity) [best, bestSimilarity] = [id, similarity];
       }
     }
@@ -170,22 +187,28 @@ function dated(index: CorpusIndex, story: Story, firstSeen: ReadonlyMap<string, 
   return { ...story, articles, firstSeen: times[0] ?? null, lastSeen: times.at(-1) ?? null };
 }
 
-/** A story of the given articles: its id from the earliest, its title, outlets, key terms and span. */
-function buildStory(index: CorpusIndex, ids: readonly string[], model: Pick<Grouping, 'articles' | 'counts' | 'vectors' | 'df' | 'fullSize'>): Story {
+/**
+ * A story of the given articles: its id from the earliest, its title, outlets, key terms and span.
+ * @param read - the articles' headline and opening words, when just counted (else read again)
+ */
+function buildStory(
+  index: CorpusIndex,
+  ids: readonly string[],
+  model: Pick<Grouping, 'vocabulary' | 'articles' | 'counts' | 'vectors' | 'df' | 'fullSize'>,
+  read: ReadonlyMap<string, TermCounts> = new Map(),
+): Story {
   // Earliest published first: the id comes from the corpus alone, not from when this desk saw it.
   const members = ids
     .map((id) => model.articles.get(id)!)
     .sort((a, b) => compareText(a.published ?? '\uffff', b.published ?? '\uffff') || compareText(a.id, b.id));
-  const centroid = new Map<string, number>();
-  for (const id of ids) for (const [t, w] of model.vectors.get(id)!) centroid.set(t, (centroid.get(t) ?? 0) + w);
   const story = {
     id: storyId(members[0]!.id),
-    title: representativeTitle(members, model.vectors, centroid),
+    title: representativeTitle(members, ids, model),
     articles: members.map((a) => a.id),
     outlets: [...new Set(members.map((a) => a.outlet).filter((o): o is string => o !== null))].sort(),
     firstSeen: null,
     lastSeen: null,
-    terms: keyTerms(members, model.counts, model.df, model.fullSize),
+    terms: keyTerms(members, model, read),
   };
   return dated(index, story, new Map());
 }
@@ -201,20 +224,30 @@ function storyId(articleId: string): string {
 }
 
 /** The headline of the member closest to the story's centre (a real headline before a derived one). */
-function representativeTitle(
-  members: readonly Article[],
-  vectors: ReadonlyMap<string, ReadonlyMap<string, number>>,
-  centroid: ReadonlyMap<string, number>,
-): string {
+function representativeTitle(members: readonly Article[], ids: readonly string[], model: Pick<Grouping, 'vocabulary' | 'vectors'>): string {
+  // The centre (the sum of the members' vectors), laid out by term number.
+  const centroid = scratchFor(model.vocabulary.size);
+  const touched: number[] = [];
+  for (const id of ids) {
+    const { terms, weights } = model.vectors.get(id)!;
+    for (let k = 0; k < terms.length; k++) {
+      if (centroid[terms[k]!] === 0) touched.push(terms[k]!);
+      centroid[terms[k]!] = centroid[terms[k]!]! + weights[k]!;
+    }
+  }
   let best = members[0]!;
   let bestScore = -Infinity;
   for (const a of members) {
-    const score = dot(vectors.get(a.id)!, centroid) - (a.titleDerived ? 1e6 : 0);
+    const { terms, weights } = model.vectors.get(a.id)!;
+    let closeness = 0;
+    for (let k = 0; k < terms.length; k++) closeness += weights[k]! * centroid[terms[k]!]!;
+    const score = closeness - (a.titleDerived ? 1e6 : 0);
     if (score > bestScore) {
       best = a;
       bestScore = score;
     }
   }
+  for (const t of touched) centroid[t] = 0;
   return best.title;
 }
 
@@ -228,42 +261,50 @@ const SPELLING_SAMPLE = 6;
  */
 function keyTerms(
   members: readonly Article[],
-  countsOf: ReadonlyMap<string, ReadonlyMap<string, number>>,
-  df: ReadonlyMap<string, number>,
-  n: number,
+  { vocabulary, counts: countsOf, df, fullSize: n }: Pick<Grouping, 'vocabulary' | 'counts' | 'df' | 'fullSize'>,
+  words: ReadonlyMap<string, TermCounts>,
 ): string[] {
-  const weight = new Map<string, number>();
-  for (const a of members) for (const [t, c] of countsOf.get(a.id) ?? []) weight.set(t, (weight.get(t) ?? 0) + c);
+  const weight = scratchFor(vocabulary.size);
+  const used: number[] = [];
+  for (const a of members) {
+    const { terms, counts } = countsOf.get(a.id)!;
+    for (let k = 0; k < terms.length; k++) {
+      if (weight[terms[k]!] === 0) used.push(terms[k]!);
+      weight[terms[k]!] = weight[terms[k]!]! + counts[k]!;
+    }
+  }
   // A term only articles that arrived later use counts as found once.
-  for (const [t, w] of weight) weight.set(t, w * Math.log(1 + n / (df.get(t) ?? 1)));
-  const terms = [...weight.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  for (const t of used) weight[t] = weight[t]! * Math.log(1 + n / (df[t] ?? 1));
+  const names = vocabulary.terms;
+  const terms = used
+    .sort(strongestFirst(weight, names))
     .slice(0, STORY_TERMS)
-    .map(([term]) => term);
+    .map((t) => names[t]!);
+  for (const t of used) weight[t] = 0;
   const surface = new Map<string, Map<string, number>>();
-  const read = (a: Article, chars: number, wanted: ReadonlySet<string>): void => {
-    for (const token of tokenize(`${a.title}\n${a.text.slice(0, chars)}`)) {
-      const term = analyzeTerm(token);
+  const read = (a: Article, wanted: ReadonlySet<string>): void => {
+    // The headline and opening countTerms read (the text the counts came from).
+    const { tokens, tokenTerms } = words.get(a.id) ?? countTerms(a, vocabulary);
+    for (let i = 0; i < tokens.length; i++) {
+      const term = tokenTerms[i]!;
+      const token = tokens[i]!;
       if (term === null || !wanted.has(term)) continue;
       const forms = surface.get(term) ?? surface.set(term, new Map()).get(term)!;
       const word = token.replace(/['’]s$/, '');
       forms.set(word, (forms.get(word) ?? 0) + 1);
     }
   };
-  for (const a of members.slice(0, SPELLING_SAMPLE)) read(a, LEAD_CHARS, new Set(terms));
+  for (const a of members.slice(0, SPELLING_SAMPLE)) read(a, new Set(terms));
   // A term the sample does not show is looked for in the other articles' headlines and leads (the
   // text its counts came from).
   const missing = new Set(terms.filter((t) => !surface.has(t)));
   for (const a of members.slice(SPELLING_SAMPLE)) {
     if (!missing.size) break;
-    read(a, LEAD_CHARS, missing);
+    read(a, missing);
     for (const t of [...missing]) if (surface.has(t)) missing.delete(t);
   }
   return terms.map((term) => shownForm(surface.get(term), term));
 }
-
-/** Characters of an article read for spellings. */
-const LEAD_CHARS = 1000;
 
 /**
  * How a term is shown: its most used spelling, in lower case when the coverage writes it in lower

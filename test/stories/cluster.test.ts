@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { clusterArticles } from '../../src/stories/cluster.ts';
-import type { ArticleFeatures } from '../../src/stories/features.ts';
+import { Vocabulary, type ArticleFeatures } from '../../src/stories/features.ts';
+
+const vocabulary = new Vocabulary();
 
 /** A unit vector over a few terms. */
 function vector(id: string, weights: Record<string, number>): ArticleFeatures {
   const norm = Math.sqrt(Object.values(weights).reduce((s, w) => s + w * w, 0));
-  return { id, terms: new Map(Object.entries(weights).map(([t, w]) => [t, w / norm])) };
+  const entries = Object.entries(weights);
+  return { id, terms: Int32Array.from(entries, ([t]) => vocabulary.add(t)), weights: Float64Array.from(entries, ([, w]) => w / norm) };
 }
 
 describe('clusterArticles', () => {
