@@ -72,10 +72,67 @@ export function irregularBase(word: string): string | null {
   return IRREGULAR_VERBS.get(word.toLowerCase()) ?? null;
 }
 
-/** Splits text into raw tokens (letters, digits, inner apostrophes and hyphens split off). */
+/**
+ * Splits text into raw tokens: runs of letters and digits, with inner apostrophes followed by letters
+ * ("Russia's", "don’t"); hyphens and other marks split.
+ * @example tokenize("Russia's 2-day talks") // ["Russia's", '2', 'day', 'talks']
+ */
 export function tokenize(text: string): string[] {
-  return text.match(TOKEN) ?? [];
+  const out: string[] = [];
+  forEachToken(text, (token) => out.push(token));
+  return out;
 }
+
+/**
+ * Visits the tokens of {@link tokenize} with where each starts, for readers that keep offsets. One
+ * pass over the characters, ASCII read directly and other characters by their Unicode class: a
+ * regular expression would make an array per token (this runs over every word the desk indexes).
+ */
+export function forEachToken(text: string, visit: (token: string, start: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const width = wordCharWidth(text, i, false);
+    if (width === 0) {
+      i += charWidth(text, i);
+      continue;
+    }
+    const start = i;
+    i += width;
+    for (let w = wordCharWidth(text, i, false); w > 0; w = wordCharWidth(text, i, false)) i += w;
+    // "’s", "'t": an apostrophe joins letters after it (not digits), as often as it recurs.
+    while (i < n && (text.charCodeAt(i) === 39 || text.charCodeAt(i) === 0x2019)) {
+      const letter = wordCharWidth(text, i + 1, true);
+      if (letter === 0) break;
+      i += 1 + letter;
+      for (let w = wordCharWidth(text, i, true); w > 0; w = wordCharWidth(text, i, true)) i += w;
+    }
+    visit(text.slice(start, i), start);
+  }
+}
+
+/** Code units of the character at `i`: 2 for a surrogate pair, else 1. */
+function charWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Code units of the letter (or, unless `lettersOnly`, digit) at `i`; 0 when it is neither. */
+function wordCharWidth(text: string, i: number, lettersOnly: boolean): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (!lettersOnly && c >= 48 && c <= 57) ? 1 : 0;
+  const width = charWidth(text, i);
+  const char = text.slice(i, i + width);
+  return (lettersOnly ? LETTER : LETTER_OR_DIGIT).test(char) ? width : 0;
+}
+
+const LETTER = /^\p{L}$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /**
  * Tokenizes and analyzes text into index terms, in order (duplicates kept).
@@ -212,5 +269,3 @@ const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map(
       .map((f) => [f, base] as [string, string]),
   ),
 );
-
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;

@@ -44,7 +44,7 @@ export function clusterArticles(features: readonly ArticleFeatures[], sameText: 
 function clusterWeighted(features: readonly ArticleFeatures[], weights: readonly number[]): string[][] {
   const n = features.length;
   const position = new Map(features.map((f, i) => [f.id, i]));
-  const parent = Array.from({ length: n }, (_, i) => i);
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -52,84 +52,93 @@ function clusterWeighted(features: readonly ArticleFeatures[], weights: readonly
     }
     return i;
   };
-  const sizes = [...weights];
-  // links[a].get(b): the summed cosine of every article pair across groups a and b (Lance–Williams:
-  // a joined group's sums are the sums of its parts). Pairs below the floor count as 0.
-  const links: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  const sizes = Float64Array.from(weights);
+  // Each group's links: the groups it shares similar pairs with and the summed cosine of those pairs
+  // (Lance–Williams: a joined group's sums are the sums of its parts). An entry may name a group that
+  // has since joined another: it is read as the group it joined, and entries for one group are summed
+  // when the list is next read. So a join only appends one list to the other, and nobody else's list
+  // changes. Pairs below the floor count as 0.
+  const links = initialLinks(features, weights);
+  // A group still looking for a partner (not joined into another, not finished).
+  const active = new Uint8Array(n).fill(1);
+  let activeCount = n;
+  // Summed links by group, while one list is read.
+  const summed = new Float64Array(n);
+  const met = new Int32Array(n);
+
+  /**
+   * The most similar active group to `a` (ties: the lower number) and the similarity to `previous`;
+   * a's list is rewritten with one entry per active group.
+   */
+  const nearest = (a: number, previous: number): { b: number; sim: number; toPrevious: number } => {
+    const list = links[a]!;
+    let count = 0;
+    for (let k = 0; k < list.length; k++) {
+      const r = find(list.ids[k]!);
+      if (r === a || active[r] === 0) continue;
+      if (summed[r] === 0) met[count++] = r;
+      summed[r] = summed[r]! + list.sums[k]!;
+    }
+    let b = -1;
+    let sim = -1;
+    let toPrevious = 0;
+    list.length = 0;
+    for (let k = 0; k < count; k++) {
+      const other = met[k]!;
+      const total = summed[other]!;
+      summed[other] = 0;
+      list.push(other, total);
+      const s = total / (sizes[a]! * sizes[other]!);
+      if (other === previous) toPrevious = s;
+      if (s > sim || (s === sim && other < b)) {
+        b = other;
+        sim = s;
+      }
+    }
+    return { b, sim, toPrevious };
+  };
   const join = (a: number, b: number): number => {
-    const [keep, drop] = links[a]!.size >= links[b]!.size ? [a, b] : [b, a];
+    const [keep, drop] = links[a]!.length >= links[b]!.length ? [a, b] : [b, a];
     parent[drop] = keep;
     sizes[keep] = sizes[keep]! + sizes[drop]!;
-    const kept = links[keep]!;
-    kept.delete(drop);
-    // forEach, not for…of: no entry array per link (this is the clustering's inner loop).
-    links[drop]!.forEach((sum, other) => {
-      if (other === keep) return;
-      const otherLinks = links[other]!;
-      otherLinks.delete(drop);
-      const total = (kept.get(other) ?? 0) + sum;
-      kept.set(other, total);
-      otherLinks.set(keep, total);
-    });
-    links[drop] = new Map();
+    links[keep]!.append(links[drop]!);
+    links[drop] = new LinkList();
     return keep;
   };
-
-  similarPairs(features, (i, j, cosine) => {
-    const sum = cosine * weights[i]! * weights[j]!;
-    links[i]!.set(j, sum);
-    links[j]!.set(i, sum);
-  });
 
   // Average-link agglomeration: in effect, always join the two groups whose members are most alike on
   // average, until no two reach the threshold. Done with the nearest-neighbour chain (exact for average
   // linkage, which never makes a joined group closer to a third than its parts were): follow each
   // group to its most similar neighbour until two groups are each other's; join those. A group whose
   // best neighbour falls short of the threshold is finished.
-  const active = new Set<number>();
-  for (let i = 0; i < n; i++) if (find(i) === i) active.add(i);
-  const nearest = (a: number): { b: number; sim: number } => {
-    let b = -1;
-    let sim = -1;
-    links[a]!.forEach((sum, other) => {
-      const s = sum / (sizes[a]! * sizes[other]!);
-      if (s > sim || (s === sim && other < b)) {
-        b = other;
-        sim = s;
-      }
-    });
-    return { b, sim };
-  };
   const chain: number[] = [];
-  const pending = [...active].reverse();
-  while (active.size) {
+  const pending = Array.from({ length: n }, (_, i) => n - 1 - i);
+  while (activeCount > 0) {
     if (!chain.length) {
       let start = pending.pop();
-      while (start !== undefined && !active.has(start)) start = pending.pop();
+      while (start !== undefined && active[start] === 0) start = pending.pop();
       if (start === undefined) break;
       chain.push(start);
     }
     const a = chain.at(-1)!;
     const previous = chain.length > 1 ? chain.at(-2)! : -1;
-    let { b, sim } = nearest(a);
+    let { b, sim, toPrevious } = nearest(a, previous);
     // On a tie, stay with the group we came from: the chain then always ends in a join.
-    if (previous >= 0 && b !== previous && sim === (links[a]!.get(previous) ?? 0) / (sizes[a]! * sizes[previous]!)) b = previous;
+    if (previous >= 0 && b !== previous && sim === toPrevious) b = previous;
     if (b < 0 || sim < JOIN_SIMILARITY) {
       // Finished for good: a group joined later is on average no closer to it than its parts were.
-      // Its links go, so that no later search walks past it.
-      active.delete(a);
-      for (const other of links[a]!.keys()) links[other]!.delete(a);
-      links[a] = new Map();
+      active[a] = 0;
+      activeCount--;
+      links[a] = new LinkList();
       chain.pop();
       continue;
     }
     if (b === previous) {
       chain.pop();
       chain.pop();
-      active.delete(a);
-      active.delete(b);
       const kept = join(a, b);
-      active.add(kept);
+      active[a + b - kept] = 0;
+      activeCount--;
       pending.push(kept);
     } else chain.push(b);
   }
@@ -140,6 +149,77 @@ function clusterWeighted(features: readonly ArticleFeatures[], weights: readonly
     groups.set(root, [...(groups.get(root) ?? []), f.id]);
   });
   return [...groups.values()].sort((a, b) => b.length - a.length || position.get(a[0]!)! - position.get(b[0]!)!);
+}
+
+/**
+ * Every article's list of links, from the similar pairs: the lists are laid out in one pair of typed
+ * arrays (a list grows out of it only when its group joins another).
+ */
+function initialLinks(features: readonly ArticleFeatures[], weights: readonly number[]): LinkList[] {
+  const n = features.length;
+  const pairs = new LinkList();
+  const partners = new LinkList();
+  const degree = new Int32Array(n + 1);
+  similarPairs(features, (i, j, cosine) => {
+    const sum = cosine * weights[i]! * weights[j]!;
+    pairs.push(i, sum);
+    partners.push(j, sum);
+    degree[i + 1] = degree[i + 1]! + 1;
+    degree[j + 1] = degree[j + 1]! + 1;
+  });
+  for (let i = 0; i < n; i++) degree[i + 1] = degree[i + 1]! + degree[i]!;
+  const ids = new Int32Array(degree[n]!);
+  const sums = new Float64Array(degree[n]!);
+  const fill = degree.slice(0, n);
+  for (let k = 0; k < pairs.length; k++) {
+    const i = pairs.ids[k]!;
+    const j = partners.ids[k]!;
+    const sum = pairs.sums[k]!;
+    ids[fill[i]!] = j;
+    sums[fill[i]!] = sum;
+    fill[i] = fill[i]! + 1;
+    ids[fill[j]!] = i;
+    sums[fill[j]!] = sum;
+    fill[j] = fill[j]! + 1;
+  }
+  return Array.from({ length: n }, (_, i) => new LinkList(ids.subarray(degree[i]!, degree[i + 1]!), sums.subarray(degree[i]!, degree[i + 1]!)));
+}
+
+/** A growable list of (group, summed cosine) entries in typed arrays. */
+class LinkList {
+  ids: Int32Array;
+  sums: Float64Array;
+  length: number;
+
+  /** An empty list, or one holding the given entries (and no room for more). */
+  constructor(ids?: Int32Array, sums?: Float64Array) {
+    this.ids = ids ?? new Int32Array(4);
+    this.sums = sums ?? new Float64Array(4);
+    this.length = ids ? ids.length : 0;
+  }
+
+  push(id: number, sum: number): void {
+    if (this.length === this.ids.length) this.grow(this.length * 2);
+    this.ids[this.length] = id;
+    this.sums[this.length++] = sum;
+  }
+
+  /** Appends another list's entries. */
+  append(other: LinkList): void {
+    if (this.length + other.length > this.ids.length) this.grow(Math.max(this.length + other.length, this.ids.length * 2));
+    this.ids.set(other.ids.subarray(0, other.length), this.length);
+    this.sums.set(other.sums.subarray(0, other.length), this.length);
+    this.length += other.length;
+  }
+
+  private grow(capacity: number): void {
+    const ids = new Int32Array(capacity);
+    const sums = new Float64Array(capacity);
+    ids.set(this.ids.subarray(0, this.length));
+    sums.set(this.sums.subarray(0, this.length));
+    this.ids = ids;
+    this.sums = sums;
+  }
 }
 
 /** Calls `pair` for every article pair (by position, first < second) whose cosine reaches the floor. */

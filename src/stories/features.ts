@@ -1,5 +1,5 @@
 import type { Article } from '../types.ts';
-import { analyzeTerm, tokenize } from '../index/analyzer.ts';
+import { analyzeTerm, forEachToken } from '../index/analyzer.ts';
 
 /**
  * What an article is about, as a weighted term vector for clustering: the headline counts most, then
@@ -57,45 +57,57 @@ const KEPT_TERMS = 60;
 /** A year ("2015"): stories are tied to their time, other numbers are not. */
 const YEAR = /^(19|20)\d\d$/;
 
-/** Raw term counts of one article, before idf, and the words they were read from. */
+/** Raw term counts of one article, before idf, and where their words are. */
 export interface TermCounts {
   id: string;
   /** Term numbers, in the order first met, and their weighted counts. */
   terms: Int32Array;
   counts: Float64Array;
-  /** The headline's and the opening's tokens, in order, with their terms (null: dropped): how the coverage spells a term. */
-  tokens: string[];
-  tokenTerms: (string | null)[];
+  /**
+   * The tokens read that a story term can be, as (start, end, term number) triples over the headline,
+   * a newline and the opening (see spellingText): how the coverage spells a term. Offsets, not strings,
+   * so that nothing per token outlives the counting.
+   */
+  spellings: Int32Array;
+}
+
+/** The text `TermCounts.spellings` point into: the headline, a newline, the opening read. */
+export function spellingText(article: Article): string {
+  return `${article.title}\n${article.text.slice(0, BODY_CHARS)}`;
 }
 
 /** Counts an article's weighted terms: headline, lead and body, names counting double. */
 export function countTerms(article: Article, vocabulary: Vocabulary): TermCounts {
   const seen: number[] = [];
-  const tokens: string[] = [];
-  const tokenTerms: (string | null)[] = [];
-  const read = (text: string, weight: number, counted: boolean): void => {
-    const words = tokenize(text);
-    for (let w = 0; w < words.length; w++) {
-      const token = words[w]!;
-      const term = analyzeTerm(token);
-      tokens.push(token);
-      tokenTerms.push(term);
-      // A capitalised word is taken for a name, except a paragraph's first: a sentence's first word
-      // is most often a function word, which analysis drops anyway, and telling sentence starts from
-      // abbreviations ("Mr. Putin") costs more than it gains.
-      const name = w > 0 && isCapitalised(token);
-      if (!counted || term === null || term.length < 3 || (isDigit(term) && !YEAR.test(term))) continue;
-      const n = vocabulary.add(term);
-      const tally = scratchFor(vocabulary.size);
-      if (tally[n] === 0) seen.push(n);
-      tally[n] = tally[n]! + weight * (name ? NAME_FACTOR : 1);
+  const spellings: number[] = [];
+  const text = spellingText(article);
+  // Where each paragraph starts: the headline's newline, then each paragraph break of the opening.
+  const bodyStart = article.title.length + 1;
+  const starts = [bodyStart, ...Array.from(text.slice(bodyStart).matchAll(PARAGRAPH_BREAKS), (m) => bodyStart + m.index! + m[0].length)];
+  let part = -1;
+  let first = true;
+  forEachToken(text, (token, at) => {
+    // Part -1 is the headline, then the paragraphs from 0.
+    while (part + 1 < starts.length && at >= starts[part + 1]!) {
+      part++;
+      first = true;
     }
-  };
-  read(article.title, TITLE_WEIGHT, !article.titleDerived);
-  article.text
-    .slice(0, BODY_CHARS)
-    .split(PARAGRAPH_BREAK)
-    .forEach((p, i) => read(p, i < LEAD_PARAGRAPHS ? LEAD_WEIGHT : BODY_WEIGHT, true));
+    const term = analyzeTerm(token);
+    // A capitalised word is taken for a name, except a paragraph's first: a sentence's first word
+    // is most often a function word, which analysis drops anyway, and telling sentence starts from
+    // abbreviations ("Mr. Putin") costs more than it gains.
+    const name = !first && isCapitalised(token);
+    first = false;
+    if (term === null || term.length < 3 || (isDigit(term) && !YEAR.test(term))) return;
+    const n = vocabulary.add(term);
+    spellings.push(at, at + token.length, n);
+    // A headline made from the text is not counted twice.
+    if (part < 0 && article.titleDerived) return;
+    const weight = part < 0 ? TITLE_WEIGHT : part < LEAD_PARAGRAPHS ? LEAD_WEIGHT : BODY_WEIGHT;
+    const tally = scratchFor(vocabulary.size);
+    if (tally[n] === 0) seen.push(n);
+    tally[n] = tally[n]! + weight * (name ? NAME_FACTOR : 1);
+  });
   const tally = scratchFor(vocabulary.size);
   const terms = new Int32Array(seen.length);
   const counts = new Float64Array(seen.length);
@@ -104,11 +116,11 @@ export function countTerms(article: Article, vocabulary: Vocabulary): TermCounts
     counts[k] = tally[seen[k]!]!;
     tally[seen[k]!] = 0;
   }
-  return { id: article.id, terms, counts, tokens, tokenTerms };
+  return { id: article.id, terms, counts, spellings: Int32Array.from(spellings) };
 }
 
 /** Where one paragraph ends and the next begins. */
-const PARAGRAPH_BREAK = /\n\s*\n/;
+const PARAGRAPH_BREAKS = /\n\s*\n/g;
 
 /** True when a term starts with a digit. */
 function isDigit(term: string): boolean {

@@ -9,6 +9,7 @@ import {
   documentFrequencies,
   dot,
   scratchFor,
+  spellingText,
   strongestFirst,
   weighArticle,
   weighFeatures,
@@ -51,8 +52,8 @@ interface Grouping {
   articles: Map<string, Article>;
   /** The terms met, by number (a later article's new terms are numbered on). */
   vocabulary: Vocabulary;
-  /** Term counts (without the words read) and unit vectors of every article grouped. */
-  counts: Map<string, Pick<TermCounts, 'terms' | 'counts'>>;
+  /** Term counts and unit vectors of every article grouped. */
+  counts: Map<string, TermCounts>;
   vectors: Map<string, ArticleFeatures>;
   /** Document frequencies by term number and the number of articles at the last full grouping. */
   df: Int32Array;
@@ -123,14 +124,12 @@ function groupAll(index: CorpusIndex): Grouping {
   const model = {
     vocabulary,
     articles: new Map(articles.map((a) => [a.id, a])),
-    counts: new Map(counts.map((c) => [c.id, { terms: c.terms, counts: c.counts }])),
+    counts: new Map(counts.map((c) => [c.id, c])),
     vectors: new Map(features.map((f) => [f.id, f])),
     df,
     fullSize: articles.length,
   };
-  // The words just read are kept for this grouping only, to spell the key terms.
-  const read = new Map(counts.map((c) => [c.id, c]));
-  const stories = clusterArticles(features, duplicateGroups(index)).map((ids) => buildStory(index, ids, model, read));
+  const stories = clusterArticles(features, duplicateGroups(index)).map((ids) => buildStory(index, ids, model));
   return { ...model, ...withLookup(stories), version: index.version };
 }
 
@@ -152,7 +151,7 @@ function joinNewArticles(index: CorpusIndex, previous: Grouping): Grouping | nul
     const counts = countTerms(a, model.vocabulary);
     const vector = weighArticle(counts, previous.df, previous.fullSize, model.vocabulary);
     model.articles.set(a.id, a);
-    model.counts.set(a.id, { terms: counts.terms, counts: counts.counts });
+    model.counts.set(a.id, counts);
     model.vectors.set(a.id, vector);
     const copyOf = copies.get(a.id);
     let best = copyOf !== undefined && copyOf !== a.id ? (storyOfArticle.get(copyOf) ?? null) : null;
@@ -187,15 +186,11 @@ function dated(index: CorpusIndex, story: Story, firstSeen: ReadonlyMap<string, 
   return { ...story, articles, firstSeen: times[0] ?? null, lastSeen: times.at(-1) ?? null };
 }
 
-/**
- * A story of the given articles: its id from the earliest, its title, outlets, key terms and span.
- * @param read - the articles' headline and opening words, when just counted (else read again)
- */
+/** A story of the given articles: its id from the earliest, its title, outlets, key terms and span. */
 function buildStory(
   index: CorpusIndex,
   ids: readonly string[],
   model: Pick<Grouping, 'vocabulary' | 'articles' | 'counts' | 'vectors' | 'df' | 'fullSize'>,
-  read: ReadonlyMap<string, TermCounts> = new Map(),
 ): Story {
   // Earliest published first: the id comes from the corpus alone, not from when this desk saw it.
   const members = ids
@@ -208,7 +203,7 @@ function buildStory(
     outlets: [...new Set(members.map((a) => a.outlet).filter((o): o is string => o !== null))].sort(),
     firstSeen: null,
     lastSeen: null,
-    terms: keyTerms(members, model, read),
+    terms: keyTerms(members, model),
   };
   return dated(index, story, new Map());
 }
@@ -262,7 +257,6 @@ const SPELLING_SAMPLE = 6;
 function keyTerms(
   members: readonly Article[],
   { vocabulary, counts: countsOf, df, fullSize: n }: Pick<Grouping, 'vocabulary' | 'counts' | 'df' | 'fullSize'>,
-  words: ReadonlyMap<string, TermCounts>,
 ): string[] {
   const weight = scratchFor(vocabulary.size);
   const used: number[] = [];
@@ -276,34 +270,46 @@ function keyTerms(
   // A term only articles that arrived later use counts as found once.
   for (const t of used) weight[t] = weight[t]! * Math.log(1 + n / (df[t] ?? 1));
   const names = vocabulary.terms;
-  const terms = used
-    .sort(strongestFirst(weight, names))
-    .slice(0, STORY_TERMS)
-    .map((t) => names[t]!);
+  const keys = strongest(used, STORY_TERMS, strongestFirst(weight, names));
   for (const t of used) weight[t] = 0;
-  const surface = new Map<string, Map<string, number>>();
-  const read = (a: Article, wanted: ReadonlySet<string>): void => {
+  const surface = new Map<number, Map<string, number>>();
+  const read = (a: Article, wanted: ReadonlySet<number>): void => {
     // The headline and opening countTerms read (the text the counts came from).
-    const { tokens, tokenTerms } = words.get(a.id) ?? countTerms(a, vocabulary);
-    for (let i = 0; i < tokens.length; i++) {
-      const term = tokenTerms[i]!;
-      const token = tokens[i]!;
-      if (term === null || !wanted.has(term)) continue;
+    const { spellings } = countsOf.get(a.id)!;
+    let text: string | null = null;
+    for (let k = 0; k < spellings.length; k += 3) {
+      const term = spellings[k + 2]!;
+      if (!wanted.has(term)) continue;
+      const source = (text ??= spellingText(a));
       const forms = surface.get(term) ?? surface.set(term, new Map()).get(term)!;
-      const word = token.replace(/['’]s$/, '');
+      const word = source.slice(spellings[k]!, spellings[k + 1]!).replace(/['’]s$/, '');
       forms.set(word, (forms.get(word) ?? 0) + 1);
     }
   };
-  for (const a of members.slice(0, SPELLING_SAMPLE)) read(a, new Set(terms));
+  for (const a of members.slice(0, SPELLING_SAMPLE)) read(a, new Set(keys));
   // A term the sample does not show is looked for in the other articles' headlines and leads (the
   // text its counts came from).
-  const missing = new Set(terms.filter((t) => !surface.has(t)));
+  const missing = new Set(keys.filter((t) => !surface.has(t)));
   for (const a of members.slice(SPELLING_SAMPLE)) {
     if (!missing.size) break;
     read(a, missing);
     for (const t of [...missing]) if (surface.has(t)) missing.delete(t);
   }
-  return terms.map((term) => shownForm(surface.get(term), term));
+  const terms = keys.map((t) => names[t]!);
+  return keys.map((t, k) => shownForm(surface.get(t), terms[k]!));
+}
+
+/** The first `k` items in the order of `compare`, in that order: `items.sort(compare).slice(0, k)` without sorting them all. */
+function strongest(items: readonly number[], k: number, compare: (a: number, b: number) => number): number[] {
+  const top: number[] = [];
+  for (const item of items) {
+    if (top.length === k && compare(item, top[k - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && compare(item, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /**

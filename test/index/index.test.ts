@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -48,6 +49,20 @@ describe('analyzer', () => {
 
   it('splits tokens on punctuation but keeps inner apostrophes', () => {
     expect(tokenize('U.S.-Russia talks, Jan. 10; Putin’s aide')).toEqual(['U', 'S', 'Russia', 'talks', 'Jan', '10', 'Putin’s', 'aide']);
+    // Letters after an apostrophe join, digits do not; letters beyond ASCII and beyond the BMP are letters.
+    expect(tokenize("rock'n'roll 90's o'9 Zürich 𝒜lpha ٣٤ e\u0301")).toEqual(["rock'n'roll", "90's", 'o', '9', 'Zürich', '𝒜lpha', '٣٤', 'e']);
+  });
+
+  it('tokenizes as the regular expression of its definition does, on any text', () => {
+    const definition = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+    const chars = fc.constantFrom('a', 'Z', '9', "'", '’', ' ', '-', 'é', 'ß', 'İ', '\u0301', '😀', '\ud800', '\udc00', '𝒜', '٣', '中', 'Ⅻ', '_', '\n');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        expect(tokenize(text)).toEqual(text.match(definition) ?? []);
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
   });
 });
 
