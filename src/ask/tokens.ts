@@ -98,6 +98,8 @@ function findNameSpans(sentence: string, tokens: Token[]): Span[] {
 function isNameToken(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   if (!/^\p{Lu}/u.test(t.text)) return false;
+  // "I", "I've", "I'm": the speaker, not a name.
+  if (/^i(?:['’](?:m|ve|d|ll))?$/.test(t.lower)) return false;
   if (NON_NAME_CAPITALS.has(t.lower.replace(/['’]s$/, ''))) {
     // "The" inside a name ("The Hague") is rare; treat function words as boundaries.
     return false;
