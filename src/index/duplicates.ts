@@ -198,14 +198,17 @@ function comparePublished(a: Article, b: Article): number {
  * characters, with no array of words (this runs over every article of the coverage).
  */
 function shingleHashes(text: string): Uint32Array {
-  const lower = text.toLowerCase();
-  // At most one word per two characters (a letter and a separator).
-  const codes = new Uint32Array((lower.length >> 1) + 1);
+  // ASCII text is lower-cased letter by letter below; other text as a whole (its case rules are
+  // Unicode's).
+  const lower = NON_ASCII.test(text) ? text.toLowerCase() : text;
+  // At most one word per two characters (a letter and a separator): a scratch array of that size.
+  const codes = wordScratch((lower.length >> 1) + 1);
   let words = 0;
   let h = 0x811c9dc5;
   let inWord = false;
   for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
+    let c = lower.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
     const wordChar = c < 128 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) : isWordChar(lower, i, c);
     if (wordChar) {
       if (!inWord) {
@@ -228,6 +231,16 @@ function shingleHashes(text: string): Uint32Array {
     out[i] = sh >>> 0;
   }
   return out;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+let wordCodes = new Uint32Array(4096);
+
+/** The scratch array of word hashes, grown to hold `size`. */
+function wordScratch(size: number): Uint32Array {
+  if (wordCodes.length < size) wordCodes = new Uint32Array(Math.max(size, wordCodes.length * 2));
+  return wordCodes;
 }
 
 /** A letter or digit beyond ASCII (a UTF-16 code unit of one: surrogate halves are read as their pair). */

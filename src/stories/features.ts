@@ -14,6 +14,7 @@ import { analyzeTerm, forEachToken } from '../index/analyzer.ts';
  */
 export class Vocabulary {
   private readonly numbers = new Map<string, number>();
+  private readonly tokens = new Map<string, number>();
   /** The terms, by number. */
   readonly terms: string[] = [];
 
@@ -24,6 +25,20 @@ export class Vocabulary {
       n = this.terms.length;
       this.numbers.set(term, n);
       this.terms.push(term);
+    }
+    return n;
+  }
+
+  /**
+   * The number of a token's term, or -1 for a token no story term can be (a stop word, a word under
+   * three letters, a number other than a year). Kept by token: an archive repeats its words.
+   */
+  ofToken(token: string): number {
+    let n = this.tokens.get(token);
+    if (n === undefined) {
+      const term = analyzeTerm(token);
+      n = term === null || term.length < 3 || (isDigit(term) && !YEAR.test(term)) ? -1 : this.add(term);
+      this.tokens.set(token, n);
     }
     return n;
   }
@@ -79,8 +94,11 @@ export function spellingText(article: Article): string {
 /** Counts an article's weighted terms: headline, lead and body, names counting double. */
 export function countTerms(article: Article, vocabulary: Vocabulary): TermCounts {
   const seen: number[] = [];
-  const spellings: number[] = [];
   const text = spellingText(article);
+  // (start, end, term) triples, laid out in a scratch array that holds every token the text can have
+  // (one per two characters); the article keeps an exact copy.
+  const laid = spellingScratch(3 * ((text.length >> 1) + 1));
+  let laidOut = 0;
   // Where each paragraph starts: the headline's newline, then each paragraph break of the opening.
   const bodyStart = article.title.length + 1;
   const starts = [bodyStart, ...Array.from(text.slice(bodyStart).matchAll(PARAGRAPH_BREAKS), (m) => bodyStart + m.index! + m[0].length)];
@@ -92,15 +110,16 @@ export function countTerms(article: Article, vocabulary: Vocabulary): TermCounts
       part++;
       first = true;
     }
-    const term = analyzeTerm(token);
     // A capitalised word is taken for a name, except a paragraph's first: a sentence's first word
     // is most often a function word, which analysis drops anyway, and telling sentence starts from
     // abbreviations ("Mr. Putin") costs more than it gains.
     const name = !first && isCapitalised(token);
     first = false;
-    if (term === null || term.length < 3 || (isDigit(term) && !YEAR.test(term))) return;
-    const n = vocabulary.add(term);
-    spellings.push(at, at + token.length, n);
+    const n = vocabulary.ofToken(token);
+    if (n < 0) return;
+    laid[laidOut++] = at;
+    laid[laidOut++] = at + token.length;
+    laid[laidOut++] = n;
     // A headline made from the text is not counted twice.
     if (part < 0 && article.titleDerived) return;
     const weight = part < 0 ? TITLE_WEIGHT : part < LEAD_PARAGRAPHS ? LEAD_WEIGHT : BODY_WEIGHT;
@@ -116,7 +135,7 @@ export function countTerms(article: Article, vocabulary: Vocabulary): TermCounts
     counts[k] = tally[seen[k]!]!;
     tally[seen[k]!] = 0;
   }
-  return { id: article.id, terms, counts, spellings: Int32Array.from(spellings) };
+  return { id: article.id, terms, counts, spellings: laid.slice(0, laidOut) };
 }
 
 /** Where one paragraph ends and the next begins. */
@@ -133,6 +152,14 @@ function isCapitalised(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(word);
+}
+
+let spellingLayout = new Int32Array(4096);
+
+/** The scratch array for spellings, grown to hold `size` numbers. */
+function spellingScratch(size: number): Int32Array {
+  if (spellingLayout.length < size) spellingLayout = new Int32Array(Math.max(size, spellingLayout.length * 2));
+  return spellingLayout;
 }
 
 /** One number per term, all 0 between uses: where counts and products are summed by term number. */
