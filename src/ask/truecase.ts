@@ -132,20 +132,24 @@ const MIN_CLIPPED_USES = 2;
 
 /**
  * The coverage's word that a chat abbreviation drops letters from ("govt" → government, "ppl" →
- * people, "intl" → international): the most used word that starts with its first letter, holds its
- * letters in order and is at least two letters longer. Null for a dictionary word or when none is
- * used enough.
+ * people, "intl" → international, "uni" → university): the most used word that begins with it (a word
+ * cut short is the commonest abbreviation), else the most used that starts with its first letter and
+ * holds its letters in order; at least two letters longer either way. Null for a dictionary word or
+ * when none is used enough.
  * @example clippedWord(index, 'govt') // 'government'
  */
 function clippedWord(index: CorpusIndex, word: string): string | null {
   const lower = word.toLowerCase();
   if (!CLIPPED.test(lower) || isDictionaryWord(lower)) return null;
-  // The most used words first: the first that holds the letters is the answer.
+  // The most used words first: the first that begins with the letters, else the first that holds them.
+  let holding: string | null = null;
   for (const [candidate, uses] of wordsByInitial(index).get(lower[0]!) ?? []) {
-    if (uses < MIN_CLIPPED_USES) break;
-    if (candidate.length >= lower.length + 2 && holdsInOrder(candidate, lower)) return candidate;
+    if (candidate.length < lower.length + 2) continue;
+    // A word the abbreviation begins is read even when used once; letters held in order need two uses.
+    if (candidate.startsWith(lower)) return candidate;
+    if (holding === null && uses >= MIN_CLIPPED_USES && holdsInOrder(candidate, lower)) holding = candidate;
   }
-  return null;
+  return holding;
 }
 
 const initialCache = new WeakMap<CorpusIndex, { version: number; byInitial: Map<string, [string, number][]> }>();

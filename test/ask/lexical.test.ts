@@ -68,6 +68,12 @@ describe('correctQuestion', () => {
     const clipped = new CorpusIndex();
     clipped.addArticles([article('g.txt', 'The government said people would vote. The government and its people agreed.')]);
     expect(correctQuestion(clipped, 'what did the govt tell ppl?')).toEqual('what did the government tell people?');
+    // A word cut short is read before one whose letters it only holds in order, even when used once.
+    const lecturer = new CorpusIndex();
+    lecturer.addArticles([
+      article('u.txt', 'The charges are unsubstantiated, he said. They are unsubstantiated. He lectures at the University of Buckingham.'),
+    ]);
+    expect(correctQuestion(lecturer, 'which uni does he lecture at')).toEqual('which University does he lecture at');
     // The apostrophe goes back before any respelling: "wont" is not "want".
     const wanted = new CorpusIndex();
     wanted.addArticles([article('w.txt', 'Fans want the plane to wait.')]);
