@@ -71,11 +71,12 @@ function findNameSpans(sentence: string, tokens: Token[]): Span[] {
     }
     let j = i;
     while (j + 1 < tokens.length) {
-      if (isNameToken(tokens, j + 1) && !tokens[j]!.text.match(/['’]s$/) && adjacent(sentence, tokens[j]!, tokens[j + 1]!)) j++;
+      if ((isNameToken(tokens, j + 1) || continuesTitle(tokens, j + 1)) && !tokens[j]!.text.match(/['’]s$/) && adjacent(sentence, tokens[j]!, tokens[j + 1]!))
+        j++;
       else if (
         j + 2 < tokens.length &&
         NAME_JOINERS.has(tokens[j + 1]!.lower) &&
-        isNameToken(tokens, j + 2) &&
+        (isNameToken(tokens, j + 2) || continuesTitle(tokens, j + 2)) &&
         adjacent(sentence, tokens[j]!, tokens[j + 1]!) &&
         adjacent(sentence, tokens[j + 1]!, tokens[j + 2]!)
       )
@@ -105,6 +106,19 @@ function isNameToken(tokens: Token[], i: number): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * A capitalised small word inside a title ("The Wonder Of You", "Get Me Out Of Here"): a word that
+ * is no name on its own, capitalised mid-sentence right after a name word, goes on with it. Titles of
+ * address, days, months and numbers do not ("Blunkett Mr" does not occur; "Sunday" is a date).
+ */
+function continuesTitle(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (i === 0 || !/^\p{Lu}/u.test(t.text) || !NON_NAME_CAPITALS.has(t.lower)) return false;
+  return !/^(?:i|mr|mrs|ms|dr|monday|tuesday|wednesday|thursday|friday|saturday|sunday|one|two|three|four|five|six|seven|eight|nine|ten|no|not|and|but|or|so|yet|if|while|after|before|since|until|because|although|though|however|meanwhile)$/.test(
+    t.lower,
+  );
 }
 
 /** Tokens separated only by spaces (not by a comma, quote or other punctuation). */
