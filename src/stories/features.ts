@@ -93,7 +93,7 @@ export function spellingText(article: Article): string {
 
 /** Counts an article's weighted terms: headline, lead and body, names counting double. */
 export function countTerms(article: Article, vocabulary: Vocabulary): TermCounts {
-  const seen: number[] = [];
+  const tally = new TermSums(vocabulary);
   const text = spellingText(article);
   // (start, end, term) triples, laid out in a scratch array that holds every token the text can have
   // (one per two characters); the article keeps an exact copy.
@@ -123,18 +123,11 @@ export function countTerms(article: Article, vocabulary: Vocabulary): TermCounts
     // A headline made from the text is not counted twice.
     if (part < 0 && article.titleDerived) return;
     const weight = part < 0 ? TITLE_WEIGHT : part < LEAD_PARAGRAPHS ? LEAD_WEIGHT : BODY_WEIGHT;
-    const tally = scratchFor(vocabulary.size);
-    if (tally[n] === 0) seen.push(n);
-    tally[n] = tally[n]! + weight * (name ? NAME_FACTOR : 1);
+    tally.add(n, weight * (name ? NAME_FACTOR : 1));
   });
-  const tally = scratchFor(vocabulary.size);
-  const terms = new Int32Array(seen.length);
-  const counts = new Float64Array(seen.length);
-  for (let k = 0; k < seen.length; k++) {
-    terms[k] = seen[k]!;
-    counts[k] = tally[seen[k]!]!;
-    tally[seen[k]!] = 0;
-  }
+  const terms = Int32Array.from(tally.terms);
+  const counts = Float64Array.from(tally.terms, (t) => tally.get(t));
+  tally.clear();
   return { id: article.id, terms, counts, spellings: laid.slice(0, laidOut) };
 }
 
@@ -162,17 +155,57 @@ function spellingScratch(size: number): Int32Array {
   return spellingLayout;
 }
 
-/** One number per term, all 0 between uses: where counts and products are summed by term number. */
+/** One number per term, all 0 between uses: where TermSums sums by term number. */
 let scratch = new Float64Array(1024);
 
-/** The scratch array, grown to hold `size` terms. */
-export function scratchFor(size: number): Float64Array {
-  if (scratch.length < size) {
-    const grown = new Float64Array(Math.max(size, scratch.length * 2));
+/**
+ * Sums by term number, in one array shared by every use (0 between uses), so that summing an
+ * article's or a story's terms allocates nothing per term: `add`, read with `get`, then `clear`. One
+ * at a time.
+ */
+export class TermSums {
+  /** The terms added, in the order first added. */
+  readonly terms: number[] = [];
+
+  constructor(private readonly vocabulary: Vocabulary) {
+    this.grow();
+  }
+
+  /** Adds to a term's sum (a positive amount). */
+  add(term: number, amount: number): void {
+    if (term >= scratch.length) this.grow();
+    if (scratch[term] === 0) this.terms.push(term);
+    scratch[term] = scratch[term]! + amount;
+  }
+
+  /** A term's sum (0 for one not added). */
+  get(term: number): number {
+    return scratch[term] ?? 0;
+  }
+
+  /** Replaces the sum of a term already added. */
+  set(term: number, value: number): void {
+    scratch[term] = value;
+  }
+
+  /** The sums laid out by term number, for a comparator (see strongestFirst). */
+  get byTerm(): Float64Array {
+    return scratch;
+  }
+
+  /** Sets every sum back to 0, for the next use. */
+  clear(): void {
+    for (const t of this.terms) scratch[t] = 0;
+    this.terms.length = 0;
+  }
+
+  /** Makes room for every term numbered so far (the vocabulary grows while articles are counted). */
+  private grow(): void {
+    if (scratch.length >= this.vocabulary.size) return;
+    const grown = new Float64Array(Math.max(this.vocabulary.size, scratch.length * 2));
     grown.set(scratch);
     scratch = grown;
   }
-  return scratch;
 }
 
 /**
@@ -189,26 +222,25 @@ export function weighFeatures(all: readonly TermCounts[], vocabulary: Vocabulary
  * as unseen).
  */
 export function weighArticle({ id, terms, counts }: TermCounts, df: Int32Array, n: number, vocabulary: Vocabulary): ArticleFeatures {
-  const kept: number[] = [];
-  const weight = scratchFor(vocabulary.size);
+  const weight = new TermSums(vocabulary);
   for (let k = 0; k < terms.length; k++) {
     const term = terms[k]!;
     const d = df[term] ?? 0;
     if (d < 2 || d >= n) continue;
-    kept.push(term);
-    weight[term] = (1 + Math.log(counts[k]!)) * Math.log(n / d);
+    weight.add(term, (1 + Math.log(counts[k]!)) * Math.log(n / d));
   }
-  kept.sort(strongestFirst(weight, vocabulary.terms));
+  // Strongest first; the terms list itself is sorted, so clear() still finds every term.
+  const kept = weight.terms.sort(strongestFirst(weight.byTerm, vocabulary.terms));
   const size = Math.min(kept.length, KEPT_TERMS);
   let sum = 0;
-  for (let k = 0; k < size; k++) sum += weight[kept[k]!]! * weight[kept[k]!]!;
+  for (let k = 0; k < size; k++) sum += weight.get(kept[k]!) * weight.get(kept[k]!);
   const norm = Math.sqrt(sum) || 1;
   const out = { id, terms: new Int32Array(size), weights: new Float64Array(size) };
   for (let k = 0; k < size; k++) {
     out.terms[k] = kept[k]!;
-    out.weights[k] = weight[kept[k]!]! / norm;
+    out.weights[k] = weight.get(kept[k]!) / norm;
   }
-  for (let k = 0; k < kept.length; k++) weight[kept[k]!] = 0;
+  weight.clear();
   return out;
 }
 
@@ -235,13 +267,13 @@ export function documentFrequencies(all: readonly TermCounts[], vocabulary: Voca
 export function dot(a: ArticleFeatures, b: ArticleFeatures, vocabulary: Vocabulary): number {
   // The smaller is read against the larger, laid out by term number.
   const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
-  const laid = scratchFor(vocabulary.size);
-  for (let k = 0; k < large.terms.length; k++) laid[large.terms[k]!] = large.weights[k]!;
+  const laid = new TermSums(vocabulary);
+  for (let k = 0; k < large.terms.length; k++) laid.add(large.terms[k]!, large.weights[k]!);
   let sum = 0;
   for (let k = 0; k < small.terms.length; k++) {
-    const v = laid[small.terms[k]!]!;
+    const v = laid.get(small.terms[k]!);
     if (v !== 0) sum += small.weights[k]! * v;
   }
-  for (let k = 0; k < large.terms.length; k++) laid[large.terms[k]!] = 0;
+  laid.clear();
   return sum;
 }

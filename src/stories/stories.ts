@@ -8,7 +8,7 @@ import {
   countTerms,
   documentFrequencies,
   dot,
-  scratchFor,
+  TermSums,
   spellingText,
   strongestFirst,
   weighArticle,
@@ -220,29 +220,25 @@ function storyId(articleId: string): string {
 
 /** The headline of the member closest to the story's centre (a real headline before a derived one). */
 function representativeTitle(members: readonly Article[], ids: readonly string[], model: Pick<Grouping, 'vocabulary' | 'vectors'>): string {
-  // The centre (the sum of the members' vectors), laid out by term number.
-  const centroid = scratchFor(model.vocabulary.size);
-  const touched: number[] = [];
+  // The centre: the sum of the members' vectors.
+  const centroid = new TermSums(model.vocabulary);
   for (const id of ids) {
     const { terms, weights } = model.vectors.get(id)!;
-    for (let k = 0; k < terms.length; k++) {
-      if (centroid[terms[k]!] === 0) touched.push(terms[k]!);
-      centroid[terms[k]!] = centroid[terms[k]!]! + weights[k]!;
-    }
+    for (let k = 0; k < terms.length; k++) centroid.add(terms[k]!, weights[k]!);
   }
   let best = members[0]!;
   let bestScore = -Infinity;
   for (const a of members) {
     const { terms, weights } = model.vectors.get(a.id)!;
     let closeness = 0;
-    for (let k = 0; k < terms.length; k++) closeness += weights[k]! * centroid[terms[k]!]!;
+    for (let k = 0; k < terms.length; k++) closeness += weights[k]! * centroid.get(terms[k]!);
     const score = closeness - (a.titleDerived ? 1e6 : 0);
     if (score > bestScore) {
       best = a;
       bestScore = score;
     }
   }
-  for (const t of touched) centroid[t] = 0;
+  centroid.clear();
   return best.title;
 }
 
@@ -258,20 +254,16 @@ function keyTerms(
   members: readonly Article[],
   { vocabulary, counts: countsOf, df, fullSize: n }: Pick<Grouping, 'vocabulary' | 'counts' | 'df' | 'fullSize'>,
 ): string[] {
-  const weight = scratchFor(vocabulary.size);
-  const used: number[] = [];
+  const weight = new TermSums(vocabulary);
   for (const a of members) {
     const { terms, counts } = countsOf.get(a.id)!;
-    for (let k = 0; k < terms.length; k++) {
-      if (weight[terms[k]!] === 0) used.push(terms[k]!);
-      weight[terms[k]!] = weight[terms[k]!]! + counts[k]!;
-    }
+    for (let k = 0; k < terms.length; k++) weight.add(terms[k]!, counts[k]!);
   }
   // A term only articles that arrived later use counts as found once.
-  for (const t of used) weight[t] = weight[t]! * Math.log(1 + n / (df[t] ?? 1));
+  for (const t of weight.terms) weight.set(t, weight.get(t) * Math.log(1 + n / (df[t] ?? 1)));
   const names = vocabulary.terms;
-  const keys = strongest(used, STORY_TERMS, strongestFirst(weight, names));
-  for (const t of used) weight[t] = 0;
+  const keys = strongest(weight.terms, STORY_TERMS, strongestFirst(weight.byTerm, names));
+  weight.clear();
   const surface = new Map<number, Map<string, number>>();
   const read = (a: Article, wanted: ReadonlySet<number>): void => {
     // The headline and opening countTerms read (the text the counts came from).
