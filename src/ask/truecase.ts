@@ -27,6 +27,9 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
     // wording, not a slip: respelt, it would become another word ("business", "reached", "picked").
     // A rarer dictionary word is at most one slip from the word meant: two edits away lie other words.
     if (isCommonWord(word)) return word;
+    // "walmart", "tmobile": the coverage's hyphenated name, typed without its hyphen.
+    const joined = joinedWord(index, word);
+    if (joined) return joined;
     const best = spellingCorrections(index, term, isDictionaryWord(word) ? 1 : undefined)[0];
     const surface = (best === undefined ? undefined : surfaces(index).get(best)) ?? transposedWord(index, word) ?? clippedWord(index, word) ?? undefined;
     if (surface === undefined) return word;
@@ -150,6 +153,24 @@ function clippedWord(index: CorpusIndex, word: string): string | null {
     if (holding === null && uses >= MIN_CLIPPED_USES && holdsInOrder(candidate, lower)) holding = candidate;
   }
   return holding;
+}
+
+const joinedCache = new WeakMap<CorpusIndex, { version: number; byLetters: Map<string, string> }>();
+
+/**
+ * The coverage's hyphenated word that a question writes as one ("walmart" → Wal-Mart, "coca cola" is
+ * two words already), in the coverage's most used spelling; null when it has none.
+ * @example joinedWord(index, 'walmart') // 'Wal-Mart'
+ */
+function joinedWord(index: CorpusIndex, word: string): string | null {
+  let cached = joinedCache.get(index);
+  if (!cached || cached.version !== index.version) {
+    const byLetters = new Map<string, string>();
+    for (const [lower, s] of caseStats(index)) if (lower.includes('-')) byLetters.set(lower.replace(/-/g, ''), s.capital > s.lower ? s.form : lower);
+    cached = { version: index.version, byLetters };
+    joinedCache.set(index, cached);
+  }
+  return cached.byLetters.get(word.toLowerCase()) ?? null;
 }
 
 const initialCache = new WeakMap<CorpusIndex, { version: number; byInitial: Map<string, [string, number][]> }>();

@@ -74,6 +74,10 @@ describe('correctQuestion', () => {
       article('u.txt', 'The charges are unsubstantiated, he said. They are unsubstantiated. He lectures at the University of Buckingham.'),
     ]);
     expect(correctQuestion(lecturer, 'which uni does he lecture at')).toEqual('which University does he lecture at');
+    // A hyphenated name typed as one word is the coverage's name.
+    const store = new CorpusIndex();
+    store.addArticles([article('s.txt', 'Shoppers said Wal-Mart cut prices. The chain, Wal-Mart, agreed.')]);
+    expect(correctQuestion(store, 'why did walmart cut prices')).toEqual('why did Wal-Mart cut prices');
     // The apostrophe goes back before any respelling: "wont" is not "want".
     const wanted = new CorpusIndex();
     wanted.addArticles([article('w.txt', 'Fans want the plane to wait.')]);
