@@ -19,13 +19,17 @@ import { countryAliases } from './gazetteer.ts';
  * @example parseQuestion('how long was it?', 'call').family // 'how_long'
  */
 export function parseQuestion(text: string, subject: string | null = null): ParsedQuestion {
-  const q = text
+  const cleaned = text
     .trim()
     .replace(/[?!.]+$/, '')
     .replace(/^(hey |hi |ok |so |and |but |please )+/i, '')
     .replace(FILLER_PHRASES, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  // "in its second week at the top, who did they keep down?", "when it went to no1, who got bumped?":
+  // the question proper is read first, the clause that sets the scene after it.
+  const lead = LEADING_CLAUSE.exec(cleaned);
+  const q = lead ? `${cleaned.slice(lead[0].length)} ${lead[1]}` : cleaned;
   const lower = q.toLowerCase();
   const family = detectFamily(q);
   const countNoun = family === 'how_many' ? countedNoun(lower) : null;
@@ -50,6 +54,13 @@ export function parseQuestion(text: string, subject: string | null = null): Pars
     answerKind: answerKindOf(lower),
   };
 }
+
+/**
+ * A clause before the question proper, set off by a comma or a dash: not itself a question (it does
+ * not open with a question word, or opens with "when" as a time, not "when did…").
+ */
+const LEADING_CLAUSE =
+  /^(?!(?:who|whom|whose|what|which|where|why|how)\b|when (?:did|does|do|is|was|are|were|will|would|has|have|had)\b)([^,?]{4,120}?)\s*(?:,|\s[-–—])\s+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)/i;
 
 /**
  * The kind of thing a which/what question asks for: the head of the noun phrase it opens ("which radio

@@ -73,6 +73,15 @@ describe('asksForName', () => {
 });
 
 describe('parseQuestion', () => {
+  it('reads the question proper first when a clause before it sets the scene', () => {
+    const scene = parseQuestion('in its second week at the top, who did band aid keep down at no 2?');
+    expect([scene.family, scene.text]).toEqual(['who', 'who did band aid keep down at no 2 in its second week at the top']);
+    const time = parseQuestion('when jailhouse rock went to no1, who got bumped down to second?');
+    expect([time.family, time.text]).toEqual(['who', 'who got bumped down to second when jailhouse rock went to no1']);
+    // A question before the comma stays first.
+    expect(parseQuestion('when did it happen, where?').text).toBe('when did it happen, where');
+  });
+
   it('finds the counted noun past adjectives and stops at the verb', () => {
     expect(parseQuestion('how many Russian soldiers are near Ukraine?').countNoun).toBe('soldiers');
     expect(parseQuestion('how many people died in the conflict?').countNoun).toBe('people');
