@@ -121,6 +121,9 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       for (const alias of countryAliases(part)) for (const t of analyzeText(alias)) add(t, 0.85);
       if (q.family === 'said' && SPEECH_VERBS.includes(lower)) for (const v of SPEECH_VERBS) for (const t of analyzeText(v)) add(t, 0.6);
       for (const v of wordFormVariants(index, term)) add(v, 0.9);
+      // "4th" and "fourth", "2" and "two" are one number: a question types figures where the coverage
+      // spells small numbers out, and the other way round.
+      for (const v of numberSpellings(lower)) add(v, 0.9);
       // WordNet bridges the question's words to the coverage's ("quit" → "resign", "die" → "death"),
       // for common words only (names are not in it), keeping terms the coverage uses but not everywhere.
       if (!/^\p{Lu}/u.test(part)) {
@@ -200,6 +203,51 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
     }
   }
   return [...slots.values()];
+}
+
+/** Small whole numbers and their ordinals, spelt out, by value. */
+const SPELT_NUMBERS = [
+  ['one', 'first'],
+  ['two', 'second'],
+  ['three', 'third'],
+  ['four', 'fourth'],
+  ['five', 'fifth'],
+  ['six', 'sixth'],
+  ['seven', 'seventh'],
+  ['eight', 'eighth'],
+  ['nine', 'ninth'],
+  ['ten', 'tenth'],
+  ['eleven', 'eleventh'],
+  ['twelve', 'twelfth'],
+  ['thirteen', 'thirteenth'],
+  ['fourteen', 'fourteenth'],
+  ['fifteen', 'fifteenth'],
+  ['sixteen', 'sixteenth'],
+  ['seventeen', 'seventeenth'],
+  ['eighteen', 'eighteenth'],
+  ['nineteen', 'nineteenth'],
+  ['twenty', 'twentieth'],
+] as const;
+const ORDINAL_SUFFIX = (n: number): string => (n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th');
+/** Each spelling of a small number → its other spelling ("4th" ↔ "fourth", "2" ↔ "two"). */
+const OTHER_SPELLING = new Map<string, string>(
+  SPELT_NUMBERS.flatMap(([cardinal, ordinal], i) => {
+    const n = i + 1;
+    const figure = String(n);
+    const nth = `${n}${ORDINAL_SUFFIX(n)}`;
+    return [
+      [figure, cardinal],
+      [cardinal, figure],
+      [nth, ordinal],
+      [ordinal, nth],
+    ] as [string, string][];
+  }),
+);
+
+/** The other spelling of a small whole number or ordinal: "4th" → fourth, "two" → 2. */
+function numberSpellings(word: string): string[] {
+  const other = OTHER_SPELLING.get(word);
+  return other ? [other] : [];
 }
 
 /**

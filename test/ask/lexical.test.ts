@@ -113,6 +113,17 @@ describe('buildSlots', () => {
     expect(slotsFor('who paid the bill?').find(([label]) => label === 'bill')![1]).toContain('pai');
   });
 
+  it('reads a small number in figures and in words as one ("4th" and "fourth", "2" and "two")', () => {
+    const termsOf = (question: string, label: string) => [
+      ...buildSlots(index, parseQuestion(question), [])
+        .find((s) => s.label === label)!
+        .terms.keys(),
+    ];
+    expect(termsOf('who denied him a 4th number one?', '4th')).toEqual(['4th', 'fourth']);
+    expect(termsOf('did they meet 2 times?', '2')).toEqual(['2', 'two']);
+    expect(termsOf('was it their third meeting?', 'third')).toContain('3rd');
+  });
+
   it('weighs the words of a clause of time at half: it sets the scene, the rest is what is asked', () => {
     const idf = (question: string, label: string) => buildSlots(index, parseQuestion(question), []).find((s) => s.label === label)!.idf;
     expect(idf('what did psaki say about the call after the government responded?', 'government')).toBeCloseTo(
