@@ -73,6 +73,16 @@ describe('asksForName', () => {
 });
 
 describe('parseQuestion', () => {
+  it('asks who a name is, not what the asker adds about its story', () => {
+    const target = (q: string) => [parseQuestion(q).family, parseQuestion(q).entity];
+    expect(target('who is David Roberts in the christmas formula story')).toEqual(['who_is', 'David Roberts']);
+    expect(target('who is Mike Read? saw his name on the tsunami single')).toEqual(['who_is', 'Mike Read']);
+    expect(target('who is Ken Perkins, the guy quoted on the sales numbers')).toEqual(['who_is', 'Ken Perkins']);
+    // A role keeps what it is of; a participle asks who it was done to.
+    expect(target('who is the head of the tribunal')).toEqual(['who_is', 'the head of the tribunal']);
+    expect(target('who was taken to hospital')).toEqual(['who', null]);
+  });
+
   it('reads the question proper first when a clause before it sets the scene', () => {
     const scene = parseQuestion('in its second week at the top, who did band aid keep down at no 2?');
     expect([scene.family, scene.text]).toEqual(['who', 'who did band aid keep down at no 2 in its second week at the top']);

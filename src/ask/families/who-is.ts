@@ -21,7 +21,8 @@ function isWhoIs(question: string): boolean {
   )
     return false;
   // "who was killed", "who were arrested": a lower-case participle right after the verb asks for an agent.
-  if (/^(?:\p{Ll}+ )?\p{Ll}+(ed|en)\b/u.test(rest) && !/^(the|a|an) /i.test(rest)) return false;
+  // ("ken" is no participle: a stem of two letters or more before the ending.)
+  if (/^(?:\p{Ll}+ )?\p{Ll}{2,}(ed|en)\b/u.test(rest) && !/^(the|a|an) /i.test(rest)) return false;
   // "who was reportedly drawing up a list…", "who is leading the talks": a verb in the progressive.
   const progressive = /^(?:\p{Ll}+ly )?(\p{Ll}{3,}ing)\b/u.exec(rest)?.[1];
   // ("who's partnering Murray": a verb form with a verb sense, even of a word mostly a noun.)
@@ -32,13 +33,21 @@ function isWhoIs(question: string): boolean {
   return true;
 }
 
+/** A phrase after a name that places it in a story: "in the … story", "from the band", "on the single". */
+const NAME_CONTEXT = /\s+(?:in|on|from|at|with|behind|during)\s+(?:the|a|an|this|that|these|those|his|her|their|its)\b.*$/i;
+
 /** The person or role a who-is question asks about ("who is Yuri Ushakov?" → Yuri Ushakov). */
 function whoIsTarget(q: string): string | null {
   if (/^what (?:is|was) (?:his|her|their|its) (?:role|job|position|title)\b/i.test(q)) return 'they';
   const m =
     /^who(?:'s| is| was| are| were)\s+(.+)$/i.exec(q) ?? /^what (?:is|was) (.+?)['’]s (?:role|job|position|title)/i.exec(q) ?? /^what does (.+?) do\b/i.exec(q);
-  // "who is giles bradshaw, the guy with the four dogs?": the name, not what the asker adds after it.
-  return m?.[1]?.replace(/,.*$/, '').trim() ?? null;
+  // "who is giles bradshaw, the guy with the four dogs?", "who is mike read? saw his name…": the name,
+  // not what the asker adds after it.
+  const target = m?.[1]?.replace(/[,?!.].*$/, '').trim();
+  if (!target) return null;
+  // "who is David Roberts in the christmas formula story": a name ends where a phrase about its story
+  // begins (a role keeps its "of": "the head of the tribunal").
+  return /^\p{Lu}/u.test(target) ? target.replace(NAME_CONTEXT, '').trim() : target;
 }
 
 /**
