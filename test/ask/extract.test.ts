@@ -8,7 +8,7 @@ import { extractPlaces } from '../../src/ask/extract/place.ts';
 import { isCountryName } from '../../src/ask/gazetteer.ts';
 import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
 import { extractStatements, extractToldQuotes } from '../../src/ask/extract/statement.ts';
-import { extractAgents, extractNominalAgents, extractQuoteTeller, extractSpeakers, extractSubjects } from '../../src/ask/extract/agent.ts';
+import { extractAgents, extractQuoteTeller, extractSpeakers, extractSubjects } from '../../src/ask/extract/agent.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { scoredSentence, slotOf } from './scored.ts';
@@ -220,14 +220,6 @@ describe('extractAgents', () => {
     const agents = (text: string) => extractAgents(index, sentence(text), [polled], [polled]).map((c) => [c.value, c.confidence]);
     expect(agents('YouGov polled a weighted sample of 1,981 voters.')).toEqual([['YouGov', 0.63]]);
     expect(agents('Some 63% in the Sunday Times poll thought so.')).toEqual([['Times', 0.63]]);
-  });
-
-  it('reads the doer of the question\'s noun after its "by", a participle between or not', () => {
-    const poll = slot('poll', ['poll']);
-    const doers = (text: string) => extractNominalAgents(index, sentence(text), [poll], [poll]).map((c) => c.value);
-    expect(doers('A poll by Gallup found support rising.')).toEqual(['Gallup']);
-    expect(doers('A poll carried out by Populus found the song most played.')).toEqual(['Populus']);
-    expect(doers('The poll closed by Friday.')).toEqual([]);
   });
 
   it('reads the doer a cleft sentence puts in focus, whatever its verb', () => {

@@ -109,13 +109,8 @@ export function extractNominalAgents(index: CorpusIndex, s: ScoredSentence, noun
   const tokens = tokenizeWords(s.text);
   tokens.forEach((tok, i) => {
     const term = analyzeTerm(tok.text);
-    if (!term || !nounSlots.some((slot) => slot.terms.has(term))) return;
-    // "a poll carried out by", "the report published by": a participle (and its particle) may stand
-    // between the noun and its "by".
-    let by = i + 1;
-    if (tokens[by] && tokens[by]!.lower !== 'by' && isVerbForm(tokens[by]!.text)) by += PARTICLES.has(tokens[by + 1]?.lower ?? '') ? 2 : 1;
-    if (tokens[by]?.lower !== 'by') return;
-    const e = entityAfter(s.text, tokens[by]!.end);
+    if (!term || tokens[i + 1]?.lower !== 'by' || !nounSlots.some((slot) => slot.terms.has(term))) return;
+    const e = entityAfter(s.text, tokens[i + 1]!.end);
     if (answersQuestion(e, questionSlots)) out.push(toCandidate(index, s, e, NOMINAL_AGENT_FACTOR));
   });
   return dedupe(out);
