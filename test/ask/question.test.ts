@@ -19,6 +19,7 @@ describe('detectFamily', () => {
     ['what date is the meeting?', 'when'],
     ['how long ago did it happen?', 'when'],
     ['how long was it?', 'how_long'],
+    ['over what period did the bookmaker see a rush of bets?', 'how_long'],
     ['what was the duration of the call?', 'how_long'],
     ['how many troops are at the border?', 'how_many'],
     ['how much has the search cost?', 'how_many'],

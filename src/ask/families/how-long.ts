@@ -7,7 +7,10 @@ export const howLong: Family = {
   detect: [
     {
       order: 60,
-      test: (lower) => /\b(how long|for how long|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b/.test(lower),
+      test: (lower) =>
+        /\b(how long|for how long|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b|\b(?:over|for|during|in) what (?:period|stretch|length|span)\b/.test(
+          lower,
+        ),
     },
   ],
   echoWords: ['how long'],
