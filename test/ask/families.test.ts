@@ -152,6 +152,16 @@ describe('extractExplanations', () => {
   });
 });
 
+describe('extractExplanations for how', () => {
+  it('reads a manner from "by" and a gerund, "used", "able to", never from the "by" of an agent', () => {
+    const fit = (text: string) => extractExplanations([sentence(text)], 'how')[0]!.confidence;
+    expect(fit('They got in by forging a letter.')).toBe(1);
+    expect(fit('The men had used a forged letter to get in.')).toBe(1);
+    expect(fit('Fans in the US are still able to download it.')).toBe(1);
+    expect(fit('The inquiry linked him to a visa claim by his ex-lover’s nanny.')).toBe(0.7);
+  });
+});
+
 describe('extractReportedSpeech', () => {
   it('answers with sentences that name the speaker and report speech', () => {
     const cs = extractReportedSpeech(

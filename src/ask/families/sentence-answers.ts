@@ -18,7 +18,8 @@ const REASON =
 const CIRCUMSTANCE =
   /\b(after|amid|following|over concerns?|fears?|worried|concerns? (?:that|about|over)|sparked|triggered|led to|to (?:avoid|prevent|protect|ensure|stop|help|allow|clarify|discuss|set|push|secure|keep|punish|counter|defuse|win|raise|cut|boost))\b/i;
 /** Words that give a manner or means. */
-const MANNER = /\b(by|through|using|via|with the help of|thanks to|after|when|in a|in an|by means of|managed to|were able to|was able to)\b/i;
+const MANNER =
+  /\b(by \p{L}+ing|by means of|through|using|used|via|with the help of|thanks to|after|when|in a|in an|managed to|(?:is|are|was|were|be|been)(?: \p{L}+)? able to)\b/iu;
 /** Negation in a sentence: it denies what the question asks. */
 const NEGATION =
   /\b(not|no|never|neither|nor|without|denied|denies|deny|refused|refuses|rejected|rejects|ruled out|rules out|failed to|fails to|declined to|declines to|dismissed|contrary to|unsuccessful(?:ly)?|unable|turned down|rebuffed)\b|n['’]t\b/i;
