@@ -44,6 +44,13 @@ describe('truecaseQuestion', () => {
   });
 });
 
+/** The question as corrected against a coverage of the given article texts. */
+function correctedIn(texts: string[], question: string): string {
+  const coverage = new CorpusIndex();
+  coverage.addArticles(texts.map((text, i) => article(`a${i}.txt`, text)));
+  return correctQuestion(coverage, question);
+}
+
 describe('correctQuestion', () => {
   it('respells words the coverage never uses with its nearest spelling, then truecases', () => {
     expect(correctQuestion(index, 'who requsted the call?')).toEqual('who requested the call?');
@@ -58,30 +65,27 @@ describe('correctQuestion', () => {
     expect(correctQuestion(planes, 'wheres the plane?')).toEqual("where's the plane?");
     // The question's own grammar is never respelt, though the coverage never writes it ("many" is not "man").
     // A word in common use is the asker's, never respelt into the coverage's nearest ("bust" is not "business").
-    const business = new CorpusIndex();
-    business.addArticles([article('w.txt', 'The business collapsed in July. The business owed $41bn.')]);
-    expect(correctQuestion(business, 'when did the business go bust?')).toEqual('when did the business go bust?');
-    const man = new CorpusIndex();
-    man.addArticles([article('m.txt', 'A man waited for the plane.')]);
-    expect(correctQuestion(man, 'how many planes waited?')).toEqual('how many planes waited?');
+    expect(correctedIn(['The business collapsed in July. The business owed $41bn.'], 'when did the business go bust?')).toEqual(
+      'when did the business go bust?',
+    );
+    expect(correctedIn(['A man waited for the plane.'], 'how many planes waited?')).toEqual('how many planes waited?');
     // A chat abbreviation is the coverage's word it drops letters from.
-    const clipped = new CorpusIndex();
-    clipped.addArticles([article('g.txt', 'The government said people would vote. The government and its people agreed.')]);
-    expect(correctQuestion(clipped, 'what did the govt tell ppl?')).toEqual('what did the government tell people?');
+    expect(correctedIn(['The government said people would vote. The government and its people agreed.'], 'what did the govt tell ppl?')).toEqual(
+      'what did the government tell people?',
+    );
     // A word cut short is read before one whose letters it only holds in order, even when used once.
-    const lecturer = new CorpusIndex();
-    lecturer.addArticles([
-      article('u.txt', 'The charges are unsubstantiated, he said. They are unsubstantiated. He lectures at the University of Buckingham.'),
-    ]);
-    expect(correctQuestion(lecturer, 'which uni does he lecture at')).toEqual('which University does he lecture at');
+    expect(
+      correctedIn(
+        ['The charges are unsubstantiated, he said. They are unsubstantiated. He lectures at the University of Buckingham.'],
+        'which uni does he lecture at',
+      ),
+    ).toEqual('which University does he lecture at');
     // A hyphenated name typed as one word is the coverage's name.
-    const store = new CorpusIndex();
-    store.addArticles([article('s.txt', 'Shoppers said Wal-Mart cut prices. The chain, Wal-Mart, agreed.')]);
-    expect(correctQuestion(store, 'why did walmart cut prices')).toEqual('why did Wal-Mart cut prices');
+    expect(correctedIn(['Shoppers said Wal-Mart cut prices. The chain, Wal-Mart, agreed.'], 'why did walmart cut prices')).toEqual(
+      'why did Wal-Mart cut prices',
+    );
     // The apostrophe goes back before any respelling: "wont" is not "want".
-    const wanted = new CorpusIndex();
-    wanted.addArticles([article('w.txt', 'Fans want the plane to wait.')]);
-    expect(correctQuestion(wanted, 'why wont the plane wait?')).toEqual("why won't the plane wait?");
+    expect(correctedIn(['Fans want the plane to wait.'], 'why wont the plane wait?')).toEqual("why won't the plane wait?");
   });
 
   it('respells a real word the coverage never uses by one edit at most ("station" is not "stain")', () => {
