@@ -140,7 +140,8 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
         }
       : null,
   };
-  if (!winner || winner.members[0]!.sentence.relevance < MIN_ANSWER_RELEVANCE) {
+  const bar = (winner && family.answerRelevance?.(winner.members[0]!)) ?? MIN_ANSWER_RELEVANCE;
+  if (!winner || winner.members[0]!.sentence.relevance < bar) {
     return {
       result: { answer: notFound(question, sentences, maxCitations), subject },
       trace,

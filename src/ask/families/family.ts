@@ -52,4 +52,9 @@ export interface Family {
   extract: (input: FamilyInput) => Candidate[];
   /** Candidates regrouped before corroboration (one statement in several wordings, one country for its people). */
   regroup?: (candidates: Candidate[]) => Candidate[];
+  /**
+   * How much of the question the winning candidate's sentence must cover to answer, when the family
+   * sets its own bar for that candidate (null: the pipeline's).
+   */
+  answerRelevance?: (winner: Candidate) => number | null;
 }
