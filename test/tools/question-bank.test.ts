@@ -108,7 +108,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-big-brother': 17,
     'bbc-box-office': 14,
     'bbc-davis-cup': 13,
-    'bbc-elvis-chart': 12,
+    'bbc-elvis-chart': 13,
     'bbc-federer': 9,
     'bbc-fiat-gm': 11,
     'bbc-hunting-ban': 18,
