@@ -368,6 +368,30 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   half: 0.5,
 };
 
+/** Ordinal words, first to twentieth, in order ("fourth" is ORDINAL_WORDS[3]). */
+export const ORDINAL_WORDS: readonly string[] = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+];
+
 /** Multipliers written as words after a number ("1.5 million"). */
 export const MULTIPLIERS: Readonly<Record<string, number>> = {
   hundred: 100,

@@ -2,7 +2,7 @@ import type { Article, Passage } from '../types.ts';
 import type { CorpusIndex } from '../index/corpus-index.ts';
 import { STOP_WORDS, analyzeTerm, analyzeText, isVerbForm } from '../index/analyzer.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { NUMBER_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
+import { NUMBER_WORDS, ORDINAL_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
 import { isDictionaryWord, mainPartOfSpeech, phrasalVerbs, relatedWords } from './wordnet.ts';
 import { nameSpans } from './tokens.ts';
@@ -205,39 +205,19 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
   return [...slots.values()];
 }
 
-/** Small whole numbers and their ordinals, spelt out, by value. */
-const SPELT_NUMBERS = [
-  ['one', 'first'],
-  ['two', 'second'],
-  ['three', 'third'],
-  ['four', 'fourth'],
-  ['five', 'fifth'],
-  ['six', 'sixth'],
-  ['seven', 'seventh'],
-  ['eight', 'eighth'],
-  ['nine', 'ninth'],
-  ['ten', 'tenth'],
-  ['eleven', 'eleventh'],
-  ['twelve', 'twelfth'],
-  ['thirteen', 'thirteenth'],
-  ['fourteen', 'fourteenth'],
-  ['fifteen', 'fifteenth'],
-  ['sixteen', 'sixteenth'],
-  ['seventeen', 'seventeenth'],
-  ['eighteen', 'eighteenth'],
-  ['nineteen', 'nineteenth'],
-  ['twenty', 'twentieth'],
-] as const;
 const ORDINAL_SUFFIX = (n: number): string => (n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th');
-/** Each spelling of a small number → its other spelling ("4th" ↔ "fourth", "2" ↔ "two"). */
+/**
+ * Each spelling of a small number → its other spelling ("4th" ↔ "fourth", "2" ↔ "two"), one to
+ * twenty, from the lexicon's number and ordinal words ("a", "an" and "dozen" are no spelling of one).
+ */
 const OTHER_SPELLING = new Map<string, string>(
-  SPELT_NUMBERS.flatMap(([cardinal, ordinal], i) => {
+  ORDINAL_WORDS.flatMap((ordinal, i) => {
     const n = i + 1;
-    const figure = String(n);
+    const cardinal = Object.keys(NUMBER_WORDS).find((w) => NUMBER_WORDS[w] === n && !['a', 'an', 'dozen'].includes(w))!;
     const nth = `${n}${ORDINAL_SUFFIX(n)}`;
     return [
-      [figure, cardinal],
-      [cardinal, figure],
+      [String(n), cardinal],
+      [cardinal, String(n)],
       [nth, ordinal],
       [ordinal, nth],
     ] as [string, string][];

@@ -3,6 +3,7 @@ import type { ScoredSentence, Slot } from '../retrieve.ts';
 import type { Candidate } from './candidate.ts';
 import { hasNounSense, isDictionaryWord, isKindOf } from '../wordnet.ts';
 import { APPROX_PATTERN, NUMBER_PATTERN, isBounding, normalizeQualifier, parseAmount } from './numbers.ts';
+import { ORDINAL_WORDS } from '../lexicon.ts';
 
 /**
  * Quantities with their noun: "100,000 troops", "as many as 100,000 troops", "more than 90,000",
@@ -223,7 +224,7 @@ export function extractQuantities(
     }
     // "marked the fourth time the two leaders have spoken": an ordinal time counts the times so far.
     for (const m of words.matchAll(ORDINAL_TIME)) {
-      const value = ORDINALS.indexOf(m[1]!.toLowerCase()) + 1 || Number.parseInt(m[1]!, 10);
+      const value = ORDINAL_WORDS.indexOf(m[1]!.toLowerCase()) + 1 || Number.parseInt(m[1]!, 10);
       if (value < 2) continue;
       out.push({
         key: `qty:${value}`,
@@ -265,30 +266,8 @@ function sameKind(word: string, countNoun: string): boolean {
 }
 /** A percentage sign or word right after a number. */
 const PERCENT_AFTER = /^\s*(%|percent\b|per cent\b|pc\b|percentage points?\b)/i;
-/** Ordinal words, first to twentieth: "the fourth time" is the fourth of four. */
-const ORDINALS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-  'thirteenth',
-  'fourteenth',
-  'fifteenth',
-  'sixteenth',
-  'seventeenth',
-  'eighteenth',
-  'nineteenth',
-  'twentieth',
-];
-const ORDINAL_TIME = new RegExp(`\\bthe (${ORDINALS.join('|')}|\\d+(?:st|nd|rd|th)) time\\b`, 'gi');
+/** "the fourth time" is the fourth of four. */
+const ORDINAL_TIME = new RegExp(`\\bthe (${ORDINAL_WORDS.join('|')}|\\d+(?:st|nd|rd|th)) time\\b`, 'gi');
 /** A unit of measure right after a number ("1.8GB", "300 miles", "7.5 tonnes"), kept in the answer. */
 const MEASURE_UNIT =
   /^\s?(?:[KMGT]B|gigabytes?|megabytes?|terabytes?|km|kilomet(?:re|er)s?|miles?|mph|km\/h|kg|kilograms?|tonnes?|tons?|met(?:re|er)s?|feet|ft|litres?|liters?|barrels?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|feet|met(?:re|er)s))\b/;
