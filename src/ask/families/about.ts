@@ -16,27 +16,13 @@ function aboutCandidate(s: ScoredSentence, q: ParsedQuestion): Candidate {
   if (subject !== null) {
     // "Molenbeek, a district in Brussels known as a haven for extremists": the definition answers.
     const def = new RegExp(`\\b${subject}\\b(?:['’]s)?(?:,\\s+|\\s+(?:is|are|was|were)\\s+)((?:a|an|the)\\s[^,.;]{8,160})`, 'iu').exec(s.text);
-    if (def)
-      return {
-        key: 'about:definition',
-        value: def[1]!.trim(),
-        mention: def[1]!.trim(),
-        sentence: s,
-        confidence: 1,
-      };
+    if (def) return definition(s, def[1]!.trim());
     // "the Organization for Security and Cooperation in Europe, or OSCE": the expansion answers.
     const expansion = new RegExp(
       `([\\p{Lu}][\\p{L}-]*(?:\\s+(?:(?:of|for|and|the|in|on)\\s+)*[\\p{Lu}][\\p{L}-]*){1,8})(?:,\\s+or\\s+|\\s*\\(\\s*)${subject}\\b`,
       'u',
     ).exec(s.text);
-    if (expansion)
-      return {
-        key: 'about:definition',
-        value: expansion[1]!.trim(),
-        mention: expansion[1]!.trim(),
-        sentence: s,
-        confidence: 1,
-      };
+    if (expansion) return definition(s, expansion[1]!.trim());
   }
   return {
     key: `about:${s.article.id}:${s.start}`,
@@ -45,6 +31,11 @@ function aboutCandidate(s: ScoredSentence, q: ParsedQuestion): Candidate {
     sentence: s,
     confidence: 0.8,
   };
+}
+
+/** A definition of the question's subject found in a sentence, as the answer. */
+function definition(s: ScoredSentence, value: string): Candidate {
+  return { key: 'about:definition', value, mention: value, sentence: s, confidence: 1 };
 }
 
 /**
