@@ -8,7 +8,7 @@ import { extractPlaces } from '../../src/ask/extract/place.ts';
 import { isCountryName } from '../../src/ask/gazetteer.ts';
 import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
 import { extractStatements, extractToldQuotes } from '../../src/ask/extract/statement.ts';
-import { extractAgents, extractQuoteTeller, extractSpeakers, extractSubjects } from '../../src/ask/extract/agent.ts';
+import { extractAgents, extractMentioned, extractQuoteTeller, extractSpeakers, extractSubjects } from '../../src/ask/extract/agent.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { scoredSentence, slotOf } from './scored.ts';
@@ -382,6 +382,20 @@ describe('extractSubjects', () => {
     const s = sentence('But Hans Reckers, a board member of the Bundesbank, wants trading to stay in Frankfurt.');
     expect(extractSubjects(index, s, [slot('trading', ['trading'])]).map((c) => [c.value, c.confidence])).toEqual([['Hans Reckers', 0.5]]);
     expect(extractSubjects(index, s, [slot('Reckers', ['Reckers'])])).toEqual([]);
+  });
+});
+
+describe('extractMentioned', () => {
+  const index = new CorpusIndex();
+
+  it('gives every name of the sentence as a weak answer, except the ones the question names', () => {
+    const s = sentence('Shares of tobacco companies closed higher after the ruling, with Altria rising 5% and Reynolds showing gains of 4.5%.');
+    // 0.4, and 0.7 of it for a name of unknown kind.
+    expect(extractMentioned(index, s, [slot('shares', ['shares'])]).map((c) => [c.value, c.at, Number(c.confidence.toFixed(2))])).toEqual([
+      ['Altria', 65, 0.28],
+      ['Reynolds', 86, 0.28],
+    ]);
+    expect(extractMentioned(index, s, [slot('Reynolds', ['Reynolds'])]).map((c) => c.value)).toEqual(['Altria']);
   });
 });
 

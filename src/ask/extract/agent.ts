@@ -7,7 +7,7 @@ import type { Candidate } from './candidate.ts';
 import { classifySpan, countryOfPerson, entityAfter, entityBefore, type EntityMention } from './entities.ts';
 import { nameSpans } from '../tokens.ts';
 import { NON_NAME_CAPITALS } from '../lexicon.ts';
-import { mainPartOfSpeech } from '../wordnet.ts';
+import { isCommonWord, mainPartOfSpeech } from '../wordnet.ts';
 
 /**
  * Agents: who did something ("who requested the call?"). Around a word of the question's relation
@@ -195,6 +195,27 @@ export function extractSubjects(index: CorpusIndex, s: ScoredSentence, questionS
   const e = classifySpan(s.text, opening);
   if (e.kind === 'country' || namedByQuestion(e.canonical, questionSlots)) return [];
   return [toCandidate(index, s, e, SUBJECT_CONFIDENCE)];
+}
+
+/** What a name counts that a sentence covering the question mentions, when no construction ties it to the question's action. */
+const MENTIONED_CONFIDENCE = 0.4;
+
+/**
+ * The names a sentence mentions, as weak answers: when no construction ties anyone to the question's
+ * action (the coverage says it with other words: "lost out to the might of Sweden" for "who knocked
+ * them out?"), the name next to the question's words is the likeliest answer; the pipeline's nearness
+ * ranks them. Never a name the question names.
+ * @param questionSlots - all the question's slots: an entity the question names is never its answer
+ */
+export function extractMentioned(index: CorpusIndex, s: ScoredSentence, questionSlots: readonly Slot[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const span of nameSpans(s.text)) {
+    const e = classifySpan(s.text, span);
+    // A common word capitalised only because it opens the sentence ("Shares of tobacco firms…") names nobody.
+    const opening = span.start <= 1 && !span.text.includes(' ') && e.kind === 'other' && isCommonWord(span.text);
+    if (!opening && answersQuestion(e, questionSlots)) out.push(toCandidate(index, s, e, MENTIONED_CONFIDENCE));
+  }
+  return dedupe(out);
 }
 
 /** A passive auxiliary right before a verb ("was arrested", "were reportedly met"). */
