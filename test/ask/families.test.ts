@@ -127,6 +127,23 @@ describe('extractYesNo', () => {
     expect(values(extractYesNo([forecast], 'are chelsea expected to sign the striker'))).toEqual([['yes', 'Yes']]);
   });
 
+  it('hears a denial told with other verbs than the asker uses, as relevant as the sentence that uses them', () => {
+    const back = slotOf('back', ['back', 'support']);
+    const words = [slotOf('court'), back, slotOf('challenge')];
+    const launched = scoredSentence('Supporters launched a challenge in the court.', { relevance: 0.7, matched: ['back', 'challenge', 'court'] });
+    const failed = scoredSentence('In court, the challenge failed in its attempt to have the act ruled invalid.', {
+      relevance: 0.72,
+      matched: ['challenge', 'court'],
+    });
+    expect(values(extractYesNo([failed, launched], 'did the court back the challenge', [back], words))).toEqual([
+      ['yes', 'Yes'],
+      ['no', 'No'],
+    ]);
+    // Less relevant than the best plain sentence, it does not take part.
+    const weak = { ...failed, relevance: 0.6 };
+    expect(values(extractYesNo([launched, weak], 'did the court back the challenge', [back], words))).toEqual([['yes', 'Yes']]);
+  });
+
   it('is not settled yes by a condition, which asserts nothing', () => {
     const condition = sentence('Allies are ready to react if Russia invades Ukraine.', 0.9);
     const denial = sentence('Putin did not say if he had decided to invade Ukraine.', 0.88);

@@ -106,7 +106,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
   val: {
     'bbc-band-aid': 13,
     'bbc-big-brother': 17,
-    'bbc-box-office': 14,
+    'bbc-box-office': 15,
     'bbc-card-fraud': 11,
     'bbc-davis-cup': 13,
     'bbc-elvis-chart': 13,
@@ -120,7 +120,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-radcliffe': 11,
     'bbc-stage-awards': 13,
     'bbc-tobacco-case': 13,
-    'bbc-uk-voting': 10,
+    'bbc-uk-voting': 11,
     'bbc-walmart': 16,
   },
   test: {

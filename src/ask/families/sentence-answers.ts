@@ -22,7 +22,7 @@ const MANNER =
   /\b(by \p{L}+ing|by means of|through|using|used|via|with the help of|thanks to|after|when|in a|in an|managed to|(?:is|are|was|were|be|been)(?: \p{L}+)? able to)\b/iu;
 /** Negation in a sentence: it denies what the question asks. */
 const NEGATION =
-  /\b(not|no|never|neither|nor|without|denied|denies|deny|refused|refuses|rejected|rejects|ruled out|rules out|failed to|fails to|declined to|declines to|dismissed|contrary to|unsuccessful(?:ly)?|unable|turned down|rebuffed)\b|n['’]t\b/i;
+  /\b(not|no|never|neither|nor|without|denied|denies|deny|refused|refuses|rejected|rejects|ruled out|rules out|failed to|fails to|failed in|fails in|declined to|declines to|dismissed|contrary to|unsuccessful(?:ly)?|unable|turned down|rebuffed|thwarted|(?:has|have|had|is|are|was|were)\s+yet\s+to|fell short|falls short)\b|n['’]t\b/i;
 
 /**
  * A forecast: the sentence says what is expected to happen, not what did ("tipped to win",
@@ -142,8 +142,14 @@ export function extractYesNo(
   const acting = plain.filter((s) => predicates.length > 0 && predicates.every((p) => s.matched.has(p.label)));
   const settling = acting.some((s) => s.relevance >= YES_NO_RELEVANCE) ? acting : plain;
   const best = Math.max(0, ...settling.map((s) => s.relevance));
-  for (const s of settling) {
-    if (s.relevance < YES_NO_RELEVANCE || s.relevance < best - SETTLING_MARGIN) continue;
+  // "failed in its attempt to have the Act ruled invalid" for "did the court back the challenge?": a
+  // sentence that denies the question with other verbs than the asker's, as relevant as the best,
+  // settles it too.
+  const bestPlain = Math.max(0, ...plain.map((s) => s.relevance));
+  const denying =
+    settling === acting ? plain.filter((s) => !acting.includes(s) && s.relevance >= bestPlain - SETTLING_MARGIN && deniesQuestion(s.text, words)) : [];
+  for (const s of [...settling.filter((x) => x.relevance >= best - SETTLING_MARGIN), ...denying]) {
+    if (s.relevance < YES_NO_RELEVANCE) continue;
     // "Philip Morris now accepts that nicotine is harmful, and its lawyer said… not…": only a negation
     // in a clause about what the question asks denies it.
     const denies = deniesQuestion(s.text, words);
