@@ -375,6 +375,14 @@ describe('extractRoles: a long role after a name', () => {
   });
 });
 
+describe('extractRoles for who-is answers', () => {
+  it('takes any noun for a person as a role when asked who someone is, only the lexicon roles otherwise', () => {
+    const s = sentence('North Devon landowner Giles Bradshaw was put in touch with the Middle Way Group.');
+    expect(extractRoles(s, 'Giles Bradshaw', { anyPerson: true }).map((c) => [c.key, c.value])).toEqual([['role:landowner', 'North Devon landowner']]);
+    expect(extractRoles(s, 'Giles Bradshaw')).toEqual([]);
+  });
+});
+
 describe('extractSubjects', () => {
   const index = new CorpusIndex();
 

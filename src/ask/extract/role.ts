@@ -4,7 +4,7 @@ import type { ScoredSentence } from '../retrieve.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
 import { STOP_WORDS, isVerbForm } from '../../index/analyzer.ts';
-import { mainPartOfSpeech } from '../wordnet.ts';
+import { isKindOf, mainPartOfSpeech } from '../wordnet.ts';
 
 /**
  * "Who is X?" answers. For a person ("who is Yuri Ushakov?") the role the coverage gives them:
@@ -32,8 +32,11 @@ function roleHead(role: string): string {
 /**
  * Roles given to a named person in a sentence.
  * @param target - the name asked about
+ * @param options - anyPerson: any noun for a person is a role ("landowner", "analyst"), for who-is
+ *   answers; otherwise only the lexicon's role words, for describing a name of any kind
  */
-export function extractRoles(s: ScoredSentence, target: string): Candidate[] {
+export function extractRoles(s: ScoredSentence, target: string, options: { anyPerson?: boolean } = {}): Candidate[] {
+  const isRole = options.anyPerson ? isRoleOrPersonWord : isRoleWord;
   const surname = target
     .trim()
     .split(/\s+/)
@@ -48,13 +51,13 @@ export function extractRoles(s: ScoredSentence, target: string): Candidate[] {
     // "White House Press Secretary Jen Psaki" is one capitalised span: the title is its head.
     const nameAt = words.findIndex((w) => w.toLowerCase() === first || w.toLowerCase() === surname.toLowerCase());
     const title = words.slice(0, nameAt).join(' ');
-    const inSpan = title?.split(/\s+/).some(isRoleWord) ? title : null;
+    const inSpan = title?.split(/\s+/).some(isRole) ? title : null;
     // "said one of their lawyers, Michalis Dimitrakopoulos": a role set before the name with a comma.
-    const before = roleBefore(text, span.start) ?? roleBeforeComma(text, span.start);
+    const before = roleBefore(text, span.start, isRole) ?? roleBeforeComma(text, span.start, isRole);
     const phrase = inSpan ? [before, inSpan].filter(Boolean).join(' ') : before;
-    if (phrase) out.push(roleCandidate(s, phrase, 1));
-    const after = roleAfter(text.slice(span.end));
-    if (after) out.push(roleCandidate(s, after, 1));
+    if (phrase) out.push(roleCandidate(s, phrase, 1, isRole));
+    const after = roleAfter(text.slice(span.end), isRole);
+    if (after) out.push(roleCandidate(s, after, 1, isRole));
   }
   return out;
 }
@@ -157,6 +160,15 @@ function isRoleWord(w: string): boolean {
   return ROLE_SET.has(l) || ROLE_SET.has(l.replace(/s$/, ''));
 }
 
+/**
+ * A role word, or any noun WordNet files under person in its main use ("landowner", "analyst", "DJ"
+ * as "disc jockey" is not: two letters): what a person is called ("North Devon landowner Giles
+ * Bradshaw"). For describing people only: "gadget-lovers" and "fundraiser" are persons too.
+ */
+function isRoleOrPersonWord(w: string): boolean {
+  return isRoleWord(w) || (mainPartOfSpeech(w.toLowerCase()) === 'noun' && isKindOf(w, 'person'));
+}
+
 /** A named holder of a role: people are keyed by surname ("Hollande" = "François Hollande"), other names whole. */
 function person(s: ScoredSentence, name: string, confidence: number): Candidate {
   const words = name.split(/\s+/);
@@ -169,9 +181,9 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-function roleCandidate(s: ScoredSentence, phrase: string, confidence: number): Candidate {
+function roleCandidate(s: ScoredSentence, phrase: string, confidence: number, isRole: (w: string) => boolean = isRoleWord): Candidate {
   const words = phrase.split(/\s+/);
-  const head = ([...words].reverse().find(isRoleWord) ?? words[words.length - 1]!).toLowerCase().replace(/s$/, '');
+  const head = ([...words].reverse().find(isRole) ?? words[words.length - 1]!).toLowerCase().replace(/s$/, '');
   // Synonymous roles agree: "ringleader", "mastermind" and "organiser" are one answer.
   const family = RELATION_SETS.find((set) => set.includes(head));
   return {
@@ -188,7 +200,7 @@ const ROLE_MODIFIER =
   /^(top|former|senior|junior|chief|deputy|acting|alleged|suspected|presumed|presidential|foreign|interior|defence|defense|prime|vice|general|national|federal|state|press|security|foreign-policy|\p{L}+(?:al|ial|ian|ive|ary|ic|ern|ese|ish))$/u;
 
 /** "Russian presidential aide" in "Russian presidential aide Yuri Ushakov". */
-function roleBefore(text: string, nameStart: number): string | null {
+function roleBefore(text: string, nameStart: number, isRole: (w: string) => boolean): string | null {
   const tokens = tokenizeWords(text.slice(0, nameStart));
   const picked: string[] = [];
   for (let i = tokens.length - 1; i >= 0 && picked.length < 5; i--) {
@@ -200,7 +212,7 @@ function roleBefore(text: string, nameStart: number): string | null {
     // not verbs ("met", "visited").
     if (
       /^\p{Ll}/u.test(t.text) &&
-      !isRoleWord(t.text) &&
+      !isRole(t.text) &&
       !ROLE_MODIFIER.test(t.lower) &&
       !t.lower.endsWith('ing') &&
       (isVerbForm(t.text) || mainPartOfSpeech(t.lower) === 'verb')
@@ -208,7 +220,7 @@ function roleBefore(text: string, nameStart: number): string | null {
       break;
     picked.unshift(t.text);
   }
-  while (picked.length && !ROLE_SET.has(picked[picked.length - 1]!.toLowerCase())) picked.pop();
+  while (picked.length && !isRole(picked[picked.length - 1]!)) picked.pop();
   return picked.length ? picked.join(' ') : null;
 }
 
@@ -218,7 +230,7 @@ const ROLE_PHRASE_END = /\s(?:at|in|on|during|since|last|from|until|when|and|but
 const MAX_ROLE_WORDS = 8;
 
 /** "one of their lawyers, " / "Mrs Quinn's nanny, " right before a name: the role ends in a role word. */
-function roleBeforeComma(text: string, nameStart: number): string | null {
+function roleBeforeComma(text: string, nameStart: number, isRole: (w: string) => boolean): string | null {
   const m =
     /(?:^|[\s(])((?:(?:one|two|three|some|any|each|all) of )?(?:(?:the|a|an|his|her|their|its|our)\s+|[\p{Lu}][\p{L}'’.-]*['’]s\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{Ll}'’-]+),\s+$/u.exec(
       text.slice(0, nameStart),
@@ -226,12 +238,12 @@ function roleBeforeComma(text: string, nameStart: number): string | null {
   if (!m) return null;
   const words = m[1]!.split(/\s+/);
   const head = words[words.length - 1]!;
-  if (!isRoleWord(head)) return null;
+  if (!isRole(head)) return null;
   return m[1]!.replace(/^(?:the|a|an)\s+/i, '');
 }
 
 /** ", a Putin aide," / ", who was a top Russia adviser in the Obama administration," after a name. */
-function roleAfter(rest: string): string | null {
+function roleAfter(rest: string, isRole: (w: string) => boolean): string | null {
   const m =
     /^,\s+(?!(?:and|or|but|while|as|who\s+(?:said|told|says))\b)(?:who\s+(?:is|was|has been|had been)\s+(?:now\s+|also\s+)?)?(?:(?:a|an|the)\s+)?((?:[\p{L}'’.-]+\s+){0,11}?[\p{L}'’.-]+?)(?=,|\.|;|\s+who\b|\s+(?:said|told|says|added)\b|$)/u.exec(
       rest,
@@ -249,12 +261,12 @@ function roleAfter(rest: string): string | null {
     const head = phrase.slice(0, cut.index);
     // "analyst at Wedbush Morgan Securities": "at" gives the employer, unless an "of" did already.
     if (/^\s(?:at|in|on|from)\s$/.test(cut[0]) && !/\sof\s/.test(head)) continue;
-    if (head.split(/\s+/).some(isRoleWord)) {
+    if (head.split(/\s+/).some(isRole)) {
       phrase = head;
       break;
     }
   }
   const words = phrase.split(/\s+/);
-  if (!words.some(isRoleWord) || words.length > MAX_ROLE_WORDS) return null;
+  if (!words.some(isRole) || words.length > MAX_ROLE_WORDS) return null;
   return phrase;
 }

@@ -77,7 +77,7 @@ export const whoIs: Family = {
   extract: ({ q, sentences }) => {
     const target = q.entity ?? q.focus.join(' ');
     const out: Candidate[] = [];
-    for (const s of sentences) out.push(...(isRoleTarget(target) ? extractRoleHolders(s, target, q.text) : extractRoles(s, target)));
+    for (const s of sentences) out.push(...(isRoleTarget(target) ? extractRoleHolders(s, target, q.text) : extractRoles(s, target, { anyPerson: true })));
     // No role word the lexicon knows: how the coverage describes the name ("married publisher Kimberly Quinn").
     if (!out.length && !isRoleTarget(target)) for (const s of sentences) out.push(...extractDescriptors(s, target));
     return out;
