@@ -28,6 +28,8 @@ export interface ParsedQuestion {
   countNoun: string | null;
   /** "what did X say": the speaker; "who is X": the person or role asked about. */
   entity: string | null;
+  /** The words of the question that only place what it asks about (see Family.scene), or null. */
+  scene: string | null;
   /** The question uses a pronoun ("it", "they") or names nothing: its subject comes from context. */
   needsSubject: boolean;
   /** "which radio station did…" → station: the kind of thing the answer is, which the text need not repeat. */

@@ -50,6 +50,7 @@ export function parseQuestion(text: string, subject: string | null = null): Pars
     terms,
     countNoun,
     entity,
+    scene: familyOf(family).scene?.(q) ?? null,
     needsSubject,
     answerKind: answerKindOf(lower),
   };

@@ -100,11 +100,9 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
   const idfOf = (term: string): number => Math.log(1 + n / (1 + index.documentFrequency(term)));
   const specific = q.focus.filter((w) => !GENERIC_WORDS.has(w.toLowerCase()));
   // "…after the Budd report came out?", "…when she won?": a clause of time sets the scene; the words
-  // before it say what is asked.
+  // before it say what is asked. So do the words a family reads as placing its question (q.scene).
   const sceneWords = new Set(
-    SCENE_CLAUSE.exec(q.text)?.[1]
-      ?.toLowerCase()
-      .split(/[^\p{L}\p{N}'’-]+/u) ?? [],
+    [SCENE_CLAUSE.exec(q.text)?.[1], q.scene].filter((t): t is string => !!t).flatMap((t) => t.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)),
   );
   for (const word of specific.length ? specific : q.focus) {
     for (const part of word.split(/[-\s]+/)) {

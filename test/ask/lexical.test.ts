@@ -137,6 +137,16 @@ describe('buildSlots', () => {
     expect(idf('what did psaki say about the call after the government responded?', 'call')).toBeCloseTo(idf('what did psaki say about the call?', 'call'), 10);
   });
 
+  it('weighs what a who-is question adds after the name at half: it only places the person', () => {
+    const idf = (question: string, label: string) => buildSlots(index, parseQuestion(question), []).find((s) => s.label === label)!.idf;
+    expect(parseQuestion('who is Psaki, the one quoted on the government?').scene).toBe('the one quoted on the government');
+    expect(idf('who is Psaki, the one quoted on the government?', 'government')).toBeCloseTo(
+      idf('what did psaki say about the government?', 'government') * 0.5,
+      10,
+    );
+    expect(idf('who is Psaki, the one quoted on the government?', 'Psaki')).toBeCloseTo(idf('who is Psaki?', 'Psaki'), 10);
+  });
+
   it('weighs a common word the coverage never uses at half the rarest weight, and a name it never mentions in full', () => {
     const idf = (question: string, label: string) => buildSlots(index, parseQuestion(question), []).find((s) => s.label === label)!.idf;
     const rarest = Math.log(1 + index.passageCount);

@@ -38,6 +38,12 @@ export interface Family {
   echoWords?: readonly string[];
   /** The person, role or kind of thing the question asks about ("what did Putin say" → Putin). */
   entity?: (question: string) => string | null;
+  /**
+   * The part of the question that only places what it asks about ("who is Ken Perkins, the guy quoted
+   * on the Christmas sales?" → "the guy quoted on the Christmas sales"): its words weigh as a scene
+   * clause's, since the coverage that answers need not repeat them.
+   */
+  scene?: (question: string) => string | null;
   /** Words that ask rather than name ("long" in "how long…"): left out of the question's focus. */
   asking?: (word: string, lowerQuestion: string) => boolean;
   /** Words that help find passages of the right kind ("minutes" for how long), searched at a low weight. */

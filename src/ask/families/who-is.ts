@@ -51,6 +51,14 @@ function whoIsTarget(q: string): string | null {
 }
 
 /**
+ * What a who-is question adds after the name it asks about: "the guy with the four dogs" in "who is
+ * giles bradshaw, the guy with the four dogs?", "saw his name on the single" after "who is mike read?".
+ */
+function whoIsScene(q: string): string | null {
+  return /^who(?:'s| is| was| are| were)\s+[^,?!.]+[,?!.]\s*(.+)$/i.exec(q)?.[1] ?? null;
+}
+
+/**
  * "Who is X?" questions: the role the coverage gives a person ("Kremlin foreign policy adviser Yuri
  * Ushakov"), or the person holding a role ("who is the Kremlin spokesman?").
  */
@@ -71,6 +79,7 @@ export const whoIs: Family = {
     },
   ],
   entity: whoIsTarget,
+  scene: whoIsScene,
   typed: false,
   conflicts: false,
   reask: (_q, name) => `who is ${name}?`,
