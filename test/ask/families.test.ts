@@ -9,6 +9,8 @@ import { nearness } from '../../src/ask/extract/nearness.ts';
 import { extractQuantities } from '../../src/ask/extract/quantity.ts';
 import { parseQuestion } from '../../src/ask/question.ts';
 import { detectFamily } from '../../src/ask/families/registry.ts';
+import { when } from '../../src/ask/families/when.ts';
+import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { compatibleValues } from '../../src/ask/corroborate.ts';
 import { analyzeText } from '../../src/index/analyzer.ts';
 import { scoredSentence, slotOf } from './scored.ts';
@@ -101,6 +103,36 @@ describe('extractNounPhrases', () => {
 
   it('gives nothing when the phrase only restates the question', () => {
     expect(extractNounPhrases(sentence('The sanctions were discussed.'), 'sanctions', new Set(analyzeText('what sanctions were discussed')))).toEqual([]);
+  });
+});
+
+describe('when: the granularity asked for', () => {
+  const confidences = (question: string) =>
+    when
+      .extract({
+        index: new CorpusIndex(),
+        q: parseQuestion(question),
+        slots: [],
+        // No article date: Monday stays a bare weekday.
+        sentences: [scoredSentence('The single, a remake of the original from 1984, went on sale on Monday.', { published: null })],
+      })
+      .map((c) => [c.value, Number(c.confidence.toFixed(2))]);
+
+  it('keeps a weekday for "what day", a year for "what year", and lowers the other', () => {
+    // A year after "from" is read at 0.7, a bare weekday at 0.8 × 0.7 beside a year; the wrong
+    // granularity counts 0.3 of that.
+    expect(confidences('what day did the single go on sale?')).toEqual([
+      ['1984', 0.21],
+      ['Monday', 0.56],
+    ]);
+    expect(confidences('what year was the original?')).toEqual([
+      ['1984', 0.7],
+      ['Monday', 0.17],
+    ]);
+    expect(confidences('when did the single go on sale?')).toEqual([
+      ['1984', 0.7],
+      ['Monday', 0.56],
+    ]);
   });
 });
 

@@ -104,7 +104,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'ukraine-call-2021': 23,
   },
   val: {
-    'bbc-band-aid': 13,
+    'bbc-band-aid': 14,
     'bbc-big-brother': 17,
     'bbc-box-office': 15,
     'bbc-card-fraud': 11,
@@ -126,7 +126,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
   test: {
     'bbc-boeing': 17,
     'bbc-book-prizes': 8,
-    'bbc-da-vinci-film': 10,
+    'bbc-da-vinci-film': 11,
     'bbc-drug-firms': 15,
     'bbc-glazer-man-utd': 19,
     'bbc-irish-football': 15,
@@ -140,7 +140,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-spyware': 14,
     'bbc-terror-detention': 17,
     'bbc-tsunami-economy': 16,
-    'bbc-venezuela-deals': 17,
+    'bbc-venezuela-deals': 18,
     'bbc-worldcom': 16,
     'greek-election-2012': 16,
     'mh370-2014': 20,

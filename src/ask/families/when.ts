@@ -14,6 +14,37 @@ function preferDates(candidates: Candidate[]): Candidate[] {
   return candidates.map((c) => (c.key.startsWith('weekday:') ? { ...c, confidence: c.confidence * BARE_WEEKDAY_FACTOR } : c));
 }
 
+/** What a value of the wrong granularity counts: a year for "what day…", a weekday for "what year…". */
+const GRANULARITY_FACTOR = 0.3;
+
+/** The granularity a question asks for: "what day (of the week)…", "what date…", "what month…", "what year…". */
+type Granularity = 'day' | 'date' | 'month' | 'year';
+
+function askedGranularity(lower: string): Granularity | null {
+  const m = /\b(?:what|which)\s+(day|date|year|month)\b/.exec(lower) ?? /\bwhat(?:'s|’s| is| was) the (date|day)\b/.exec(lower);
+  return (m?.[1] as Granularity | undefined) ?? null;
+}
+
+/** Whether a date candidate gives the asked granularity, from its key: a calendar date, a weekday, a month, a year. */
+function gives(c: Candidate, asked: Granularity): boolean {
+  const kind = c.key.split(':')[0];
+  if (kind === 'date') return asked !== 'year' || /\b(?:19|20)\d{2}\b/.test(c.value);
+  if (kind === 'weekday') return asked === 'day';
+  if (kind === 'month') return asked === 'month' || (asked === 'year' && !c.key.includes(':y-'));
+  if (kind === 'year') return asked === 'year';
+  return false;
+}
+
+/**
+ * Values of the granularity the question asks for: "what day did it go on sale?" is answered by
+ * "Monday", not by "1984" however often the coverage repeats it; "what year…" by a year.
+ */
+function fitGranularity(candidates: Candidate[], lower: string): Candidate[] {
+  const asked = askedGranularity(lower);
+  if (!asked) return candidates;
+  return candidates.map((c) => (gives(c, asked) ? c : { ...c, confidence: c.confidence * GRANULARITY_FACTOR }));
+}
+
 /** "When…" questions: dates, weekdays resolved against the article's date, calendar dates first. */
 export const when: Family = {
   name: 'when',
@@ -33,5 +64,6 @@ export const when: Family = {
   cues: ['scheduled', 'date'],
   typed: true,
   conflicts: true,
-  extract: ({ q, sentences }) => preferDates(resolveWeekdays(sentences.flatMap((s) => extractDates(s, /\bwhat time\b/i.test(q.text))))),
+  extract: ({ q, sentences }) =>
+    fitGranularity(preferDates(resolveWeekdays(sentences.flatMap((s) => extractDates(s, /\bwhat time\b/i.test(q.text))))), q.text.toLowerCase()),
 };
