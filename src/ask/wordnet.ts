@@ -303,10 +303,11 @@ function broaderNouns(word: string): ReadonlySet<string> {
   if (cached) return cached;
   const out = new Set<string>();
   if (/^[a-z][a-z-]{2,}$/.test(lower)) {
-    const entry = lemmas(lower)
+    // Every base form's senses: "viewers" is a noun of its own (an audience) as well as the plural of "viewer".
+    const entries = lemmas(lower)
       .map((l) => lookUpIndex('noun', l))
-      .find((e) => e !== null);
-    let frontier = entry?.offsets.slice(0, KIND_SENSES) ?? [];
+      .filter((e) => e !== null);
+    let frontier = entries.flatMap((e) => e.offsets.slice(0, KIND_SENSES));
     const seen = new Set<number>();
     for (let step = 0; step <= KIND_DEPTH && frontier.length; step++) {
       const next: number[] = [];

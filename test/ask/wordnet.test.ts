@@ -48,6 +48,10 @@ describe('isKindOf (WordNet hypernyms)', () => {
       false,
     ]);
   });
+
+  it('reads a plural that WordNet also lists as a noun of its own ("viewers", an audience) as the plural too', () => {
+    expect([isKindOf('viewers', 'people'), isKindOf('viewer', 'people')]).toEqual([true, true]);
+  });
 });
 
 describe('mainPartOfSpeech', () => {

@@ -105,7 +105,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
   },
   val: {
     'bbc-band-aid': 14,
-    'bbc-big-brother': 17,
+    'bbc-big-brother': 18,
     'bbc-box-office': 15,
     'bbc-card-fraud': 11,
     'bbc-davis-cup': 13,
