@@ -87,7 +87,10 @@ function countedNoun(lower: string): string | null {
     /\bhow (?:many|much)\s+((?:of\s+(?:the\s+)?(?:\d+\s+)?)?(?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ??
     /\b(?:number|count|total) of\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ??
     // "how big was the tax bill…": the size of the thing named.
-    /\bhow (?:big|large|huge|high|small)\s+(?:is|was|are|were|will be)\s+(?:the|a|an|his|her|its|their)\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower);
+    // ("how big was the 1998 settlement…": a year may describe it.)
+    /\bhow (?:big|large|huge|high|small)\s+(?:is|was|are|were|will be)\s+(?:the|a|an|his|her|its|their)\s+(?:(?:19|20)\d{2}\s+)?((?:[a-z][a-z-]*\s*){1,3})/.exec(
+      lower,
+    );
   const words: string[] = [];
   // "how big was the tax bill yukos got hit with": after the size's noun, a clause may begin with a
   // name WordNet does not know.

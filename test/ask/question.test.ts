@@ -96,6 +96,8 @@ describe('parseQuestion', () => {
   it('finds the counted noun past adjectives and stops at the verb', () => {
     expect(parseQuestion('how many Russian soldiers are near Ukraine?').countNoun).toBe('soldiers');
     expect(parseQuestion('how many people died in the conflict?').countNoun).toBe('people');
+    // The size of the thing named, past a year that describes it.
+    expect(parseQuestion('how big was the 1998 settlement the companies struck?').countNoun).toBe('settlement');
   });
 
   it('reads "how much" as money when the question counts in money, and a change as a percentage', () => {

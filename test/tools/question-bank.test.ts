@@ -119,7 +119,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-podcasting': 19,
     'bbc-radcliffe': 11,
     'bbc-stage-awards': 14,
-    'bbc-tobacco-case': 13,
+    'bbc-tobacco-case': 14,
     'bbc-uk-voting': 11,
     'bbc-walmart': 17,
   },
