@@ -91,8 +91,6 @@ describe('extractQuantities', () => {
   it('reads "tens of thousands of troops"', () => {
     const s = sentence('Moscow has alarmed the West by massing tens of thousands of troops near its border.', null, ['troops']);
     expect(values(extractQuantities(s, troops, 'troops'))).toEqual([['qty:tens of thousands', 'tens of thousands of troops']]);
-    // A vague amount counts 0.8 of a figure.
-    expect(extractQuantities(s, troops, 'troops').map((c) => c.confidence)).toEqual([0.8]);
   });
 
   it('skips partitives, years, dates and percentages', () => {

@@ -108,7 +108,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-big-brother': 18,
     'bbc-box-office': 15,
     'bbc-card-fraud': 11,
-    'bbc-davis-cup': 14,
+    'bbc-davis-cup': 13,
     'bbc-elvis-chart': 13,
     'bbc-federer': 10,
     'bbc-fiat-gm': 11,

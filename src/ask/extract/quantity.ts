@@ -246,14 +246,11 @@ export function extractQuantities(
       mention: m[0].trim(),
       at: m.index!,
       sentence: s,
-      confidence: (nounNear(end) ? 1 : 0.45) * VAGUE_FACTOR,
+      confidence: nounNear(end) ? 1 : 0.45,
     });
   }
   return out;
 }
-
-/** What a vague amount ("thousands of matches") counts against a figure: "how many" asks for the figure (0.6–0.8 score alike on dev and val). */
-const VAGUE_FACTOR = 0.8;
 
 const OTHERS = analyzeTerm('others');
 /** From this size a number before "of the…" counts a share of a group ("6,000 of those"), not one of its members. */
