@@ -215,6 +215,13 @@ describe('extractAgents', () => {
     expect(agents('The pipes were frozen by the end of March.')).toEqual([]);
   });
 
+  it('takes the name a qualifying name and a kind of person lead up to ("by X Factor winner Steve Brookstein")', () => {
+    const beaten = slot('beaten', ['beaten']);
+    const agents = (text: string) => extractAgents(index, sentence(text), [beaten], [beaten]).map((c) => c.value);
+    expect(agents('Elvis was beaten by X Factor winner Steve Brookstein.')).toEqual(['Steve Brookstein']);
+    expect(agents('Elvis was beaten by Kylie Minogue in London.')).toEqual(['Kylie Minogue']);
+  });
+
   it('reads the doer of the verb more surely than a name before its noun form', () => {
     const polled = slot('polled', ['polled']);
     const agents = (text: string) => extractAgents(index, sentence(text), [polled], [polled]).map((c) => [c.value, c.confidence]);

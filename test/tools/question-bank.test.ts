@@ -106,10 +106,10 @@ const BARS: Record<BankSplit, Record<string, number>> = {
   val: {
     'bbc-band-aid': 14,
     'bbc-big-brother': 18,
-    'bbc-box-office': 15,
+    'bbc-box-office': 16,
     'bbc-card-fraud': 11,
     'bbc-davis-cup': 13,
-    'bbc-elvis-chart': 13,
+    'bbc-elvis-chart': 14,
     'bbc-federer': 10,
     'bbc-fiat-gm': 11,
     'bbc-hd-dvd': 11,

@@ -230,10 +230,10 @@ export function entityAfter(sentence: string, from: number): EntityMention | nul
   const first = all.find((s) => s.start >= from + lead && s.start <= from + lead + 1);
   if (!first) return null;
   // "by US rock group Eagles of Death Metal": a demonym opens the noun phrase; the name closes it.
-  if (countryOf(first.text)) {
-    const next = all.find((s) => s.start > first.end);
-    if (next && /^\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(sentence.slice(first.end, next.start))) return classifySpan(sentence, next);
-  }
+  // So does a name before the kind of person or group it qualifies ("X Factor winner Steve Brookstein").
+  const next = all.find((s) => s.start > first.end);
+  const between = next ? sentence.slice(first.end, next.start) : '';
+  if (next && /^\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(between) && (countryOf(first.text) || isTitle(between))) return classifySpan(sentence, next);
   return classifySpan(sentence, first);
 }
 
