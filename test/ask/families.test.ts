@@ -10,6 +10,7 @@ import { extractQuantities } from '../../src/ask/extract/quantity.ts';
 import { parseQuestion } from '../../src/ask/question.ts';
 import { detectFamily } from '../../src/ask/families/registry.ts';
 import { when } from '../../src/ask/families/when.ts';
+import { where } from '../../src/ask/families/where.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { compatibleValues } from '../../src/ask/corroborate.ts';
 import { analyzeText } from '../../src/index/analyzer.ts';
@@ -103,6 +104,29 @@ describe('extractNounPhrases', () => {
 
   it('gives nothing when the phrase only restates the question', () => {
     expect(extractNounPhrases(sentence('The sanctions were discussed.'), 'sanctions', new Set(analyzeText('what sanctions were discussed')))).toEqual([]);
+  });
+});
+
+describe('where: the direction asked for', () => {
+  const places = (question: string) =>
+    where
+      .extract({
+        index: new CorpusIndex(),
+        q: parseQuestion(question),
+        slots: [],
+        sentences: [sentence('The convention took place in Blackpool, a trip for fans from the US.')],
+      })
+      .map((c) => [c.value, Number(c.confidence.toFixed(2))]);
+
+  it('reads "to" as a destination only when the question asks where something went, not in an infinitive', () => {
+    expect(places('where was the convention to find the best impersonator held?')).toEqual([
+      ['Blackpool', 0.9],
+      ['US', 0.4],
+    ]);
+    expect(places('where were the fans travelling to?')).toEqual([
+      ['Blackpool', 0.45],
+      ['US', 0.4],
+    ]);
   });
 });
 

@@ -60,7 +60,8 @@ export const where: Family = {
   extract: ({ q, sentences }) => {
     const direction = /\b(from|depart(?:ed|ing|s)?|leave|left|origin(?:ate|ated)?)\b/i.test(q.text)
       ? 'from'
-      : /\b(to|going|go|bound|heading|headed|destination|fly(?:ing)?)\b/i.test(q.text)
+      : // (Not every "to": "the convention to find the best impersonator" asks where it was.)
+        /\b(going|go|went|gone|bound|heading|headed|destination|fly(?:ing)?|flew|travel(?:l?ing|led)?|moved?|moving)\b|\bto$/i.test(q.text)
         ? 'to'
         : null;
     const countryWanted = /\b(which|what) (country|countries|nation|nations)\b/i.test(q.text);
