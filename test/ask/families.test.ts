@@ -200,6 +200,15 @@ describe('extractYesNo', () => {
     expect(values(extractYesNo([launched, weak], 'did the court back the challenge', [back], words))).toEqual([['yes', 'Yes']]);
   });
 
+  it('reads no negation in a title inside the sentence, and a negation that opens it', () => {
+    const title = sentence("Elvis's It's Now or Never slipped to 14, but all five of his songs are in the Top 40.", 0.8);
+    expect(values(extractYesNo([title], 'were all five of his songs in the top 40', [], [slotOf('Elvis'), slotOf('songs'), slotOf('top')]))).toEqual([
+      ['yes', 'Yes'],
+    ]);
+    const opening = sentence('Never before has a band topped the chart.', 0.8);
+    expect(values(extractYesNo([opening], 'has a band topped the chart', [], [slotOf('band'), slotOf('chart')]))).toEqual([['no', 'No']]);
+  });
+
   it('is not settled yes by a condition, which asserts nothing', () => {
     const condition = sentence('Allies are ready to react if Russia invades Ukraine.', 0.9);
     const denial = sentence('Putin did not say if he had decided to invade Ukraine.', 0.88);

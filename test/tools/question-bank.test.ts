@@ -109,7 +109,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-box-office': 16,
     'bbc-card-fraud': 11,
     'bbc-davis-cup': 13,
-    'bbc-elvis-chart': 15,
+    'bbc-elvis-chart': 16,
     'bbc-federer': 10,
     'bbc-fiat-gm': 11,
     'bbc-hd-dvd': 11,

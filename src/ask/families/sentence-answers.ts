@@ -1,7 +1,7 @@
 import { escapeRegExp } from '../../text/patterns.ts';
 import type { NeighbourSentence, ScoredSentence, Slot } from '../retrieve.ts';
 import { analyzeTerm } from '../../index/analyzer.ts';
-import { tokenizeWords } from '../tokens.ts';
+import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from '../extract/candidate.ts';
 
 /**
@@ -40,19 +40,28 @@ const CLAUSE_BREAK = /;|:|\s[–—-]\s|,\s+(?:and|but|while|whereas|although|th
  * words to go by, any negation counts.
  */
 function deniesQuestion(text: string, words: readonly Slot[]): boolean {
-  if (!NEGATION.test(text)) return false;
+  // "Elvis's It's Now or Never slipped…": a capitalised word inside the sentence is a name or a
+  // title, and negates nothing.
+  const plain = blankNames(text);
+  if (!NEGATION.test(plain)) return false;
   if (!words.length) return true;
   const breaks = [0, ...[...text.matchAll(CLAUSE_BREAK)].flatMap((m) => [m.index, m.index + m[0].length]), text.length];
   for (let k = 0; k + 1 < breaks.length; k += 2) {
-    const clause = text.slice(breaks[k], breaks[k + 1]);
-    if (!NEGATION.test(clause)) continue;
-    const holds = tokenizeWords(clause).some((t) => {
+    if (!NEGATION.test(plain.slice(breaks[k], breaks[k + 1]))) continue;
+    const holds = tokenizeWords(text.slice(breaks[k], breaks[k + 1])).some((t) => {
       const term = analyzeTerm(t.text);
       return term !== null && words.some((w) => w.terms.has(term));
     });
     if (holds) return true;
   }
   return false;
+}
+
+/** The sentence with the name spans inside it (not one that opens it: "Never before…") blanked out, offsets kept. */
+function blankNames(text: string): string {
+  let out = text;
+  for (const span of nameSpans(text)) if (span.start > 1) out = out.slice(0, span.start) + ' '.repeat(span.end - span.start) + out.slice(span.end);
+  return out;
 }
 
 /** A condition or an open question inside a sentence ("if Russia invades", "whether he would"). */
