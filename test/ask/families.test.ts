@@ -252,6 +252,14 @@ describe('extractReportedSpeech', () => {
     );
     expect(cs.map((c) => c.value)).toEqual(['Asked if the figure was obscene, Scudamore said: "It is not.']);
   });
+
+  it('does not take a sentence about the speaker for one by them', () => {
+    const about = sentence('Some 32% said Mr Blair was a good prime minister.');
+    const by = sentence('"We were all gobsmacked," said HMV manager Clive Smith.');
+    const first = sentence('Blair said voters would judge, and 32% said he was right.');
+    expect(extractReportedSpeech([about, first], 'Blair').map((c) => c.value)).toEqual(['Blair said voters would judge, and 32% said he was right.']);
+    expect(extractReportedSpeech([by], 'the hmv boss').map((c) => c.value)).toEqual(['"We were all gobsmacked," said HMV manager Clive Smith.']);
+  });
 });
 
 describe('nearness', () => {

@@ -90,7 +90,7 @@ describe('judgeBankAnswer', () => {
  */
 const BARS: Record<BankSplit, Record<string, number>> = {
   dev: {
-    'bbc-blunkett': 17,
+    'bbc-blunkett': 18,
     'bbc-greek-sprinters': 20,
     'bbc-livingstone-jibe': 17,
     'bbc-lse-bids': 22,

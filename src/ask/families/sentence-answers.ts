@@ -180,6 +180,19 @@ export function extractYesNo(
 const SPEECH =
   /["“”]|\b(said|says|told|tells|warned|warns|added|insisted|argued|claimed|described|called|stated|declared|announced|admitted|explained|urged|vowed|promised|denied|replied|wrote|according to)\b/i;
 
+/** Verbs of saying a sentence may report a speaker's words with. */
+const SPEECH_VERB_WORDS = 'said|says|told|tells|claimed|claims|believes|believed|thinks|thought|felt|feels|argued|insisted|warned|added|predicted';
+
+/** A verb right after a name: the name is the subject of a clause ("Mr Blair was…", "Smith resigned"). */
+const REPORTED_VERB = 'was|is|were|are|had|has|have|would|will|should|could|did|does|must|might|may|can|\\p{Ll}+ed';
+
+/** True when the speaker is named before the sentence's first verb of saying: its subject. */
+function speaksFirst(text: string, mentions: RegExp): boolean {
+  const at = text.search(mentions);
+  const verb = text.search(new RegExp(`\\b(?:${SPEECH_VERB_WORDS})\\b`, 'i'));
+  return at >= 0 && (verb < 0 || at < verb);
+}
+
 /**
  * Sentences that name the speaker and report speech, as whole-sentence answers to "what did X say":
  * a weaker reading than an attributed statement, used when the wording defeats the extractor.
@@ -189,9 +202,16 @@ export function extractReportedSpeech(sentences: readonly ScoredSentence[], spea
   const names = speaker.split(/\s+/).filter((w) => w.length > 2 && !/^(the|a|an)$/i.test(w));
   if (!names.length) return [];
   const mentions = new RegExp(`\\b(${names.map(escapeRegExp).join('|')})\\b`, 'i');
+  // "32% said Mr Blair was a good prime minister": the name after the verb of saying is the subject of
+  // what was said, not who said it (unless it was named first).
+  const spokenOf = new RegExp(
+    `\\b(?:${SPEECH_VERB_WORDS})\\s+(?:that\\s+)?(?:(?:Mr|Mrs|Ms|Dr)\\.?\\s+)?(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,2}(?:${names.map(escapeRegExp).join('|')})\\s+(?:${REPORTED_VERB})\\b`,
+    'iu',
+  );
   return sentences
     .slice(0, READ)
     .filter((s) => mentions.test(s.text) && SPEECH.test(s.text))
+    .filter((s) => !spokenOf.test(s.text) || speaksFirst(s.text, mentions))
     .map((s) => ({
       key: `speech:${s.article.id}:${s.start}`,
       value: s.text,
