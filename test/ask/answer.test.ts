@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/ask/answer.ts';
+import { answerBar, answerQuestion } from '../../src/ask/answer.ts';
+import { when } from '../../src/ask/families/when.ts';
+import { why } from '../../src/ask/families/why.ts';
+import { scoredSentence } from './scored.ts';
 import { personalReferent } from '../../src/ask/story.ts';
 import { Newsdesk } from '../../src/app/newsdesk.ts';
 import { openCorpus } from '../../src/index/open-corpus.ts';
@@ -14,6 +17,22 @@ const B = '001_ae44a968ee4ee127.txt';
 const C = '002_34bd12b4df784525.txt';
 const D = '003_aa27b1c8d01db12e.txt';
 const E = '004_0ab6f7e65bf4a959.txt';
+
+describe('answerBar', () => {
+  const candidate = (confidence: number) => ({
+    key: 'date:3-3',
+    value: 'March 3',
+    mention: 'March 3',
+    sentence: scoredSentence('It opened on March 3.'),
+    confidence,
+  });
+
+  it('lets a typed value read surely answer from half the question, and keeps the bar for the rest', () => {
+    expect([answerBar(candidate(0.95), when), answerBar(candidate(0.8), when)]).toEqual([0.5, 0.6]);
+    // A sentence family's answer is the sentence itself: its bar stays its own.
+    expect([answerBar(candidate(1), why), answerBar(candidate(0.6), why)]).toEqual([0.55, 0.6]);
+  });
+});
 
 describe('answerQuestion', () => {
   const { index } = openCorpus(CORPUS);
