@@ -137,6 +137,14 @@ describe('buildSlots', () => {
     expect(idf('what did psaki say about the call after the government responded?', 'call')).toBeCloseTo(idf('what did psaki say about the call?', 'call'), 10);
   });
 
+  it('weighs a verb that frames another ("manage to get") at a tenth: the coverage tells the action', () => {
+    const idf = (question: string, label: string) => buildSlots(index, parseQuestion(question), []).find((s) => s.label === label)!.idf;
+    expect(idf('did the government try to block the call?', 'try')).toBeCloseTo(idf('did the government try the call?', 'try') * 0.1, 10);
+    // Not before a noun phrase, nor before "be": there the verb is the action.
+    expect(idf('did the government talk to the press?', 'talk')).toBeCloseTo(idf('did the government talk?', 'talk'), 10);
+    expect(idf('did the government ask to be heard?', 'ask')).toBeCloseTo(idf('did the government ask?', 'ask'), 10);
+  });
+
   it('weighs what a who-is question adds after the name at half: it only places the person', () => {
     const idf = (question: string, label: string) => buildSlots(index, parseQuestion(question), []).find((s) => s.label === label)!.idf;
     expect(parseQuestion('who is Psaki, the one quoted on the government?').scene).toBe('the one quoted on the government');
