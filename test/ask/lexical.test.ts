@@ -143,6 +143,8 @@ describe('buildSlots', () => {
     // Not before a noun phrase, nor before "be": there the verb is the action.
     expect(idf('did the government talk to the press?', 'talk')).toBeCloseTo(idf('did the government talk?', 'talk'), 10);
     expect(idf('did the government ask to be heard?', 'ask')).toBeCloseTo(idf('did the government ask?', 'ask'), 10);
+    // A verb before a gerund frames it too; an auxiliary does not count.
+    expect(idf('did the government stop paying for the call?', 'stop')).toBeCloseTo(idf('did the government stop the call?', 'stop') * 0.1, 10);
   });
 
   it('weighs what a who-is question adds after the name at half: it only places the person', () => {
