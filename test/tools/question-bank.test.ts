@@ -99,7 +99,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-pension-strike': 25,
     'bbc-psp-launch': 22,
     'bbc-yukos': 23,
-    'paris-attacks-2015': 30,
+    'paris-attacks-2015': 31,
     'premier-league': 25,
     'ukraine-call-2021': 23,
   },
