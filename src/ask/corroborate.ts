@@ -94,6 +94,46 @@ export function corroborate(candidates: readonly Candidate[], sourceKey: (c: Can
   };
 }
 
+/**
+ * The groups with what a wider pool of weaker evidence adds: the further sources that give each
+ * value (one candidate per source, its best), and values compatible with the winner that only weaker
+ * evidence gives ("just under an hour" beside "50 minutes"). They show who else reports what; they
+ * neither choose the value nor make it conflicting.
+ */
+export function withSupport(found: Corroboration, pool: readonly Candidate[], sourceKey: (c: Candidate) => string): Corroboration {
+  const winner = found.groups[0];
+  if (!winner) return found;
+  const byScore = (a: Candidate, b: Candidate): number => candidateScore(b) - candidateScore(a) || a.sentence.article.id.localeCompare(b.sentence.article.id);
+  const bestBySource = (key: string, skip: ReadonlySet<string>): Candidate[] => {
+    const best = new Map<string, Candidate>();
+    for (const c of pool) {
+      if (c.key !== key || skip.has(sourceKey(c))) continue;
+      const held = best.get(sourceKey(c));
+      if (!held || candidateScore(c) > candidateScore(held)) best.set(sourceKey(c), c);
+    }
+    return [...best.values()].sort(byScore);
+  };
+  // The strongest evidence stays first (it is what the answer rests on); the rest by score.
+  const groups = found.groups.map((g) => {
+    const [first, ...rest] = g.members;
+    return { ...g, members: [first!, ...[...rest, ...bestBySource(g.key, new Set(g.members.map(sourceKey)))].sort(byScore)] };
+  });
+  const known = new Set(groups.map((g) => g.key));
+  for (const key of new Set(pool.map((c) => c.key))) {
+    if (known.has(key) || groups.length >= MAX_GROUPS || !compatibleValues(winner.key, key)) continue;
+    const members = bestBySource(key, new Set());
+    if (candidateScore(members[0]!) < CREDIBLE_SHARE * winner.best) continue;
+    groups.push({
+      key,
+      value: displayValue(members),
+      members,
+      score: members.reduce((a, m) => a + candidateScore(m), 0),
+      best: candidateScore(members[0]!),
+    });
+  }
+  return { ...found, groups };
+}
+
 /** Qualifiers that put a figure close to the number they name, on one side or either. */
 const NEAR_BELOW = new Set(['just under', 'nearly', 'almost']);
 const NEAR_ABOVE = new Set(['just over']);
