@@ -260,6 +260,11 @@ describe('extractRoleHolders: kinds of thing', () => {
     expect(values(extractRoleHolders(sentence('Animal welfare groups have welcomed the ban.'), 'group'))).toEqual([]);
     expect(values(extractRoleHolders(sentence('Chelsea signed the striker.'), 'striker'))).toEqual([]);
   });
+
+  it('takes no demonym for the name of a kind ("the German film"), unless a country is asked for', () => {
+    expect(values(extractRoleHolders(sentence('The award went to the German film about the war.'), 'film'))).toEqual([]);
+    expect(values(extractRoleHolders(sentence('The award went to the German team in the final.'), 'team'))).toEqual([['name:german', 'German']]);
+  });
 });
 
 describe('extractPlaces: "-based"', () => {
@@ -397,6 +402,8 @@ describe('extractSubjects', () => {
     const s = sentence('But Hans Reckers, a board member of the Bundesbank, wants trading to stay in Frankfurt.');
     expect(extractSubjects(index, s, [slot('trading', ['trading'])]).map((c) => [c.value, c.confidence])).toEqual([['Hans Reckers', 0.5]]);
     expect(extractSubjects(index, s, [slot('Reckers', ['Reckers'])])).toEqual([]);
+    // A common word capitalised because it opens the sentence is no name.
+    expect(extractSubjects(index, sentence('Disgraced former Chelsea striker Adrian Mutu is to begin talks.'), [slot('talks', ['talks'])])).toEqual([]);
   });
 });
 

@@ -194,7 +194,14 @@ export function extractSubjects(index: CorpusIndex, s: ScoredSentence, questionS
   if (!opening || opening.start > lead + OPENING_NAME_AT) return [];
   const e = classifySpan(s.text, opening);
   if (e.kind === 'country' || namedByQuestion(e.canonical, questionSlots)) return [];
+  // "Disgraced former Chelsea striker…": a common word capitalised because it opens the sentence.
+  if (capitalisedCommonWord(opening, e)) return [];
   return [toCandidate(index, s, e, SUBJECT_CONFIDENCE)];
+}
+
+/** A single common word capitalised because it opens the sentence ("Shares…", "Disgraced…"): no name. */
+function capitalisedCommonWord(span: { start: number; text: string }, e: EntityMention): boolean {
+  return span.start <= 1 && !span.text.includes(' ') && e.kind === 'other' && isCommonWord(span.text);
 }
 
 /** What a name counts that a sentence covering the question mentions, when no construction ties it to the question's action. */
@@ -212,8 +219,7 @@ export function extractMentioned(index: CorpusIndex, s: ScoredSentence, question
   for (const span of nameSpans(s.text)) {
     const e = classifySpan(s.text, span);
     // A common word capitalised only because it opens the sentence ("Shares of tobacco firms…") names nobody.
-    const opening = span.start <= 1 && !span.text.includes(' ') && e.kind === 'other' && isCommonWord(span.text);
-    if (!opening && answersQuestion(e, questionSlots)) out.push(toCandidate(index, s, e, MENTIONED_CONFIDENCE));
+    if (!capitalisedCommonWord(span, e) && answersQuestion(e, questionSlots)) out.push(toCandidate(index, s, e, MENTIONED_CONFIDENCE));
   }
   return dedupe(out);
 }

@@ -5,6 +5,7 @@ import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
 import { STOP_WORDS, isVerbForm } from '../../index/analyzer.ts';
 import { isKindOf, mainPartOfSpeech } from '../wordnet.ts';
+import { countryOf } from '../gazetteer.ts';
 
 /**
  * "Who is X?" answers. For a person ("who is Yuri Ushakov?") the role the coverage gives them:
@@ -115,7 +116,8 @@ export function extractRoleHolders(s: ScoredSentence, role: string, question = '
         sp.end < m.index! &&
         (/^\s+$/.test(text.slice(sp.end, m.index!)) || (describesKind(text.slice(sp.end, m.index!)) && (sp.start > 0 || sp.text.includes(' ')))),
     );
-    if (!next && named && /^\p{Ll}/u.test(text.charAt(m.index!))) out.push(person(s, named.text, 0.9));
+    // ("the German film": a demonym before the kind only says where it is from.)
+    if (!next && named && /^\p{Ll}/u.test(text.charAt(m.index!)) && !(countryOf(named.text) && !isCountryKind(asked))) out.push(person(s, named.text, 0.9));
     const prior = spans.filter((sp) => sp.end <= m.index!).pop();
     if (prior && /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u.test(text.slice(prior.end, m.index!))) out.push(person(s, prior.text, 0.9));
   }
@@ -167,6 +169,11 @@ function isRoleWord(w: string): boolean {
  */
 function isRoleOrPersonWord(w: string): boolean {
   return isRoleWord(w) || (mainPartOfSpeech(w.toLowerCase()) === 'noun' && isKindOf(w, 'person'));
+}
+
+/** A kind that countries are ("which country…", "which nation…"). */
+function isCountryKind(kind: string): boolean {
+  return /^(?:country|nation|state|side|team)$/.test(kind);
 }
 
 /** A named holder of a role: people are keyed by surname ("Hollande" = "François Hollande"), other names whole. */
