@@ -9,7 +9,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SETS = path.join(ROOT, 'test', 'fixtures', 'qa');
 
 /** The bar each development set must clear (share of questions answered as expected). */
-const BARS: Record<string, number> = { 'ukraine-call-2021': 0.92, 'paris-attacks-2015': 0.85 };
+const BARS: Record<string, number> = { 'ukraine-call-2021': 0.94, 'paris-attacks-2015': 0.85 };
 
 describe('development question sets', () => {
   for (const file of fs
