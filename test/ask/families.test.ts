@@ -10,6 +10,7 @@ import { extractQuantities } from '../../src/ask/extract/quantity.ts';
 import { parseQuestion } from '../../src/ask/question.ts';
 import { detectFamily } from '../../src/ask/families/registry.ts';
 import { when } from '../../src/ask/families/when.ts';
+import type { Family } from '../../src/ask/families/family.ts';
 import { where } from '../../src/ask/families/where.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { compatibleValues } from '../../src/ask/corroborate.ts';
@@ -107,16 +108,15 @@ describe('extractNounPhrases', () => {
   });
 });
 
+/** What a family reads from one sentence for a question: each value with its confidence (two decimals). */
+function readFrom(family: Family, question: string, s: ScoredSentence): [string, number][] {
+  return family
+    .extract({ index: new CorpusIndex(), q: parseQuestion(question), slots: [], sentences: [s] })
+    .map((c) => [c.value, Number(c.confidence.toFixed(2))]);
+}
+
 describe('where: the direction asked for', () => {
-  const places = (question: string) =>
-    where
-      .extract({
-        index: new CorpusIndex(),
-        q: parseQuestion(question),
-        slots: [],
-        sentences: [sentence('The convention took place in Blackpool, a trip for fans from the US.')],
-      })
-      .map((c) => [c.value, Number(c.confidence.toFixed(2))]);
+  const places = (question: string) => readFrom(where, question, sentence('The convention took place in Blackpool, a trip for fans from the US.'));
 
   it('reads "to" as a destination only when the question asks where something went, not in an infinitive', () => {
     expect(places('where was the convention to find the best impersonator held?')).toEqual([
@@ -131,16 +131,9 @@ describe('where: the direction asked for', () => {
 });
 
 describe('when: the granularity asked for', () => {
+  // No article date: Monday stays a bare weekday.
   const confidences = (question: string) =>
-    when
-      .extract({
-        index: new CorpusIndex(),
-        q: parseQuestion(question),
-        slots: [],
-        // No article date: Monday stays a bare weekday.
-        sentences: [scoredSentence('The single, a remake of the original from 1984, went on sale on Monday.', { published: null })],
-      })
-      .map((c) => [c.value, Number(c.confidence.toFixed(2))]);
+    readFrom(when, question, scoredSentence('The single, a remake of the original from 1984, went on sale on Monday.', { published: null }));
 
   it('keeps a weekday for "what day", a year for "what year", and lowers the other', () => {
     // A year after "from" is read at 0.7, a bare weekday at 0.8 × 0.7 beside a year; the wrong
