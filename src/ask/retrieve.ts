@@ -110,13 +110,7 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
   const sceneWords = new Set(
     [SCENE_CLAUSE.exec(q.text)?.[1], q.scene].filter((t): t is string => !!t).flatMap((t) => t.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)),
   );
-  // "manage to get inside", "expected to fetch", "try to merge": the words before "to" and a word (not
-  // a noun phrase: "talk to the press", nor "asked to be tested", whose verb is the action).
-  const frames = new Set([...q.text.toLowerCase().matchAll(FRAMING)].map((m) => m[1]!));
-  // "stopped taking bets", "keep paying his wages", "end up writing": so does a verb before a gerund.
-  for (const m of q.text.toLowerCase().matchAll(FRAMING_GERUND))
-    if (!/^(?:is|was|are|were|be|been|being|am)$/.test(m[1]!) && (isVerbForm(m[1]!) || mainPartOfSpeech(m[1]!) === 'verb') && hasVerbSense(m[2]!))
-      frames.add(m[1]!);
+  const frames = framingWords(q.text);
   for (const word of specific.length ? specific : q.focus) {
     for (const part of word.split(/[-\s]+/)) {
       const term = analyzeTerm(part);
@@ -167,8 +161,7 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       // The asker's verb is the word the coverage most often says otherwise ("knocked out" for "lost
       // to", "backing" for "sponsorship"): the names and nouns tell more which sentence answers.
       const verb = !/^\p{Lu}/u.test(part) && (isVerbForm(part) || mainPartOfSpeech(part) === 'verb');
-      // "manage to get inside", "expected to fetch", "try to stop": a verb before "to" and another verb
-      // frames the action the question asks about; the coverage tells the action, seldom the frame.
+      // A verb that frames another ("manage to get inside") weighs little: the coverage tells the action.
       const framing = verb && frames.has(lower);
       slots.set(term, {
         label: part,
@@ -218,6 +211,22 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
     }
   }
   return [...slots.values()];
+}
+
+/**
+ * The words of a question that may frame the action it asks about: the word before "to" and another
+ * word ("manage to get inside", "expected to fetch", "try to merge"; not before a noun phrase, "talk to
+ * the press", nor "be", "asked to be tested"), and a verb before a gerund ("stopped taking bets", "keep
+ * paying", "end up writing"). Only those that are verbs count (buildSlots checks).
+ * @example framingWords('how did they manage to get inside?') // Set { 'manage' }
+ */
+function framingWords(question: string): Set<string> {
+  const lower = question.toLowerCase();
+  const frames = new Set([...lower.matchAll(FRAMING)].map((m) => m[1]!));
+  for (const m of lower.matchAll(FRAMING_GERUND))
+    if (!/^(?:is|was|are|were|be|been|being|am)$/.test(m[1]!) && (isVerbForm(m[1]!) || mainPartOfSpeech(m[1]!) === 'verb') && hasVerbSense(m[2]!))
+      frames.add(m[1]!);
+  return frames;
 }
 
 const ORDINAL_SUFFIX = (n: number): string => (n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th');
