@@ -163,9 +163,9 @@ function isRoleWord(w: string): boolean {
 }
 
 /**
- * A role word, or any noun WordNet files under person in its main use ("landowner", "analyst", "DJ"
- * as "disc jockey" is not: two letters): what a person is called ("North Devon landowner Giles
- * Bradshaw"). For describing people only: "gadget-lovers" and "fundraiser" are persons too.
+ * A role word, or any noun WordNet files under person in its main use ("landowner", "analyst"): what
+ * a person is called ("North Devon landowner Giles Bradshaw"). For describing people only:
+ * "gadget-lovers" and "fundraiser" are persons too. (Two-letter words such as "DJ" are not looked up.)
  */
 function isRoleOrPersonWord(w: string): boolean {
   return isRoleWord(w) || (mainPartOfSpeech(w.toLowerCase()) === 'noun' && isKindOf(w, 'person'));

@@ -3,6 +3,7 @@ import type { NeighbourSentence, ScoredSentence, Slot } from '../retrieve.ts';
 import { analyzeTerm } from '../../index/analyzer.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from '../extract/candidate.ts';
+import { SPEECH_VERBS } from '../lexicon.ts';
 
 /**
  * Families answered by a whole sentence of the coverage: why (the reason), how (the manner) and
@@ -180,8 +181,8 @@ export function extractYesNo(
 const SPEECH =
   /["“”]|\b(said|says|told|tells|warned|warns|added|insisted|argued|claimed|described|called|stated|declared|announced|admitted|explained|urged|vowed|promised|denied|replied|wrote|according to)\b/i;
 
-/** Verbs of saying a sentence may report a speaker's words with. */
-const SPEECH_VERB_WORDS = 'said|says|told|tells|claimed|claims|believes|believed|thinks|thought|felt|feels|argued|insisted|warned|added|predicted';
+/** The lexicon's verbs of saying, as a pattern's alternatives. */
+const SPEECH_VERB_WORDS = SPEECH_VERBS.join('|');
 
 /** A verb right after a name: the name is the subject of a clause ("Mr Blair was…", "Smith resigned"). */
 const REPORTED_VERB = 'was|is|were|are|had|has|have|would|will|should|could|did|does|must|might|may|can|\\p{Ll}+ed';
