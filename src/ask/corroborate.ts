@@ -68,16 +68,7 @@ export function corroborate(candidates: readonly Candidate[], sourceKey: (c: Can
   }
   const byKey = new Map<string, Candidate[]>();
   for (const c of bestBySource.values()) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
-  const groups: ValueGroup[] = [...byKey.entries()].map(([key, members]) => {
-    members.sort((a, b) => candidateScore(b) - candidateScore(a) || a.sentence.article.id.localeCompare(b.sentence.article.id));
-    return {
-      key,
-      value: displayValue(members),
-      members,
-      score: members.reduce((a, m) => a + candidateScore(m), 0),
-      best: candidateScore(members[0]!),
-    };
-  });
+  const groups: ValueGroup[] = [...byKey.entries()].map(([key, members]) => valueGroup(key, members.sort(byScore)));
   // The strongest evidence leads, and each further source adds to it: one sentence that answers the
   // question squarely outweighs several that only mention a value of the same kind.
   // Only the next few sources count: a value every article mentions in passing must not outvote the
@@ -103,7 +94,6 @@ export function corroborate(candidates: readonly Candidate[], sourceKey: (c: Can
 export function withSupport(found: Corroboration, pool: readonly Candidate[], sourceKey: (c: Candidate) => string): Corroboration {
   const winner = found.groups[0];
   if (!winner) return found;
-  const byScore = (a: Candidate, b: Candidate): number => candidateScore(b) - candidateScore(a) || a.sentence.article.id.localeCompare(b.sentence.article.id);
   const bestBySource = (key: string, skip: ReadonlySet<string>): Candidate[] => {
     const best = new Map<string, Candidate>();
     for (const c of pool) {
@@ -122,16 +112,19 @@ export function withSupport(found: Corroboration, pool: readonly Candidate[], so
   for (const key of new Set(pool.map((c) => c.key))) {
     if (known.has(key) || groups.length >= MAX_GROUPS || !compatibleValues(winner.key, key)) continue;
     const members = bestBySource(key, new Set());
-    if (candidateScore(members[0]!) < CREDIBLE_SHARE * winner.best) continue;
-    groups.push({
-      key,
-      value: displayValue(members),
-      members,
-      score: members.reduce((a, m) => a + candidateScore(m), 0),
-      best: candidateScore(members[0]!),
-    });
+    if (candidateScore(members[0]!) >= CREDIBLE_SHARE * winner.best) groups.push(valueGroup(key, members));
   }
   return { ...found, groups };
+}
+
+/** Strongest first; on a tie, by article. */
+function byScore(a: Candidate, b: Candidate): number {
+  return candidateScore(b) - candidateScore(a) || a.sentence.article.id.localeCompare(b.sentence.article.id);
+}
+
+/** A value's group from its members, strongest first. */
+function valueGroup(key: string, members: Candidate[]): ValueGroup {
+  return { key, value: displayValue(members), members, score: members.reduce((a, m) => a + candidateScore(m), 0), best: candidateScore(members[0]!) };
 }
 
 /** Qualifiers that put a figure close to the number they name, on one side or either. */
