@@ -4,12 +4,15 @@ import type { Candidate } from '../extract/candidate.ts';
 import { extractDescriptors } from './descriptor.ts';
 import type { Family } from './family.ts';
 
+/** "who is / who's / who was… <rest>": the rest of the question. */
+const WHO_IS = /^who(?:'s| is| was| are| were)\s+(.+)$/i;
+
 /**
  * "who is Yuri Ushakov?" and "who is the Kremlin spokesman?" ask for a role or a name; "who was killed?"
  * and "who is responsible for X?" ask for an agent.
  */
 function isWhoIs(question: string): boolean {
-  const m = /^who(?:'s| is| was| are| were)\s+(.+)$/i.exec(question);
+  const m = WHO_IS.exec(question);
   if (!m) return false;
   const rest = m[1]!.trim();
   // "who was it that froze him out?": a cleft asks who did it.
@@ -39,8 +42,7 @@ const NAME_CONTEXT = /\s+(?:in|on|from|at|with|behind|during)\s+(?:the|a|an|this
 /** The person or role a who-is question asks about ("who is Yuri Ushakov?" → Yuri Ushakov). */
 function whoIsTarget(q: string): string | null {
   if (/^what (?:is|was) (?:his|her|their|its) (?:role|job|position|title)\b/i.test(q)) return 'they';
-  const m =
-    /^who(?:'s| is| was| are| were)\s+(.+)$/i.exec(q) ?? /^what (?:is|was) (.+?)['’]s (?:role|job|position|title)/i.exec(q) ?? /^what does (.+?) do\b/i.exec(q);
+  const m = WHO_IS.exec(q) ?? /^what (?:is|was) (.+?)['’]s (?:role|job|position|title)/i.exec(q) ?? /^what does (.+?) do\b/i.exec(q);
   // "who is giles bradshaw, the guy with the four dogs?", "who is mike read? saw his name…": the name,
   // not what the asker adds after it.
   const target = m?.[1]?.replace(/[,?!.].*$/, '').trim();
@@ -55,7 +57,8 @@ function whoIsTarget(q: string): string | null {
  * giles bradshaw, the guy with the four dogs?", "saw his name on the single" after "who is mike read?".
  */
 function whoIsScene(q: string): string | null {
-  return /^who(?:'s| is| was| are| were)\s+[^,?!.]+[,?!.]\s*(.+)$/i.exec(q)?.[1] ?? null;
+  const rest = WHO_IS.exec(q)?.[1];
+  return (rest && /^[^,?!.]+[,?!.]\s*(.+)$/.exec(rest)?.[1]) ?? null;
 }
 
 /**
