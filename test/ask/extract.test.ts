@@ -261,9 +261,9 @@ describe('extractRoleHolders: kinds of thing', () => {
     expect(values(extractRoleHolders(sentence('Chelsea signed the striker.'), 'striker'))).toEqual([]);
   });
 
-  it('takes no demonym for the name of a kind ("the German film"), unless a country is asked for', () => {
+  it('takes no demonym for the name of a kind ("the German film"), unless a country is asked for (then the country)', () => {
     expect(values(extractRoleHolders(sentence('The award went to the German film about the war.'), 'film'))).toEqual([]);
-    expect(values(extractRoleHolders(sentence('The award went to the German team in the final.'), 'team'))).toEqual([['name:german', 'German']]);
+    expect(values(extractRoleHolders(sentence('The award went to the German team in the final.'), 'team'))).toEqual([['country:germany', 'Germany']]);
   });
 });
 

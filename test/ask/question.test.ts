@@ -152,6 +152,12 @@ describe('parseQuestion', () => {
     expect(parseQuestion("which is britain's biggest union overall").entity).toBe('union');
   });
 
+  it('reads the kind a "who is the … who" question asks for by its role', () => {
+    expect(parseQuestion('who is the analyst who said the dividend hike looked like a sweetener').entity).toBe('analyst');
+    expect(parseQuestion("who's the production company behind big brother?").entity).toBe('production company');
+    expect(parseQuestion('who was behind the attack?').entity).toBe(null);
+  });
+
   it('finds the speaker of a said question', () => {
     expect(parseQuestion('what did the White House say?').entity).toBe('the White House');
   });

@@ -178,6 +178,9 @@ function isCountryKind(kind: string): boolean {
 
 /** A named holder of a role: people are keyed by surname ("Hollande" = "François Hollande"), other names whole. */
 function person(s: ScoredSentence, name: string, confidence: number): Candidate {
+  // "the Russian side": a country's name or demonym stands for the country, as agents key it.
+  const country = countryOf(name);
+  if (country) return { key: `country:${country.toLowerCase()}`, value: country, mention: name, sentence: s, confidence };
   const words = name.split(/\s+/);
   const personLike = words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}+(-\p{Lu}?\p{Ll}+)?$/u.test(w));
   const key = personLike ? `person:${fold(words[words.length - 1]!)}` : `name:${fold(name)}`;

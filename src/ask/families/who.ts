@@ -85,7 +85,7 @@ function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[
       out.push(
         ...extractRoleHolders(s, q.entity, q.text).map((c) => ({
           ...c,
-          confidence: c.confidence * 0.9 * (stranded ? STRANDED_AGENT_FACTOR : 1),
+          confidence: c.confidence * (stranded ? STRANDED_AGENT_FACTOR : 1),
         })),
       );
   // Nothing read from a construction: the sentences that cover the question best name their
@@ -156,6 +156,20 @@ function regroupAgents(candidates: Candidate[]): Candidate[] {
   );
 }
 
+/**
+ * The kind of person or body a "who is the … who…" question asks for by its role: "analyst" in "who
+ * is the analyst who said…", "production company" in "whos the production company behind…". A name
+ * the coverage gives that kind answers it.
+ */
+const KIND_ASKED =
+  /^who(?:'s|’s|s| is| was| are| were)\s+(?:the|a|an)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:who|that|which|whose|for|behind|at|of|in|on|with|from)\b/;
+
+/** The kind a who-question asks for by its role, or null: see {@link KIND_ASKED}. */
+function kindAsked(lower: string): string | null {
+  const kind = KIND_ASKED.exec(lower)?.[1];
+  return kind && mainPartOfSpeech(kind.split(/\s+/).at(-1)!) === 'noun' ? kind : null;
+}
+
 /** "which side…", "what company…": the kinds of thing a who-question may ask for by name. */
 const WHO_KINDS =
   /^(which|what) (side|country|countries|nation|person|people|group|official|officials|leader|man|woman|party|organi[sz]ation|agency|company|team|government)\b/;
@@ -174,7 +188,7 @@ export const who: Family = {
     { order: 170, test: (lower) => /^which [a-z-]+\b/.test(lower) },
   ],
   echoWords: ['who'],
-  entity: (question) => whichNoun(question.toLowerCase()),
+  entity: (question) => whichNoun(question.toLowerCase()) ?? kindAsked(question.toLowerCase()),
   // "what's the name of…", "what is it called": the words that ask for a name name nothing.
   asking: (word, lower) => /^(name|called|named)$/.test(word) && asksForName(lower),
   typed: true,
