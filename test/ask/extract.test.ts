@@ -261,6 +261,10 @@ describe('extractRoleHolders: kinds of thing', () => {
     expect(values(extractRoleHolders(sentence('Chelsea signed the striker.'), 'striker'))).toEqual([]);
   });
 
+  it('reads a synonym of the asked kind, with a sequel number in the name ("which movie" → "the Spider-Man 2 film")', () => {
+    expect(values(extractRoleHolders(sentence('Buyers will get the Spider-Man 2 film on disc.'), 'movie'))).toEqual([['name:spider-man 2', 'Spider-Man 2']]);
+  });
+
   it('takes no demonym for the name of a kind ("the German film"), unless a country is asked for (then the country)', () => {
     expect(values(extractRoleHolders(sentence('The award went to the German film about the war.'), 'film'))).toEqual([]);
     expect(values(extractRoleHolders(sentence('The award went to the German team in the final.'), 'team'))).toEqual([['country:germany', 'Germany']]);

@@ -4,7 +4,7 @@ import type { ScoredSentence } from '../retrieve.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
 import { STOP_WORDS, isVerbForm } from '../../index/analyzer.ts';
-import { isKindOf, mainPartOfSpeech } from '../wordnet.ts';
+import { isKindOf, mainPartOfSpeech, relatedWords } from '../wordnet.ts';
 import { countryOf } from '../gazetteer.ts';
 
 /**
@@ -76,7 +76,14 @@ export function extractRoleHolders(s: ScoredSentence, role: string, question = '
     .split(/\s+/);
   const asked = roleHead(role).toLowerCase().replace(/s$/, '');
   // "which company…" is answered by a "firm" too.
-  const heads = [asked, ...(RELATION_SETS.find((set) => set.includes(asked))?.filter((w) => !w.includes(' ') && w !== asked) ?? [])];
+  // WordNet's synonyms of its main sense too: "which bookie…" is answered by a "bookmaker".
+  const heads = [
+    ...new Set([
+      asked,
+      ...(RELATION_SETS.find((set) => set.includes(asked))?.filter((w) => !w.includes(' ') && w !== asked) ?? []),
+      ...(mainPartOfSpeech(asked) === 'noun' ? relatedWords(asked).synonyms : []),
+    ]),
+  ];
   const text = s.text;
   const lower = text.toLowerCase();
   const qualifiers = words
@@ -111,13 +118,18 @@ export function extractRoleHolders(s: ScoredSentence, role: string, question = '
     // when no name follows it ("Kremlin spokesman Dmitry Peskov" names Peskov).
     // "the US Open junior title": words that describe the kind may stand between ("junior").
     // (Not a lone capital that opens the sentence: "Animal welfare groups" names no group.)
+    // "the Spider-Man 2 film": a sequel's number belongs to the name.
+    const numbered = (sp: { end: number }): boolean => /^\s+\d{1,3}\s+$/.test(text.slice(sp.end, m.index!));
     const named = spans.find(
       (sp) =>
         sp.end < m.index! &&
-        (/^\s+$/.test(text.slice(sp.end, m.index!)) || (describesKind(text.slice(sp.end, m.index!)) && (sp.start > 0 || sp.text.includes(' ')))),
+        (/^\s+$/.test(text.slice(sp.end, m.index!)) ||
+          numbered(sp) ||
+          (describesKind(text.slice(sp.end, m.index!)) && (sp.start > 0 || sp.text.includes(' ')))),
     );
     // ("the German film": a demonym before the kind only says where it is from.)
-    if (!next && named && /^\p{Ll}/u.test(text.charAt(m.index!)) && !(countryOf(named.text) && !isCountryKind(asked))) out.push(person(s, named.text, 0.9));
+    if (!next && named && /^\p{Ll}/u.test(text.charAt(m.index!)) && !(countryOf(named.text) && !isCountryKind(asked)))
+      out.push(person(s, numbered(named) ? text.slice(named.start, m.index!).trim() : named.text, 0.9));
     const prior = spans.filter((sp) => sp.end <= m.index!).pop();
     if (prior && /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u.test(text.slice(prior.end, m.index!))) out.push(person(s, prior.text, 0.9));
   }
