@@ -339,6 +339,44 @@ export function isKindOf(word: string, broader: string): boolean {
   return lemmas(target).some((l) => kinds.has(l));
 }
 
+/** Hypernym steps followed up from a name's instance sense ("Los Angeles" → city → municipality → urban area …). */
+const NAME_KIND_DEPTH = 6;
+const nameKindCache = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The kinds WordNet files a proper name under, by its instance senses and their hypernyms: "Los
+ * Angeles" is a city (and a municipality, an urban area, a geographical area…), "Sweden" a
+ * European country. A name WordNet does not list gives the empty set. Only instance senses count:
+ * "Bush" the president, not "bush" the shrub.
+ * @example kindsOfName('Los Angeles').has('city') // true
+ */
+export function kindsOfName(name: string): ReadonlySet<string> {
+  const lemma = name.trim().toLowerCase().replace(/\s+/g, '_');
+  const cached = nameKindCache.get(lemma);
+  if (cached) return cached;
+  const out = new Set<string>();
+  const entry = /^[a-z][a-z_.'-]{1,40}$/.test(lemma) ? lookUpIndex('noun', lemma) : null;
+  let frontier: number[] = [];
+  for (const offset of entry?.offsets ?? [])
+    for (const p of readSynset('noun', offset)?.pointers ?? []) if (p.symbol === '@i' && p.pos === 'n') frontier.push(p.offset);
+  const seen = new Set<number>();
+  for (let step = 0; step < NAME_KIND_DEPTH && frontier.length; step++) {
+    const next: number[] = [];
+    for (const offset of frontier) {
+      if (seen.has(offset)) continue;
+      seen.add(offset);
+      const synset = readSynset('noun', offset);
+      if (!synset) continue;
+      for (const w of synset.words) out.add(w.replace(/_/g, ' '));
+      for (const p of synset.pointers) if (p.symbol === '@' && p.pos === 'n') next.push(p.offset);
+    }
+    frontier = next;
+  }
+  if (nameKindCache.size >= CACHE_LIMIT) nameKindCache.clear();
+  nameKindCache.set(lemma, out);
+  return out;
+}
+
 const POS_BY_LETTER: Record<string, string> = {
   n: 'noun',
   v: 'verb',

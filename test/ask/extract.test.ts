@@ -132,8 +132,9 @@ describe('extractPlaces', () => {
   it('counts a whole country for less than a city, unless the question asks for a country', () => {
     const s = sentence('Yukos filed for bankruptcy in Houston, in the US state of Texas, and not in Russia.');
     const confidence = (country: boolean) => Object.fromEntries(extractPlaces(s, null, country).map((c) => [c.value, c.confidence]));
-    expect(confidence(false)).toEqual({ Houston: 0.9, Texas: 0.9, Russia: 0.8 });
-    expect(confidence(true)).toEqual({ Houston: 0.9, Texas: 0.9, Russia: 1 });
+    // (Houston and Texas are places WordNet knows: full confidence.)
+    expect(confidence(false)).toEqual({ Houston: 1, Texas: 1, Russia: 0.8 });
+    expect(confidence(true)).toEqual({ Houston: 1, Texas: 1, Russia: 1 });
     expect([isCountryName('the United States'), isCountryName('US'), isCountryName('Britain'), isCountryName('Moscow'), isCountryName('Houston')]).toEqual([
       true,
       true,
@@ -429,10 +430,16 @@ describe('extractPlaces: the kind of place asked for', () => {
   it('prefers the place the text calls by the asked kind, and takes no modifier of a kind for a place', () => {
     const s = sentence('A migrant came in via the Greek island of Leros before he travelled on to Paris.');
     const c = extractPlaces(s, null, false, 'island').map((x) => [x.value, Number(x.confidence.toFixed(2))]);
-    // Leros is called an island (a passage's "via" is a weak preposition); Paris is not; "Greek" only modifies.
+    // Leros is called an island (a passage's "via" is a weak preposition); Paris is not, and WordNet
+    // files it as a city; "Greek" only modifies.
     expect(c).toEqual([
       ['Leros', 0.45],
-      ['Paris', 0.3],
+      ['Paris', 0.15],
     ]);
+  });
+
+  it('takes a name WordNet files under the asked kind as that kind, and a known place after "a" before its noun', () => {
+    const s = sentence('The tapes are going under the hammer on Sunday at a Los Angeles auction, not at a Bonhams sale.');
+    expect(extractPlaces(s, null, false, 'city').map((x) => [x.value, Number(x.confidence.toFixed(2))])).toEqual([['Los Angeles', 1]]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKindOf, mainPartOfSpeech, phrasalVerbs, relatedWords } from '../../src/ask/wordnet.ts';
+import { isKindOf, kindsOfName, mainPartOfSpeech, phrasalVerbs, relatedWords } from '../../src/ask/wordnet.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { testArticle } from './scored.ts';
@@ -30,6 +30,18 @@ describe('relatedWords (WordNet 3.1)', () => {
       { synonyms: [], derivations: [] },
       { synonyms: [], derivations: [] },
     ]);
+  });
+});
+
+describe('kindsOfName (WordNet instances)', () => {
+  it('files a proper name under the kinds of its instance senses, and nothing for a name WordNet lacks', () => {
+    expect([
+      kindsOfName('Los Angeles').has('city'),
+      kindsOfName('Sweden').has('country'),
+      kindsOfName('Thames').has('river'),
+      kindsOfName('Tony Blair').has('politician'),
+    ]).toEqual([true, true, true, true]);
+    expect([kindsOfName('Aegean Sea').has('island'), kindsOfName('Bonhams').size]).toEqual([false, 0]);
   });
 });
 

@@ -3,6 +3,7 @@ import { nameSpans } from '../tokens.ts';
 import { countryOf, isCountryName } from '../gazetteer.ts';
 import type { Candidate } from './candidate.ts';
 import { oneOf } from '../../text/patterns.ts';
+import { kindsOfName } from '../wordnet.ts';
 
 /**
  * Places: a capitalised name after a locative preposition ("in Geneva", "at the Bataclan",
@@ -75,7 +76,7 @@ const PLACE_MODIFIERS = [
 /** What comes right before a place name: "in the", "off the coast of", "in northern". */
 const LOCATIVE = new RegExp(
   // "via the Greek island of": a demonym may open the part.
-  `\\b(${PLACE_PREPOSITIONS.join('|')})\\s+(?:the\\s+)?(?:(?:[A-Z][\\w-]+\\s+)?${oneOf(PART_OF)}\\s+of\\s+(?:the\\s+)?)?(?:${oneOf(PLACE_MODIFIERS)}\\s+)?$`,
+  `\\b(${PLACE_PREPOSITIONS.join('|')})\\s+(the\\s+|an?\\s+)?(?:(?:[A-Z][\\w-]+\\s+)?${oneOf(PART_OF)}\\s+of\\s+(?:the\\s+)?)?(?:${oneOf(PLACE_MODIFIERS)}\\s+)?$`,
   'i',
 );
 const DIRECTION_PREPOSITIONS = {
@@ -136,12 +137,17 @@ export function extractPlaces(
     const m = LOCATIVE.exec(before);
     if (!m) continue;
     // "Cooperation in Europe": the preposition sits inside a longer name.
-    if (/[\p{Lu}][\p{L}.'’-]*\s+$/u.test(before.slice(0, m.index))) continue;
+    // (A day or a month before it is no name: "on Sunday at a Los Angeles auction".)
+    const prior = /([\p{Lu}][\p{L}.'’-]*)\s+$/u.exec(before.slice(0, m.index))?.[1];
+    if (prior && !NOT_PLACES.test(prior)) continue;
     const prep = m[1]!.toLowerCase();
+    const known = countryOf(span.text) !== null || isPlaceName(span.text);
+    // "at a Los Angeles auction": a name after "a" is a place only where it is known as one, before
+    // the noun it qualifies.
+    if (/^an?\s/i.test(m[2] ?? '') && !(known && /^\s+\p{Ll}/u.test(s.text.slice(span.end)))) continue;
     const strong = direction
       ? (DIRECTION_PREPOSITIONS[direction] as readonly string[]).includes(prep)
       : prep === 'in' || prep === 'at' || prep === 'near' || prep === 'outside' || prep === 'inside' || prep === 'off';
-    const known = countryOf(span.text) !== null;
     // A continent or ocean is rarely the answer when the coverage names a city or venue.
     const broad = BROAD_PLACES.test(span.text);
     // A whole country is a broad answer when the coverage also names the city ("in Houston" over "in the US").
@@ -174,8 +180,10 @@ export function extractPlaces(
 /** A kind of place right after a name, then "of": the name is its modifier. */
 const PART_FOLLOWS = new RegExp(`^\\s+${oneOf(PART_OF)}\\s+of\\b`, 'i');
 
-/** What a place the text does not call by the asked kind counts ("which island…" and the Aegean Sea). */
+/** What a place the text does not call by the asked kind counts ("which island…" and "Leros" alone). */
 const OTHER_KIND_FACTOR = 0.6;
+/** What a place WordNet files under another kind counts ("which island…" and the Aegean Sea, a sea). */
+const KNOWN_OTHER_KIND_FACTOR = 0.3;
 
 /**
  * How well a place fits the kind a question asks for ("which Greek island…"): 1 when the text calls it
@@ -186,8 +194,17 @@ function kindFit(text: string, span: { start: number; end: number }, kind: strin
   const before = text.slice(Math.max(0, span.start - 40), span.start);
   const after = text.slice(span.end, span.end + 24);
   const named = new RegExp(`\\b${kind}s?\\s+(?:of\\s+(?:the\\s+)?)?$`, 'i').test(before) || new RegExp(`^\\s+${kind}\\b(?!\\s+of\\b)`, 'i').test(after);
-  return named ? 1 : OTHER_KIND_FACTOR;
+  if (named) return 1;
+  // WordNet may know the name: Los Angeles is a city; the Aegean Sea is a sea, so no island.
+  const kinds = kindsOfName(text.slice(span.start, span.end));
+  return kinds.has(kind) ? 1 : kinds.size > 0 ? KNOWN_OTHER_KIND_FACTOR : OTHER_KIND_FACTOR;
 }
 
 /** A place joined to "-based" before what it is the base of. */
 const BASED_IN = /\b(\p{Lu}[\p{L}.'’]+(?:[\s-]\p{Lu}[\p{L}.'’]+)?)-based\b/gu;
+
+/** True when WordNet lists a name as a place: a city, a region, a body of water… ("Los Angeles", "Thames"). */
+function isPlaceName(name: string): boolean {
+  const kinds = kindsOfName(name);
+  return kinds.has('location') || kinds.has('body of water');
+}
