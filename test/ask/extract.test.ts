@@ -8,7 +8,7 @@ import { extractPlaces } from '../../src/ask/extract/place.ts';
 import { isCountryName } from '../../src/ask/gazetteer.ts';
 import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
 import { extractStatements, extractToldQuotes } from '../../src/ask/extract/statement.ts';
-import { extractAgents, extractMentioned, extractQuoteTeller, extractSpeakers, extractSubjects } from '../../src/ask/extract/agent.ts';
+import { extractAgents, extractMentioned, extractNamesOfKind, extractQuoteTeller, extractSpeakers, extractSubjects } from '../../src/ask/extract/agent.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { scoredSentence, slotOf } from './scored.ts';
@@ -423,6 +423,18 @@ describe('extractMentioned', () => {
       ['Reynolds', 86, 0.28],
     ]);
     expect(extractMentioned(index, s, [slot('Reynolds', ['Reynolds'])]).map((c) => c.value)).toEqual(['Altria']);
+  });
+});
+
+describe('extractNamesOfKind', () => {
+  const index = new CorpusIndex();
+
+  it('gives the names WordNet files under the asked kind, surely and without a place in the sentence, never one the question names', () => {
+    const s = sentence('They made the final stages again, in 2002, but this time lost out to Sweden, not to Britain or Leros.');
+    expect(extractNamesOfKind(index, s, 'country', [slot('Britain', ['britain', 'united', 'kingdom'])]).map((c) => [c.value, c.at, c.confidence])).toEqual([
+      ['Sweden', undefined, 0.9],
+    ]);
+    expect(extractNamesOfKind(index, s, 'countries', []).map((c) => c.value)).toEqual(['Sweden', 'the United Kingdom']);
   });
 });
 

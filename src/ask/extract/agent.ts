@@ -7,7 +7,7 @@ import type { Candidate } from './candidate.ts';
 import { classifySpan, countryOfPerson, entityAfter, entityBefore, type EntityMention } from './entities.ts';
 import { nameSpans } from '../tokens.ts';
 import { NON_NAME_CAPITALS } from '../lexicon.ts';
-import { isCommonWord, mainPartOfSpeech } from '../wordnet.ts';
+import { isCommonWord, kindsOfName, mainPartOfSpeech, relatedWords } from '../wordnet.ts';
 
 /**
  * Agents: who did something ("who requested the call?"). Around a word of the question's relation
@@ -220,6 +220,29 @@ export function extractMentioned(index: CorpusIndex, s: ScoredSentence, question
     const e = classifySpan(s.text, span);
     // A common word capitalised only because it opens the sentence ("Shares of tobacco firms…") names nobody.
     if (!capitalisedCommonWord(span, e) && answersQuestion(e, questionSlots)) out.push(toCandidate(index, s, e, MENTIONED_CONFIDENCE));
+  }
+  return dedupe(out);
+}
+
+/** What a name counts that WordNet files under the kind a question asks for ("which country…" and Sweden). */
+const KIND_NAME_CONFIDENCE = 0.9;
+
+/**
+ * The names a sentence mentions that are of the kind the question asks for, by WordNet's instances:
+ * "lost out to the might of Sweden" answers "which country knocked them out?" whatever the verb,
+ * since Sweden is a country. Never a name the question names.
+ * @param kind - the noun the question asks for ("country", "city", "river"), singular or plural
+ * @param questionSlots - all the question's slots: an entity the question names is never its answer
+ */
+export function extractNamesOfKind(index: CorpusIndex, s: ScoredSentence, kind: string, questionSlots: readonly Slot[]): Candidate[] {
+  const asked = new Set([kind.toLowerCase(), kind.toLowerCase().replace(/s$/, ''), ...relatedWords(kind).synonyms]);
+  const out: Candidate[] = [];
+  for (const span of nameSpans(s.text)) {
+    const kinds = kindsOfName(span.text);
+    if (![...asked].some((k) => kinds.has(k))) continue;
+    const e = classifySpan(s.text, span);
+    // Its type ties it to the question, not its place in the sentence: no nearness.
+    if (answersQuestion(e, questionSlots)) out.push({ ...toCandidate(index, s, e, KIND_NAME_CONFIDENCE), at: undefined });
   }
   return dedupe(out);
 }

@@ -12,6 +12,7 @@ import {
   extractSpeakers,
   extractSubjects,
   extractMentioned,
+  extractNamesOfKind,
 } from '../extract/agent.ts';
 import { extractRoleHolders } from '../extract/role.ts';
 import { mainPartOfSpeech } from '../wordnet.ts';
@@ -88,6 +89,11 @@ function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[
           confidence: c.confidence * (stranded ? STRANDED_AGENT_FACTOR : 1),
         })),
       );
+  // "which country knocked them out?": names WordNet files under the asked kind ("the might of Sweden").
+  if (q.entity) {
+    const head = q.entity.split(/\s+/).at(-1)!;
+    for (const s of sentences) out.push(...extractNamesOfKind(index, s, head, slots));
+  }
   // Nothing read from a construction: the sentences that cover the question best name their
   // subject first ("Jawad Bendaoud, 29, … rented the flat"), a weaker reading; a sentence that covers
   // nearly all of it may name the answer anywhere ("with Altria rising 5%"), weaker still.
