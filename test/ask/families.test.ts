@@ -12,6 +12,7 @@ import { detectFamily } from '../../src/ask/families/registry.ts';
 import { when } from '../../src/ask/families/when.ts';
 import type { Family } from '../../src/ask/families/family.ts';
 import { where } from '../../src/ask/families/where.ts';
+import { howMany } from '../../src/ask/families/how-many.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { compatibleValues } from '../../src/ask/corroborate.ts';
 import { analyzeText } from '../../src/index/analyzer.ts';
@@ -114,6 +115,22 @@ function readFrom(family: Family, question: string, s: ScoredSentence): [string,
     .extract({ index: new CorpusIndex(), q: parseQuestion(question), slots: [], sentences: [s] })
     .map((c) => [c.value, Number(c.confidence.toFixed(2))]);
 }
+
+describe('how many: a difference is not the amount', () => {
+  const amounts = (question: string) =>
+    readFrom(howMany, question, sentence('Sony BMG is making 5,000 more copies than planned, taking the total to more than 28,000 copies.'));
+
+  it('counts "5,000 more copies" for 0.4 unless the question asks for a difference; "more than 28,000" is an amount', () => {
+    expect(amounts('how many copies will be in the shops?')).toEqual([
+      ['5,000 copies', 0.4],
+      ['more than 28,000 copies', 1],
+    ]);
+    expect(amounts('how many more copies are being made?')).toEqual([
+      ['5,000 copies', 1],
+      ['more than 28,000 copies', 1],
+    ]);
+  });
+});
 
 describe('where: the direction asked for', () => {
   const places = (question: string) => readFrom(where, question, sentence('The convention took place in Blackpool, a trip for fans from the US.'));

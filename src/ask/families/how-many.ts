@@ -14,16 +14,28 @@ const UNSTATED_FACTOR = 0.6;
 function preferStatedAs(candidates: Candidate[], question: string): Candidate[] {
   const perUnit = /\bhow much (?:per|a|an|each) ([a-z]+)/i.exec(question)?.[1];
   const change = CHANGE_WORDS.test(question);
-  if (!perUnit && !change) return candidates;
+  const difference = DIFFERENCE_QUESTION.test(question);
   return candidates.map((c) => {
     if (c.at === undefined) return c;
     const text = c.sentence.text;
     const after = text.slice(c.at + c.mention.length, c.at + c.mention.length + 30);
     const before = text.slice(Math.max(0, c.at - 30), c.at);
+    // "5,000 more copies … than planned": a difference answers only a question about one.
+    if (!difference && DIFFERENCE_AFTER.test((c.mention + after).replace(NUMBER_AND_BEFORE, ''))) return { ...c, confidence: c.confidence * DIFFERENCE_FACTOR };
+    if (!perUnit && !change) return c;
     const stated = perUnit ? new RegExp(`^\\s*(?:-\\s*a\\s*-|a|an|per|each)\\s*(?:\\p{L}+\\s+)?${perUnit}`, 'iu').test(after) : CHANGE_BEFORE.test(before);
     return stated ? c : { ...c, confidence: c.confidence * UNSTATED_FACTOR };
   });
 }
+
+/** What a difference counts ("5,000 more copies") when the question asks for an amount: it is not one. */
+const DIFFERENCE_FACTOR = 0.4;
+/** A question that asks for a difference: "how many more…", "how much extra…", "by how much…". */
+const DIFFERENCE_QUESTION = /\b(?:more|fewer|less|extra|additional|further|difference|by how (?:much|many))\b/i;
+/** A figure told as a difference, after its number: "5,000 more copies", "£2m extra", "300 fewer". */
+const DIFFERENCE_AFTER = /^\s*(?:more|fewer|less|extra|additional)\b/i;
+/** A mention up to the end of its number ("more than 800,000", "£2.5m"): what follows tells a difference. */
+const NUMBER_AND_BEFORE = /^.*?\d(?:[\d,.]*\d)?(?:\s*(?:million|billion|trillion|bn|m|k)\b)?/i;
 
 /** A question about a change ("go up", "rise", "fall"). */
 const CHANGE_WORDS =
