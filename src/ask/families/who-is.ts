@@ -17,6 +17,9 @@ function isWhoIs(question: string): boolean {
   const rest = m[1]!.trim();
   // "who was it that froze him out?": a cleft asks who did it.
   if (/^it (?:that|who)\b/i.test(rest)) return false;
+  // "who's the academic who reckoned…", "who was the first celeb to get booted…": a kind told by what
+  // its holder did asks for that holder, as a who-question does.
+  if (/^(?:the|a|an) (?:[\p{L}'’-]+ ){1,3}?(?:who|that|whom|to)\b/iu.test(rest)) return false;
   if (
     /^(the |a |an )?(\w+ ){0,3}(responsible|behind|in charge|leading|involved|accused|blamed|suspected|believed|thought|said|expected|going|set|due|likely)\b/i.test(
       rest,
