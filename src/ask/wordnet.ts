@@ -562,3 +562,30 @@ function readAt(fd: number, at: number, length: number): Buffer {
   const n = fs.readSync(fd, buf, 0, length, at);
   return buf.subarray(0, n);
 }
+
+/** WordNet's nouns of measure: a noun whose main sense is a kind of one names an amount. */
+const MEASURES = new Set(['measure', 'quantity', 'amount', 'magnitude', 'monetary_value', 'cost', 'sum', 'rate', 'number']);
+/** Hypernym steps followed up from a noun to find a measure ("fee" → charge → cost is two). */
+const MEASURE_DEPTH = 8;
+
+/**
+ * True when a noun's most used sense names an amount, by WordNet's hypernyms: a price (a monetary
+ * value), a fee or salary (a cost), revenue or profit (a sum), a size (a magnitude), a rate. "What
+ * was the fee?" asks for a figure; "what was the result?" does not.
+ * @example isMeasureNoun('fee') // true
+ */
+export function isMeasureNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!/^[a-z][a-z-]{2,}$/.test(lower)) return false;
+  const entry = lemmas(lower)
+    .map((l) => lookUpIndex('noun', l))
+    .find((e) => e !== null);
+  let offset = entry?.offsets[0];
+  for (let step = 0; step <= MEASURE_DEPTH && offset !== undefined; step++) {
+    const synset = readSynset('noun', offset);
+    if (!synset) return false;
+    if (synset.words.some((w) => MEASURES.has(w))) return true;
+    offset = synset.pointers.find((p) => p.symbol === '@' && p.pos === 'n')?.offset;
+  }
+  return false;
+}

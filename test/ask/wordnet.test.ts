@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKindOf, kindsOfName, mainPartOfSpeech, phrasalVerbs, relatedWords } from '../../src/ask/wordnet.ts';
+import { isKindOf, isMeasureNoun, kindsOfName, mainPartOfSpeech, phrasalVerbs, relatedWords } from '../../src/ask/wordnet.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { testArticle } from './scored.ts';
@@ -42,6 +42,13 @@ describe('kindsOfName (WordNet instances)', () => {
       kindsOfName('Tony Blair').has('politician'),
     ]).toEqual([true, true, true, true]);
     expect([kindsOfName('Aegean Sea').has('island'), kindsOfName('Bonhams').size]).toEqual([false, 0]);
+  });
+});
+
+describe('isMeasureNoun (WordNet hypernyms)', () => {
+  it('takes a noun whose main sense is a kind of measure for an amount, and no other', () => {
+    expect(['price', 'fee', 'salary', 'revenue', 'size', 'rate', 'fines'].map(isMeasureNoun)).toEqual([true, true, true, true, true, true, true]);
+    expect(['result', 'name', 'plan', 'verdict', 'score', 'club'].map(isMeasureNoun)).toEqual([false, false, false, false, false, false]);
   });
 });
 
