@@ -302,7 +302,7 @@ function broaderNouns(word: string): ReadonlySet<string> {
   const cached = broaderCache.get(lower);
   if (cached) return cached;
   const out = new Set<string>();
-  if (/^[a-z][a-z-]{2,}$/.test(lower)) {
+  if (/^[a-z][a-z-]+$/.test(lower)) {
     // Every base form's senses: "viewers" is a noun of its own (an audience) as well as the plural of "viewer".
     const entries = lemmas(lower)
       .map((l) => lookUpIndex('noun', l))

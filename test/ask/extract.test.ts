@@ -398,6 +398,11 @@ describe('extractRoles for who-is answers', () => {
     expect(extractRoles(s, 'Giles Bradshaw', { anyPerson: true }).map((c) => [c.key, c.value])).toEqual([['role:landowner', 'North Devon landowner']]);
     expect(extractRoles(s, 'Giles Bradshaw')).toEqual([]);
   });
+
+  it('looks two-letter words up too ("former DJ Mike Read")', () => {
+    const s = sentence('The song was written by former DJ Mike Read.');
+    expect(extractRoles(s, 'Mike Read', { anyPerson: true }).map((c) => c.value)).toEqual(['DJ']);
+  });
 });
 
 describe('extractSubjects', () => {

@@ -177,7 +177,7 @@ function isRoleWord(w: string): boolean {
 /**
  * A role word, or any noun WordNet files under person in its main use ("landowner", "analyst"): what
  * a person is called ("North Devon landowner Giles Bradshaw"). For describing people only:
- * "gadget-lovers" and "fundraiser" are persons too. (Two-letter words such as "DJ" are not looked up.)
+ * "gadget-lovers" and "fundraiser" are persons too, and so is a two-letter "DJ".
  */
 function isRoleOrPersonWord(w: string): boolean {
   return isRoleWord(w) || (mainPartOfSpeech(w.toLowerCase()) === 'noun' && isKindOf(w, 'person'));
