@@ -8,6 +8,7 @@ export type QuestionFamily =
   | 'what_time'
   | 'how_long'
   | 'how_many'
+  | 'how_old'
   | 'where'
   | 'said'
   | 'why'

@@ -56,7 +56,7 @@ export type BankSplit = 'dev' | 'val' | 'test';
 export const BANK_SPLITS: readonly BankSplit[] = ['dev', 'val', 'test'];
 
 /** Families whose answer is a typed value: the short answer must be a phrase, not a sentence. */
-const TYPED_FAMILIES = new Set(['who', 'when', 'what_time', 'how_long', 'how_many', 'where']);
+const TYPED_FAMILIES = new Set(['who', 'when', 'what_time', 'how_long', 'how_many', 'how_old', 'where']);
 /** Longest short answer accepted for a typed family. */
 const MAX_TYPED_ANSWER = 100;
 

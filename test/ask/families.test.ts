@@ -13,6 +13,7 @@ import { when } from '../../src/ask/families/when.ts';
 import type { Family } from '../../src/ask/families/family.ts';
 import { where } from '../../src/ask/families/where.ts';
 import { howMany } from '../../src/ask/families/how-many.ts';
+import { extractAges } from '../../src/ask/families/how-old.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { compatibleValues } from '../../src/ask/corroborate.ts';
 import { analyzeText } from '../../src/index/analyzer.ts';
@@ -115,6 +116,35 @@ function readFrom(family: Family, question: string, s: ScoredSentence): [string,
     .extract({ index: new CorpusIndex(), q: parseQuestion(question), slots: [], sentences: [s] })
     .map((c) => [c.value, Number(c.confidence.toFixed(2))]);
 }
+
+describe('how old: ages beside the name', () => {
+  const ages = (text: string, target: string | null, given: string | null = null) =>
+    extractAges(sentence(text), target, given).map((c) => [c.value, c.confidence]);
+
+  it('reads the age news sets beside a name surely, and another age of a sentence that names the person loosely', () => {
+    const text = 'Thanou, 29, won silver, while the 17-year-old Andrew Murray and Nick Alexander (36) were named.';
+    expect([ages(text, 'thanou'), ages(text, 'Andrew Murray', 'andrew'), ages(text, 'Nick Alexander', 'nick')]).toEqual([
+      [['29', 1]],
+      [['17', 1]],
+      [['36', 1]],
+    ]);
+    expect(ages('Murray said the 17-year-old was ready.', 'murray')).toEqual([['17', 0.6]]);
+    expect(ages('A 26-year-old man was arrested.', 'hollande')).toEqual([]);
+  });
+
+  it('takes no age of a namesake under another given name', () => {
+    expect(ages('He is the brother of 13-year-old Younes Abaaoud.', 'abaaoud', 'abdelhamid')).toEqual([]);
+  });
+
+  it('detects how-old questions and reads whom they ask about', () => {
+    expect(['how old was nick alexander, the british guy killed?', "what's murray's age", 'what age is he'].map(detectFamily)).toEqual([
+      'how_old',
+      'how_old',
+      'how_old',
+    ]);
+    expect(parseQuestion('how old was nick alexander, the british guy killed?').entity).toBe('nick alexander');
+  });
+});
 
 describe('how many: a difference is not the amount', () => {
   const amounts = (question: string) =>

@@ -2,13 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { detectFamily, familyOf } from '../../src/ask/families/registry.ts';
 import type { QuestionFamily } from '../../src/ask/parsed-question.ts';
 
-const NAMES: QuestionFamily[] = ['who', 'who_is', 'when', 'what_time', 'how_long', 'how_many', 'where', 'said', 'why', 'how', 'yes_no', 'what_x', 'about'];
+const NAMES: QuestionFamily[] = [
+  'who',
+  'who_is',
+  'when',
+  'what_time',
+  'how_long',
+  'how_many',
+  'how_old',
+  'where',
+  'said',
+  'why',
+  'how',
+  'yes_no',
+  'what_x',
+  'about',
+];
 
 describe('family registry', () => {
   it('gives every detection rule its own place in the order', () => {
     const orders = NAMES.flatMap((n) => familyOf(n).detect.map((r) => r.order));
-    expect(orders.length).toBe(21);
-    expect(new Set(orders).size).toBe(21);
+    expect(orders.length).toBe(22);
+    expect(new Set(orders).size).toBe(22);
   });
 
   it('tries rules in order: "how long ago" is a when question before "how long" is', () => {
@@ -36,7 +51,7 @@ describe('family registry', () => {
   });
 
   it('says which families compare values and which are typed', () => {
-    expect(NAMES.filter((n) => familyOf(n).conflicts)).toEqual(['who', 'when', 'what_time', 'how_long', 'how_many', 'where', 'yes_no']);
-    expect(NAMES.filter((n) => familyOf(n).typed)).toEqual(['who', 'when', 'what_time', 'how_long', 'how_many', 'where', 'what_x']);
+    expect(NAMES.filter((n) => familyOf(n).conflicts)).toEqual(['who', 'when', 'what_time', 'how_long', 'how_many', 'how_old', 'where', 'yes_no']);
+    expect(NAMES.filter((n) => familyOf(n).typed)).toEqual(['who', 'when', 'what_time', 'how_long', 'how_many', 'how_old', 'where', 'what_x']);
   });
 });

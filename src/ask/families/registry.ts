@@ -2,6 +2,7 @@ import { about } from './about.ts';
 import { how } from './how.ts';
 import { howLong } from './how-long.ts';
 import { howMany } from './how-many.ts';
+import { howOld } from './how-old.ts';
 import { said } from './said.ts';
 import { whatTime } from './what-time.ts';
 import { whatX } from './what-x.ts';
@@ -25,6 +26,7 @@ const FAMILIES: Readonly<Record<QuestionFamily, Family>> = {
   what_time: whatTime,
   how_long: howLong,
   how_many: howMany,
+  how_old: howOld,
   where,
   said,
   why,

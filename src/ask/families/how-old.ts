@@ -1,0 +1,108 @@
+import type { ScoredSentence } from '../retrieve.ts';
+import type { Candidate } from '../extract/candidate.ts';
+import { escapeRegExp } from '../../text/patterns.ts';
+import type { Family } from './family.ts';
+
+/**
+ * "How old…" questions: the age the coverage gives a person, as news writes it: "Thanou, 29,",
+ * "Nick Alexander (36)", "the 17-year-old Andrew Murray", "Jackie Stallone, aged 83". An age told
+ * beside the name asked about is read surely; one elsewhere in a sentence that names the person
+ * ("Murray… the 17-year-old") is weaker, and nearness ranks it.
+ */
+
+/** "how old is X", "what age was X", "X's age": the person asked about. */
+const HOW_OLD = /^(?:how old|what age)\s+(?:is|was|are|were|will|would)\s+(?:be\s+)?(.+?)(?:\s+(?:now|when|at|in|on|after|before|during)\b.*)?[?.!]*$/i;
+const AGE_OF = /^what(?:'s|’s| is| was)\s+(.+?)['’]s? age\b/i;
+
+/** Ages as news writes them: after a name with commas or brackets, "aged N", "N-year-old". */
+const AGE_AFTER_NAME = /^\s*(?:,\s*(?:aged\s+)?|\(\s*(?:aged\s+)?)(\d{1,3})\s*[,)]/;
+const AGE_WORDS = /\b(?:aged\s+(\d{1,3})\b|(\d{1,3})[-\s]years?[-\s]old\b)/gi;
+/** What an age counts that the sentence does not set beside the name asked about. */
+const LOOSE_AGE = 0.6;
+
+/** The person a how-old question asks about, or null. */
+function ageTarget(question: string): string | null {
+  const m = HOW_OLD.exec(question.trim()) ?? AGE_OF.exec(question.trim());
+  // "how old was nick alexander, the british guy killed…": the name, not what the asker adds.
+  return (
+    m?.[1]
+      ?.replace(/[,;].*$/, '')
+      .replace(/^(?:the|a|an)\s+/i, '')
+      .trim() || null
+  );
+}
+
+/**
+ * Ages a sentence gives: beside the target's name (surely), or anywhere ("aged 29", "29-year-old").
+ * An age beside the surname under another given name ("13-year-old Younes Abaaoud" when the question
+ * means Abdelhamid) is someone else's.
+ * @param target - the person asked about ("Nick Alexander"); null reads every age loosely
+ * @param given - the target's given name, lower case, when known (asked, or the one the coverage
+ *   gives the surname most): another given name before the surname is another person
+ * @example extractAges(sentence('Thanou, 29, won silver.'), 'thanou')[0].value // '29'
+ */
+export function extractAges(s: ScoredSentence, target: string | null, given: string | null = null): Candidate[] {
+  const out: Candidate[] = [];
+  const push = (age: string, at: number, mention: string, confidence: number): void => {
+    const years = Number(age);
+    if (years < 1 || years > 120) return;
+    out.push({ key: `age:${years}`, value: age, mention, at, sentence: s, confidence });
+  };
+  const surname = target?.split(/\s+/).pop();
+  let mentioned = !surname;
+  if (surname && surname.length > 1) {
+    for (const m of s.text.matchAll(new RegExp(`\\b${escapeRegExp(surname)}\\b`, 'gi'))) {
+      const before = s.text.slice(Math.max(0, m.index - 60), m.index);
+      const namedFirst = GIVEN_BEFORE.exec(before)?.[1]?.toLowerCase();
+      if (given && namedFirst && namedFirst !== given) continue;
+      mentioned = true;
+      const end = m.index + m[0].length;
+      const after = AGE_AFTER_NAME.exec(s.text.slice(end));
+      if (after) push(after[1]!, end, after[0].trim(), 1);
+      // "the 17-year-old Andrew Murray": the age right before the name.
+      const ageBefore = /(\d{1,3})[-\s]years?[-\s]old\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,2}$/u.exec(before);
+      if (ageBefore) push(ageBefore[1]!, m.index - ageBefore[0].length, ageBefore[0].trim(), 1);
+    }
+  }
+  // Elsewhere in the sentence, only where it names the person ("Murray … the 17-year-old will play"):
+  // another sentence's ages are other people's.
+  if (mentioned && out.length === 0) for (const m of s.text.matchAll(AGE_WORDS)) push((m[1] ?? m[2])!, m.index, m[0], LOOSE_AGE);
+  return out;
+}
+
+/** A capitalised word right before a surname: its given name ("Abdelhamid Abaaoud"). */
+const GIVEN_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{Ll}'’-]+)\s+$/u;
+
+/**
+ * The given name of the person asked about: the question's own ("nick alexander"), else the one the
+ * sentences put before the surname most often, else null.
+ */
+function givenName(target: string | null, sentences: readonly ScoredSentence[]): string | null {
+  const words = target?.toLowerCase().split(/\s+/) ?? [];
+  if (words.length > 1) return words[0]!;
+  const surname = words[0];
+  if (!surname) return null;
+  const counts = new Map<string, number>();
+  for (const s of sentences)
+    for (const m of s.text.matchAll(new RegExp(`(\\p{Lu}[\\p{Ll}'’-]+)\\s+${escapeRegExp(surname)}\\b`, 'giu'))) {
+      const g = m[1]!.toLowerCase();
+      counts.set(g, (counts.get(g) ?? 0) + 1);
+    }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** "How old…" questions: see {@link extractAges}. */
+export const howOld: Family = {
+  name: 'how_old',
+  detect: [{ order: 45, test: (lower) => /^(?:how old|what age)\b|^what(?:'s|’s| is| was) .+['’]s? age\b/.test(lower) }],
+  echoWords: ['how old'],
+  entity: ageTarget,
+  asking: (word) => word === 'old' || word === 'age',
+  cues: ['aged', 'year-old'],
+  typed: true,
+  conflicts: true,
+  extract: ({ q, sentences }) => {
+    const given = givenName(q.entity, sentences);
+    return sentences.flatMap((s) => extractAges(s, q.entity, given));
+  },
+};
