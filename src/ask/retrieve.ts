@@ -220,7 +220,7 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
  * paying", "end up writing"). Only those that are verbs count (buildSlots checks).
  * @example framingWords('how did they manage to get inside?') // Set { 'manage' }
  */
-function framingWords(question: string): Set<string> {
+export function framingWords(question: string): Set<string> {
   const lower = question.toLowerCase();
   const frames = new Set([...lower.matchAll(FRAMING)].map((m) => m[1]!));
   for (const m of lower.matchAll(FRAMING_GERUND))

@@ -14,6 +14,7 @@ import type { Family } from '../../src/ask/families/family.ts';
 import { where } from '../../src/ask/families/where.ts';
 import { howMany } from '../../src/ask/families/how-many.ts';
 import { extractAges } from '../../src/ask/families/how-old.ts';
+import { yesNo } from '../../src/ask/families/yes-no.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { compatibleValues } from '../../src/ask/corroborate.ts';
 import { analyzeText } from '../../src/index/analyzer.ts';
@@ -116,6 +117,18 @@ function readFrom(family: Family, question: string, s: ScoredSentence): [string,
     .extract({ index: new CorpusIndex(), q: parseQuestion(question), slots: [], sentences: [s] })
     .map((c) => [c.value, Number(c.confidence.toFixed(2))]);
 }
+
+describe('yes/no: the action asked about', () => {
+  it('takes no verb that frames the action for the action: "is he going to play?" is settled by the sentence that plays', () => {
+    const slots = [slotOf('going'), slotOf('play', ['play', 'playing']), slotOf('tie')];
+    const sentences = [
+      scoredSentence('He said he was available to help in the next tie.', { relevance: 0.92, matched: ['tie'] }),
+      scoredSentence("Although I won't be playing, I would still like to help.", { relevance: 0.8, matched: ['play'] }),
+    ];
+    const q = parseQuestion('is henman going to play in the tie?');
+    expect(yesNo.extract({ index: new CorpusIndex(), q, slots, sentences }).map((c) => [c.value, c.sentence.relevance])).toEqual([['No', 0.8]]);
+  });
+});
 
 describe('how old: ages beside the name', () => {
   const ages = (text: string, target: string | null, given: string | null = null) =>

@@ -1,6 +1,6 @@
 import { isVerbForm } from '../../index/analyzer.ts';
 import { LIGHT_VERBS } from '../lexicon.ts';
-import type { Slot } from '../retrieve.ts';
+import { framingWords, type Slot } from '../retrieve.ts';
 import { mainPartOfSpeech } from '../wordnet.ts';
 import { extractYesNo } from './sentence-answers.ts';
 import type { Family } from './family.ts';
@@ -10,13 +10,15 @@ const LIGHT_PREDICATES = new Set([...LIGHT_VERBS, 'say', 'said', 'says', 'tell',
 
 /**
  * The question's actions: its lower-case words that WordNet mostly uses as verbs ("offer", "invade"),
- * or verbs by their shape ("arrested") that it does not mostly use as nouns ("meeting"); light verbs
- * and verbs of saying aside.
+ * or verbs by their shape ("arrested") that it does not mostly use as nouns ("meeting"); light verbs,
+ * verbs of saying and verbs that frame another ("going to play") aside.
  */
-function predicateSlots(slots: readonly Slot[]): Slot[] {
+function predicateSlots(slots: readonly Slot[], question: string): Slot[] {
+  // "is henman going to play…": a verb that frames the action is not the action.
+  const frames = framingWords(question);
   return (
     slots
-      .filter((s) => !s.subject && /^\p{Ll}/u.test(s.label) && !LIGHT_PREDICATES.has(s.label.toLowerCase()))
+      .filter((s) => !s.subject && /^\p{Ll}/u.test(s.label) && !LIGHT_PREDICATES.has(s.label.toLowerCase()) && !frames.has(s.label.toLowerCase()))
       // "meeting" is a noun, "arrested" a verb: the shape alone does not tell.
       .filter((s) => mainPartOfSpeech(s.label) === 'verb' || (isVerbForm(s.label) && mainPartOfSpeech(s.label) !== 'noun'))
   );
@@ -43,7 +45,7 @@ export const yesNo: Family = {
     extractYesNo(
       sentences,
       q.text,
-      predicateSlots(slots),
+      predicateSlots(slots, q.text),
       slots.filter((s) => !s.subject),
     ),
 };
