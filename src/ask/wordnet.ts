@@ -307,21 +307,14 @@ function broaderNouns(word: string): ReadonlySet<string> {
     const entries = lemmas(lower)
       .map((l) => lookUpIndex('noun', l))
       .filter((e) => e !== null);
-    let frontier = entries.flatMap((e) => e.offsets.slice(0, KIND_SENSES));
-    const seen = new Set<number>();
-    for (let step = 0; step <= KIND_DEPTH && frontier.length; step++) {
-      const next: number[] = [];
-      for (const offset of frontier) {
-        if (seen.has(offset)) continue;
-        seen.add(offset);
-        const synset = readSynset('noun', offset);
-        if (!synset) continue;
-        if (step > 0) for (const w of synset.words) if (single(w) && !TOO_GENERAL.has(w)) out.add(w);
-        // Class hypernyms only ("@"): an instance ("Lazarus" → person) is a name, not a kind.
-        for (const p of synset.pointers) if (p.symbol === '@' && p.pos === 'n') next.push(p.offset);
-      }
-      frontier = next;
-    }
+    // The senses themselves are level 0: a word is no kind of itself.
+    climbHypernyms(
+      entries.flatMap((e) => e.offsets.slice(0, KIND_SENSES)),
+      KIND_DEPTH + 1,
+      (synset, level) => {
+        if (level > 0) for (const w of synset.words) if (single(w) && !TOO_GENERAL.has(w)) out.add(w);
+      },
+    );
   }
   if (broaderCache.size >= CACHE_LIMIT) broaderCache.clear();
   broaderCache.set(lower, out);
@@ -356,25 +349,36 @@ export function kindsOfName(name: string): ReadonlySet<string> {
   if (cached) return cached;
   const out = new Set<string>();
   const entry = /^[a-z][a-z_.'-]{1,40}$/.test(lemma) ? lookUpIndex('noun', lemma) : null;
-  let frontier: number[] = [];
+  const classes: number[] = [];
   for (const offset of entry?.offsets ?? [])
-    for (const p of readSynset('noun', offset)?.pointers ?? []) if (p.symbol === '@i' && p.pos === 'n') frontier.push(p.offset);
+    for (const p of readSynset('noun', offset)?.pointers ?? []) if (p.symbol === '@i' && p.pos === 'n') classes.push(p.offset);
+  climbHypernyms(classes, NAME_KIND_DEPTH, (synset) => {
+    for (const w of synset.words) out.add(w.replace(/_/g, ' '));
+  });
+  if (nameKindCache.size >= CACHE_LIMIT) nameKindCache.clear();
+  nameKindCache.set(lemma, out);
+  return out;
+}
+
+/**
+ * Visits noun synsets level by level up their class hypernyms ("@"; an instance, "Lazarus" → person, is
+ * a name, not a kind), each once, from the synsets at `start` (level 0) for `levels` levels.
+ */
+function climbHypernyms(start: readonly number[], levels: number, visit: (synset: Synset, level: number) => void): void {
+  let frontier = [...start];
   const seen = new Set<number>();
-  for (let step = 0; step < NAME_KIND_DEPTH && frontier.length; step++) {
+  for (let level = 0; level < levels && frontier.length; level++) {
     const next: number[] = [];
     for (const offset of frontier) {
       if (seen.has(offset)) continue;
       seen.add(offset);
       const synset = readSynset('noun', offset);
       if (!synset) continue;
-      for (const w of synset.words) out.add(w.replace(/_/g, ' '));
+      visit(synset, level);
       for (const p of synset.pointers) if (p.symbol === '@' && p.pos === 'n') next.push(p.offset);
     }
     frontier = next;
   }
-  if (nameKindCache.size >= CACHE_LIMIT) nameKindCache.clear();
-  nameKindCache.set(lemma, out);
-  return out;
 }
 
 const POS_BY_LETTER: Record<string, string> = {
