@@ -16,7 +16,11 @@ const AGE_OF = /^what(?:'s|’s| is| was)\s+(.+?)['’]s? age\b/i;
 
 /** Ages as news writes them: after a name with commas or brackets, "aged N", "N-year-old". */
 const AGE_AFTER_NAME = /^\s*(?:,\s*(?:aged\s+)?|\(\s*(?:aged\s+)?)(\d{1,3})\s*[,)]/;
-const AGE_WORDS = /\b(?:aged\s+(\d{1,3})\b|(\d{1,3})[-\s]years?[-\s]old\b)/gi;
+/** "17-year-old", "17 years old": the age in its first group. */
+const YEARS_OLD = String.raw`(\d{1,3})[-\s]years?[-\s]old`;
+const AGE_WORDS = new RegExp(String.raw`\b(?:aged\s+(\d{1,3})\b|${YEARS_OLD}\b)`, 'gi');
+/** An age right before a name, with at most two words of the name between ("the 17-year-old Andrew Murray"). */
+const AGE_BEFORE_NAME = new RegExp(String.raw`${YEARS_OLD}\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,2}$`, 'u');
 /** What an age counts that the sentence does not set beside the name asked about. */
 const LOOSE_AGE = 0.6;
 
@@ -60,7 +64,7 @@ export function extractAges(s: ScoredSentence, target: string | null, given: str
       const after = AGE_AFTER_NAME.exec(s.text.slice(end));
       if (after) push(after[1]!, end, after[0].trim(), 1);
       // "the 17-year-old Andrew Murray": the age right before the name.
-      const ageBefore = /(\d{1,3})[-\s]years?[-\s]old\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,2}$/u.exec(before);
+      const ageBefore = AGE_BEFORE_NAME.exec(before);
       if (ageBefore) push(ageBefore[1]!, m.index - ageBefore[0].length, ageBefore[0].trim(), 1);
     }
   }
