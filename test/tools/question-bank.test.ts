@@ -90,7 +90,10 @@ describe('judgeBankAnswer', () => {
  */
 const BARS: Record<BankSplit, Record<string, number>> = {
   dev: {
+    'bbc-barclays-absa': 9,
     'bbc-blunkett': 19,
+    'bbc-campbell-mandelson': 13,
+    'bbc-games-classroom': 22,
     'bbc-greek-sprinters': 23,
     'bbc-livingstone-jibe': 16,
     'bbc-lse-bids': 24,
@@ -98,6 +101,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-oscars-2005': 19,
     'bbc-pension-strike': 26,
     'bbc-psp-launch': 23,
+    'bbc-super-bowl': 11,
     'bbc-yukos': 22,
     'paris-attacks-2015': 31,
     'premier-league': 25,
@@ -144,6 +148,8 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-spyware': 14,
     'bbc-terror-detention': 19,
     'bbc-tsunami-economy': 18,
+    'bbc-turkey-eu': 19,
+    'bbc-ukraine-privatisation': 16,
     'bbc-venezuela-deals': 19,
     'bbc-worldcom': 16,
     'greek-election-2012': 15,
