@@ -189,7 +189,7 @@ export function contains(given: string, key: string): boolean {
 }
 
 /**
- * Lower case, accents folded, punctuation as spaces (an apostrophe only inside a word), digits apart
+ * Lower case, accents folded, punctuation as spaces (an apostrophe only inside a word; a possessive "'s" apart), digits apart
  * from letters ("9.20pm" → "9 20 pm"): how answers and keys are compared.
  */
 export function normalise(text: string): string {
@@ -202,6 +202,8 @@ export function normalise(text: string): string {
     .replace(/[^\p{L}\p{N}$£€%']+/gu, ' ')
     // An apostrophe that ends or opens a word is punctuation ("Footballers' Association").
     .replace(/'(?=\s|$)|(?<=^|\s)'/gu, ' ')
+    // A possessive holds its word: "TBWA's boss" names TBWA.
+    .replace(/(\p{L})'s(?=\s|$)/gu, '$1 s')
     .replace(/(\p{N})(?=\p{L})|(\p{L})(?=\p{N})/gu, '$1$2 ')
     .trim()} `.replace(/ +/g, ' ');
 }

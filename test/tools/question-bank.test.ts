@@ -35,8 +35,13 @@ describe('normalise', () => {
   it('keeps an apostrophe only inside a word, so that "Footballers\' Association" holds "Professional Footballers"', () => {
     expect([normalise("Professional Footballers' Association"), normalise("Blair's 'stick to his guns'")]).toEqual([
       ' professional footballers association ',
-      " blair's stick to his guns ",
+      ' blair s stick to his guns ',
     ]);
+  });
+
+  it('sets a possessive apart from its word, so that "TBWA\'s boss" holds the key "TBWA"', () => {
+    expect([normalise("TBWA's boss"), normalise("I'm A Celebrity"), normalise("Greece's")]).toEqual([' tbwa s boss ', " i'm a celebrity ", ' greece s ']);
+    expect(contains(normalise("TBWA's boss"), normalise('TBWA'))).toBe(true);
   });
 
   it('sets digits apart from letters, so that "9.20pm" holds the key "9.20"', () => {
