@@ -1,4 +1,5 @@
 import { NON_NAME_CAPITALS } from './lexicon.ts';
+import { isCommonWord, kindsOfName } from './wordnet.ts';
 
 /**
  * Word tokens with offsets, and capitalised name spans ("Yuri Ushakov", "the White House",
@@ -38,7 +39,7 @@ export function tokenizeWords(sentence: string): Token[] {
   return out;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]|&(?=\p{Lu}))*/gu;
 
 /** Lower-case joiners allowed inside a name ("Organization for Security and Co-operation in Europe"). */
 const NAME_JOINERS = new Set(['of', 'de', 'du', 'la', 'le', 'von', 'van', 'der', 'al', 'el', 'bin', 'ibn', 'da', 'di', 'for', 'and']);
@@ -81,6 +82,20 @@ function findNameSpans(sentence: string, tokens: Token[]): Span[] {
         adjacent(sentence, tokens[j + 1]!, tokens[j + 2]!)
       )
         j += 2;
+      // "the Florida School for the Deaf", "the Department of the Environment": "the" after a joiner,
+      // when a capitalised common noun names the body ("School", not "in Tokyo for the Sony PSP").
+      else if (
+        j + 3 < tokens.length &&
+        isCommonWord(tokens[j]!.text) &&
+        kindsOfName(tokens[j]!.text).size === 0 &&
+        (tokens[j + 1]!.lower === 'for' || tokens[j + 1]!.lower === 'of') &&
+        tokens[j + 2]!.lower === 'the' &&
+        isNameToken(tokens, j + 3) &&
+        adjacent(sentence, tokens[j]!, tokens[j + 1]!) &&
+        adjacent(sentence, tokens[j + 1]!, tokens[j + 2]!) &&
+        adjacent(sentence, tokens[j + 2]!, tokens[j + 3]!)
+      )
+        j += 3;
       else break;
     }
     const first = tokens[i]!;

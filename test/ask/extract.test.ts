@@ -415,6 +415,14 @@ describe('extractSubjects', () => {
     // A common word capitalised because it opens the sentence is no name.
     expect(extractSubjects(index, sentence('Disgraced former Chelsea striker Adrian Mutu is to begin talks.'), [slot('talks', ['talks'])])).toEqual([]);
   });
+
+  it('reads a name before a role and a name as qualifying the role: the subject is the second name, but not after a verb', () => {
+    const talks = [slot('inquiry', ['inquiry'])];
+    expect(extractSubjects(index, sentence('Labour peer Baroness Kennedy, who is chairing the inquiry, spoke.'), talks).map((c) => c.value)).toEqual([
+      'Baroness Kennedy',
+    ]);
+    expect(extractSubjects(index, sentence('Chelsea beat Arsenal in the inquiry match.'), talks).map((c) => c.value)).toEqual(['Chelsea']);
+  });
 });
 
 describe('extractMentioned', () => {

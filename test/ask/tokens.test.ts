@@ -12,6 +12,17 @@ describe('nameSpans', () => {
     expect(nameSpans('Chelsea beat Arsenal on Sunday, Mr Mourinho said.').map((s) => s.text)).toEqual(['Chelsea', 'Arsenal', 'Mourinho']);
   });
 
+  it('keeps an ampersand between capitals, and "for the" / "of the" after a capitalised common noun, inside a name', () => {
+    expect(nameSpans('R&B star Alicia Keys sang with students from the Florida School for the Deaf and the Blind.').map((s) => s.text)).toEqual([
+      'R&B',
+      'Alicia Keys',
+      'Florida School for the Deaf',
+      'Blind',
+    ]);
+    // A place before "for the" is no body's name.
+    expect(nameSpans('Gamers queued in Tokyo for the Sony PSP.').map((s) => s.text)).toEqual(['Gamers', 'Tokyo', 'Sony PSP']);
+  });
+
   it('never takes the pronoun I, with or without a contraction, for a name', () => {
     expect(nameSpans("I've ensured there is little about me, Mr Blunkett said.").map((s) => s.text)).toEqual(['Blunkett']);
     expect(nameSpans("I'm sure I said it, and I'd say it again to Mr Howard.").map((s) => s.text)).toEqual(['Howard']);
