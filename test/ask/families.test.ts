@@ -9,7 +9,7 @@ import { nearness } from '../../src/ask/extract/nearness.ts';
 import { extractQuantities } from '../../src/ask/extract/quantity.ts';
 import { parseQuestion } from '../../src/ask/question.ts';
 import { detectFamily } from '../../src/ask/families/registry.ts';
-import { when } from '../../src/ask/families/when.ts';
+import { refineCoarse, when } from '../../src/ask/families/when.ts';
 import type { Family } from '../../src/ask/families/family.ts';
 import { where } from '../../src/ask/families/where.ts';
 import { howMany } from '../../src/ask/families/how-many.ts';
@@ -210,6 +210,33 @@ describe('when: the granularity asked for', () => {
     expect(confidences('when did the single go on sale?')).toEqual([
       ['1984', 0.7],
       ['Monday', 0.56],
+    ]);
+  });
+});
+
+describe('when: a coarser value agrees with the finer one it holds', () => {
+  const read = (text: string, relevance: number) =>
+    when.extract({
+      index: new CorpusIndex(),
+      q: parseQuestion('when is the super bowl?'),
+      slots: [],
+      sentences: [scoredSentence(text, { relevance, published: null })],
+    });
+
+  it("gives a month the one date found in it, and that date the month sentence's relevance", () => {
+    const month = read("Keys is to open February's Super Bowl.", 1);
+    const date = read('It will be watched by millions on 6 February.', 0.76);
+    const refined = refineCoarse([...month, ...date]);
+    expect(refined.map((c) => [c.key, c.value, c.sentence.relevance])).toEqual([
+      ['date:2-6', 'February 6', 1],
+      ['date:2-6', 'February 6', 1],
+    ]);
+    // Two dates in the month: the month stays a month, and nothing is lent.
+    const other = read('Tickets went on sale on 1 February.', 0.7);
+    expect(refineCoarse([...month, ...date, ...other]).map((c) => [c.key, c.sentence.relevance])).toEqual([
+      ['month:y-2', 1],
+      ['date:2-6', 0.76],
+      ['date:2-1', 0.7],
     ]);
   });
 });

@@ -45,6 +45,36 @@ function fitGranularity(candidates: Candidate[], lower: string): Candidate[] {
   return candidates.map((c) => (gives(c, asked) ? c : { ...c, confidence: c.confidence * GRANULARITY_FACTOR }));
 }
 
+/**
+ * A coarser value the coverage also gives finer agrees with it: "February's Super Bowl" and "on 6
+ * February" are one claim. A month takes the one calendar date found in it, and a year the one month
+ * or date found in it (two finer values leave it as it is); the finer value, which the answer shows and
+ * cites, counts with the coarser sentence's relevance, since together they answer the question.
+ */
+export function refineCoarse(candidates: Candidate[]): Candidate[] {
+  const finer = (c: Candidate): Candidate[] => {
+    const [kind, rest] = [c.key.split(':')[0], c.key.slice(c.key.indexOf(':') + 1)];
+    if (kind === 'month') {
+      const month = rest.split('-')[1];
+      return candidates.filter((d) => d.key.startsWith(`date:${month}-`));
+    }
+    if (kind === 'year')
+      return candidates.filter((d) => d.key.startsWith(`month:${rest}-`) || (d.key.startsWith('date:') && new RegExp(`\\b${rest}\\b`).test(d.value)));
+    return [];
+  };
+  const lent = new Map<Candidate, number>();
+  const out = candidates.map((c) => {
+    const found = finer(c);
+    if (new Set(found.map((d) => d.key)).size !== 1) return c;
+    for (const d of found) lent.set(d, Math.max(lent.get(d) ?? 0, c.sentence.relevance));
+    return { ...c, key: found[0]!.key, value: found[0]!.value };
+  });
+  return out.map((c) => {
+    const relevance = lent.get(c);
+    return relevance !== undefined && relevance > c.sentence.relevance ? { ...c, sentence: { ...c.sentence, relevance } } : c;
+  });
+}
+
 /** "When…" questions: dates, weekdays resolved against the article's date, calendar dates first. */
 export const when: Family = {
   name: 'when',
@@ -64,6 +94,7 @@ export const when: Family = {
   cues: ['scheduled', 'date'],
   typed: true,
   conflicts: true,
+  regroup: refineCoarse,
   extract: ({ q, sentences }) =>
     fitGranularity(preferDates(resolveWeekdays(sentences.flatMap((s) => extractDates(s, /\bwhat time\b/i.test(q.text))))), q.text.toLowerCase()),
 };
