@@ -177,6 +177,13 @@ describe('roles', () => {
       ['person:bank', 'Deutsche Bank'],
     ]);
   });
+
+  it('reads the name before a description of the kind, and an example of the kind, never a common word opening the sentence', () => {
+    const hsbc = 'According to analysts, HSBC, the biggest UK bank by stock market valuation, will report profits.';
+    expect(values(extractRoleHolders(sentence(hsbc), 'uk bank', 'which uk bank is the biggest'))).toEqual([['name:hsbc', 'HSBC']]);
+    const fox = 'Certain broadcasters, like Fox, claim the material they carry does not violate indecency laws.';
+    expect(values(extractRoleHolders(sentence(fox), 'broadcaster', 'which broadcaster claims free speech'))).toEqual([['name:fox', 'Fox']]);
+  });
 });
 
 describe('extractStatements', () => {

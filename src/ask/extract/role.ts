@@ -4,7 +4,7 @@ import type { ScoredSentence } from '../retrieve.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
 import { STOP_WORDS, isVerbForm } from '../../index/analyzer.ts';
-import { isKindOf, mainPartOfSpeech, relatedWords } from '../wordnet.ts';
+import { isCommonWord, isKindOf, mainPartOfSpeech, relatedWords } from '../wordnet.ts';
 import { countryOf } from '../gazetteer.ts';
 
 /**
@@ -114,15 +114,20 @@ export function extractRoleHolders(s: ScoredSentence, role: string, question = '
     }
     const next = spans.find((sp) => sp.start > afterHead && sp.start <= afterHead + 2);
     if (next) out.push(person(s, next.text, 1));
+    // "Certain broadcasters, like Fox, …", "clubs such as Chelsea": an example of the kind.
+    const example = EXAMPLE_AFTER.exec(text.slice(afterHead))?.[0].length;
+    const instance = example === undefined ? undefined : spans.find((sp) => sp.start === afterHead + example);
+    if (instance) out.push(person(s, instance.text, 0.9));
     // "told To Vima newspaper", "at Heathrow airport": the name right before the lower-case kind,
     // when no name follows it ("Kremlin spokesman Dmitry Peskov" names Peskov).
     // "the US Open junior title": words that describe the kind may stand between ("junior").
-    // (Not a lone capital that opens the sentence: "Animal welfare groups" names no group.)
+    // (Not a lone common word capitalised to open the sentence: "Animal welfare groups" names no group, "Certain broadcasters" none.)
     // "the Spider-Man 2 film": a sequel's number belongs to the name.
     const numbered = (sp: { end: number }): boolean => /^\s+\d{1,3}\s+$/.test(text.slice(sp.end, m.index!));
     const named = spans.find(
       (sp) =>
         sp.end < m.index! &&
+        !(sp.start === 0 && !sp.text.includes(' ') && isCommonWord(sp.text)) &&
         (/^\s+$/.test(text.slice(sp.end, m.index!)) ||
           numbered(sp) ||
           (describesKind(text.slice(sp.end, m.index!)) && (sp.start > 0 || sp.text.includes(' ')))),
@@ -130,11 +135,19 @@ export function extractRoleHolders(s: ScoredSentence, role: string, question = '
     // ("the German film": a demonym before the kind only says where it is from.)
     if (!next && named && /^\p{Ll}/u.test(text.charAt(m.index!)) && !(countryOf(named.text) && !isCountryKind(asked)))
       out.push(person(s, numbered(named) ? text.slice(named.start, m.index!).trim() : named.text, 0.9));
-    const prior = spans.filter((sp) => sp.end <= m.index!).pop();
-    if (prior && /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u.test(text.slice(prior.end, m.index!))) out.push(person(s, prior.text, 0.9));
+    // "HSBC, the biggest UK bank": the name before a comma and a description ending in the kind (the
+    // description may hold names of its own).
+    const prior = spans
+      .filter((sp) => sp.end <= m.index!)
+      .reverse()
+      .find((sp) => /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u.test(text.slice(sp.end, m.index!)));
+    if (prior) out.push(person(s, prior.text, 0.9));
   }
   return out;
 }
+
+/** What introduces an example of a kind: "broadcasters, like Fox", "clubs such as Chelsea", "firms including…". */
+const EXAMPLE_AFTER = /^,?\s+(?:like|such as|including)\s+/;
 
 /** True when every word before the kind in a capitalised span is a word of the question: "Labour" of "Labour MP". */
 function restatesKind(before: string, question: string): boolean {
