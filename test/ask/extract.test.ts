@@ -8,7 +8,15 @@ import { extractPlaces } from '../../src/ask/extract/place.ts';
 import { isCountryName } from '../../src/ask/gazetteer.ts';
 import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
 import { extractStatements, extractToldQuotes } from '../../src/ask/extract/statement.ts';
-import { extractAgents, extractMentioned, extractNamesOfKind, extractQuoteTeller, extractSpeakers, extractSubjects } from '../../src/ask/extract/agent.ts';
+import {
+  extractAgents,
+  extractMentioned,
+  extractNamesOfKind,
+  extractPrepositionObjects,
+  extractQuoteTeller,
+  extractSpeakers,
+  extractSubjects,
+} from '../../src/ask/extract/agent.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { scoredSentence, slotOf } from './scored.ts';
@@ -210,6 +218,13 @@ describe('extractStatements', () => {
 
   it('does not take the circumstance of a statement for the statement', () => {
     expect(extractStatements(sentence('Jen Psaki said after a call between the two leaders.'), 'Psaki')).toEqual([]);
+  });
+});
+
+describe('extractPrepositionObjects', () => {
+  it('reads the object of the preposition, the name a possessive name qualifies as its head', () => {
+    const s = sentence("Its bid to acquire a controlling stake in South Africa's leading retail bank Absa was considered.");
+    expect(extractPrepositionObjects(new CorpusIndex(), s, 'in', [slot('stake', ['stake'])]).map((c) => c.value)).toEqual(['Absa']);
   });
 });
 

@@ -233,7 +233,9 @@ export function entityAfter(sentence: string, from: number): EntityMention | nul
   // So does a name before the kind of person or group it qualifies ("X Factor winner Steve Brookstein").
   const next = all.find((s) => s.start > first.end);
   const between = next ? sentence.slice(first.end, next.start) : '';
-  if (next && /^\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(between) && (countryOf(first.text) || isTitle(between))) return classifySpan(sentence, next);
+  // "in South Africa's leading retail bank Absa": a possessive name qualifies it too.
+  if (next && /^(?:['’]s)?\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(between) && (countryOf(first.text) || isTitle(between.replace(/^['’]s/, ''))))
+    return classifySpan(sentence, next);
   return classifySpan(sentence, first);
 }
 

@@ -32,7 +32,7 @@ import type { ParsedQuestion } from '../parsed-question.ts';
  * A preposition left at the end of a who/which question, before at most a time phrase ("…from?",
  * "…talk to on Wednesday?").
  */
-const STRANDED_PREPOSITION = /\b(from|to|with|against|for|into|by)\b(?=(?:\s+(?:on|in|at|last|this|during|before|after)\b[^,]*)?\s*[?.!]*\s*$)/;
+const STRANDED_PREPOSITION = /\b(from|to|with|against|for|into|by|in|on|at|over)\b(?=(?:\s+(?:on|in|at|last|this|during|before|after)\b[^,]*)?\s*[?.!]*\s*$)/;
 /** Prepositions that introduce the same partner: one talks to or with someone. */
 const PREPOSITION_PEERS: Readonly<Record<string, readonly string[]>> = {
   to: ['to', 'with'],
