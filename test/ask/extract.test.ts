@@ -38,6 +38,12 @@ describe('extractDurations', () => {
     expect(c('The claim was processed in 52 days.')).toEqual([['52 days', 0.85]]);
   });
 
+  it('reads a time ago only when the question asks how long something has been so', () => {
+    const s = sentence('Barclays was founded more than 300 years ago.');
+    expect(extractDurations(s)).toEqual([]);
+    expect(values(extractDurations(s, true))).toEqual([['duration:157680000:more than', 'more than 300 years']]);
+  });
+
   it('reads "around 50 minutes" and "a 50-minute call" as the same length', () => {
     expect(values(extractDurations(sentence('Thursday’s call, which lasted around 50 minutes, comes as officials grow concerned.')))).toEqual([
       ['duration:50', '50 minutes'],

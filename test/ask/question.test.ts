@@ -30,6 +30,8 @@ describe('detectFamily', () => {
     ['which country requested the call?', 'who'],
     ['what did Putin warn?', 'said'],
     ['how did the Kremlin respond?', 'said'],
+    ["what's upton's take on the fines as they stand now?", 'said'],
+    ["what was the minister's reaction?", 'said'],
     ['what is Nord Stream 2?', 'about'],
     ['tell me about the sanctions', 'about'],
   ];

@@ -1,6 +1,9 @@
 import { extractDurations } from '../extract/duration.ts';
 import type { Family } from './family.ts';
 
+/** "how long has Barclays been around?", "how long have they existed?": a time ago answers it. */
+const SINCE_THEN = /\bhow long (?:has|have)\b/i;
+
 /** "How long…" questions: durations ("for 50 minutes", "a four-day tour", "just under an hour"). */
 export const howLong: Family = {
   name: 'how_long',
@@ -18,5 +21,8 @@ export const howLong: Family = {
   cues: ['minutes', 'hour', 'lasted', 'long'],
   typed: true,
   conflicts: true,
-  extract: ({ sentences }) => sentences.flatMap((s) => extractDurations(s)),
+  extract: ({ q, sentences }) => {
+    const sinceThen = SINCE_THEN.test(q.text);
+    return sentences.flatMap((s) => extractDurations(s, sinceThen));
+  },
 };

@@ -18,10 +18,13 @@ const SAID = new RegExp(`^(?:according to [^,]+, )?(what|how) (did|does|do|has|h
 /** The speaker a said-question names, before its saying verb. */
 const SPEAKER = new RegExp(`^(?:what|how) (?:did|does|do|has|have|had|will|would) (.+?) (?:${SAYING})\\b`, 'i');
 
+/** "what was X's response…", "what's Upton's take on the fines": what someone said, asked by its kind. */
+const STANCE = /\bwhat(?:'s|’s|s| is| was| were| are) (.+?)['’]s (?:response|reaction|message|warning|take|view|verdict|opinion|stance|position)\b/i;
+
 /** The speaker a said-question names ("what did Putin say…" → Putin). */
 function speakerOf(q: string): string | null {
   const m = SPEAKER.exec(q);
-  const m2 = /how did (.+?) (?:respond|react|reply)\b/i.exec(q) ?? /what was (.+?)['’]s (?:response|reaction|message|warning)\b/i.exec(q);
+  const m2 = /how did (.+?) (?:respond|react|reply)\b/i.exec(q) ?? STANCE.exec(q);
   return (m ?? m2)?.[1]?.trim() || null;
 }
 
@@ -105,7 +108,7 @@ export const said: Family = {
   detect: [
     {
       order: 100,
-      test: (lower) => SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b|\bwhat was .+['’]s (response|reaction|message|warning)\b/.test(lower),
+      test: (lower) => SAID.test(lower) || /\bhow did .+ (respond|react|reply)\b/.test(lower) || STANCE.test(lower),
     },
   ],
   entity: speakerOf,
