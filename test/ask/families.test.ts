@@ -9,6 +9,7 @@ import { nearness } from '../../src/ask/extract/nearness.ts';
 import { extractQuantities } from '../../src/ask/extract/quantity.ts';
 import { parseQuestion } from '../../src/ask/question.ts';
 import { detectFamily } from '../../src/ask/families/registry.ts';
+import { about } from '../../src/ask/families/about.ts';
 import { refineCoarse, when } from '../../src/ask/families/when.ts';
 import type { Family } from '../../src/ask/families/family.ts';
 import { where } from '../../src/ask/families/where.ts';
@@ -117,6 +118,15 @@ function readFrom(family: Family, question: string, s: ScoredSentence): [string,
     .extract({ index: new CorpusIndex(), q: parseQuestion(question), slots: [], sentences: [s] })
     .map((c) => [c.value, Number(c.confidence.toFixed(2))]);
 }
+
+describe('about: what happened to someone', () => {
+  it('answers with the sentence, not a role the coverage gives a name of the question', () => {
+    const s = scoredSentence('The affair prompted the resignation of BBC chairman Gavyn Davies, director-general Greg Dyke and reporter Andrew Gilligan.');
+    const read = (question: string) => about.extract({ index: new CorpusIndex(), q: parseQuestion(question), slots: [], sentences: [s] }).map((c) => c.value);
+    expect(read('what happened to Greg Dyke after the Gilligan row?')).toEqual([s.text]);
+    expect(read('who is Andrew Gilligan?')).toEqual([s.text, 'reporter']);
+  });
+});
 
 describe('yes/no: the action asked about', () => {
   it('takes no verb that frames the action for the action: "is he going to play?" is settled by the sentence that plays', () => {

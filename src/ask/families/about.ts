@@ -51,7 +51,8 @@ export const about: Family = {
     const out: Candidate[] = sentences.slice(0, 20).map((s) => aboutCandidate(s, q));
     // "what is Inmarsat?": the description the coverage gives a name ("British satellite company Inmarsat").
     const name = q.focus.filter((w) => /^\p{Lu}/u.test(w)).join(' ');
-    if (name)
+    // "what happened to Greg Dyke…" asks for an event, not a description.
+    if (name && !/\bhappen(?:s|ed|ing)?\b/i.test(q.text))
       for (const s of sentences)
         out.push(
           ...extractRoles(s, name).map((c) => ({
