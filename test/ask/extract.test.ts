@@ -120,6 +120,14 @@ describe('extractQuantities', () => {
 });
 
 describe('extractDates', () => {
+  it('reads "May" as the month only where it is one, and a season as a weak date', () => {
+    expect(values(extractDates(sentence('He wants to play a part in the poll, expected in May.', null)))).toEqual([['month:y-5', 'May']]);
+    expect(values(extractDates(sentence('Ministers may decide on Friday.', null)))).toEqual([['weekday:Friday', 'Friday']]);
+    expect(extractDates(sentence('I hope to finish the mod by this summer, he said.', null)).map((c) => [c.key, c.value, c.confidence])).toEqual([
+      ['season:this-summer', 'this summer', 0.6],
+    ]);
+  });
+
   it('reads dates against the article’s own date', () => {
     expect(values(extractDates(sentence('The two leaders last spoke during a call on Dec. 7.')))).toEqual([['date:12-7', 'December 7, 2021']]);
     expect(values(extractDates(sentence('Biden spoke to Putin on Thursday.')))).toEqual([['date:12-30', 'Thursday, December 30, 2021']]);

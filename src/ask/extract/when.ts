@@ -31,6 +31,21 @@ const DATE_HINT = new RegExp(
   'i',
 );
 
+/** "May" as the month: after a preposition of time or beside a day's number ("expected in May", "30 May"), capitalised. */
+const MAY_MONTH = /\b(?:in|by|since|until|from|during|early|late|mid|next|last|this|of)\s+May\b|\bMay\s+\d|\d\s+May\b/;
+
+/** A season the text names as a time ("by this summer", "next spring", "the winter of 2004"). */
+const SEASON = /\b(?:(this|next|last)\s+(summer|spring|autumn|fall|winter)|(summer|spring|autumn|fall|winter)\s+(?:of\s+)?((?:19|20)\d{2}))\b/gi;
+
+/** Seasons as weak dates: chrono reads none, and "by this summer" answers "by when…". */
+function extractSeasons(s: ScoredSentence): Candidate[] {
+  return [...s.text.matchAll(SEASON)].map((m) => {
+    const season = (m[2] ?? m[3])!.toLowerCase().replace('fall', 'autumn');
+    const which = m[1]?.toLowerCase() ?? m[4]!;
+    return { key: `season:${which}-${season}`, value: m[0], mention: m[0], at: m.index!, sentence: s, confidence: 0.6 };
+  });
+}
+
 const EXPLICIT_DATE =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(19|20)\d{2}\b|\b(today|yesterday|tomorrow|tonight)\b|\b\d{1,2}\/\d{1,2}\b/i;
 /** A bare year after a preposition ("in 2014"), which chrono leaves alone. */
@@ -42,10 +57,10 @@ const YEAR = /\b(?:in|since|from|by|until|of|during|early|late|mid)\s+((?:19|20)
  * @example extractDates(sentence('… security talks on January 10.'))[0].value // 'January 10, 2022' (with an article dated 2021-12-31)
  */
 export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
-  if (!DATE_HINT.test(s.text)) return [];
+  const out: Candidate[] = extractSeasons(s);
+  if (!DATE_HINT.test(s.text) && !MAY_MONTH.test(s.text)) return out;
   const reference = s.article.published ? new Date(`${s.article.published}T12:00:00Z`) : undefined;
   const results = parseDates(s.text, reference);
-  const out: Candidate[] = [];
   for (const m of s.text.matchAll(YEAR)) {
     if (results.some((r) => r.index <= m.index! + m[0].length && r.index + r.text.length >= m.index!)) continue;
     out.push({
