@@ -119,6 +119,13 @@ function readFrom(family: Family, question: string, s: ScoredSentence): [string,
     .map((c) => [c.value, Number(c.confidence.toFixed(2))]);
 }
 
+describe('where: the kind of place asked', () => {
+  it('reads the kind asked after the question, and a name that ends in the kind as of that kind', () => {
+    const s = scoredSentence('He started off the show at the Alltel Stadium in Jacksonville, Florida.');
+    expect(readFrom(where, 'where was the game played - which stadium?', s)).toEqual([['Alltel Stadium', 0.9]]);
+  });
+});
+
 describe('about: what happened to someone', () => {
   it('answers with the sentence, not a role the coverage gives a name of the question', () => {
     const s = scoredSentence('The affair prompted the resignation of BBC chairman Gavyn Davies, director-general Greg Dyke and reporter Andrew Gilligan.');

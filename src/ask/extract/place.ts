@@ -187,14 +187,16 @@ const KNOWN_OTHER_KIND_FACTOR = 0.3;
 
 /**
  * How well a place fits the kind a question asks for ("which Greek island…"): 1 when the text calls it
- * so ("the Greek island of Leros", "Leros island"), less when it does not; 1 when no kind is asked.
+ * so ("the Greek island of Leros", "Leros island", "the Alltel Stadium"), less when it does not; 1 when no
+ * kind is asked.
  */
 function kindFit(text: string, span: { start: number; end: number }, kind: string | null): number {
   if (!kind) return 1;
   const before = text.slice(Math.max(0, span.start - 40), span.start);
   const after = text.slice(span.end, span.end + 24);
   const named = new RegExp(`\\b${kind}s?\\s+(?:of\\s+(?:the\\s+)?)?$`, 'i').test(before) || new RegExp(`^\\s+${kind}\\b(?!\\s+of\\b)`, 'i').test(after);
-  if (named) return 1;
+  // "the Alltel Stadium", "Heathrow Airport": the kind may end the name itself.
+  if (named || new RegExp(`\\s${kind}s?$`, 'i').test(text.slice(span.start, span.end))) return 1;
   // WordNet may know the name: Los Angeles is a city; the Aegean Sea is a sea, so no island.
   const kinds = kindsOfName(text.slice(span.start, span.end));
   return kinds.has(kind) ? 1 : kinds.size > 0 ? KNOWN_OTHER_KIND_FACTOR : OTHER_KIND_FACTOR;

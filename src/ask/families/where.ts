@@ -66,7 +66,9 @@ export const where: Family = {
         : null;
     const countryWanted = /\b(which|what) (country|countries|nation|nations)\b/i.test(q.text);
     // "which island…", "what stadium…": the kind of place asked for (a country has its own test).
-    const kind = q.answerKind && q.answerKind !== 'country' && PLACE_KINDS.includes(q.answerKind) ? q.answerKind : null;
+    // "where was the game played - which stadium?": the kind may be asked after the question, too.
+    const named = q.answerKind ?? new RegExp(`\\b(?:which|what) (${PLACE_KINDS.join('|')})\\b`, 'i').exec(q.text)?.[1]?.toLowerCase() ?? null;
+    const kind = named && named !== 'country' && PLACE_KINDS.includes(named) ? named : null;
     const asked = /\b(for|in|at|from|to|near|outside|inside|of)\s+where\b/i.exec(q.text)?.[1]?.toLowerCase() ?? null;
     const out: Candidate[] = [];
     for (const s of sentences) out.push(...extractPlaces(s, direction, countryWanted, kind, asked));
