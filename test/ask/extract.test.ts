@@ -182,6 +182,11 @@ describe('roles', () => {
     ]);
   });
 
+  it('keeps the employer named right after the name with the role before it', () => {
+    const s = sentence('"The story is costs," said analyst Alex Potter at Lehman Brothers.');
+    expect(values(extractRoles(s, 'Alex Potter', { anyPerson: true }))).toEqual([['role:analyst', 'analyst at Lehman Brothers']]);
+  });
+
   it('finds the person holding a role', () => {
     expect(values(extractRoleHolders(sentence('Kremlin spokesman Dmitry Peskov told reporters.'), 'the Kremlin spokesman'))).toEqual([
       ['person:peskov', 'Dmitry Peskov'],

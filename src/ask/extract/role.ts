@@ -55,8 +55,15 @@ export function extractRoles(s: ScoredSentence, target: string, options: { anyPe
     const inSpan = title?.split(/\s+/).some(isRole) ? title : null;
     // "said one of their lawyers, Michalis Dimitrakopoulos": a role set before the name with a comma.
     const before = roleBefore(text, span.start, isRole) ?? roleBeforeComma(text, span.start, isRole);
-    const phrase = inSpan ? [before, inSpan].filter(Boolean).join(' ') : before;
-    if (phrase) out.push(roleCandidate(s, phrase, 1, isRole));
+    const role = inSpan ? [before, inSpan].filter(Boolean).join(' ') : before;
+    // "analyst Alex Potter at Lehman Brothers": the employer named right after the name belongs to the role.
+    const employer = EMPLOYER_AFTER.exec(text.slice(span.end));
+    const body = employer ? nameSpans(text).find((sp) => sp.start === span.end + employer[0].length) : undefined;
+    if (role) {
+      const c = roleCandidate(s, role, 1, isRole);
+      const phrase = body ? `${role} ${employer![1]} ${body.text}` : role;
+      out.push({ ...c, value: phrase, mention: phrase });
+    }
     const after = roleAfter(text.slice(span.end), isRole);
     if (after) out.push(roleCandidate(s, after, 1, isRole));
   }
@@ -229,6 +236,9 @@ function roleCandidate(s: ScoredSentence, phrase: string, confidence: number, is
     confidence,
   };
 }
+
+/** A preposition right after a name that introduces whom the person works for ("Alex Potter at Lehman Brothers"). */
+const EMPLOYER_AFTER = /^\s+(at|of|with|from)\s+(?:the\s+)?/;
 
 /** Lower-case words that may stand in a role phrase before a name. */
 const ROLE_MODIFIER =
