@@ -86,14 +86,15 @@ function findNameSpans(sentence: string, tokens: Token[]): Span[] {
       // when a capitalised common noun names the body ("School", not "in Tokyo for the Sony PSP").
       else if (
         j + 3 < tokens.length &&
-        isCommonWord(tokens[j]!.text) &&
-        kindsOfName(tokens[j]!.text).size === 0 &&
         (tokens[j + 1]!.lower === 'for' || tokens[j + 1]!.lower === 'of') &&
         tokens[j + 2]!.lower === 'the' &&
         isNameToken(tokens, j + 3) &&
         adjacent(sentence, tokens[j]!, tokens[j + 1]!) &&
         adjacent(sentence, tokens[j + 1]!, tokens[j + 2]!) &&
-        adjacent(sentence, tokens[j + 2]!, tokens[j + 3]!)
+        adjacent(sentence, tokens[j + 2]!, tokens[j + 3]!) &&
+        // WordNet last: it is the costly test.
+        isCommonWord(tokens[j]!.text) &&
+        kindsOfName(tokens[j]!.text).size === 0
       )
         j += 3;
       else break;

@@ -206,7 +206,7 @@ export function extractSubjects(index: CorpusIndex, s: ScoredSentence, questionS
   const next = spans[1];
   const between = next === undefined ? '' : s.text.slice(first.end, next.start);
   const qualified = MODIFIER_THEN_NAME.test(between) && isRoleNoun(between.trim().split(/\s+/).at(-1)!);
-  const opening = qualified ? next : first;
+  const opening = qualified && next ? next : first;
   const e = classifySpan(s.text, opening);
   if (e.kind === 'country' || namedByQuestion(e.canonical, questionSlots)) return [];
   // "Disgraced former Chelsea striker…": a common word capitalised because it opens the sentence.
