@@ -4,7 +4,7 @@ import type { ScoredSentence, Slot } from '../retrieve.ts';
 import { TELLING, TELLING_SOON } from '../quotes.ts';
 import { tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
-import { classifySpan, countryOfPerson, entityAfter, entityBefore, type EntityMention } from './entities.ts';
+import { classifySpan, countryOfPerson, entityAfter, entityBefore, qualifiesNext, type EntityMention } from './entities.ts';
 import { nameSpans } from '../tokens.ts';
 import { NON_NAME_CAPITALS } from '../lexicon.ts';
 import { isCommonWord, kindsOfName, mainPartOfSpeech, relatedWords } from '../wordnet.ts';
@@ -180,14 +180,6 @@ export function extractQuoteTeller(index: CorpusIndex, s: ScoredSentence, questi
 /** What a speaker counts when what they said shares none of the question's words. */
 const OFF_TOPIC_SPEAKER = 0.4;
 
-/** One to three lower-case words between two names: a role the first name qualifies ("star", "chief executive"). */
-const MODIFIER_THEN_NAME = /^(?:'s)?\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
-
-/** A word WordNet mostly files as a noun and no verb form: the role in "R&B star Alicia Keys", not "Chelsea beat Arsenal". */
-function isRoleNoun(word: string): boolean {
-  return !isVerbForm(word) && mainPartOfSpeech(word) === 'noun';
-}
-
 /** What a sentence's subject counts as the doer when no construction names one. */
 const SUBJECT_CONFIDENCE = 0.5;
 
@@ -204,9 +196,7 @@ export function extractSubjects(index: CorpusIndex, s: ScoredSentence, questionS
   // "R&B star Alicia Keys…", "Labour peer Baroness Kennedy…": a name before a role and a name only
   // qualifies the role; the subject is the name after it.
   const next = spans[1];
-  const between = next === undefined ? '' : s.text.slice(first.end, next.start);
-  const qualified = MODIFIER_THEN_NAME.test(between) && isRoleNoun(between.trim().split(/\s+/).at(-1)!);
-  const opening = qualified && next ? next : first;
+  const opening = next && qualifiesNext(s.text, first, next) ? next : first;
   const e = classifySpan(s.text, opening);
   if (e.kind === 'country' || namedByQuestion(e.canonical, questionSlots)) return [];
   // "Disgraced former Chelsea striker…": a common word capitalised because it opens the sentence.

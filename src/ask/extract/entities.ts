@@ -232,11 +232,18 @@ export function entityAfter(sentence: string, from: number): EntityMention | nul
   // "by US rock group Eagles of Death Metal": a demonym opens the noun phrase; the name closes it.
   // So does a name before the kind of person or group it qualifies ("X Factor winner Steve Brookstein").
   const next = all.find((s) => s.start > first.end);
-  const between = next ? sentence.slice(first.end, next.start) : '';
-  // "in South Africa's leading retail bank Absa": a possessive name qualifies it too.
-  if (next && /^(?:['’]s)?\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(between) && (countryOf(first.text) || isTitle(between.replace(/^['’]s/, ''))))
-    return classifySpan(sentence, next);
-  return classifySpan(sentence, first);
+  return classifySpan(sentence, next && qualifiesNext(sentence, first, next) ? next : first);
+}
+
+/**
+ * True when a name only qualifies the name after it, across one to three lower-case words: a demonym
+ * or country ("US rock group Eagles of Death Metal"), or a name before a kind of person or group
+ * ("X Factor winner Steve Brookstein", "R&B star Alicia Keys"), possessive too ("South Africa's leading
+ * retail bank Absa"). The noun phrase is then the second name's.
+ */
+export function qualifiesNext(sentence: string, first: Span, next: Span): boolean {
+  const between = sentence.slice(first.end, next.start);
+  return /^(?:['’]s)?\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(between) && (countryOf(first.text) !== null || isTitle(between.replace(/^['’]s/, '')));
 }
 
 /** Lower-case words before a name that say what it is: nouns, the last a kind of person or group. */
