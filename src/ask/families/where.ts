@@ -45,6 +45,9 @@ const WHERE_QUESTION = new RegExp(
   ].join('|'),
 );
 
+/** "…- which stadium?": a kind of place asked anywhere in the question, compiled once. */
+const KIND_ASKED_AFTER = new RegExp(`\\b(?:which|what) (${PLACE_KINDS.join('|')})\\b`, 'i');
+
 /**
  * "Where" questions: places, in the direction asked ("where was the flight going?" → its destination,
  * "…take off from?" → its origin), of the kind asked ("which island…"), after the question's own
@@ -67,7 +70,7 @@ export const where: Family = {
     const countryWanted = /\b(which|what) (country|countries|nation|nations)\b/i.test(q.text);
     // "which island…", "what stadium…": the kind of place asked for (a country has its own test).
     // "where was the game played - which stadium?": the kind may be asked after the question, too.
-    const named = q.answerKind ?? new RegExp(`\\b(?:which|what) (${PLACE_KINDS.join('|')})\\b`, 'i').exec(q.text)?.[1]?.toLowerCase() ?? null;
+    const named = q.answerKind ?? KIND_ASKED_AFTER.exec(q.text)?.[1]?.toLowerCase() ?? null;
     const kind = named && named !== 'country' && PLACE_KINDS.includes(named) ? named : null;
     const asked = /\b(for|in|at|from|to|near|outside|inside|of)\s+where\b/i.exec(q.text)?.[1]?.toLowerCase() ?? null;
     const out: Candidate[] = [];
