@@ -11,6 +11,7 @@ import { centralNouns, personalReferent } from './story.ts';
 import { candidateScore, type Candidate } from './extract/candidate.ts';
 import { nearness } from './extract/nearness.ts';
 import { preferOutcomes } from './extract/outcome.ts';
+import { mainPartOfSpeech } from './wordnet.ts';
 import { corroborate, toSupport, withSupport, type ValueGroup } from './corroborate.ts';
 import { cite, sourceKeyFor } from './citations.ts';
 
@@ -149,7 +150,7 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
         }
       : null,
   };
-  const bar = winner ? answerBar(winner.members[0]!, family) : MIN_ANSWER_RELEVANCE;
+  const bar = winner ? answerBar(winner.members[0]!, family, slots) : MIN_ANSWER_RELEVANCE;
   if (!winner || winner.members[0]!.sentence.relevance < bar) {
     return {
       result: { answer: notFound(question, sentences, maxCitations), subject },
@@ -168,13 +169,25 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
 
 /**
  * How much of the question the winning candidate's sentence must cover: the family's own bar if it
- * sets one, else the pipeline's; a typed value the extractor read surely (a construction that ties it
- * to the question, confidence 0.9 or more) answers from less (the coverage words the rest otherwise).
- * @example answerBar(surelyReadDate, when) // 0.5
+ * sets one, else the pipeline's. Two readings answer from less, because the coverage words the rest
+ * otherwise: a typed value the extractor read surely (a construction that ties it to the question,
+ * confidence 0.9 or more), and a sentence that itself holds every thing the question names (its nouns
+ * and names: "how much did Chelsea pay for him originally?" answered by "Mutu joined Chelsea for
+ * £15.8m"), where only the question's verbs and modifiers are missing.
+ * @example answerBar(surelyReadDate, when, slots) // 0.5
  */
-export function answerBar(best: Candidate, family: Family): number {
+export function answerBar(best: Candidate, family: Family, slots: readonly Slot[]): number {
   const own = family.answerRelevance?.(best) ?? MIN_ANSWER_RELEVANCE;
+  if (holdsEveryThingNamed(best.sentence, slots)) return Math.min(own, MIN_SENTENCE_RELEVANCE);
   return family.typed && best.confidence >= SURE_CONFIDENCE ? Math.min(own, SURE_ANSWER_RELEVANCE) : own;
+}
+
+/**
+ * True when the sentence itself holds every noun and name of the question. A name is a capitalised
+ * word (the question is truecased first); a word WordNet lacks (a typo, slang) is not required.
+ */
+function holdsEveryThingNamed(sentence: ScoredSentence, slots: readonly Slot[]): boolean {
+  return slots.every((s) => sentence.matched.has(s.label) || !(/^\p{Lu}/u.test(s.label) || mainPartOfSpeech(s.label) === 'noun'));
 }
 
 /** A typed value read this surely… */

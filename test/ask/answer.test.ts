@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { answerBar, answerQuestion } from '../../src/ask/answer.ts';
 import { when } from '../../src/ask/families/when.ts';
 import { why } from '../../src/ask/families/why.ts';
-import { scoredSentence } from './scored.ts';
+import { scoredSentence, slotOf } from './scored.ts';
 import { personalReferent } from '../../src/ask/story.ts';
 import { Newsdesk } from '../../src/app/newsdesk.ts';
 import { openCorpus } from '../../src/index/open-corpus.ts';
@@ -19,18 +19,28 @@ const D = '003_aa27b1c8d01db12e.txt';
 const E = '004_0ab6f7e65bf4a959.txt';
 
 describe('answerBar', () => {
-  const candidate = (confidence: number) => ({
+  const candidate = (confidence: number, matched: readonly string[] = ['opened']) => ({
     key: 'date:3-3',
     value: 'March 3',
     mention: 'March 3',
-    sentence: scoredSentence('It opened on March 3.'),
+    sentence: scoredSentence('It opened on March 3.', { matched }),
     confidence,
   });
+  // "when did the museum open?": the sentence lacks the question's noun.
+  const slots = [slotOf('museum'), slotOf('opened')];
 
   it('lets a typed value read surely answer from half the question, and keeps the bar for the rest', () => {
-    expect([answerBar(candidate(0.95), when), answerBar(candidate(0.8), when)]).toEqual([0.5, 0.6]);
+    expect([answerBar(candidate(0.95), when, slots), answerBar(candidate(0.8), when, slots)]).toEqual([0.5, 0.6]);
     // A sentence family's answer is the sentence itself: its bar stays its own.
-    expect([answerBar(candidate(1), why), answerBar(candidate(0.6), why)]).toEqual([0.55, 0.6]);
+    expect([answerBar(candidate(1), why, slots), answerBar(candidate(0.6), why, slots)]).toEqual([0.55, 0.6]);
+  });
+
+  it('lets a sentence that holds every noun and name of the question answer from what the extractors read', () => {
+    // "when did the Tate open its doors?" answered by "The Tate opened on March 3.": only the verbs differ.
+    const named = [slotOf('Tate'), slotOf('open'), slotOf('doors')];
+    expect(answerBar(candidate(0.8, ['Tate', 'doors']), when, named)).toBe(0.45);
+    expect(answerBar(candidate(0.8, ['Tate', 'open']), when, named)).toBe(0.6);
+    expect(answerBar(candidate(0.6, ['Tate', 'doors']), why, named)).toBe(0.45);
   });
 });
 
