@@ -272,6 +272,21 @@ describe('extractYesNo', () => {
     expect(extractYesNo([sentence('The tower is tall.', 0.5)], 'was the eiffel tower closed')).toEqual([]);
   });
 
+  it('answers no when the sentence gives another value where the question has one', () => {
+    const month = [slotOf('Yahoo'), slotOf('launching', ['launching', 'release']), slotOf('March')];
+    const january = scoredSentence('Yahoo is planning to release similar software in January.', { relevance: 0.8, matched: ['Yahoo', 'launching'] });
+    expect(values(extractYesNo([january], 'is Yahoo launching its desktop search in March', [], month))).toEqual([['no', 'No']]);
+    // The question's own month in the sentence: yes.
+    const march = scoredSentence('Yahoo is planning to release similar software in March.', { relevance: 1, matched: ['Yahoo', 'launching', 'March'] });
+    expect(values(extractYesNo([march], 'is Yahoo launching its desktop search in March', [], month))).toEqual([['yes', 'Yes']]);
+    // A number counts only after the word the question puts before its own ("Windows 98", "Windows 2000").
+    const version = [slotOf('run'), slotOf('Windows'), slotOf('98')];
+    const works = scoredSentence('The beta program only works on PCs running Windows XP or Windows 2000.', { relevance: 0.76, matched: ['run', 'Windows'] });
+    expect(values(extractYesNo([works], 'will the beta run on Windows 98', [], version))).toEqual([['no', 'No']]);
+    const sold = scoredSentence('The beta program runs on Windows and sold 2000 copies.', { relevance: 0.76, matched: ['run', 'Windows'] });
+    expect(values(extractYesNo([sold], 'will the beta run on Windows 98', [], version))).toEqual([['yes', 'Yes']]);
+  });
+
   it('is not settled by a forecast: what is expected to happen is not what did', () => {
     const forecast = sentence('Chelsea are widely tipped to sign the striker this summer.', 1);
     expect(extractYesNo([forecast], 'did chelsea sign the striker')).toEqual([]);

@@ -58,6 +58,35 @@ function deniesQuestion(text: string, words: readonly Slot[]): boolean {
   return false;
 }
 
+/** The kind of value a word is, for telling one value from another of its kind: a month, a weekday or a number. */
+function valueKind(word: string): 'month' | 'weekday' | 'number' | null {
+  if (/^(?:january|february|march|april|june|july|august|september|october|november|december)$/i.test(word) || word === 'May') return 'month';
+  if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(word)) return 'weekday';
+  return /^\d+(?:[.,]\d+)?$/.test(word) ? 'number' : null;
+}
+
+/**
+ * True when the sentence gives another value where the question has one: "is Yahoo launching it in
+ * March?" and "Yahoo is planning to release similar software in January", "will it run on Windows 98?"
+ * and "only works on PCs running Windows XP or Windows 2000". The question's value is missing from the
+ * sentence, which holds a different value of the same kind: a month or a weekday, or a number after
+ * the word the question puts before its own ("Windows 98", "Windows 2000").
+ */
+function substitutesValue(s: ScoredSentence, question: string, words: readonly Slot[]): boolean {
+  const asked = tokenizeWords(question);
+  const askedWords = new Set(asked.map((t) => t.lower));
+  const given = tokenizeWords(s.text);
+  return asked.some((q, i) => {
+    const kind = valueKind(q.text);
+    // Only a value the question asks about (a slot of its own) that the sentence lacks.
+    if (kind === null || !words.some((w) => w.label === q.text) || s.matched.has(q.text)) return false;
+    const before = asked[i - 1]?.lower;
+    return given.some(
+      (t, j) => !askedWords.has(t.lower) && valueKind(t.text) === kind && (kind !== 'number' || (before !== undefined && given[j - 1]?.lower === before)),
+    );
+  });
+}
+
 /** The sentence with the name spans inside it (not one that opens it: "Never before…") blanked out, offsets kept. */
 function blankNames(text: string): string {
   let out = text;
@@ -131,8 +160,9 @@ const SETTLING_MARGIN = 0.05;
 
 /**
  * Candidate answers to a yes/no question: "Yes" or "No" from the most relevant sentences, by whether
- * the sentence negates what the question asks (a question that is itself negated flips the reading).
- * @param question - the question text, to see whether it is negated ("didn't they…")
+ * the sentence negates what the question asks or gives another value in place of the question's (a
+ * question that is itself negated flips the reading).
+ * @param question - the question text, to see whether it is negated ("didn't they…") and where its values stand
  * @param predicates - the question's actions: sentences that hold them all settle it, when some do
  * @param words - the question's words: a negation counts in a clause that holds one
  */
@@ -162,7 +192,7 @@ export function extractYesNo(
     if (s.relevance < YES_NO_RELEVANCE) continue;
     // "Philip Morris now accepts that nicotine is harmful, and its lawyer said… not…": only a negation
     // in a clause about what the question asks denies it.
-    const denies = deniesQuestion(s.text, words);
+    const denies = deniesQuestion(s.text, words) || substitutesValue(s, question, words);
     // "ready to react if Russia invades": a condition asserts nothing, so it cannot say yes.
     if (!denies && CONDITION.test(s.text)) continue;
     const negated = denies !== askedNegated;
