@@ -75,6 +75,8 @@ export const howMany: Family = {
     { order: 175, test: (lower) => asksForMeasure(lower) },
   ],
   echoWords: ['how many', 'how much'],
+  // "by what percentage…", "what % of…": the words that ask for a percentage name nothing the coverage says ("down 40%").
+  asking: (word, lower) => /^(?:percent|percentage)$/.test(word) && PERCENT_QUESTION.test(lower),
   typed: true,
   conflicts: true,
   extract: ({ q, slots, sentences }) => {
