@@ -93,6 +93,8 @@ const FRAMING = /\b([a-z]+)\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|b
 const FRAMING_GERUND = /\b([a-z]+)\s+(?:up\s+)?([a-z]{3,}ing)\b/g;
 /** Weight of a verb that frames another ("manage to get"): 0.1, chosen on dev and val (0.25 and 0.35 gained less, nothing at all answered an unanswerable val question). */
 const FRAMING_WEIGHT = 0.1;
+/** What a word the coverage writes joined to its neighbour ("webpages" for "web pages") counts for each of the two. */
+const COMPOUND_WEIGHT = 0.9;
 /** Weight of the word that names the kind of answer asked for ("which radio station" → station). */
 const ANSWER_KIND_WEIGHT = 0.7;
 
@@ -176,6 +178,18 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
           (framing ? FRAMING_WEIGHT : 1),
         subject: false,
       });
+    }
+  }
+  // "web pages" where the coverage writes "webpages", "sound track" for "soundtrack": two words the
+  // question types apart are one the coverage uses, which counts for both.
+  const typed = q.text.match(/[\p{L}]+/gu) ?? [];
+  for (let i = 0; i + 1 < typed.length; i++) {
+    const joined = analyzeTerm(`${typed[i]}${typed[i + 1]}`.toLowerCase());
+    if (joined === null || index.documentFrequency(joined) === 0) continue;
+    for (const w of [typed[i]!, typed[i + 1]!]) {
+      const t = analyzeTerm(w);
+      const slot = t === null ? undefined : slots.get(t);
+      if (slot && (slot.terms.get(joined) ?? 0) < COMPOUND_WEIGHT) slot.terms.set(joined, COMPOUND_WEIGHT);
     }
   }
   // "step down", "booted out", "get rid of": a phrasal verb is one word of the question, which WordNet

@@ -117,6 +117,20 @@ describe('buildSlots', () => {
     expect(slotsFor('who paid the bill?').find(([label]) => label === 'bill')![1]).toContain('pai');
   });
 
+  it('reads two words the coverage writes as one ("web pages", "webpages") as that word too', () => {
+    const web = new CorpusIndex();
+    web.addArticles([article('w.txt', 'Microsoft has indexed 5 billion webpages.'), article('x.txt', 'The pages of the web were busy.')]);
+    const termsOf = (label: string) => [
+      ...buildSlots(web, parseQuestion('how many web pages has microsoft indexed'), [])
+        .find((s) => s.label === label)!
+        .terms.keys(),
+    ];
+    expect([termsOf('web'), termsOf('pages')]).toEqual([
+      ['web', 'webpag'],
+      ['page', 'webpag'],
+    ]);
+  });
+
   it('reads a small number in figures and in words as one ("4th" and "fourth", "2" and "two")', () => {
     const termsOf = (question: string, label: string) => [
       ...buildSlots(index, parseQuestion(question), [])
