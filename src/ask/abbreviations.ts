@@ -35,8 +35,8 @@ function unknownShortWord(index: CorpusIndex, word: string): boolean {
 
 /** Articles whose headline and opening are read for the coverage's names, at most (a sample of a large archive). */
 const NAME_SAMPLE = 400;
-/** Characters of an article read for names. */
-const NAME_CHARS = 1500;
+/** Characters of an article read for names (4,000: most articles whole; the table is built once per corpus, 134 ms on the BBC archive against 100 ms at 1,500). */
+const NAME_CHARS = 4000;
 
 const initialsCache = new WeakMap<CorpusIndex, { version: number; byInitials: Map<string, string> }>();
 

@@ -1,6 +1,7 @@
 import type { CorpusIndex } from '../index/corpus-index.ts';
 import { analyzeTerm } from '../index/analyzer.ts';
 import { spellingCorrections, transposedWord } from './retrieve.ts';
+import { abbreviationExpansions } from './abbreviations.ts';
 import { FILLER_PHRASES, isQuestionWord } from './question.ts';
 import { isCommonWord, isDictionaryWord } from './wordnet.ts';
 
@@ -27,6 +28,8 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
     // wording, not a slip: respelt, it would become another word ("business", "reached", "picked").
     // A rarer dictionary word is at most one slip from the word meant: two edits away lie other words.
     if (isCommonWord(word)) return word;
+    // "cre" for the Commission for Racial Equality: an abbreviation of the coverage's names is read as such later.
+    if (abbreviationExpansions(index, word).length) return word;
     // "walmart", "tmobile": the coverage's hyphenated name, typed without its hyphen.
     const joined = joinedWord(index, word);
     if (joined) return joined;

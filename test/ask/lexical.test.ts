@@ -95,6 +95,12 @@ describe('correctQuestion', () => {
     expect(correctQuestion(radio, 'what was the stian on his record')).toEqual('what was the stain on his record');
   });
 
+  it('leaves an abbreviation of the coverage\'s names as typed, never clipping it to another word ("cre" is no "create")', () => {
+    const cre = new CorpusIndex();
+    cre.addArticles([article('c.txt', 'The Commission for Racial Equality said it would create a panel.'), article('d.txt', 'Ministers met.')]);
+    expect(correctQuestion(cre, 'what did the cre say')).toEqual('what did the cre say');
+  });
+
   it('undoes two swapped letters, short words included', () => {
     expect(correctQuestion(index, 'what did psaki sya about teh call?')).toEqual('what did Psaki say about the call?');
     expect(correctQuestion(index, 'who requetsed the call?')).toEqual('who requested the call?');
