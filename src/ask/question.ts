@@ -168,7 +168,9 @@ function focusWords(q: string, family: QuestionFamily): string[] {
     .map((w) => w.replace(/[.]$/, ''))
     .filter((w) => {
       const l = w.toLowerCase();
-      if (QUESTION_WORDS.has(l) || AUXILIARIES.has(l) || PRONOUNS.has(l) || BARE_CONTRACTIONS.has(l)) return false;
+      // "US" in capitals is the country, not the pronoun.
+      const pronoun = PRONOUNS.has(l) && !(w.length > 1 && w === w.toUpperCase());
+      if (QUESTION_WORDS.has(l) || AUXILIARIES.has(l) || pronoun || BARE_CONTRACTIONS.has(l)) return false;
       if (asking?.(l, lower)) return false;
       return analyzeTerm(w) !== null;
     });

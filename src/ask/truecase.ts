@@ -38,7 +38,9 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
     if (surface === undefined) return word;
     return /^\p{Lu}/u.test(word) ? surface.charAt(0).toUpperCase() + surface.slice(1) : surface;
   });
-  return truecaseQuestion(index, respelt);
+  // "in the us": the pronoun never follows an article, so "us" there is the country the coverage writes "US".
+  const country = index.documentFrequency('us') > 0 ? respelt.replace(/\bthe\s+us\b/gi, (m) => `${m.slice(0, -2)}US`) : respelt;
+  return truecaseQuestion(index, country);
 }
 
 /** A question word and "is" typed without the apostrophe ("wheres", "whos", "hows"). */

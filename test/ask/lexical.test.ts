@@ -101,6 +101,12 @@ describe('correctQuestion', () => {
     expect(correctQuestion(cre, 'what did the cre say')).toEqual('what did the cre say');
   });
 
+  it('reads "us" after an article as the country, where the coverage names it', () => {
+    const us = new CorpusIndex();
+    us.addArticles([article('u.txt', 'It costs $499 in the US, he told us.'), article('v.txt', 'Prices rose.')]);
+    expect(correctQuestion(us, 'how much is it in the us? did he tell us')).toEqual('how much is it in the US? did he tell us');
+  });
+
   it('undoes two swapped letters, short words included', () => {
     expect(correctQuestion(index, 'what did psaki sya about teh call?')).toEqual('what did Psaki say about the call?');
     expect(correctQuestion(index, 'who requetsed the call?')).toEqual('who requested the call?');

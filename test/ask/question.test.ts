@@ -130,6 +130,8 @@ describe('parseQuestion', () => {
     // "what date…" asks for a date: the word names nothing the coverage says.
     expect(parseQuestion('what date does the ban take effect').focus).toEqual(['ban', 'take', 'effect']);
     expect(parseQuestion('what day of the week did the court rule').focus).toEqual(['court', 'rule']);
+    // "US" in capitals is the country, "us" the pronoun.
+    expect([parseQuestion('how much does it cost in the US').focus, parseQuestion('how much did they pay us').focus]).toEqual([['cost', 'US'], ['pay']]);
     // "by what percentage…" asks for a percentage: the coverage says "down 40%", not the word.
     expect(parseQuestion('by what percentage have asylum applications dropped').focus).toEqual(['asylum', 'applications', 'dropped']);
     // "at the moment" says when the asker asks, not what about.
