@@ -271,6 +271,22 @@ describe('extractAgents', () => {
     expect(agents('Some 63% in the Sunday Times poll thought so.')).toEqual([['Times', 0.63]]);
   });
 
+  it('reads "the latter" and "the former" as the last and first name of the sentence before, and cites both sentences', () => {
+    const bought = slot('bought', ['bought']);
+    const withPrevious = (opening: string): ScoredSentence => {
+      const body = `Due to follow are AOL and Yahoo. ${opening} recently bought Stata Labs.`;
+      const s = scoredSentence(body);
+      const start = body.indexOf(opening);
+      return { ...s, text: body.slice(start), start, end: body.length, previous: { text: 'Due to follow are AOL and Yahoo.', start: 0, end: 32 } };
+    };
+    const latter = extractAgents(index, withPrevious('The latter'), [bought], [bought]);
+    // (0.85 for "the latter", times what toCandidate counts a name of unknown kind.)
+    expect(latter.map((c) => [c.value, c.confidence, c.sentence.text])).toEqual([
+      ['Yahoo', 0.595, 'Due to follow are AOL and Yahoo. The latter recently bought Stata Labs.'],
+    ]);
+    expect(extractAgents(index, withPrevious('The former'), [bought], [bought]).map((c) => c.value)).toEqual(['AOL']);
+  });
+
   it('reads the doer a cleft sentence puts in focus, whatever its verb', () => {
     const s = sentence('It was the International Olympic Committee who demanded the IAAF investigate the affair.');
     const pushed = slot('pushed', ['pushed']);

@@ -85,6 +85,32 @@ export function extractAgents(
     // doer of "polled" is read more surely from "YouGov polled".
     const nounForm = !isVerbForm(tok.text) && mainPartOfSpeech(tok.lower) === 'noun';
     if (subject) push(subject, (subject.verbGap ? 0.7 : 0.9) * (nounForm ? NOUN_FORM_FACTOR : 1));
+    // "Due to follow are AOL and Yahoo. The latter recently bought Stata Labs": the name the sentence
+    // before gives last (or, for "the former", first).
+    else if (s.previous && LATTER_OR_FORMER.test(text.slice(0, tok.start))) {
+      // "AOL and Yahoo" is one span of names: its parts count one by one.
+      const previousText = s.previous.text;
+      const named = nameSpans(previousText)
+        // Not a common word capitalised to open the sentence ("Due to follow are…").
+        .filter((sp) => !capitalisedCommonWord(sp, classifySpan(previousText, sp)))
+        .flatMap((sp) => {
+          const parts: { text: string; start: number; end: number }[] = [];
+          let at = sp.start;
+          for (const part of sp.text.split(/(\s+(?:and|&)\s+)/)) {
+            if (!/^\s+(?:and|&)\s+$/.test(part)) parts.push({ text: part, start: at, end: at + part.length });
+            at += part.length;
+          }
+          return parts;
+        });
+      const which = /^(?:But |And |However, )?the former/i.test(text) ? named[0] : named.at(-1);
+      if (named.length >= 2 && which) {
+        const e = classifySpan(s.previous.text, which);
+        // The citation widens over both sentences, so that it shows whom "the latter" means.
+        const previous = s.previous;
+        const both = { ...s, text: s.article.text.slice(previous.start, s.end), start: previous.start };
+        if (answersQuestion(e, questionSlots)) out.push({ ...toCandidate(index, s, e, LATTER_CONFIDENCE), sentence: both, at: undefined });
+      }
+    }
     // "Jawad Bendaoud, 29, was arrested … and is said to have rented the flat": a second predicate
     // of the sentence's subject, the name that opens it.
     else if (COORDINATED_PREDICATE.test(text.slice(0, tok.start))) {
@@ -94,6 +120,11 @@ export function extractAgents(
   });
   return dedupe(out);
 }
+
+/** What the name "the latter" or "the former" stands for counts as the doer. */
+const LATTER_CONFIDENCE = 0.85;
+/** A sentence that opens with "the latter" or "the former" as its subject, up to the verb. */
+const LATTER_OR_FORMER = /^(?:But |And |However, )?the (?:latter|former)\b[^,.;]{0,40}$/i;
 
 /** What the name after "the inquiry by" counts: the doer of the question's noun, not of its verb. */
 const NOMINAL_AGENT_FACTOR = 0.8;
