@@ -44,6 +44,12 @@ describe('extractDurations', () => {
     expect(values(extractDurations(s, true))).toEqual([['duration:157680000:more than', 'more than 300 years']]);
   });
 
+  it('reads a frequency ("every two days") only when the question asks how often', () => {
+    const s = sentence('Microsoft claims to update its index every two days.');
+    expect(extractDurations(s)).toEqual([]);
+    expect(extractDurations(s, false, true).map((d) => [d.key, d.value, d.confidence])).toEqual([['every:duration:2880', 'every 2 days', 1]]);
+  });
+
   it('reads "around 50 minutes" and "a 50-minute call" as the same length', () => {
     expect(values(extractDurations(sentence('Thursday’s call, which lasted around 50 minutes, comes as officials grow concerned.')))).toEqual([
       ['duration:50', '50 minutes'],

@@ -54,6 +54,8 @@ describe('detectFamily: chat phrasings', () => {
       'how might he get round the board',
     ].map(detectFamily);
     expect(families).toEqual(['what_x', 'what_x', 'how_many', 'how_many', 'when', 'why', 'said', 'said', 'how']);
+    // "how often…" asks for a frequency, which the how-long family reads ("every two days").
+    expect(detectFamily('how often does microsoft refresh its index')).toBe('how_long');
     // "what did X pay / spend / cost" asks for an amount; "what did X say / offer" does not.
     expect(['what did the club pay for the striker', 'what does the console cost in japan', 'what did the club offer him'].map(detectFamily)).toEqual([
       'how_many',

@@ -22,9 +22,11 @@ const ENDED_BEFORE = /\b(?:ended|finished|concluded|broke up|wound up|closed|sto
  * Finds durations in a sentence.
  * @param sinceThen - the question asks how long something has been so ("how long has it been around?"):
  *   a time ago ("founded 300 years ago") answers it
+ * @param interval - the question asks how often, or how long between times ("how long between
+ *   refreshes?"): a frequency ("every two days") answers it
  * @example extractDurations(sentence('Thursday’s call, which lasted around 50 minutes, …'))[0].value // '50 minutes'
  */
-export function extractDurations(s: ScoredSentence, sinceThen = false): Candidate[] {
+export function extractDurations(s: ScoredSentence, sinceThen = false, interval = false): Candidate[] {
   const out: Candidate[] = [];
   for (const m of s.text.matchAll(DURATION)) {
     const [mention, qualifierRaw, halfAn, amountRaw, andHalf, unitRaw, , extraRaw, extraUnit] = m;
@@ -33,7 +35,9 @@ export function extractDurations(s: ScoredSentence, sinceThen = false): Candidat
     // "founded more than 300 years ago" tells how long it has been, when that is what is asked.
     const ago = /^\s*ago\b/.test(after);
     if (!(ago && sinceThen) && (/^\s*(-?old|ago|later|earlier|before|after|from now)\b/.test(after) || /-old/.test(after.slice(0, 5)))) continue;
-    if (/\b(every|per|each|once a|twice a)\s*$/.test(before)) continue;
+    // "every two days" tells how often, which answers only a question of how often.
+    const every = /\b(every|per|each|once a|twice a)\s*$/.test(before);
+    if (every && !interval) continue;
     // "a second inquiry", "one second-hand car": the ordinal, not a length of time.
     if (/^second$/i.test(unitRaw ?? '') && /^(a|an|one)$/i.test(amountRaw ?? '') && /^[\s-]+\p{L}/u.test(s.text.slice(m.index! + mention.length))) continue;
     const unit = normalizeUnit(unitRaw!);
@@ -63,10 +67,11 @@ export function extractDurations(s: ScoredSentence, sinceThen = false): Candidat
     const offset = within && /^\s*in\s*$/i.test(s.text.slice(0, m.index!)) && /^\s*,/.test(after);
     // "talks ended without agreement after 90 minutes": how long the talks lasted.
     const untilEnd = /\bafter\s*$/i.test(`${before.trim()} `) && ENDED_BEFORE.test(s.text.slice(Math.max(0, m.index! - 80), m.index!));
-    const confidence = durative || untilEnd || ago ? 1 : offset ? 0.5 : within ? 0.85 : 0.6;
+    const confidence = durative || untilEnd || ago || every ? 1 : offset ? 0.5 : within ? 0.85 : 0.6;
     out.push({
-      key,
-      value,
+      // A frequency is its own claim, shown as one: "every 2 days".
+      key: every ? `every:${key}` : key,
+      value: every ? `every ${value}` : value,
       mention: mention.trim(),
       at: m.index!,
       sentence: s,

@@ -4,6 +4,9 @@ import type { Family } from './family.ts';
 /** "how long has Barclays been around?", "how long have they existed?": a time ago answers it. */
 const SINCE_THEN = /\bhow long (?:has|have)\b/i;
 
+/** "how often is it updated?", "how long does it go between refreshes?": a frequency answers it. */
+const INTERVAL = /\bhow (?:often|frequently)\b|\bhow long\b.*\bbetween\b/i;
+
 /** "How long…" questions: durations ("for 50 minutes", "a four-day tour", "just under an hour"). */
 export const howLong: Family = {
   name: 'how_long',
@@ -11,7 +14,7 @@ export const howLong: Family = {
     {
       order: 60,
       test: (lower) =>
-        /\b(how long|for how long|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b|\b(?:over|for|during|in) what (?:period|stretch|length|span)\b/.test(
+        /\b(how long|for how long|how often|how frequently|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b|\b(?:over|for|during|in) what (?:period|stretch|length|span)\b/.test(
           lower,
         ),
     },
@@ -23,6 +26,7 @@ export const howLong: Family = {
   conflicts: true,
   extract: ({ q, sentences }) => {
     const sinceThen = SINCE_THEN.test(q.text);
-    return sentences.flatMap((s) => extractDurations(s, sinceThen));
+    const interval = INTERVAL.test(q.text);
+    return sentences.flatMap((s) => extractDurations(s, sinceThen, interval));
   },
 };
