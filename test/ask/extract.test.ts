@@ -91,6 +91,15 @@ describe('extractQuantities', () => {
     expect(values(extractQuantities(s, troops, 'troops'))).toEqual([['qty:100000', '100,000 troops']]);
   });
 
+  it('reads a range of the counted noun as one claim, and shows the noun as the coverage writes it', () => {
+    const searches = slot('searchs', ['search']);
+    const s = sentence('On average, users conduct between five and 10 searches per day.', null, ['searchs']);
+    expect(values(extractQuantities(s, searches, 'searchs'))).toEqual([['qty:5-10', 'between five and 10 searches']]);
+    expect(values(extractQuantities(sentence('Users conduct five to 10 searches a day.'), searches, 'searchs'))).toEqual([['qty:5-10', 'five to 10 searches']]);
+    // A soldier is a troop: "100,000 soldiers", as written.
+    expect(values(extractQuantities(sentence('Russia has massed 100,000 soldiers.'), troops, 'troops'))).toEqual([['qty:100000', '100,000 soldiers']]);
+  });
+
   it('counts a product the question names under the common noun the coverage gives it', () => {
     const s = sentence('Sony says it intends to ship three million of the consoles by March 2005.');
     expect(values(extractQuantities(s, slot('PSPs', ['psps']), 'psps'))).toEqual([['qty:3000000', 'three million psps']]);

@@ -12,6 +12,15 @@ import { ORDINAL_WORDS } from '../lexicon.ts';
  */
 
 const AMOUNT = new RegExp(`(?<![\\p{L}\\d.,$£€])(?:(${APPROX_PATTERN})\\s+)?([$£€]\\s?)?${NUMBER_PATTERN}`, 'giu');
+/** "between five and 10", "five to 10", "200-300": the two ends of a range. */
+const RANGE = new RegExp(`(?<![\\p{L}\\d.,$£€])(between\\s+)?${NUMBER_PATTERN}\\s*(and|to|-)\\s*${NUMBER_PATTERN}`, 'giu');
+
+/** The counted noun as the sentence writes it, among the first words after the number ("searches", not the asker's "searchs"). */
+function countedWord(after: string, nounSlot: Slot): string | null {
+  for (const w of (after.match(/[\p{L}-]+/gu) ?? []).slice(0, 4)) if (nounSlot.terms.has(analyzeTerm(w) ?? '')) return w;
+  return null;
+}
+
 const VAGUE = /\b(tens|hundreds|thousands|millions|dozens|scores) of (thousands|millions)?\s*(?:of\s+)?/gi;
 /** Words that end the noun phrase a number opens. */
 const PHRASE_END = new Set([
@@ -105,9 +114,24 @@ export function extractQuantities(
     return of > 0 && nounSlot.terms.has(analyzeTerm(tail[of - 1]!) ?? '');
   };
   const nounInSentence = nounSlot !== null && s.matched.has(nounSlot.label);
+  // "between five and 10 searches", "five to 10 searches": a range of the counted noun is one claim,
+  // and its ends count nothing alone.
+  const inRange: [number, number][] = [];
+  if (!money && !percent && nounSlot)
+    for (const m of words.matchAll(RANGE)) {
+      const [mention, between, lowText, lowMultiplier, , highText, highMultiplier] = m;
+      const end = m.index! + mention.length;
+      const low = parseAmount(lowText!, lowMultiplier);
+      const high = parseAmount(highText!, highMultiplier);
+      if (low === null || high === null || low >= high || (!between && !/\bto\b/.test(mention)) || !nounNear(end)) continue;
+      const noun = countedWord(words.slice(end), nounSlot) ?? countNoun ?? '';
+      inRange.push([m.index!, end]);
+      out.push({ key: `qty:${low}-${high}`, value: `${mention.trim()} ${noun}`.trim(), mention: mention.trim(), at: m.index!, sentence: s, confidence: 1 });
+    }
   for (const m of words.matchAll(AMOUNT)) {
     const [mention, qualifierRaw, currency, digits, multiplier] = m;
     const end = m.index! + mention.length;
+    if (inRange.some(([from, to]) => m.index! >= from && m.index! < to)) continue;
     const after = words.slice(end, end + 12);
     const before = words.slice(Math.max(0, m.index! - 10), m.index!);
     const unit = PERCENT_AFTER.exec(after);
@@ -189,7 +213,7 @@ export function extractQuantities(
     // "troops … with estimates of more than 90,000": the noun was named earlier in the sentence.
     const referredBack = !attached && nounSlot !== null && mentionsNoun(words.slice(0, m.index!), nounSlot);
     const bounding = isBounding(qualifier);
-    const noun = countNoun ?? '';
+    const noun = (attached && nounSlot ? countedWord(words.slice(end), nounSlot) : null) ?? countNoun ?? '';
     // The amount as the article writes it ("one billion", "1,981"), with the counted noun.
     const written = mention
       .trim()
