@@ -6,6 +6,7 @@ import { familyOf } from './families/registry.ts';
 import type { Family } from './families/family.ts';
 import type { ParsedQuestion } from './parsed-question.ts';
 import { correctQuestion } from './truecase.ts';
+import { roleReferent } from './role-referents.ts';
 import { buildSlots, retrieveSentences, type ScoredSentence, type Slot } from './retrieve.ts';
 import { centralNouns, personalReferent } from './story.ts';
 import { candidateScore, type Candidate } from './extract/candidate.ts';
@@ -87,7 +88,10 @@ export interface AnswerTrace {
 export function answerWithTrace(index: CorpusIndex, question: string, options: AnswerOptions = {}): { result: AnswerResult; trace: AnswerTrace } {
   const maxCitations = options.maxCitations ?? DEFAULT_MAX_CITATIONS;
   const previous = options.previousSubject ?? null;
-  const text = correctQuestion(index, question);
+  const corrected = correctQuestion(index, question);
+  // "what did the Gartner guy say?": the person the coverage gives that role, by name.
+  const referent = roleReferent(index, corrected);
+  const text = referent ? corrected.replace(referent.phrase, referent.name) : corrected;
   let q = parseQuestion(text, previous);
   // "what did he say?", "what is his role?" after a question about someone: ask about them by name.
   const reask = familyOf(q.family).reask;
