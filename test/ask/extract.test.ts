@@ -209,6 +209,10 @@ describe('roles', () => {
     expect(values(extractRoleHolders(sentence('French President Francois Hollande spoke.'), 'the French president'))).toEqual([
       ['person:hollande', 'Francois Hollande'],
     ]);
+    // "boss" is no plural of "bos": its WordNet synonyms ("chief") hold the role too.
+    expect(values(extractRoleHolders(sentence('Refugee Council chief Maeve Sherlock called the plans dangerous.'), 'refugee boss'))).toEqual([
+      ['person:sherlock', 'Maeve Sherlock'],
+    ]);
   });
 
   it('reads a span that only restates the asked kind as a description of the name before it', () => {

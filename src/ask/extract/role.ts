@@ -21,6 +21,11 @@ export function isRoleTarget(target: string): boolean {
   return ROLE_SET.has(last) || ROLE_SET.has(last.replace(/s$/, ''));
 }
 
+/** A plural noun's singular by its last "s" ("clubs" → "club"), never of a word ending in "ss" ("boss"). */
+function singular(word: string): string {
+  return word.length > 3 && /[^s]s$/.test(word) ? word.slice(0, -1) : word;
+}
+
 /** The head noun of a role phrase: "the mastermind of the attacks" → "mastermind". */
 function roleHead(role: string): string {
   const words = role
@@ -81,7 +86,7 @@ export function extractRoleHolders(s: ScoredSentence, role: string, question = '
     .replace(/^(the|a|an)\s+/i, '')
     .replace(/\s+(of|for|at|in|on)\s+.*$/i, '')
     .split(/\s+/);
-  const asked = roleHead(role).toLowerCase().replace(/s$/, '');
+  const asked = singular(roleHead(role).toLowerCase());
   // "which company…" is answered by a "firm" too.
   // WordNet's synonyms of its main sense too: "which bookie…" is answered by a "bookmaker".
   const heads = [
@@ -225,7 +230,7 @@ function fold(text: string): string {
 
 function roleCandidate(s: ScoredSentence, phrase: string, confidence: number, isRole: (w: string) => boolean = isRoleWord): Candidate {
   const words = phrase.split(/\s+/);
-  const head = ([...words].reverse().find(isRole) ?? words[words.length - 1]!).toLowerCase().replace(/s$/, '');
+  const head = singular(([...words].reverse().find(isRole) ?? words[words.length - 1]!).toLowerCase());
   // Synonymous roles agree: "ringleader", "mastermind" and "organiser" are one answer.
   const family = RELATION_SETS.find((set) => set.includes(head));
   return {
