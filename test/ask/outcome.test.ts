@@ -43,6 +43,12 @@ describe('preferOutcomes', () => {
       ['Scorsese', 1],
       ['Eastwood', 1],
     ]);
+    // "…their chances of winning": the chances are the forecast asked about.
+    expect(confidences(preferOutcomes(award, "what did the critics say about scorsese's chances of winning best director?", won))).toEqual([
+      ['Scorsese', 1],
+      ['Scorsese', 1],
+      ['Eastwood', 1],
+    ]);
     const meeting = [candidate('May 25', 'The request will be considered at the meeting on May 25.')];
     expect(confidences(preferOutcomes(meeting, 'when is the meeting where the request gets considered?', [slot('considered'), slot('meeting')]))).toEqual([
       ['May 25', 1],

@@ -22,9 +22,9 @@ const FORECAST_FACTOR = 0.6;
 const FORECAST_BEFORE =
   /\b(?:tipped|expected|likely|unlikely|set|poised|favourite|favorite|predicted|forecast|bidding|hoping|hopes|hoped|aiming|aims|plans|planning|planned|wants|wanted|intends|could|may|might|would|will|should|shall)\s+(?:[\p{L}'’]+\s+){0,2}?(?:to\s+)?(?:\p{L}+\s+)?$/iu;
 
-/** A question that asks about a forecast or an intention itself. */
+/** A question that asks about a forecast or an intention itself ("…the Tories' chances of winning the next election"). */
 const FORECAST_QUESTION =
-  /\b(?:will|would|could|might|may|should|expected|likely|tipped|favourite|favorite|predicted|forecast|plans?|planning|hoping|hopes|going to|set to|poised|intends?|wants?)\b/i;
+  /\b(?:will|would|could|might|may|should|expected|likely|tipped|favourite|favorite|predicted|forecast|plans?|planning|hoping|hopes|going to|set to|poised|intends?|wants?|chances?|prospects?|odds)\b/i;
 
 /**
  * Lowers the confidence of candidates from sentences that tell the question's verb only as a forecast.
