@@ -133,6 +133,25 @@ describe('about: what happened to someone', () => {
     expect(read('what happened to Greg Dyke after the Gilligan row?')).toEqual([s.text]);
     expect(read('who is Andrew Gilligan?')).toEqual([s.text, 'reporter']);
   });
+
+  it('tells an event over two sentences when the next holds words of the question the first lacks', () => {
+    const body = 'The beta had a few teething troubles. On its first day many users were greeted with a page that said the site had been overwhelmed.';
+    const first = {
+      ...scoredSentence(body, { matched: ['beta'] }),
+      text: 'The beta had a few teething troubles.',
+      end: 37,
+      next: { text: body.slice(38), start: 38, end: body.length },
+    };
+    const slots = [slotOf('day'), slotOf('beta')];
+    const read = (question: string) =>
+      about.extract({ index: new CorpusIndex(), q: parseQuestion(question), slots, sentences: [first] }).map((c) => [c.value, c.confidence]);
+    expect(read('what happened on day one of the beta?')).toEqual([
+      ['The beta had a few teething troubles.', 0.8],
+      [body, 0.9],
+    ]);
+    // Not for a question about something else than an event.
+    expect(read('tell me about the beta')).toEqual([['The beta had a few teething troubles.', 0.8]]);
+  });
 });
 
 describe('yes/no: the action asked about', () => {
