@@ -7,7 +7,7 @@ import { extractDates } from '../../src/ask/extract/when.ts';
 import { extractPlaces } from '../../src/ask/extract/place.ts';
 import { isCountryName } from '../../src/ask/gazetteer.ts';
 import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
-import { extractStatements, extractToldQuotes } from '../../src/ask/extract/statement.ts';
+import { extractPronounStatements, extractStatements, extractToldQuotes } from '../../src/ask/extract/statement.ts';
 import {
   extractAgents,
   extractMentioned,
@@ -238,6 +238,18 @@ describe('extractStatements', () => {
     expect(v('Asked if the figure was obscene, Scudamore said: "It is not a problem at all."', 'Scudamore')).toEqual(['It is not a problem at all']);
     expect(v('In his first comments since the report, Mr Blair told BBC News he had not yet read it.', 'Blair')).toEqual(['he had not yet read it']);
     expect(v('Psaki told reporters the call was serious.', 'Psaki')).toEqual(['the call was serious']);
+  });
+
+  it('reads a quote a pronoun tells after a sentence that names the speaker first, a capitalised opening word aside', () => {
+    const previous = 'One dissenting opinion came from Brian Gammage, an analyst.';
+    const quote = 'He said: "I don\'t think it changes the world."';
+    const s = { ...sentence(`${previous} ${quote}`), text: quote, start: previous.length + 1, previous: { text: previous, start: 0, end: previous.length } };
+    expect(extractPronounStatements(s, 'Brian Gammage').map((c) => [c.value, c.confidence])).toEqual([["I don't think it changes the world", 0.85]]);
+    // Named after another name, as an object, the speaker is not the pronoun's: "Apple" is one, as the
+    // article writes it inside a sentence too.
+    const body = `Apple beat Brian Gammage to it. ${quote} Shares in Apple rose.`;
+    const other = { ...sentence(body), text: quote, start: 32, previous: { text: 'Apple beat Brian Gammage to it.', start: 0, end: 31 } };
+    expect(extractPronounStatements(other, 'Brian Gammage')).toEqual([]);
   });
 
   it('reads what a speaker warned, told or said', () => {

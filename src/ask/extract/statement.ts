@@ -90,9 +90,16 @@ export function extractPronounStatements(s: ScoredSentence, speaker: string): Ca
   // The speaker is the sentence's subject: named first ("Hilary Swank picked up…", "On Monday, Tony
   // Blair's official spokesman declined…"), not later as an object ("…, beating Annette Bening").
   const at = s.previous.text.search(mentionRe);
-  const first = nameSpans(s.previous.text)[0];
+  // ("One dissenting opinion came from Brian Gammage…": a word capitalised only to open the sentence
+  // names nobody; "Apple" does, as the article writes it so inside its sentences too.)
+  const first = nameSpans(s.previous.text).find((sp) => !(sp.start === 0 && !sp.text.includes(' ') && !writtenAsName(sp.text, s.article.text)));
   if (at < 0 || (first !== undefined && at > first.end)) return [];
   return ['he', 'she', 'they'].flatMap((pronoun) => extractStatements(s, pronoun)).map((c) => ({ ...c, confidence: c.confidence * PRONOUN_SPEAKER_FACTOR }));
+}
+
+/** True when a text writes the word capitalised inside a sentence, as a name ("…sued by Apple"), not only at a sentence's start. */
+function writtenAsName(word: string, text: string): boolean {
+  return new RegExp(`[\\p{L}\\d,;]\\s+${escapeRegExp(word)}\\b`, 'u').test(text);
 }
 
 /** What a quote counts whose teller is named sentences before it. */
