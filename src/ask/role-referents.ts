@@ -76,7 +76,8 @@ function holderOf(index: CorpusIndex, body: string, role: string | null): string
   const after = new RegExp(`^,?\\s+((?:[\\p{L}-]+\\s+){0,8}?)(?:at|of|from|for|with)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?${b}\\b`, 'iu');
   // "Evening Standard reporter Oliver Finegold", "Gartner's analyst Brian Gammage".
   const before = new RegExp(`\\b${b}(?:['’]s)?\\s+((?:[\\p{Ll}-]+\\s+){1,3})$`, 'iu');
-  const hasRole = (between: string): boolean => role === null || new RegExp(`\\b${escapeRegExp(role)}s?\\b`, 'i').test(between);
+  const rolePattern = role === null ? null : new RegExp(`\\b${escapeRegExp(role)}s?\\b`, 'i');
+  const hasRole = (between: string): boolean => rolePattern === null || rolePattern.test(between);
   const counts = new Map<string, { name: string; n: number }>();
   for (const hit of index.searchTerms(new Map(terms.map((t) => [t, 1])), PASSAGES_READ)) {
     const text = hit.passage.text;

@@ -88,11 +88,11 @@ export function extractAgents(
     // "Due to follow are AOL and Yahoo. The latter recently bought Stata Labs": the name the sentence
     // before gives last (or, for "the former", first).
     else if (s.previous && LATTER_OR_FORMER.test(text.slice(0, tok.start))) {
+      const previous = s.previous;
       // "AOL and Yahoo" is one span of names: its parts count one by one.
-      const previousText = s.previous.text;
-      const named = nameSpans(previousText)
+      const named = nameSpans(previous.text)
         // Not a common word capitalised to open the sentence ("Due to follow are…").
-        .filter((sp) => !capitalisedCommonWord(sp, classifySpan(previousText, sp)))
+        .filter((sp) => !capitalisedCommonWord(sp, classifySpan(previous.text, sp)))
         .flatMap((sp) => {
           const parts: { text: string; start: number; end: number }[] = [];
           let at = sp.start;
@@ -104,9 +104,8 @@ export function extractAgents(
         });
       const which = /^(?:But |And |However, )?the former/i.test(text) ? named[0] : named.at(-1);
       if (named.length >= 2 && which) {
-        const e = classifySpan(s.previous.text, which);
+        const e = classifySpan(previous.text, which);
         // The citation widens over both sentences, so that it shows whom "the latter" means.
-        const previous = s.previous;
         const both = { ...s, text: s.article.text.slice(previous.start, s.end), start: previous.start };
         if (answersQuestion(e, questionSlots)) out.push({ ...toCandidate(index, s, e, LATTER_CONFIDENCE), sentence: both, at: undefined });
       }
