@@ -95,6 +95,9 @@ export const CHANGE_QUESTION =
   /\bhow much (?:did|has|have|had|does|do|will|would)\b.*\b(?:rise|risen|fall|fallen|go up|gone up|go down|gone down|drop|dropped|increase|decrease|climb|jump|grow|grown|slump|surge|soar|tumble|slide|gain)\b/;
 /** "what share / what % …": a question whose answer is a percentage. */
 export const PERCENT_QUESTION = /(?:^|\bby |\bat |\bto )(what|which) (%|percent|percentage|proportion|share|fraction|stake|rate)(?=\s|$)/;
-/** "what fee / what price …", "what did Sky and BT pay for…": a question whose answer is an amount of money. */
+/**
+ * "what fee / what price …", "what did Sky and BT pay for…", "what's Absa worth…", "the most a
+ * broadcaster could be fined…": a question whose answer is an amount of money.
+ */
 export const MONEY_QUESTION =
-  /^(what|which) (fee|price|sum|amount|figure|salary|wage|fine|cost)\b|^what (?:did|does|do|will|would|has|have|had) (?:[\w'’.-]+ ){1,6}(?:pay|spend|cost|charge|earn|fetch|bid)\b/;
+  /^(what|which) (fee|price|sum|amount|figure|salary|wage|fine|cost)\b|^what (?:did|does|do|will|would|has|have|had) (?:[\w'’.-]+ ){1,6}(?:pay|spend|cost|charge|earn|fetch|bid)\b|^what(?:'s|’s|s| is| was| are| were) (?:[\w'’.-]+ ){1,5}(?:worth|valued at)\b|\bthe (?:most|least|maximum|minimum|max)\b(?: [\w'’.-]+){1,6} (?:be )?(?:fined|paid|charged|earn|earned|cost)\b/;

@@ -54,6 +54,11 @@ describe('detectFamily: chat phrasings', () => {
       'how might he get round the board',
     ].map(detectFamily);
     expect(families).toEqual(['what_x', 'what_x', 'how_many', 'how_many', 'when', 'why', 'said', 'said', 'how']);
+    // What something is worth, or the most it could be fined, is an amount of money.
+    expect(["what's the company worth on the stock market", 'whats the most a broadcaster could be fined each time'].map(detectFamily)).toEqual([
+      'how_many',
+      'how_many',
+    ]);
     // "how often…" asks for a frequency, which the how-long family reads ("every two days").
     expect(detectFamily('how often does microsoft refresh its index')).toBe('how_long');
     // "what did X pay / spend / cost" asks for an amount; "what did X say / offer" does not.
