@@ -164,6 +164,12 @@ describe('extractDates', () => {
 describe('extractPlaces', () => {
   it('reads a place after a locative preposition', () => {
     expect(values(extractPlaces(sentence('Talks are planned on Jan. 10 in Geneva.')))).toEqual([['place:geneva', 'Geneva']]);
+    // "on" and "within" place a name too, weakly; never a day or a month.
+    const within = extractPlaces(sentence('It can be used on the Windows desktop and within the Outlook e-mail program, from Monday.'));
+    expect(within.map((c) => [c.value, c.confidence])).toEqual([
+      ['Windows', 0.45],
+      ['Outlook', 0.45],
+    ]);
   });
 
   it('counts a whole country for less than a city, unless the question asks for a country', () => {

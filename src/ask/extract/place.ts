@@ -28,6 +28,9 @@ const PLACE_PREPOSITIONS = [
   'for',
   'via',
   'through',
+  // "on Wall Street", "within the Outlook e-mail program": weak ones, as "to" and "from" are.
+  'on',
+  'within',
 ];
 /** "the coast of", "the capital of", "the streets of" … */
 const PART_OF = [
@@ -88,7 +91,7 @@ const BROAD_PLACES =
 /** What a whole country counts against a city or venue, unless the question asks for a country. */
 const COUNTRY_FACTOR = 0.8;
 const NOT_PLACES =
-  /^(Mr|Mrs|Ms|Dr|President|Prime|Minister|Secretary|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+  /^(Mr|Mrs|Ms|Dr|President|Prime|Minister|Secretary|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
 
 /**
  * Finds places in a sentence.
