@@ -96,7 +96,11 @@ function countedNoun(lower: string): string | null {
   // name WordNet does not know.
   const sizeOf = m !== null && /^how (?:big|large|huge|high|small)\b/.test(m[0]);
   // "how many of the 20 clubs…": the noun after the partitive.
-  const phrase = (m?.[1] ?? '').trim().replace(/^of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?/, '');
+  const phrase = (m?.[1] ?? '')
+    .trim()
+    .replace(/^of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?/, '')
+    // "how much extra is Apple giving…": a difference is asked, and no noun named ("how much more money…" names one).
+    .replace(/^(?:more|extra|additional|further|fewer|less)\b\s*/, '');
   for (const [i, w] of phrase.split(/\s+/).entries()) {
     // Stop at the verb: an auxiliary, a preposition, a past form ("people died in…") or a word
     // WordNet mostly uses as a verb ("data fits on…") — unless an auxiliary follows it, which the

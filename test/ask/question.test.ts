@@ -139,6 +139,11 @@ describe('parseQuestion', () => {
     expect(parseQuestion('what day of the week did the court rule').focus).toEqual(['court', 'rule']);
     // "US" in capitals is the country, "us" the pronoun.
     expect([parseQuestion('how much does it cost in the US').focus, parseQuestion('how much did they pay us').focus]).toEqual([['cost', 'US'], ['pay']]);
+    // "how much extra…" asks for a difference in money; "how many more copies" still counts copies.
+    expect([parseQuestion('how much extra is apple giving to the charity').countNoun, parseQuestion('how many more copies did it sell').countNoun]).toEqual([
+      'money',
+      'copies',
+    ]);
     // "by what percentage…" asks for a percentage: the coverage says "down 40%", not the word.
     expect(parseQuestion('by what percentage have asylum applications dropped').focus).toEqual(['asylum', 'applications', 'dropped']);
     // "at the moment" says when the asker asks, not what about.
