@@ -154,7 +154,7 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
         }
       : null,
   };
-  const bar = winner ? answerBar(winner.members[0]!, family, slots) : MIN_ANSWER_RELEVANCE;
+  const bar = winner ? answerBar(winner.members[0]!, family, slots, family.asksKind ? q.entity : null) : MIN_ANSWER_RELEVANCE;
   if (!winner || winner.members[0]!.sentence.relevance < bar) {
     return {
       result: { answer: notFound(question, sentences, maxCitations), subject },
@@ -178,11 +178,15 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
  * confidence 0.9 or more), and a sentence that itself holds every thing the question names (its nouns
  * and names: "how much did Chelsea pay for him originally?" answered by "Mutu joined Chelsea for
  * £15.8m"), where only the question's verbs and modifiers are missing.
+ * @param kindAsked - the kind of thing the question asks for ("club" in "which club…"), which the sentence need not hold
  * @example answerBar(surelyReadDate, when, slots) // 0.5
  */
-export function answerBar(best: Candidate, family: Family, slots: readonly Slot[]): number {
+export function answerBar(best: Candidate, family: Family, slots: readonly Slot[], kindAsked: string | null = null): number {
   const own = family.answerRelevance?.(best) ?? MIN_ANSWER_RELEVANCE;
-  if (holdsEveryThingNamed(best.sentence, slots)) return Math.min(own, MIN_SENTENCE_RELEVANCE);
+  // "which club did Chelsea buy him from?": the kind asked for is what the answer is, not a word it repeats.
+  const kind = kindAsked?.split(/\s+/).at(-1)?.toLowerCase();
+  const told = kind ? slots.filter((s) => s.label.toLowerCase() !== kind) : slots;
+  if (holdsEveryThingNamed(best.sentence, told)) return Math.min(own, MIN_SENTENCE_RELEVANCE);
   return family.typed && best.confidence >= SURE_CONFIDENCE ? Math.min(own, SURE_ANSWER_RELEVANCE) : own;
 }
 

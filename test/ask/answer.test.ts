@@ -48,6 +48,9 @@ describe('answerBar', () => {
     };
     expect(answerBar(after, when, named)).toBe(0.45);
     expect(answerBar(candidate(0.8, ['doors']), when, named)).toBe(0.6);
+    // "which museum opened its doors…": the kind asked for is what the answer is, not a word it must repeat.
+    const kind = [slotOf('museum'), slotOf('doors')];
+    expect([answerBar(candidate(0.8, ['doors']), when, kind, 'museum'), answerBar(candidate(0.8, ['doors']), when, kind)]).toEqual([0.45, 0.6]);
   });
 });
 

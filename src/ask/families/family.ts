@@ -39,6 +39,11 @@ export interface Family {
   /** The person, role or kind of thing the question asks about ("what did Putin say" → Putin). */
   entity?: (question: string) => string | null;
   /**
+   * The entity is the kind of thing asked for ("which club…", "which prank outfit…"), which the
+   * sentence that answers seldom names: a sentence need not hold it to answer from less of the question.
+   */
+  asksKind?: boolean;
+  /**
    * The part of the question that only places what it asks about ("who is Ken Perkins, the guy quoted
    * on the Christmas sales?" → "the guy quoted on the Christmas sales"): its words weigh as a scene
    * clause's, since the coverage that answers need not repeat them.

@@ -27,6 +27,7 @@ export const whatX: Family = {
   name: 'what_x',
   detect: [{ order: 180, test: opensNounPhrase }],
   entity: (question) => whichNoun(question.toLowerCase()),
+  asksKind: true,
   typed: true,
   conflicts: false,
   extract: ({ q, sentences }) => {

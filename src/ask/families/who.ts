@@ -195,6 +195,7 @@ export const who: Family = {
   ],
   echoWords: ['who'],
   entity: (question) => whichNoun(question.toLowerCase()) ?? kindAsked(question.toLowerCase()),
+  asksKind: true,
   // "what's the name of…", "what is it called": the words that ask for a name name nothing.
   asking: (word, lower) => /^(name|called|named)$/.test(word) && asksForName(lower),
   typed: true,
