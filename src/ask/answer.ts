@@ -175,10 +175,9 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
  * How much of the question the winning candidate's sentence must cover: the family's own bar if it
  * sets one, else the pipeline's. Two readings answer from less, because the coverage words the rest
  * otherwise: a typed value the extractor read surely (a construction that ties it to the question,
- * confidence 0.9 or more), and a sentence that holds every thing the question names, with the
- * sentence before and the headline (its nouns and names: "how much did Chelsea pay for him
- * originally?" answered by "Mutu joined Chelsea for £15.8m"), where only the question's verbs and
- * modifiers are missing.
+ * confidence 0.9 or more), and a sentence that itself holds every thing the question names (its nouns
+ * and names: "how much did Chelsea pay for him originally?" answered by "Mutu joined Chelsea for
+ * £15.8m"), where only the question's verbs and modifiers are missing.
  * @param kindAsked - the kind of thing the question asks for ("club" in "which club…"), which the sentence need not hold
  * @example answerBar(surelyReadDate, when, slots) // 0.5
  */
@@ -192,18 +191,18 @@ export function answerBar(best: Candidate, family: Family, slots: readonly Slot[
 }
 
 /**
- * True when the sentence, the sentence before it or the headline holds every noun and name of the
- * question. A name is a capitalised word (the question is truecased first); a word WordNet lacks (a
- * typo, slang) is not required.
+ * True when the sentence itself holds every noun of the question, and every name of it or the sentence
+ * before or the headline does. A name is a capitalised word (the question is truecased first); a word
+ * WordNet lacks (a typo, slang) is not required.
  */
 function holdsEveryThingNamed(sentence: ScoredSentence, slots: readonly Slot[]): boolean {
   let around: Set<string> | null = null;
-  // What the sentence leans on may stand in the sentence before or the headline ("Nogar … The six tapes are valued at…").
+  // A name may stand in the sentence before or the headline ("Nogar … The six tapes are valued at…").
   const nearby = (s: Slot): boolean => {
     around ??= new Set(analyzeText(`${sentence.previous?.text ?? ''} ${sentence.article.title}`));
     return [...s.terms.keys()].some((t) => around!.has(t));
   };
-  return slots.every((s) => sentence.matched.has(s.label) || (/^\p{Lu}/u.test(s.label) ? nearby(s) : mainPartOfSpeech(s.label) !== 'noun' || nearby(s)));
+  return slots.every((s) => sentence.matched.has(s.label) || (/^\p{Lu}/u.test(s.label) ? nearby(s) : mainPartOfSpeech(s.label) !== 'noun'));
 }
 
 /** A typed value read this surely… */
