@@ -191,18 +191,11 @@ export function answerBar(best: Candidate, family: Family, slots: readonly Slot[
 }
 
 /**
- * True when the sentence itself holds every noun of the question, and every name of it or the sentence
- * before or the headline does. A name is a capitalised word (the question is truecased first); a word
- * WordNet lacks (a typo, slang) is not required.
+ * True when the sentence itself holds every noun and name of the question. A name is a capitalised
+ * word (the question is truecased first); a word WordNet lacks (a typo, slang) is not required.
  */
 function holdsEveryThingNamed(sentence: ScoredSentence, slots: readonly Slot[]): boolean {
-  let around: Set<string> | null = null;
-  // A name may stand in the sentence before or the headline ("Nogar … The six tapes are valued at…").
-  const nearby = (s: Slot): boolean => {
-    around ??= new Set(analyzeText(`${sentence.previous?.text ?? ''} ${sentence.article.title}`));
-    return [...s.terms.keys()].some((t) => around!.has(t));
-  };
-  return slots.every((s) => sentence.matched.has(s.label) || (/^\p{Lu}/u.test(s.label) ? nearby(s) : mainPartOfSpeech(s.label) !== 'noun'));
+  return slots.every((s) => sentence.matched.has(s.label) || !(/^\p{Lu}/u.test(s.label) || mainPartOfSpeech(s.label) === 'noun'));
 }
 
 /** A typed value read this surely… */
