@@ -617,3 +617,22 @@ export const NON_NAME_CAPITALS: ReadonlySet<string> = new Set([
 
 /** The lightest verbs: they say little of what happened ("make", "take", "get"). */
 export const LIGHT_VERBS: readonly string[] = ['be', 'go', 'get', 'have', 'do', 'make', 'take', 'give', 'put', 'set', 'come', 'let', 'keep'];
+
+/** The months, capitalised, January first. */
+export const MONTHS: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** The weekdays, capitalised, Sunday first (as Date.getDay counts them). */
+export const WEEKDAYS: readonly string[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { ScoredSentence } from '../retrieve.ts';
 import type { Candidate } from './candidate.ts';
+import { MONTHS, WEEKDAYS } from '../lexicon.ts';
 
 /**
  * Dates and days, read with chrono-node: it understands the many ways news copy writes a date
@@ -9,12 +10,10 @@ import type { Candidate } from './candidate.ts';
  * calendar day it names (month and day), so "Jan. 10" and "January 10, 2022" agree.
  */
 
-/** Cheap test before running chrono: the sentence mentions a month, a weekday, a year or a relative day. */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Month names but "May", which is mostly the verb. */
 const UNAMBIGUOUS_MONTHS = MONTHS.filter((m) => m !== 'May');
 const MONTH_STARTS = MONTHS.map((m) => m.slice(0, 3));
+/** Cheap test before running chrono: the sentence mentions a month, a weekday, a year or a relative day. */
 const DATE_HINT = new RegExp(
   [
     `\\b(${UNAMBIGUOUS_MONTHS.join('|')})\\b`,

@@ -3,7 +3,7 @@ import type { NeighbourSentence, ScoredSentence, Slot } from '../retrieve.ts';
 import { analyzeTerm } from '../../index/analyzer.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from '../extract/candidate.ts';
-import { SPEECH_VERBS } from '../lexicon.ts';
+import { MONTHS, SPEECH_VERBS, WEEKDAYS } from '../lexicon.ts';
 
 /**
  * Families answered by a whole sentence of the coverage: why (the reason), how (the manner) and
@@ -60,8 +60,11 @@ function deniesQuestion(text: string, words: readonly Slot[]): boolean {
 
 /** The kind of value a word is, for telling one value from another of its kind: a month, a weekday or a number. */
 function valueKind(word: string): 'month' | 'weekday' | 'number' | null {
-  if (/^(?:january|february|march|april|june|july|august|september|october|november|december)$/i.test(word) || word === 'May') return 'month';
-  if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(word)) return 'weekday';
+  const lower = word.toLowerCase();
+  // ("may" is the month only as "May".)
+  const month = MONTHS.find((m) => m.toLowerCase() === lower);
+  if (month && (month !== 'May' || word === 'May')) return 'month';
+  if (WEEKDAYS.some((d) => d.toLowerCase() === lower)) return 'weekday';
   return /^\d+(?:[.,]\d+)?$/.test(word) ? 'number' : null;
 }
 
