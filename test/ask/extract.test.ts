@@ -10,6 +10,7 @@ import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts'
 import { extractPronounStatements, extractStatements, extractToldQuotes } from '../../src/ask/extract/statement.ts';
 import {
   extractAgents,
+  extractByAgents,
   extractMentioned,
   extractNamesOfKind,
   extractPrepositionObjects,
@@ -530,6 +531,22 @@ describe('extractMentioned', () => {
       ['Reynolds', 86, 0.28],
     ]);
     expect(extractMentioned(index, s, [slot('Reynolds', ['Reynolds'])]).map((c) => c.value)).toEqual(['Altria']);
+  });
+});
+
+describe('extractByAgents', () => {
+  const index = new CorpusIndex();
+
+  it('gives the names after "by" whatever verb comes before, never one the question names', () => {
+    const s = sentence(
+      'An official complaint has been made to local government watchdogs by the Board of Deputies of British Jews, demanding an investigation by the Standards Board of England.',
+    );
+    // Both are bodies of several words, at 0.75.
+    expect(extractByAgents(index, s, [slot('complaint', ['complaint'])]).map((c) => [c.value, c.at, c.confidence])).toEqual([
+      ['Board of Deputies of British Jews', 73, 0.75],
+      ['Standards Board of England', 142, 0.75],
+    ]);
+    expect(extractByAgents(index, s, [slot('Standards', ['standards'])]).map((c) => c.value)).toEqual(['Board of Deputies of British Jews']);
   });
 });
 

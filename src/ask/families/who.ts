@@ -13,6 +13,7 @@ import {
   extractSubjects,
   extractMentioned,
   extractNamesOfKind,
+  extractByAgents,
 } from '../extract/agent.ts';
 import { extractRoleHolders } from '../extract/role.ts';
 import { mainPartOfSpeech } from '../wordnet.ts';
@@ -78,6 +79,10 @@ function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[
   if (!stranded && !patient && nouns.length) for (const s of sentences) out.push(...extractNominalAgents(index, s, nouns, slots));
   // "who compared…?" answered by a quote that says it: its teller, named before the quote ran on.
   if (!stranded && !patient) for (const s of sentences) out.push(...extractQuoteTeller(index, s, slots));
+  // "a complaint has been made … by the Board of Deputies" for "who lodged the complaint?": whoever
+  // the best sentences name after "by" did something they tell, whatever the verb.
+  if (!stranded && !patient)
+    for (const s of sentences.filter((x) => x.relevance >= BY_AGENT_RELEVANCE).slice(0, BY_AGENT_SENTENCES)) out.push(...extractByAgents(index, s, slots));
   // "what's the name of the police dog…": names given with "named" / "called".
   if (asksForName(q.text)) for (const s of sentences) out.push(...extractNamedAs(s));
   // "which band…": names given that kind ("rock band Eagles of Death Metal").
@@ -116,6 +121,11 @@ function relationSlots(slots: readonly Slot[]): Slot[] {
 
 /** How well a sentence must cover the question for its subject to answer who did it (0.7: chosen on the dev and val stories; 0.6 and 0.75 scored less). */
 const SUBJECT_FALLBACK_RELEVANCE = 0.7;
+
+/** How well a sentence must cover the question for a name after its "by" to answer (0.5: chosen on dev and val; 0.45 and 0.55 scored the same). */
+const BY_AGENT_RELEVANCE = 0.5;
+/** The best sentences read for names after "by". */
+const BY_AGENT_SENTENCES = 5;
 
 /** How well a sentence must cover the question for any name it mentions to answer (chosen on dev and val: 0.7 and 0.75 answered more unanswerable questions). */
 const MENTIONED_RELEVANCE = 0.8;
