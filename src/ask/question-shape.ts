@@ -101,3 +101,11 @@ export const PERCENT_QUESTION = /(?:^|\bby |\bat |\bto )(what|which) (%|percent|
  */
 export const MONEY_QUESTION =
   /^(what|which) (fee|price|sum|amount|figure|salary|wage|fine|cost)\b|^what (?:did|does|do|will|would|has|have|had) (?:[\w'’.-]+ ){1,6}(?:pay|spend|cost|charge|earn|fetch|bid)\b|^what(?:'s|’s|s| is| was| are| were) (?:[\w'’.-]+ ){1,5}(?:worth|valued at)\b|\bthe (?:most|least|maximum|minimum|max)\b(?: [\w'’.-]+){1,6} (?:be )?(?:fined|paid|charged|earn|earned|cost)\b/;
+
+/**
+ * "who's the producer stan lee is partnering with…", "who's the senator pushing for a cap…": a
+ * who-question whose kind ("producer", "senator") is told by what its holder does, in a clause right
+ * after it with no "who" or "that". It asks for the holder, as "which producer…" does. Group 1 is the kind.
+ */
+export const KIND_TOLD_BY_CLAUSE =
+  /^who(?:'s|’s|s| is| was| are| were)\s+(?:the|a|an)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:[a-z]{3,}ing\b|(?:[a-z'’-]+\s+){1,2}(?:is|are|was|were|has|had|have|will|would|did|does)\s+[a-z]{3,}(?:ing|ed)\b)/;

@@ -79,6 +79,12 @@ describe('detectFamily: chat phrasings', () => {
     expect(
       ["who's the academic who reckoned the ruling hurt", 'who was the first celeb to get booted', 'who is the head of the tribunal'].map(detectFamily),
     ).toEqual(['who', 'who', 'who_is']);
+    // So does a kind told by a clause without "who": what its holder is doing, or what someone does with them.
+    expect(
+      ["who's the producer stan lee is partnering with on the new film?", 'who is the senator pushing for a cap on fines', 'who is the senator for kansas'].map(
+        detectFamily,
+      ),
+    ).toEqual(['who', 'who', 'who_is']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { hasVerbSense } from '../wordnet.ts';
+import { KIND_TOLD_BY_CLAUSE } from '../question-shape.ts';
 import { extractRoleHolders, extractRoles, isRoleTarget } from '../extract/role.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import { extractDescriptors } from './descriptor.ts';
@@ -20,6 +21,8 @@ function isWhoIs(question: string): boolean {
   // "who's the academic who reckoned…", "who was the first celeb to get booted…": a kind told by what
   // its holder did asks for that holder, as a who-question does.
   if (/^(?:the|a|an) (?:[\p{L}'’-]+ ){1,3}?(?:who|that|whom|to)\b/iu.test(rest)) return false;
+  // "who's the producer stan lee is partnering with…": so is a kind told by a clause without "who".
+  if (KIND_TOLD_BY_CLAUSE.test(question.toLowerCase())) return false;
   if (
     /^(the |a |an )?(\w+ ){0,3}(responsible|behind|in charge|leading|involved|accused|blamed|suspected|believed|thought|said|expected|going|set|due|likely)\b/i.test(
       rest,

@@ -1,6 +1,6 @@
 import type { CorpusIndex } from '../../index/corpus-index.ts';
 import { isVerbForm } from '../../index/analyzer.ts';
-import { asksForName, whichNoun } from '../question-shape.ts';
+import { asksForName, KIND_TOLD_BY_CLAUSE, whichNoun } from '../question-shape.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import { candidateScore, type Candidate } from '../extract/candidate.ts';
 import {
@@ -182,7 +182,7 @@ const KIND_ASKED =
 
 /** The kind a who-question asks for by its role, or null: see {@link KIND_ASKED}. */
 function kindAsked(lower: string): string | null {
-  const kind = KIND_ASKED.exec(lower)?.[1];
+  const kind = (KIND_ASKED.exec(lower) ?? KIND_TOLD_BY_CLAUSE.exec(lower))?.[1];
   return kind && mainPartOfSpeech(kind.split(/\s+/).at(-1)!) === 'noun' ? kind : null;
 }
 
