@@ -364,6 +364,18 @@ describe('extractExplanations', () => {
       ['Prices rose.', 0.6],
     ]);
   });
+
+  it('reads the reason an actor gives after a comma, and "so … that", as reasons', () => {
+    const cs = extractExplanations(
+      [
+        sentence('Lee took legal action in 2002, saying Marvel shut him out of profits.'),
+        sentence('So embarrassed was he by his work that he refused to sign it.'),
+        sentence('So far the talks have gone well, he said.'),
+      ],
+      'why',
+    );
+    expect(cs.map((c) => c.confidence)).toEqual([1, 1, 0.6]);
+  });
 });
 
 describe('extractExplanations for how', () => {

@@ -14,7 +14,7 @@ import { MONTHS, SPEECH_VERBS, WEEKDAYS } from '../lexicon.ts';
 
 /** Words that state a reason outright: a sentence holding one explains rather than reports. */
 const REASON =
-  /\b(because|since|as a result of|due to|owing to|thanks to|in order to|so that|so as to|in response to|in protest|in retaliation|reasons?|purpose|aim(?:ed)? (?:to|at)|intended to|motivated|prompted by|caused by|blamed|on the grounds|the grounds|why)\b|\b\p{L}+(?:ed|en) for (?:\p{L}+ )?\p{L}+ing\b|[,;] so (?!far\b|much\b|many\b|long\b|that\b)/iu;
+  /\b(because|since|as a result of|due to|owing to|thanks to|in order to|so that|so as to|in response to|in protest|in retaliation|reasons?|purpose|aim(?:ed)? (?:to|at)|intended to|motivated|prompted by|caused by|blamed|on the grounds|the grounds|why)\b|\b\p{L}+(?:ed|en) for (?:\p{L}+ )?\p{L}+ing\b|[,;] so (?!far\b|much\b|many\b|long\b|that\b)|, (?:saying|claiming|arguing|citing|complaining)\b|\bso \p{L}+ (?:\p{L}+ ){0,12}?that\b/iu;
 /** Words that suggest a reason: a circumstance or a concern. */
 const CIRCUMSTANCE =
   /\b(after|amid|following|over concerns?|fears?|worried|concerns? (?:that|about|over)|sparked|triggered|led to|to (?:avoid|prevent|protect|ensure|stop|help|allow|clarify|discuss|set|push|secure|keep|punish|counter|defuse|win|raise|cut|boost))\b/i;
