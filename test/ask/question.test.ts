@@ -140,6 +140,11 @@ describe('parseQuestion', () => {
       'said',
       'henman',
     ]);
+    // "what did X make of…" asks for X's view.
+    expect(['family', 'entity'].map((k) => parseQuestion("what did anil make of his brother's buyback plan")[k as 'family' | 'entity'])).toEqual([
+      'said',
+      'anil',
+    ]);
     // "what date…" asks for a date: the word names nothing the coverage says.
     expect(parseQuestion('what date does the ban take effect').focus).toEqual(['ban', 'take', 'effect']);
     expect(parseQuestion('what day of the week did the court rule').focus).toEqual(['court', 'rule']);

@@ -13,7 +13,7 @@ import type { Family } from './family.ts';
 /** "what did X say / warn / tell…", "how did X respond", "according to Y, what did X say…". */
 /** Verbs a said-question asks with ("what did Putin warn…", "what did Henman reckon…"). */
 const SAYING =
-  'say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|reckon|mean|write|tweet|admit|deny|concede|reveal|confirm|explain';
+  'say|said|warn|tell|announce|claim|state|add|reply|respond|describe|demand|want|ask|promise|threaten|propose|urge|insist|argue|stress|call|think|believe|reckon|mean|write|tweet|admit|deny|concede|reveal|confirm|explain|make of';
 const SAID = new RegExp(`^(?:according to [^,]+, )?(what|how) (did|does|do|has|have|had|will|would) .+? (?:${SAYING})\\b`);
 /** The speaker a said-question names, before its saying verb. */
 const SPEAKER = new RegExp(`^(?:what|how) (?:did|does|do|has|have|had|will|would) (.+?) (?:${SAYING})\\b`, 'i');
