@@ -302,7 +302,7 @@ function broaderNouns(word: string): ReadonlySet<string> {
   const cached = broaderCache.get(lower);
   if (cached) return cached;
   const out = new Set<string>();
-  if (/^[a-z][a-z-]+$/.test(lower)) {
+  if (/^[a-z][a-z_-]+$/.test(lower)) {
     // Every base form's senses: "viewers" is a noun of its own (an audience) as well as the plural of "viewer".
     const entries = lemmas(lower)
       .map((l) => lookUpIndex('noun', l))
@@ -330,6 +330,22 @@ export function isKindOf(word: string, broader: string): boolean {
   const target = broader.toLowerCase() === 'people' ? 'person' : broader.toLowerCase();
   const kinds = broaderNouns(word);
   return lemmas(target).some((l) => kinds.has(l));
+}
+
+/** Kinds of thing nobody is: a name WordNet files only under one of these does nothing a who-question asks about. */
+const NO_DOER_KINDS = ['award', 'prize', 'contest', 'competition', 'tournament', 'championship', 'holiday', 'ceremony', 'festival'];
+
+/**
+ * True when WordNet knows a name only as a kind of contest, award or holiday ("World Cup", "Oscar",
+ * "Olympics", "Christmas"): it is no answer to who did something. A name WordNet lists as an instance
+ * (a person, a place, a firm) never is.
+ * @example namesNoDoer('World Cup') // true
+ */
+export function namesNoDoer(name: string): boolean {
+  const lemma = name.trim().toLowerCase().replace(/\s+/g, '_');
+  if (!/^[a-z][a-z_-]+$/.test(lemma) || kindsOfName(name).size > 0) return false;
+  const kinds = broaderNouns(lemma);
+  return NO_DOER_KINDS.some((k) => kinds.has(k)) && !['person', 'organization', 'social_group', 'group'].some((k) => kinds.has(k));
 }
 
 /** Hypernym steps followed up from a name's instance sense ("Los Angeles" → city → municipality → urban area …). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKindOf, isMeasureNoun, kindsOfName, mainPartOfSpeech, phrasalVerbs, relatedWords } from '../../src/ask/wordnet.ts';
+import { isKindOf, isMeasureNoun, kindsOfName, mainPartOfSpeech, namesNoDoer, phrasalVerbs, relatedWords } from '../../src/ask/wordnet.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { testArticle } from './scored.ts';
@@ -29,6 +29,21 @@ describe('relatedWords (WordNet 3.1)', () => {
       { synonyms: [], derivations: [] },
       { synonyms: [], derivations: [] },
       { synonyms: [], derivations: [] },
+    ]);
+  });
+});
+
+describe('namesNoDoer', () => {
+  it('knows contests, awards and holidays, and never a name WordNet lists as an instance or does not know', () => {
+    expect(['World Cup', 'Oscar', 'Olympics', 'Christmas', 'Mexico', 'Google', 'Chelsea', 'Bush'].map(namesNoDoer)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
     ]);
   });
 });

@@ -16,7 +16,7 @@ import {
   extractByAgents,
 } from '../extract/agent.ts';
 import { extractRoleHolders } from '../extract/role.ts';
-import { mainPartOfSpeech } from '../wordnet.ts';
+import { mainPartOfSpeech, namesNoDoer } from '../wordnet.ts';
 import { extractNamedAs } from './named.ts';
 import type { Family } from './family.ts';
 import type { ParsedQuestion } from '../parsed-question.ts';
@@ -105,7 +105,8 @@ function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[
   if (!out.some((c) => c.sentence.relevance >= SUBJECT_FALLBACK_RELEVANCE))
     for (const s of sentences.filter((x) => x.relevance >= SUBJECT_FALLBACK_RELEVANCE).slice(0, 3))
       out.push(...extractSubjects(index, s, slots), ...(s.relevance >= MENTIONED_RELEVANCE ? extractMentioned(index, s, slots) : []));
-  return out;
+  // "the 1986 World Cup", "a best picture Oscar": a contest or an award did nothing (unless the question asks for one).
+  return q.entity ? out : out.filter((c) => !namesNoDoer(c.value));
 }
 
 /**
