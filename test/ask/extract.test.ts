@@ -209,6 +209,11 @@ describe('roles', () => {
     expect(values(extractRoles(s, 'Alex Potter', { anyPerson: true }))).toEqual([['role:analyst', 'analyst at Lehman Brothers']]);
   });
 
+  it('starts the role after a word that lists the person ("including", "such as")', () => {
+    const s = sentence('Smith has the backing of many fans, including former Scotland manager Craig Brown.');
+    expect(values(extractRoles(s, 'Craig Brown', { anyPerson: true }))).toEqual([['role:manager', 'former Scotland manager']]);
+  });
+
   it('finds the person holding a role', () => {
     expect(values(extractRoleHolders(sentence('Kremlin spokesman Dmitry Peskov told reporters.'), 'the Kremlin spokesman'))).toEqual([
       ['person:peskov', 'Dmitry Peskov'],

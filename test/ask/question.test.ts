@@ -135,6 +135,7 @@ describe('parseQuestion', () => {
 
   it('reads what the asker adds to a who-is question, a progressive after a name, and "reckon" as the words they are', () => {
     expect(parseQuestion('who is giles bradshaw, the guy with the four dogs?').entity).toBe('giles bradshaw');
+    expect(parseQuestion('who is craig brown again?').entity).toBe('craig brown');
     expect(parseQuestion("who's curry teaming up with on the venture").family).toBe('who');
     expect([parseQuestion('what did henman reckon about the tie?').family, parseQuestion('what did henman reckon about the tie?').entity]).toEqual([
       'said',

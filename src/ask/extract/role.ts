@@ -257,7 +257,8 @@ function roleBefore(text: string, nameStart: number, isRole: (w: string) => bool
     const t = tokens[i]!;
     const gap = text.slice(t.end, i === tokens.length - 1 ? nameStart : tokens[i + 1]!.start);
     if (!/^\s+$/.test(gap)) break;
-    if (STOP_WORDS.has(t.lower) || /^(mr|mrs|ms|dr|said|told|says)$/.test(t.lower)) break;
+    // ("fans, including former Scotland manager Craig Brown": the role starts after the word that lists him.)
+    if (STOP_WORDS.has(t.lower) || /^(mr|mrs|ms|dr|said|told|says|including|like|among|as)$/.test(t.lower)) break;
     // Lower-case words must be role nouns or modifiers ("top", "suspected", "satellite", "engineering"),
     // not verbs ("met", "visited").
     if (

@@ -51,7 +51,11 @@ function whoIsTarget(q: string): string | null {
   const m = WHO_IS.exec(q) ?? /^what (?:is|was) (.+?)['’]s (?:role|job|position|title)/i.exec(q) ?? /^what does (.+?) do\b/i.exec(q);
   // "who is giles bradshaw, the guy with the four dogs?", "who is mike read? saw his name…": the name,
   // not what the asker adds after it.
-  const target = m?.[1]?.replace(/[,?!.].*$/, '').trim();
+  // "who is craig brown again?": the asker's "again" is no part of the name.
+  const target = m?.[1]
+    ?.replace(/[,?!.].*$/, '')
+    .replace(/\s+(?:again|exactly|then|now|though|anyway)\s*$/i, '')
+    .trim();
   if (!target) return null;
   // "who is David Roberts in the christmas formula story": a name ends where a phrase about its story
   // begins (a role keeps its "of": "the head of the tribunal").
