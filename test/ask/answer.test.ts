@@ -142,6 +142,12 @@ describe('when: a date over a bare weekday', () => {
     ]);
     expect(answerQuestion(index, 'when did the festival open?').answer.answer).toBe('November 13');
   });
+
+  it('answers "how long ago…" with how long ago the coverage says', () => {
+    const index = new CorpusIndex();
+    index.addArticles([article('a.txt', 'The firm was founded by Dhiru Bhai Ambani, who died two years ago.\n\nHis sons run it.')]);
+    expect(answerQuestion(index, 'how long ago did dhiru bhai ambani die?').answer.answer).toBe('two years ago');
+  });
 });
 
 describe('a pronoun read as the subject of the sentence before', () => {

@@ -1,6 +1,7 @@
 import { extractDates, resolveWeekdays } from '../extract/when.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import type { Family } from './family.ts';
+import type { ScoredSentence } from '../retrieve.ts';
 
 /** What a bare weekday ("on Friday") counts when the coverage also gives calendar dates. */
 const BARE_WEEKDAY_FACTOR = 0.7;
@@ -43,6 +44,24 @@ function fitGranularity(candidates: Candidate[], lower: string): Candidate[] {
   const asked = askedGranularity(lower);
   if (!asked) return candidates;
   return candidates.map((c) => (gives(c, asked) ? c : { ...c, confidence: c.confidence * GRANULARITY_FACTOR }));
+}
+
+/** "two years ago", "18 months ago": how long ago, as the coverage says it. */
+const AGO =
+  /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|some)\s+(?:years?|months?|weeks?|days?|decades?|hours?)\s+ago\b/gi;
+/** What "two years ago" counts for "how long ago…": the question's own terms. */
+const AGO_CONFIDENCE = 0.9;
+
+/** For "how long ago…": the spans that say how long ago ("who died two years ago"). */
+function extractAgo(s: ScoredSentence): Candidate[] {
+  return [...s.text.matchAll(AGO)].map((m) => ({
+    key: `ago:${m[0].toLowerCase()}`,
+    value: m[0],
+    mention: m[0],
+    at: m.index,
+    sentence: s,
+    confidence: AGO_CONFIDENCE,
+  }));
 }
 
 /**
@@ -95,6 +114,8 @@ export const when: Family = {
   typed: true,
   conflicts: true,
   regroup: refineCoarse,
-  extract: ({ q, sentences }) =>
-    fitGranularity(preferDates(resolveWeekdays(sentences.flatMap((s) => extractDates(s, /\bwhat time\b/i.test(q.text))))), q.text.toLowerCase()),
+  extract: ({ q, sentences }) => [
+    ...fitGranularity(preferDates(resolveWeekdays(sentences.flatMap((s) => extractDates(s, /\bwhat time\b/i.test(q.text))))), q.text.toLowerCase()),
+    ...(/\bhow long ago\b/i.test(q.text) ? sentences.flatMap(extractAgo) : []),
+  ],
 };
