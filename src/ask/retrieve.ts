@@ -262,10 +262,15 @@ const OTHER_SPELLING = new Map<string, string>(
   }),
 );
 
-/** The other spelling of a small whole number or ordinal: "4th" → fourth, "two" → 2. */
+/**
+ * The other spelling of a small whole number or ordinal: "4th" → fourth, "two" → 2; and the year a
+ * chat user writes with two digits ("that 98 deal", "the '05 season") → 1998, 2005.
+ */
 function numberSpellings(word: string): string[] {
   const other = OTHER_SPELLING.get(word);
-  return other ? [other] : [];
+  const year = /^['’]?(\d\d)$/.exec(word)?.[1];
+  const century = year === undefined ? null : Number(year) >= 30 ? '19' : '20';
+  return [...(other ? [other] : []), ...(century ? [`${century}${year}`] : [])];
 }
 
 /**

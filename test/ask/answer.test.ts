@@ -143,6 +143,12 @@ describe('when: a date over a bare weekday', () => {
     expect(answerQuestion(index, 'when did the festival open?').answer.answer).toBe('November 13');
   });
 
+  it('reads a year written with two digits as the year ("that 98 deal")', () => {
+    const index = new CorpusIndex();
+    index.addArticles([article('a.txt', 'The firms met many demands in a landmark settlement reached with 46 states in 1998.\n\nShares rose.')]);
+    expect(answerQuestion(index, 'how many states signed up to that 98 deal').answer.answer).toBe('46 states');
+  });
+
   it('answers "how long ago…" with how long ago the coverage says', () => {
     const index = new CorpusIndex();
     index.addArticles([article('a.txt', 'The firm was founded by Dhiru Bhai Ambani, who died two years ago.\n\nHis sons run it.')]);
