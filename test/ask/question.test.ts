@@ -149,6 +149,7 @@ describe('parseQuestion', () => {
     // "what date…" asks for a date: the word names nothing the coverage says.
     expect(parseQuestion('what date does the ban take effect').focus).toEqual(['ban', 'take', 'effect']);
     expect(parseQuestion('what day of the week did the court rule').focus).toEqual(['court', 'rule']);
+    expect(parseQuestion("what's the deadline for the firms to appeal").focus).toEqual(['firms', 'appeal']);
     // "US" in capitals is the country, "us" the pronoun.
     expect([parseQuestion('how much does it cost in the US').focus, parseQuestion('how much did they pay us').focus]).toEqual([['cost', 'US'], ['pay']]);
     // "how much extra…" asks for a difference in money; "how many more copies" still counts copies.

@@ -109,7 +109,10 @@ export const when: Family = {
   ],
   echoWords: ['when'],
   // "what date…", "which year…", "what day of the week…": the words that ask for the date name nothing in the coverage.
-  asking: (word, lower) => /^(?:date|day|year|month|week)$/.test(word) && new RegExp(`\\b(?:what|which) (?:day of the )?${word}\\b`).test(lower),
+  // "what's the deadline…": so does the word that asks for a deadline ("have until 21 March").
+  asking: (word, lower) =>
+    (/^(?:date|day|year|month|week)$/.test(word) && new RegExp(`\\b(?:what|which) (?:day of the )?${word}\\b`).test(lower)) ||
+    (word === 'deadline' && /\bwhat(?:'s|’s|s| is| was) the deadline\b/.test(lower)),
   cues: ['scheduled', 'date'],
   typed: true,
   conflicts: true,
