@@ -552,6 +552,9 @@ describe('extractByAgents', () => {
       ['Standards Board of England', 142, 0.75],
     ]);
     expect(extractByAgents(index, s, [slot('Standards', ['standards'])]).map((c) => c.value)).toEqual(['Board of Deputies of British Jews']);
+    // A kind before the name, and the name's own article: "by royalty payments group the Performing Right Society".
+    const poll = sentence('A poll carried out by royalty payments group the Performing Right Society found The Wonder of You was most played.');
+    expect(extractByAgents(index, poll, []).map((c) => c.value)).toEqual(['Performing Right Society']);
   });
 });
 

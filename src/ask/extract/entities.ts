@@ -224,8 +224,9 @@ export function entityAfter(sentence: string, from: number): EntityMention | nul
   }
   const article = /^\s*(?:the\s+|a\s+|an\s+)?/i.exec(rest)![0].length;
   // "by coach Jose Mourinho", "by hedge fund Atticus": a role or kind before the name.
-  const titled = /^(?:\p{Ll}[\p{Ll}-]*\s+){1,3}(?=\p{Lu})/u.exec(rest.slice(article))?.[0];
-  const lead = titled && isTitle(titled) ? article + titled.length : article;
+  // ("by royalty payments group the Performing Right Society": the kind, then the name with its article.)
+  const titled = /^(?:\p{Ll}[\p{Ll}-]*\s+){1,3}(?:the\s+)?(?=\p{Lu})/u.exec(rest.slice(article))?.[0];
+  const lead = titled && isTitle(titled.replace(/\bthe\s+$/, '')) ? article + titled.length : article;
   const all = nameSpans(sentence);
   const first = all.find((s) => s.start >= from + lead && s.start <= from + lead + 1);
   if (!first) return null;
@@ -252,7 +253,8 @@ function isTitle(words: string): boolean {
   const head = list.at(-1)!;
   // "coach", "hedge fund", "ex-senior civil servant": nouns and adjectives, the last a noun.
   const describes = (w: string): boolean => hasNounSense(w) || mainPartOfSpeech(w.split('-').at(-1)!) === 'adj';
-  return list.every(describes) && ['person', 'organization', 'group'].some((k) => isKindOf(head, k));
+  // ("group" itself is a kind of group: WordNet counts no word a kind of itself.)
+  return list.every(describes) && ['person', 'organization', 'group'].some((k) => head.toLowerCase() === k || isKindOf(head, k));
 }
 
 /**
