@@ -149,6 +149,12 @@ describe('when: a date over a bare weekday', () => {
     expect(answerQuestion(index, 'how many states signed up to that 98 deal').answer.answer).toBe('46 states');
   });
 
+  it('answers a ranking question with the place the coverage gives', () => {
+    const index = new CorpusIndex();
+    index.addArticles([article('a.txt', 'The 6ft 4in Sherwood is ranked 264th in the world after two wins.\n\nHe plays on Saturday.')]);
+    expect(answerQuestion(index, 'what is sherwood ranked in the world?').answer.answer).toBe('264th');
+  });
+
   it('answers "how long ago…" with how long ago the coverage says', () => {
     const index = new CorpusIndex();
     index.addArticles([article('a.txt', 'The firm was founded by Dhiru Bhai Ambani, who died two years ago.\n\nHis sons run it.')]);

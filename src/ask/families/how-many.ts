@@ -2,6 +2,7 @@ import { extractQuantities } from '../extract/quantity.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import { MONEY_QUESTION, PERCENT_QUESTION } from '../question-shape.ts';
 import type { Family } from './family.ts';
+import type { ScoredSentence } from '../retrieve.ts';
 import { isMeasureNoun } from '../wordnet.ts';
 
 /** What an amount counts when it is not stated the way the question asks ("per share", a change). */
@@ -55,6 +56,22 @@ const CHANGE_WORDS =
 const CHANGE_BEFORE =
   /\b(?:up|down|rose|fell|rising|falling|gained|lost|jumped|climbed|dropped|slipped|slid|surged|soared|tumbled|grew|increased|decreased|declined|added|shed|(?:rise|fall|drop|gain|jump|increase|decrease|decline|cut)\s+of)\s+(?:by\s+|almost\s+|nearly\s+|about\s+|around\s+|more\s+than\s+)?$/iu;
 
+/** "what is Sherwood ranked…", "what's his world ranking", "where is she ranked": a place in a ranking. */
+const RANK_QUESTION = /^(?:what|where)(?:'s|’s|s| is| was| are| were)\b.*\b(?:ranked|ranking|rated)\b/;
+/** A place in a ranking as the coverage gives it: "ranked 264th", "world number 30", "No 1". */
+const RANK = /\b(?:ranked|rated)\s+(?:no\.?\s*|number\s+)?(\d{1,4}(?:st|nd|rd|th)?)\b|\b(?:world\s+)?(?:number|no\.?)\s+(\d{1,4})\b/gi;
+/** What a place in a ranking counts for a ranking question. */
+const RANK_CONFIDENCE = 0.9;
+
+/** For a ranking question, the places in a ranking a sentence gives ("is ranked 264th in the world"). */
+function extractRanks(s: ScoredSentence): Candidate[] {
+  return [...s.text.matchAll(RANK)].map((m) => {
+    const value = m[1] ?? m[2]!;
+    const at = m.index + m[0].lastIndexOf(value);
+    return { key: `rank:${Number.parseInt(value, 10)}`, value, mention: value, at, sentence: s, confidence: RANK_CONFIDENCE };
+  });
+}
+
 /**
  * "How many / how much…" questions: counts and amounts of the counted noun ("how many troops"),
  * money and percentages, stated the way the question asks.
@@ -73,6 +90,8 @@ export const howMany: Family = {
     },
     // "what was the transfer fee?", "what's the price of the console?": a noun WordNet files as a measure.
     { order: 175, test: (lower) => asksForMeasure(lower) },
+    // "what is Sherwood ranked in the world?": a place in a ranking.
+    { order: 176, test: (lower) => RANK_QUESTION.test(lower) },
   ],
   echoWords: ['how many', 'how much'],
   // "by what percentage…", "what % of…": the words that ask for a percentage name nothing the coverage says ("down 40%").
@@ -80,6 +99,7 @@ export const howMany: Family = {
   typed: true,
   conflicts: true,
   extract: ({ q, slots, sentences }) => {
+    if (RANK_QUESTION.test(q.text.toLowerCase())) return sentences.flatMap(extractRanks);
     const nounSlot = slots.find((s) => q.countNoun !== null && s.label.toLowerCase() === q.countNoun.toLowerCase()) ?? null;
     const partitive = /\bhow many of\b/i.test(q.text);
     const others = slots.filter((x) => x !== nounSlot);
