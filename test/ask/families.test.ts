@@ -591,6 +591,7 @@ describe('extractDescriptors', () => {
     expect(v('Sir John Gieve was Home Office permanent secretary during the saga.', 'Sir John Gieve')).toEqual(['Home Office permanent secretary']);
     expect(v('Dmitry Peskov, the Kremlin spokesman, said talks would go on.', 'Dmitry Peskov')).toEqual(['the Kremlin spokesman']);
     expect(v('The U.S. victim was Nohemi Gonzalez, 23, of El Monte.', 'Nohemi Gonzalez')).toEqual(['U.S. victim']);
+    expect(v('Rusedski will take on former world number 30 Harel Levy on Friday.', 'Harel Levy')).toEqual(['former world number 30']);
   });
 
   it('takes no verb for a descriptor', () => {

@@ -92,7 +92,10 @@ export function extractDescriptors(s: ScoredSentence, name: string): Candidate[]
     // The word before the name is the descriptor's head noun: not a verb ("included", "adds").
     const head = front[front.length - 1];
     // …and a noun ("presenter", "designer"), as WordNet mostly uses it: not "think" in "I think Sir Alan…".
-    if (
+    // "former world number 30 Harel Levy": a place in a ranking ends the description.
+    const ranked = head !== undefined && /^\d{1,4}$/.test(head) && /^(?:number|no\.?)$/i.test(front[front.length - 2] ?? '');
+    if (ranked) push(out, s, front.join(' '), 0.85);
+    else if (
       head &&
       /^\p{Ll}/u.test(head) &&
       !/(ed|ing)$/.test(head) &&
