@@ -391,8 +391,9 @@ function synonymsOf(word: string): string[] {
     .filter((syn) => !syn.includes(' '));
 }
 
-/** A trailing clause of time in a question ("after the report came out", "when she won"). */
-const SCENE_CLAUSE = /\b(?:after|before|when|since|while|during|following|once)\b(.+)$/i;
+/** A trailing clause or phrase of time in a question ("after the report came out", "when she won", "on the first day of the ban"). */
+const SCENE_CLAUSE =
+  /\b(?:after|before|when|since|while|during|following|once|on the(?= (?:first|second|third|last|final|opening) (?:day|night|morning|evening|week|weekend|month|year)\b))\b(.+)$/i;
 /** What a word of that clause weighs against the words of the question proper. */
 const SCENE_WEIGHT = 0.5;
 

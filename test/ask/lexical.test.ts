@@ -161,6 +161,11 @@ describe('buildSlots', () => {
       10,
     );
     expect(idf('what did psaki say about the call after the government responded?', 'call')).toBeCloseTo(idf('what did psaki say about the call?', 'call'), 10);
+    // So does a phrase of time ("on the first day of…").
+    expect(idf('where did the government call on the first day of the talks?', 'talks')).toBeCloseTo(
+      idf('where did the government call the talks?', 'talks') * 0.5,
+      10,
+    );
   });
 
   it('weighs a verb that frames another ("manage to get") at a tenth: the coverage tells the action', () => {
