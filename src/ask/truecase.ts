@@ -30,9 +30,10 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
     if (isCommonWord(word)) return word;
     // "cre" for the Commission for Racial Equality: an abbreviation of the coverage's names is read as such later.
     if (abbreviationExpansions(index, word).length) return word;
-    // "walmart", "tmobile": the coverage's hyphenated name, typed without its hyphen.
-    const joined = joinedWord(index, word);
-    if (joined) return joined;
+    // "walmart", "tmobile": the coverage's hyphenated name, typed without its hyphen ("walmart's" too).
+    const possessive = /['’]s$/.exec(word)?.[0] ?? '';
+    const joined = joinedWord(index, possessive ? word.slice(0, -possessive.length) : word);
+    if (joined) return joined + possessive;
     const best = spellingCorrections(index, term, isDictionaryWord(word) ? 1 : undefined)[0];
     const surface = (best === undefined ? undefined : surfaces(index).get(best)) ?? transposedWord(index, word) ?? clippedWord(index, word) ?? undefined;
     if (surface === undefined) return word;

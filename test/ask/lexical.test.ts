@@ -84,6 +84,9 @@ describe('correctQuestion', () => {
     expect(correctedIn(['Shoppers said Wal-Mart cut prices. The chain, Wal-Mart, agreed.'], 'why did walmart cut prices')).toEqual(
       'why did Wal-Mart cut prices',
     );
+    expect(correctedIn(['Shoppers said Wal-Mart cut prices. The chain, Wal-Mart, agreed.'], "what did walmart's boss cut")).toEqual(
+      "what did Wal-Mart's boss cut",
+    );
     // The apostrophe goes back before any respelling: "wont" is not "want".
     expect(correctedIn(['Fans want the plane to wait.'], 'why wont the plane wait?')).toEqual("why won't the plane wait?");
   });
