@@ -39,6 +39,12 @@ describe('extractDurations', () => {
     expect(c('The claim was processed in 52 days.')).toEqual([['52 days', 0.85]]);
   });
 
+  it('reads a stretch of years from where it starts and ends', () => {
+    const s = sentence('The lawsuit alleged thousands of violations in California between 2000 and 2003.');
+    expect(extractDurations(s).map((d) => [d.key, d.value, d.confidence])).toEqual([['duration:1576800', '3 years (2000 to 2003)', 0.8]]);
+    expect(extractDurations(sentence('Sales fell from 2004 to 2003.'))).toEqual([]);
+  });
+
   it('reads a time ago only when the question asks how long something has been so', () => {
     const s = sentence('Barclays was founded more than 300 years ago.');
     expect(extractDurations(s)).toEqual([]);

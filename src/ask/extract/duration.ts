@@ -78,8 +78,28 @@ export function extractDurations(s: ScoredSentence, sinceThen = false, interval 
       confidence,
     });
   }
+  // "violations in California between 2000 and 2003": a stretch of years, told by where it starts and ends.
+  for (const m of s.text.matchAll(YEAR_RANGE)) {
+    const years = Number(m[2]) - Number(m[1]);
+    if (years <= 0 || years > MAX_RANGE_YEARS) continue;
+    out.push({
+      key: `duration:${years * DURATION_UNITS.year!}`,
+      value: `${years} ${years === 1 ? 'year' : 'years'} (${m[1]} to ${m[2]})`,
+      mention: m[0],
+      at: m.index,
+      sentence: s,
+      confidence: YEAR_RANGE_CONFIDENCE,
+    });
+  }
   return out;
 }
+
+/** A stretch of years: "between 2000 and 2003", "from 1998 to 2004". */
+const YEAR_RANGE = /\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until)\s+((?:19|20)\d\d)\b/gi;
+/** The longest stretch read as one. */
+const MAX_RANGE_YEARS = 50;
+/** What a stretch of years counts as a length of time: it says when more than how long. */
+const YEAR_RANGE_CONFIDENCE = 0.8;
 
 function normalizeUnit(raw: string): string {
   const u = raw.toLowerCase();
