@@ -173,7 +173,11 @@ describe('terminal chat on a coverage of several stories', () => {
     ]);
     expect(say('how long is the contract?', 'c3').split('\n')[0]).toBe('4 years');
     const psp = say('where did gamers queue for the psp?', 'c3').split('\n');
-    expect([psp[0], psp.find((l) => l.startsWith('From the story'))]).toEqual(['Tokyo', 'From the story: PSP handheld sells out in Tokyo']);
+    // The sentence that answers covers under 0.7 of the question (it never says "PSP"): weak evidence, said as such.
+    expect([psp[0], psp.find((l) => l.startsWith('From the story'))]).toEqual([
+      'The coverage suggests: Tokyo',
+      'From the story: PSP handheld sells out in Tokyo',
+    ]);
   });
 
   it('keeps a story chosen with /story even for a question about another one', () => {

@@ -165,6 +165,7 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
     question,
     status: grouped.conflicting ? 'conflicting' : 'answered',
     answer: winner.value,
+    confidence: Math.round(winner.members[0]!.sentence.relevance * 100) / 100,
     support: toSupport(grouped.groups),
     citations: citationsFor(grouped.groups, maxCitations, keyOf),
   };

@@ -1,4 +1,4 @@
-import type { Answer, Citation, StoryChoice, SupportGroup } from '../types.ts';
+import { WEAK_ANSWER_CONFIDENCE, type Answer, type Citation, type StoryChoice, type SupportGroup } from '../types.ts';
 import { storyLine, WHICH_STORY_HEADLINE } from './messages.ts';
 
 /**
@@ -14,7 +14,7 @@ export interface PresentedCitation extends Citation {
 
 /** Everything a renderer shows for one answer, already worded. */
 export interface AnswerPresentation {
-  /** The short answer, or the plain "not in the coverage" sentence. */
+  /** The short answer ("The coverage suggests: …" when its evidence is weak), or the plain "not in the coverage" sentence. */
   headline: string;
   /** Where outlets agree or differ ("100,000, say three sources; more than 90,000, says one"), or null. */
   agreement: string | null;
@@ -50,8 +50,10 @@ export function presentAnswer(answer: Answer): AnswerPresentation {
       choices: [],
     };
   }
+  // Weak evidence is said as such: the cited sentence covers too little of the question to be sure.
+  const weak = answer.confidence !== undefined && answer.confidence < WEAK_ANSWER_CONFIDENCE;
   return {
-    headline: answer.answer,
+    headline: weak ? `The coverage suggests: ${answer.answer}` : answer.answer,
     agreement: agreementLine(answer.support, answer.status === 'conflicting'),
     citations,
     relatedLabel: null,
