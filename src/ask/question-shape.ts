@@ -70,7 +70,8 @@ const PHRASE_PREPOSITIONS = new Set([
  * won…" → film).
  */
 export function whichHead(lower: string): string | null {
-  const words = /^(?:which|what) (.+)$/.exec(lower)?.[1]?.split(/\s+/) ?? [];
+  // "what sort of memory…", "which type of engine…": the kind asked for follows "sort of".
+  const words = /^(?:which|what) (?:(?:sort|kind|type|form|brand|make) of )?(.+)$/.exec(lower)?.[1]?.split(/\s+/) ?? [];
   const phrase: string[] = [];
   for (const w of words.slice(0, 4)) {
     const word = w.replace(/[?.!,]+$/, '');
@@ -88,6 +89,11 @@ export function whichHead(lower: string): string | null {
   const last = phrase.at(-1)!;
   if (phrase.length > 1 && hasNounSense(last)) return last;
   return [...phrase].reverse().find((w) => mainPartOfSpeech(w) === 'noun') ?? phrase[0]!;
+}
+
+/** "what sort of…", "which kind of…": words that ask for a kind and name nothing the coverage says. */
+export function asksForSort(word: string, lower: string): boolean {
+  return /^(?:sort|kind|type|form)$/.test(word) && new RegExp(`^(?:which|what) ${word} of\\b`).test(lower);
 }
 
 /** "how much did X rise / go up / fall…" */

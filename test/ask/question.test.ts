@@ -150,6 +150,11 @@ describe('parseQuestion', () => {
     expect(parseQuestion('what date does the ban take effect').focus).toEqual(['ban', 'take', 'effect']);
     expect(parseQuestion('what day of the week did the court rule').focus).toEqual(['court', 'rule']);
     expect(parseQuestion("what's the deadline for the firms to appeal").focus).toEqual(['firms', 'appeal']);
+    // "what sort of memory…" asks for a kind of memory: "sort of" names nothing.
+    expect(['entity', 'focus'].map((k) => parseQuestion('what sort of memory does the player use')[k as 'entity' | 'focus'])).toEqual([
+      'memory',
+      ['memory', 'player', 'use'],
+    ]);
     // "US" in capitals is the country, "us" the pronoun.
     expect([parseQuestion('how much does it cost in the US').focus, parseQuestion('how much did they pay us').focus]).toEqual([['cost', 'US'], ['pay']]);
     // "how much extra…" asks for a difference in money; "how many more copies" still counts copies.

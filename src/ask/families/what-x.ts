@@ -1,7 +1,7 @@
 import { irregularBase } from '../../index/analyzer.ts';
 import { extractRoleHolders } from '../extract/role.ts';
 import type { Candidate } from '../extract/candidate.ts';
-import { PHRASE_AUXILIARIES, whichNoun } from '../question-shape.ts';
+import { asksForSort, PHRASE_AUXILIARIES, whichNoun } from '../question-shape.ts';
 import { extractKinds, extractNounPhrases } from './noun-phrase.ts';
 import type { Family } from './family.ts';
 
@@ -28,6 +28,7 @@ export const whatX: Family = {
   detect: [{ order: 180, test: opensNounPhrase }],
   entity: (question) => whichNoun(question.toLowerCase()),
   asksKind: true,
+  asking: asksForSort,
   typed: true,
   conflicts: false,
   extract: ({ q, sentences }) => {

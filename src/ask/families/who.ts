@@ -1,6 +1,6 @@
 import type { CorpusIndex } from '../../index/corpus-index.ts';
 import { isVerbForm } from '../../index/analyzer.ts';
-import { asksForName, KIND_TOLD_BY_CLAUSE, whichNoun } from '../question-shape.ts';
+import { asksForName, asksForSort, KIND_TOLD_BY_CLAUSE, whichNoun } from '../question-shape.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import { candidateScore, type Candidate } from '../extract/candidate.ts';
 import {
@@ -208,7 +208,7 @@ export const who: Family = {
   entity: (question) => whichNoun(question.toLowerCase()) ?? kindAsked(question.toLowerCase()),
   asksKind: true,
   // "what's the name of…", "what is it called": the words that ask for a name name nothing.
-  asking: (word, lower) => /^(name|called|named)$/.test(word) && asksForName(lower),
+  asking: (word, lower) => (/^(name|called|named)$/.test(word) && asksForName(lower)) || asksForSort(word, lower),
   typed: true,
   conflicts: true,
   extract: ({ index, q, slots, sentences }) => extractWho(index, q, slots, sentences),
