@@ -91,6 +91,18 @@ export function whichHead(lower: string): string | null {
   return [...phrase].reverse().find((w) => mainPartOfSpeech(w) === 'noun') ?? phrase[0]!;
 }
 
+/**
+ * A preposition left at the end of a who/which question, before at most a time phrase ("…from?",
+ * "…talk to on Wednesday?").
+ */
+export const STRANDED_PREPOSITION =
+  /\b(from|to|with|against|for|into|by|in|on|at|over)\b(?=(?:\s+(?:on|in|at|last|this|during|before|after)\b[^,]*)?\s*[?.!]*\s*$)/;
+/** Prepositions that introduce the same partner: one talks to or with someone. */
+export const PREPOSITION_PEERS: Readonly<Record<string, readonly string[]>> = {
+  to: ['to', 'with'],
+  with: ['with', 'to'],
+};
+
 /** "what sort of…", "which kind of…": words that ask for a kind and name nothing the coverage says. */
 export function asksForSort(word: string, lower: string): boolean {
   return /^(?:sort|kind|type|form)$/.test(word) && new RegExp(`^(?:which|what) ${word} of\\b`).test(lower);

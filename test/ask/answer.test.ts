@@ -153,6 +153,12 @@ describe('when: a date over a bare weekday', () => {
     expect([answer.answer, answer.confidence]).toEqual(['46 states', 0.66]);
   });
 
+  it('answers "what other bank was it linked with?" with the name after the preposition', () => {
+    const index = new CorpusIndex();
+    index.addArticles([article('a.txt', 'Barclays was the focus of takeover speculation in August, when it was linked to Citigroup.\n\nNo bid came.')]);
+    expect(answerQuestion(index, 'what other bank was barclays linked with in the takeover gossip?').answer.answer).toBe('Citigroup');
+  });
+
   it('answers a ranking question with the place the coverage gives', () => {
     const index = new CorpusIndex();
     index.addArticles([article('a.txt', 'The 6ft 4in Sherwood is ranked 264th in the world after two wins.\n\nHe plays on Saturday.')]);

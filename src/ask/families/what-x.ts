@@ -1,7 +1,8 @@
 import { irregularBase } from '../../index/analyzer.ts';
 import { extractRoleHolders } from '../extract/role.ts';
 import type { Candidate } from '../extract/candidate.ts';
-import { asksForSort, PHRASE_AUXILIARIES, whichNoun } from '../question-shape.ts';
+import { asksForSort, PHRASE_AUXILIARIES, PREPOSITION_PEERS, STRANDED_PREPOSITION, whichNoun } from '../question-shape.ts';
+import { extractPrepositionObjects } from '../extract/agent.ts';
 import { extractKinds, extractNounPhrases } from './noun-phrase.ts';
 import type { Family } from './family.ts';
 
@@ -19,6 +20,9 @@ function opensNounPhrase(lower: string): boolean {
   return false;
 }
 
+/** What the name after a stranded preposition counts: a name, where the question asks for a kind of thing. */
+const STRANDED_FACTOR = 0.85;
+
 /**
  * "What sanctions did Biden threaten?", "what guarantees does Russia want?": noun phrases headed by
  * the noun asked for, and names the coverage gives that kind of thing.
@@ -31,10 +35,16 @@ export const whatX: Family = {
   asking: asksForSort,
   typed: true,
   conflicts: false,
-  extract: ({ q, sentences }) => {
+  extract: ({ index, q, slots, sentences }) => {
     if (!q.entity) return [];
     const questionTerms = new Set([...q.terms.keys()]);
     const out: Candidate[] = [];
+    // "what other bank was barclays linked with?": the name after that preposition ("linked to Citigroup").
+    const stranded = STRANDED_PREPOSITION.exec(q.text.toLowerCase())?.[1];
+    if (stranded)
+      for (const s of sentences)
+        for (const p of PREPOSITION_PEERS[stranded] ?? [stranded])
+          out.push(...extractPrepositionObjects(index, s, p, slots).map((c) => ({ ...c, confidence: c.confidence * STRANDED_FACTOR })));
     for (const s of sentences) {
       out.push(...extractNounPhrases(s, q.entity, questionTerms), ...extractKinds(s, q.entity, questionTerms));
       // "what airline operated the flight?": names given that kind count too.

@@ -1,6 +1,6 @@
 import type { CorpusIndex } from '../../index/corpus-index.ts';
 import { isVerbForm } from '../../index/analyzer.ts';
-import { asksForName, asksForSort, KIND_TOLD_BY_CLAUSE, whichNoun } from '../question-shape.ts';
+import { asksForName, asksForSort, KIND_TOLD_BY_CLAUSE, PREPOSITION_PEERS, STRANDED_PREPOSITION, whichNoun } from '../question-shape.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import { candidateScore, type Candidate } from '../extract/candidate.ts';
 import {
@@ -29,16 +29,6 @@ import type { ParsedQuestion } from '../parsed-question.ts';
  * sentences that cover the question best.
  */
 
-/**
- * A preposition left at the end of a who/which question, before at most a time phrase ("…from?",
- * "…talk to on Wednesday?").
- */
-const STRANDED_PREPOSITION = /\b(from|to|with|against|for|into|by|in|on|at|over)\b(?=(?:\s+(?:on|in|at|last|this|during|before|after)\b[^,]*)?\s*[?.!]*\s*$)/;
-/** Prepositions that introduce the same partner: one talks to or with someone. */
-const PREPOSITION_PEERS: Readonly<Record<string, readonly string[]>> = {
-  to: ['to', 'with'],
-  with: ['with', 'to'],
-};
 /** Other answers to a question with a stranded preposition count less: it asks for the preposition's object. */
 const STRANDED_AGENT_FACTOR = 0.7;
 
