@@ -15,9 +15,13 @@ const AMOUNT = new RegExp(`(?<![\\p{L}\\d.,$£€])(?:(${APPROX_PATTERN})\\s+)?(
 /** "between five and 10", "five to 10", "200-300": the two ends of a range. */
 const RANGE = new RegExp(`(?<![\\p{L}\\d.,$£€])(between\\s+)?${NUMBER_PATTERN}\\s*(and|to|-)\\s*${NUMBER_PATTERN}`, 'giu');
 
-/** The counted noun as the sentence writes it, among the first words after the number ("searches", not the asker's "searchs"). */
-function countedWord(after: string, nounSlot: Slot): string | null {
-  for (const w of (after.match(/[\p{L}-]+/gu) ?? []).slice(0, 4)) if (nounSlot.terms.has(analyzeTerm(w) ?? '')) return w;
+/**
+ * The counted noun as the sentence writes it, among the first words after the number ("searches", not
+ * the asker's "searchs"; "staff", not the asker's "people").
+ */
+function countedWord(after: string, nounSlot: Slot, countNoun: string | null = null): string | null {
+  for (const w of (after.match(/[\p{L}-]+/gu) ?? []).slice(0, 4))
+    if (nounSlot.terms.has(analyzeTerm(w) ?? '') || (countNoun && sameKind(w, countNoun))) return w;
   return null;
 }
 
@@ -213,7 +217,7 @@ export function extractQuantities(
     // "troops … with estimates of more than 90,000": the noun was named earlier in the sentence.
     const referredBack = !attached && nounSlot !== null && mentionsNoun(words.slice(0, m.index!), nounSlot);
     const bounding = isBounding(qualifier);
-    const noun = (attached && nounSlot ? countedWord(words.slice(end), nounSlot) : null) ?? countNoun ?? '';
+    const noun = (attached && nounSlot ? countedWord(words.slice(end), nounSlot, countNoun) : null) ?? countNoun ?? '';
     // The amount as the article writes it ("one billion", "1,981"), with the counted noun.
     const written = mention
       .trim()
@@ -288,6 +292,7 @@ function sameKind(word: string, countNoun: string): boolean {
   if (word.length < 3 || /^\p{Lu}/u.test(word)) return false;
   return isKindOf(word, countNoun) || isKindOf(countNoun, word);
 }
+
 /** A percentage sign or word right after a number. */
 const PERCENT_AFTER = /^\s*(%|percent\b|per cent\b|pc\b|percentage points?\b)/i;
 /** "the fourth time" is the fourth of four. */
