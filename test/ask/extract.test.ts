@@ -106,7 +106,9 @@ describe('extractQuantities', () => {
     // A soldier is a troop: "100,000 soldiers", as written.
     expect(values(extractQuantities(sentence('Russia has massed 100,000 soldiers.'), troops, 'troops'))).toEqual([['qty:100000', '100,000 soldiers']]);
     // A kind of what the question counts, as written: "1,981 voters" counts people.
-    expect(values(extractQuantities(sentence('YouGov polled a sample of 1,981 voters.'), slot('people'), 'people'))).toEqual([['qty:1981', '1,981 voters']]);
+    expect(values(extractQuantities(sentence('YouGov polled a sample of 1,981 voters.'), slot('people', ['people']), 'people'))).toEqual([
+      ['qty:1981', '1,981 voters'],
+    ]);
   });
 
   it('counts a product the question names under the common noun the coverage gives it', () => {
