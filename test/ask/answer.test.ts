@@ -159,6 +159,15 @@ describe('when: a date over a bare weekday', () => {
     expect(answerQuestion(index, 'what other bank was barclays linked with in the takeover gossip?').answer.answer).toBe('Citigroup');
   });
 
+  it('never answers where with a name the coverage gives a person title', () => {
+    const index = new CorpusIndex();
+    index.addArticles([
+      article('a.txt', 'Smith was assistant to Ferguson at the big tournament.\n\nHe learned a lot.'),
+      article('b.txt', 'Sir Alex Ferguson praised his former assistant.\n\nThe two remain close.'),
+    ]);
+    expect(answerQuestion(index, 'where was smith an assistant?').answer.status).toBe('not_found');
+  });
+
   it('answers a ranking question with the place the coverage gives', () => {
     const index = new CorpusIndex();
     index.addArticles([article('a.txt', 'The 6ft 4in Sherwood is ranked 264th in the world after two wins.\n\nHe plays on Saturday.')]);

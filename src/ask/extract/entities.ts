@@ -332,3 +332,30 @@ export function countryOfPerson(index: CorpusIndex, name: string): string | null
   cache.byName.set(key, country);
   return country;
 }
+
+const titledCache = new WeakMap<CorpusIndex, { version: number; byName: Map<string, boolean> }>();
+/** Titles only people carry, before a name ("Mr Campbell", "Sir Alex Ferguson"). */
+const PERSONAL_TITLES = 'Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Baroness|Dame';
+
+/**
+ * True when the coverage gives the name's last word a person's title somewhere ("Mr Campbell", "Sir
+ * Alex Ferguson"): the name is a person's, so it answers no where-question ("assistant to Ferguson at
+ * the World Cup").
+ * @example isTitledPerson(index, 'Ferguson') // true, where an article says "Sir Alex Ferguson"
+ */
+export function isTitledPerson(index: CorpusIndex, name: string): boolean {
+  let cache = titledCache.get(index);
+  if (!cache || cache.version !== index.version) {
+    cache = { version: index.version, byName: new Map() };
+    titledCache.set(index, cache);
+  }
+  const surname = name.trim().split(/\s+/).pop() ?? name;
+  const key = surname.toLowerCase();
+  const cached = cache.byName.get(key);
+  if (cached !== undefined) return cached;
+  const term = analyzeTerm(surname);
+  const titled = new RegExp(`\\b(?:${PERSONAL_TITLES})\\.?\\s+(?:[\\p{Lu}][\\p{L}'’-]+\\s+){0,2}${escapeRegExp(surname)}\\b`, 'u');
+  const found = term !== null && index.searchTerms(new Map([[term, 1]]), 30).some((hit) => titled.test(hit.passage.text));
+  cache.byName.set(key, found);
+  return found;
+}

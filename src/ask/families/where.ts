@@ -1,6 +1,9 @@
 import { extractPlaces } from '../extract/place.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import type { Family } from './family.ts';
+import { isTitledPerson } from '../extract/entities.ts';
+import { countryOf } from '../gazetteer.ts';
+import { kindsOfName } from '../wordnet.ts';
 
 /** Nouns of a place ("which city…", "what stadium…"). */
 const PLACE_KINDS: readonly string[] = [
@@ -60,7 +63,7 @@ export const where: Family = {
   cues: ['held', 'venue'],
   typed: true,
   conflicts: true,
-  extract: ({ q, sentences }) => {
+  extract: ({ index, q, sentences }) => {
     const direction = /\b(from|depart(?:ed|ing|s)?|leave|left|origin(?:ate|ated)?)\b/i.test(q.text)
       ? 'from'
       : // (Not every "to": "the convention to find the best impersonator" asks where it was.)
@@ -75,6 +78,7 @@ export const where: Family = {
     const asked = /\b(for|in|at|from|to|near|outside|inside|of)\s+where\b/i.exec(q.text)?.[1]?.toLowerCase() ?? null;
     const out: Candidate[] = [];
     for (const s of sentences) out.push(...extractPlaces(s, direction, countryWanted, kind, asked));
-    return out;
+    // "assistant to Ferguson at the World Cup": a name the coverage gives a person's title is no place.
+    return out.filter((c) => countryOf(c.value) !== null || kindsOfName(c.value).size > 0 || !isTitledPerson(index, c.value));
   },
 };
