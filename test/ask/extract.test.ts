@@ -274,6 +274,25 @@ describe('extractStatements', () => {
     expect(extractPronounStatements(other, 'Brian Gammage')).toEqual([]);
   });
 
+  it('follows the speaker back over sentences that name no other teller, and after a phrase that opens a sentence', () => {
+    const body =
+      'One dissenting opinion came from Brian Gammage, an analyst. He said: "It changes little." Although cheap, it was dear. "The PC world is a pile-em-high market," he said.';
+    const quote = '"The PC world is a pile-em-high market," he said.';
+    const s = { ...sentence(body), text: quote, start: body.indexOf(quote) };
+    // Three sentences back: 0.85, and 0.9 of it.
+    expect(extractPronounStatements(s, 'Brian Gammage').map((c) => [c.value, Number(c.confidence.toFixed(3))])).toEqual([
+      ['The PC world is a pile-em-high market', 0.765],
+    ]);
+    // Another teller named in between takes the pronoun.
+    const told = 'One dissenting opinion came from Brian Gammage, an analyst. "It is cheap," said Mr Fogg. "The PC world is a pile-em-high market," he said.';
+    expect(extractPronounStatements({ ...sentence(told), text: quote, start: told.indexOf(quote) }, 'Brian Gammage')).toEqual([]);
+    const fronted = 'As well as Spider-Man, Lee co-created the Hulk. He said: "I am gratified."';
+    const gratified = 'He said: "I am gratified."';
+    expect(extractPronounStatements({ ...sentence(fronted), text: gratified, start: fronted.indexOf(gratified) }, 'Lee').map((c) => c.value)).toEqual([
+      'I am gratified',
+    ]);
+  });
+
   it('reads what a speaker warned, told or said', () => {
     expect(
       extractStatements(sentence('Mr Putin told Mr Biden that sanctions against Moscow could rupture ties, the Kremlin said.'), 'Putin').map((c) => c.value),

@@ -1,3 +1,4 @@
+import { splitSentences } from '../../text/sentences.ts';
 import { escapeRegExp } from '../../text/patterns.ts';
 import { SPEECH_VERBS } from '../lexicon.ts';
 import type { ScoredSentence } from '../retrieve.ts';
@@ -83,19 +84,59 @@ const PRONOUN_SPEAKER_FACTOR = 0.85;
  * @param speaker - who the question asks about
  */
 export function extractPronounStatements(s: ScoredSentence, speaker: string): Candidate[] {
-  if (!s.previous) return [];
   // search(), not test(): the pattern is shared and global, and search leaves its lastIndex alone.
   const { mentionRe } = speakerPatterns(speaker);
   if (s.text.search(mentionRe) >= 0) return [];
-  // The speaker is the sentence's subject: named first ("Hilary Swank picked up…", "On Monday, Tony
-  // Blair's official spokesman declined…"), not later as an object ("…, beating Annette Bening").
-  const at = s.previous.text.search(mentionRe);
+  // The sentences before it, nearest first: the speaker is the last person the article named as a
+  // subject or a teller, through sentences that name nobody else telling anything ("One dissenting
+  // opinion came from Brian Gammage… He said: … Although… Also, he said, … “The PC world…,” he said").
+  const before = splitSentences(s.article.text.slice(Math.max(0, s.start - LOOK_BACK_CHARS), s.start))
+    .map((x) => x.text)
+    .reverse()
+    .slice(0, LOOK_BACK_SENTENCES);
+  for (const [i, text] of before.entries()) {
+    if (text.search(mentionRe) >= 0) {
+      if (!namesAsSubject(text, mentionRe, s.article.text)) return [];
+      const factor = PRONOUN_SPEAKER_FACTOR * (i === 0 ? 1 : FARTHER_SPEAKER_FACTOR);
+      return ['he', 'she', 'they'].flatMap((pronoun) => extractStatements(s, pronoun)).map((c) => ({ ...c, confidence: c.confidence * factor }));
+    }
+    // Someone else named telling something in between: the pronoun is theirs.
+    if (TELLER_NAMED.test(text) || (nameSpans(text).length > 0 && SPEECH_WORD.test(text) && !PRONOUN_TELLER.test(text))) return [];
+  }
+  return [];
+}
+
+/** How far back the speaker of a pronoun may be named. */
+const LOOK_BACK_SENTENCES = 6;
+const LOOK_BACK_CHARS = 2000;
+/** What a statement counts whose pronoun's speaker is named more than one sentence before. */
+const FARTHER_SPEAKER_FACTOR = 0.9;
+/** A name telling something: "said Mr Fogg", "Mr Fogg said". */
+const TELLER_NAMED = /\b(?:said|says|told|added)\s+(?:Mr|Mrs|Ms|Dr|Sir)\b|\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+\s+(?:said|says|told|added)\b/u;
+/** A verb of saying. */
+const SPEECH_WORD = /\b(?:said|says|told|tells|added|argued|insisted|warned)\b/;
+/** A pronoun telling something ("he said", "she told"). */
+const PRONOUN_TELLER = /\b(?:he|she|they)\s+(?:said|says|told|added|argued|insisted|warned)\b|\b(?:said|says|told|added)\s+(?:he|she|they)\b/i;
+
+/**
+ * True when a sentence names the speaker as its subject or teller: named first ("Hilary Swank picked
+ * up…", "On Monday, Tony Blair's official spokesman declined…", "As well as Spider-Man, Lee
+ * co-created…", after the phrase that opens it), not later as an object ("…, beating Annette Bening"),
+ * or telling something ("…, said Mr Purushotma").
+ */
+function namesAsSubject(text: string, mentionRe: RegExp, article: string): boolean {
+  const at = text.search(mentionRe);
+  if (new RegExp(`\\b(?:said|says|told|added)\\s+(?:(?:Mr|Mrs|Ms|Dr|Sir)\\.?\\s+)?(?:${mentionRe.source})`, 'iu').test(text)) return true;
+  // A phrase that opens the sentence ("As well as Spider-Man, ") holds no subject.
+  const opening = OPENING_PHRASE.exec(text)?.[0].length ?? 0;
   // ("One dissenting opinion came from Brian Gammage…": a word capitalised only to open the sentence
   // names nobody; "Apple" does, as the article writes it so inside its sentences too.)
-  const first = nameSpans(s.previous.text).find((sp) => !(sp.start === 0 && !sp.text.includes(' ') && !writtenAsName(sp.text, s.article.text)));
-  if (at < 0 || (first !== undefined && at > first.end)) return [];
-  return ['he', 'she', 'they'].flatMap((pronoun) => extractStatements(s, pronoun)).map((c) => ({ ...c, confidence: c.confidence * PRONOUN_SPEAKER_FACTOR }));
+  const first = nameSpans(text).find((sp) => sp.start >= opening && !(sp.start === 0 && !sp.text.includes(' ') && !writtenAsName(sp.text, article)));
+  return first === undefined || at <= first.end;
 }
+
+/** A phrase opening a sentence before its subject: "As well as Spider-Man, ", "In 2002, ", "Despite the row, ". */
+const OPENING_PHRASE = /^(?:As well as|Like|Unlike|Despite|After|Before|Following|In|On|At|With|Besides|Apart from)\b[^,]{1,60},\s+/;
 
 /** True when a text writes the word capitalised inside a sentence, as a name ("…sued by Apple"), not only at a sentence's start. */
 function writtenAsName(word: string, text: string): boolean {
