@@ -86,7 +86,7 @@ const PRONOUN_SPEAKER_FACTOR = 0.85;
 export function extractPronounStatements(s: ScoredSentence, speaker: string): Candidate[] {
   // search(), not test(): the pattern is shared and global, and search leaves its lastIndex alone.
   const { mentionRe } = speakerPatterns(speaker);
-  if (s.text.search(mentionRe) >= 0) return [];
+  if (!/\b(?:he|she|they)\b/i.test(s.text) || s.text.search(mentionRe) >= 0) return [];
   // The sentences before it, nearest first: the speaker is the last person the article named as a
   // subject or a teller, through sentences that name nobody else telling anything ("One dissenting
   // opinion came from Brian Gammage… He said: … Although… Also, he said, … “The PC world…,” he said").
