@@ -168,6 +168,12 @@ describe('when: a date over a bare weekday', () => {
     expect(answerQuestion(index, 'where was smith an assistant?').answer.status).toBe('not_found');
   });
 
+  it('reads a knight by title and first name as the speaker a question names by surname', () => {
+    const index = new CorpusIndex();
+    index.addArticles([article('a.txt', 'Paul McCartney will play the half-time show.\n\nSir Paul said: "There is nothing bigger than the Super Bowl gig."')]);
+    expect(answerQuestion(index, 'what did mccartney say about the super bowl gig?').answer.answer).toBe('There is nothing bigger than the Super Bowl gig');
+  });
+
   it('answers a ranking question with the place the coverage gives', () => {
     const index = new CorpusIndex();
     index.addArticles([article('a.txt', 'The 6ft 4in Sherwood is ranked 264th in the world after two wins.\n\nHe plays on Saturday.')]);

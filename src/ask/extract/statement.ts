@@ -256,6 +256,8 @@ function speakerNames(speaker: string): string[] {
   const names = new Set<string>([cleaned]);
   const last = words[words.length - 1];
   if (last && /^\p{Lu}/u.test(last)) names.add(last);
+  // "Paul McCartney" is "Sir Paul" too: a knight or a lord goes by title and first name.
+  if (words.length === 2 && /^\p{Lu}\p{Ll}+$/u.test(words[0]!)) for (const title of ['Sir', 'Dame', 'Lord', 'Lady']) names.add(`${title} ${words[0]}`);
   for (const a of countryAliases(cleaned)) if (a.length > 3) names.add(a);
   return [...names].sort((a, b) => b.length - a.length);
 }

@@ -56,7 +56,7 @@ const ON_TOPIC_WEIGHT = 0.5;
  * Johnson"), or the name as asked.
  */
 function fullNameOf(index: CorpusIndex, name: string): string {
-  if (!/^\p{Lu}\p{Ll}+$/u.test(name)) return name;
+  if (!/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?$/u.test(name)) return name;
   const term = analyzeText(name)[0];
   if (!term) return name;
   const counts = new Map<string, number>();
@@ -64,8 +64,20 @@ function fullNameOf(index: CorpusIndex, name: string): string {
   for (const hit of index.searchTerms(new Map([[term, 1]]), 20))
     for (const m of hit.passage.text.matchAll(after)) if (!NON_NAME_CAPITALS.has(m[1]!.toLowerCase())) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-  return best ? `${name} ${best[0]}` : name;
+  if (best) return `${name} ${best[0]}`;
+  // A surname ("mccartney"): the first name the coverage gives before it ("Paul McCartney"), so that
+  // "Sir Paul said" counts too.
+  const firsts = new Map<string, number>();
+  const before = new RegExp(`\\b(\\p{Lu}\\p{Ll}+)\\s+${name}\\b`, 'gu');
+  for (const hit of index.searchTerms(new Map([[term, 1]]), 20))
+    for (const m of hit.passage.text.matchAll(before))
+      if (!NON_NAME_CAPITALS.has(m[1]!.toLowerCase()) && !TITLES.test(m[1]!)) firsts.set(m[1]!, (firsts.get(m[1]!) ?? 0) + 1);
+  const first = [...firsts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  return first ? `${first[0]} ${name}` : name;
 }
+
+/** Titles before a name, which are no first name. */
+const TITLES = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness|President|Prince|Princess|King|Queen)$/;
 
 /** Sentences a quote may run on over, after the one it opens in. */
 const RUN_ON_SENTENCES = 3;
