@@ -97,7 +97,7 @@ export interface StoryChoice {
 
 /**
  * The confidence below which an answer is weak evidence, worded "The coverage suggests…": on the dev
- * and val stories, answers whose evidence covered less than 0.7 of the question were right 59% of the
+ * and val stories, answers whose evidence covered less than 0.7 of the question were right 61% of the
  * time, those above it 79%.
  */
 export const WEAK_ANSWER_CONFIDENCE = 0.7;
