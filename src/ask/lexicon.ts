@@ -636,3 +636,6 @@ export const MONTHS: readonly string[] = [
 
 /** The weekdays, capitalised, Sunday first (as Date.getDay counts them). */
 export const WEEKDAYS: readonly string[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Honorifics only people carry, before a name ("Mr Campbell", "Sir Alex Ferguson", "Dame Judi Dench"). */
+export const HONORIFICS: readonly string[] = ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Lord', 'Lady', 'Baroness', 'Dame'];

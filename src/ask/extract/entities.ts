@@ -2,7 +2,7 @@ import { escapeRegExp } from '../../text/patterns.ts';
 import type { CorpusIndex } from '../../index/corpus-index.ts';
 import { analyzeTerm } from '../../index/analyzer.ts';
 import { countryOf } from '../gazetteer.ts';
-import { ROLE_NOUNS } from '../lexicon.ts';
+import { HONORIFICS, ROLE_NOUNS } from '../lexicon.ts';
 import { nameSpans, type Span } from '../tokens.ts';
 import { hasNounSense, isKindOf, mainPartOfSpeech } from '../wordnet.ts';
 import { oneOf } from '../../text/patterns.ts';
@@ -300,14 +300,31 @@ const affiliationCache = new WeakMap<CorpusIndex, { version: number; byName: Map
  * @example countryOfPerson(index, 'Putin') // 'Russia'
  */
 export function countryOfPerson(index: CorpusIndex, name: string): string | null {
-  let cache = affiliationCache.get(index);
+  return bySurname(affiliationCache, index, name, (surname) => readCountryOf(index, surname));
+}
+
+/** What the coverage says about a name's surname, computed once per corpus version. */
+function bySurname<T>(
+  caches: WeakMap<CorpusIndex, { version: number; byName: Map<string, T> }>,
+  index: CorpusIndex,
+  name: string,
+  read: (surname: string) => T,
+): T {
+  let cache = caches.get(index);
   if (!cache || cache.version !== index.version) {
     cache = { version: index.version, byName: new Map() };
-    affiliationCache.set(index, cache);
+    caches.set(index, cache);
   }
   const surname = name.trim().split(/\s+/).pop() ?? name;
   const key = surname.toLowerCase();
   if (cache.byName.has(key)) return cache.byName.get(key)!;
+  const value = read(surname);
+  cache.byName.set(key, value);
+  return value;
+}
+
+/** The country the coverage ties a surname to: see {@link countryOfPerson}. */
+function readCountryOf(index: CorpusIndex, surname: string): string | null {
   const term = analyzeTerm(surname);
   const votes = new Map<string, number>();
   if (term) {
@@ -328,14 +345,10 @@ export function countryOfPerson(index: CorpusIndex, name: string): string | null
     }
   }
   const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-  const country = best ? best[0] : null;
-  cache.byName.set(key, country);
-  return country;
+  return best ? best[0] : null;
 }
 
 const titledCache = new WeakMap<CorpusIndex, { version: number; byName: Map<string, boolean> }>();
-/** Titles only people carry, before a name ("Mr Campbell", "Sir Alex Ferguson"). */
-const PERSONAL_TITLES = 'Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Baroness|Dame';
 
 /**
  * True when the coverage gives the name's last word a person's title somewhere ("Mr Campbell", "Sir
@@ -344,18 +357,9 @@ const PERSONAL_TITLES = 'Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Baroness|Dame';
  * @example isTitledPerson(index, 'Ferguson') // true, where an article says "Sir Alex Ferguson"
  */
 export function isTitledPerson(index: CorpusIndex, name: string): boolean {
-  let cache = titledCache.get(index);
-  if (!cache || cache.version !== index.version) {
-    cache = { version: index.version, byName: new Map() };
-    titledCache.set(index, cache);
-  }
-  const surname = name.trim().split(/\s+/).pop() ?? name;
-  const key = surname.toLowerCase();
-  const cached = cache.byName.get(key);
-  if (cached !== undefined) return cached;
-  const term = analyzeTerm(surname);
-  const titled = new RegExp(`\\b(?:${PERSONAL_TITLES})\\.?\\s+(?:[\\p{Lu}][\\p{L}'’-]+\\s+){0,2}${escapeRegExp(surname)}\\b`, 'u');
-  const found = term !== null && index.searchTerms(new Map([[term, 1]]), 30).some((hit) => titled.test(hit.passage.text));
-  cache.byName.set(key, found);
-  return found;
+  return bySurname(titledCache, index, name, (surname) => {
+    const term = analyzeTerm(surname);
+    const titled = new RegExp(`\\b(?:${HONORIFICS.join('|')})\\.?\\s+(?:[\\p{Lu}][\\p{L}'’-]+\\s+){0,2}${escapeRegExp(surname)}\\b`, 'u');
+    return term !== null && index.searchTerms(new Map([[term, 1]]), 30).some((hit) => titled.test(hit.passage.text));
+  });
 }

@@ -1,7 +1,7 @@
 import { escapeRegExp } from '../../text/patterns.ts';
 import { analyzeText } from '../../index/analyzer.ts';
 import type { CorpusIndex } from '../../index/corpus-index.ts';
-import { NON_NAME_CAPITALS } from '../lexicon.ts';
+import { HONORIFICS, NON_NAME_CAPITALS } from '../lexicon.ts';
 import { sentencesAfter, textRelevance, type Slot } from '../retrieve.ts';
 import { endsInsideQuote } from '../quotes.ts';
 import type { Candidate } from '../extract/candidate.ts';
@@ -77,7 +77,7 @@ function fullNameOf(index: CorpusIndex, name: string): string {
 }
 
 /** Titles before a name, which are no first name. */
-const TITLES = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness|President|Prince|Princess|King|Queen)$/;
+const TITLES = new RegExp(`^(?:${[...HONORIFICS, 'President', 'Prince', 'Princess', 'King', 'Queen'].join('|')})$`);
 
 /** Sentences a quote may run on over, after the one it opens in. */
 const RUN_ON_SENTENCES = 3;
