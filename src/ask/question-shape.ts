@@ -25,6 +25,9 @@ export function asksForName(question: string): boolean {
 /** "what is his guide dog called" → dog. */
 const CALLED = /^(?:what(?:'s|’s| is| was| are| were)?|whats) (?:the |his |her |their |its |[a-z]+'s )?(?:[a-z-]+ )?([a-z-]+) (?:called|named)\b/;
 
+/** Words before "of" that ask for a kind of what follows ("what sort of memory", "which make of car"). */
+const SORT_WORDS = 'sort|kind|type|form|brand|make';
+
 /** "which band was playing…" → "band": the kind of thing asked for. */
 export function whichNoun(lower: string): string | null {
   const named = NAME_OF.exec(lower)?.[1] ?? CALLED.exec(lower)?.[1];
@@ -71,7 +74,7 @@ const PHRASE_PREPOSITIONS = new Set([
  */
 export function whichHead(lower: string): string | null {
   // "what sort of memory…", "which type of engine…": the kind asked for follows "sort of".
-  const words = /^(?:which|what) (?:(?:sort|kind|type|form|brand|make) of )?(.+)$/.exec(lower)?.[1]?.split(/\s+/) ?? [];
+  const words = new RegExp(`^(?:which|what) (?:(?:${SORT_WORDS}) of )?(.+)$`).exec(lower)?.[1]?.split(/\s+/) ?? [];
   const phrase: string[] = [];
   for (const w of words.slice(0, 4)) {
     const word = w.replace(/[?.!,]+$/, '');
@@ -105,7 +108,7 @@ export const PREPOSITION_PEERS: Readonly<Record<string, readonly string[]>> = {
 
 /** "what sort of…", "which kind of…": words that ask for a kind and name nothing the coverage says. */
 export function asksForSort(word: string, lower: string): boolean {
-  return /^(?:sort|kind|type|form)$/.test(word) && new RegExp(`^(?:which|what) ${word} of\\b`).test(lower);
+  return new RegExp(`^(?:${SORT_WORDS})$`).test(word) && new RegExp(`^(?:which|what) ${word} of\\b`).test(lower);
 }
 
 /** "how much did X rise / go up / fall…" */

@@ -1,6 +1,6 @@
 import { splitSentences } from '../../text/sentences.ts';
 import { escapeRegExp } from '../../text/patterns.ts';
-import { SPEECH_VERBS } from '../lexicon.ts';
+import { HONORIFICS, SPEECH_VERBS } from '../lexicon.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import { countryAliases } from '../gazetteer.ts';
 import type { Candidate } from './candidate.ts';
@@ -96,7 +96,7 @@ export function extractPronounStatements(s: ScoredSentence, speaker: string): Ca
     .slice(0, LOOK_BACK_SENTENCES);
   for (const [i, text] of before.entries()) {
     if (text.search(mentionRe) >= 0) {
-      if (!namesAsSubject(text, mentionRe, s.article.text)) return [];
+      if (!namesAsSubject(text, speaker, s.article.text)) return [];
       const factor = PRONOUN_SPEAKER_FACTOR * (i === 0 ? 1 : FARTHER_SPEAKER_FACTOR);
       return ['he', 'she', 'they'].flatMap((pronoun) => extractStatements(s, pronoun)).map((c) => ({ ...c, confidence: c.confidence * factor }));
     }
@@ -112,7 +112,10 @@ const LOOK_BACK_CHARS = 2000;
 /** What a statement counts whose pronoun's speaker is named more than one sentence before. */
 const FARTHER_SPEAKER_FACTOR = 0.9;
 /** A name telling something: "said Mr Fogg", "Mr Fogg said". */
-const TELLER_NAMED = /\b(?:said|says|told|added)\s+(?:Mr|Mrs|Ms|Dr|Sir)\b|\b(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+\p{Lu}[\p{L}'’-]+\s+(?:said|says|told|added)\b/u;
+const TELLER_NAMED = new RegExp(
+  `\\b(?:said|says|told|added)\\s+(?:${HONORIFICS.join('|')})\\b|\\b(?:${HONORIFICS.join('|')})\\.?\\s+\\p{Lu}[\\p{L}'’-]+\\s+(?:said|says|told|added)\\b`,
+  'u',
+);
 /** A verb of saying. */
 const SPEECH_WORD = /\b(?:said|says|told|tells|added|argued|insisted|warned)\b/;
 /** A pronoun telling something ("he said", "she told"). */
@@ -124,9 +127,10 @@ const PRONOUN_TELLER = /\b(?:he|she|they)\s+(?:said|says|told|added|argued|insis
  * co-created…", after the phrase that opens it), not later as an object ("…, beating Annette Bening"),
  * or telling something ("…, said Mr Purushotma").
  */
-function namesAsSubject(text: string, mentionRe: RegExp, article: string): boolean {
+function namesAsSubject(text: string, speaker: string, article: string): boolean {
+  const { mentionRe, tellsRe } = speakerPatterns(speaker);
   const at = text.search(mentionRe);
-  if (new RegExp(`\\b(?:said|says|told|added)\\s+(?:(?:Mr|Mrs|Ms|Dr|Sir)\\.?\\s+)?(?:${mentionRe.source})`, 'iu').test(text)) return true;
+  if (tellsRe.test(text)) return true;
   // A phrase that opens the sentence ("As well as Spider-Man, ") holds no subject.
   const opening = OPENING_PHRASE.exec(text)?.[0].length ?? 0;
   // ("One dissenting opinion came from Brian Gammage…": a word capitalised only to open the sentence
@@ -206,13 +210,14 @@ function trimStatement(content: string): string {
   return t.replace(/[\s,;:]+$/, '').replace(/[.]["”]?$/, '');
 }
 
-const patternCache = new Map<string, { mentionRe: RegExp; saidByRe: RegExp; accordingRe: RegExp }>();
+const patternCache = new Map<string, { mentionRe: RegExp; saidByRe: RegExp; accordingRe: RegExp; tellsRe: RegExp }>();
 
 /** The patterns that find a speaker's statements, compiled once per speaker (they are long). */
 function speakerPatterns(speaker: string): {
   mentionRe: RegExp;
   saidByRe: RegExp;
   accordingRe: RegExp;
+  tellsRe: RegExp;
 } {
   const cached = patternCache.get(speaker);
   if (cached) return cached;
@@ -221,6 +226,8 @@ function speakerPatterns(speaker: string): {
     mentionRe: new RegExp(`\\b(${names})\\b(?:['’]s)?`, 'giu'),
     saidByRe: new RegExp(`[”"]\\s*,?\\s*(?:${SPEECH_VERBS.join('|')})\\s+(?:the\\s+)?(?:[\\p{L}.'’-]+\\s+){0,3}?(${names})\\b`, 'giu'),
     accordingRe: new RegExp(`according to (?:the\\s+)?(?:${names})[^,]*,\\s*`, 'iu'),
+    // "…, said Mr Purushotma": the speaker telling something, after the verb.
+    tellsRe: new RegExp(`\\b(?:said|says|told|added)\\s+(?:(?:${HONORIFICS.join('|')})\\.?\\s+)?(?:${names})\\b`, 'iu'),
   };
   if (patternCache.size > 500) patternCache.clear();
   patternCache.set(speaker, patterns);
