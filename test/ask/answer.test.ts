@@ -144,45 +144,48 @@ describe('when: a date over a bare weekday', () => {
     ]);
     expect(answerQuestion(index, 'when did the festival open?').answer.answer).toBe('November 13');
   });
+});
 
+/** A coverage of the given article texts, named a.txt, b.txt… */
+function coverageOf(...texts: string[]): CorpusIndex {
+  const index = new CorpusIndex();
+  index.addArticles(texts.map((text, i) => article(`${String.fromCharCode(97 + i)}.txt`, text)));
+  return index;
+}
+
+describe('readings of one or two articles', () => {
   it('reads a year written with two digits as the year ("that 98 deal")', () => {
-    const index = new CorpusIndex();
-    index.addArticles([article('a.txt', 'The firms met many demands in a landmark settlement reached with 46 states in 1998.\n\nShares rose.')]);
+    const index = coverageOf('The firms met many demands in a landmark settlement reached with 46 states in 1998.\n\nShares rose.');
     const { answer } = answerQuestion(index, 'how many states signed up to that 98 deal');
     // "signed" is the asker's word, which the coverage never says: the answer is weak evidence.
     expect([answer.answer, answer.confidence]).toEqual(['46 states', 0.66]);
   });
 
   it('answers "what other bank was it linked with?" with the name after the preposition', () => {
-    const index = new CorpusIndex();
-    index.addArticles([article('a.txt', 'Barclays was the focus of takeover speculation in August, when it was linked to Citigroup.\n\nNo bid came.')]);
+    const index = coverageOf('Barclays was the focus of takeover speculation in August, when it was linked to Citigroup.\n\nNo bid came.');
     expect(answerQuestion(index, 'what other bank was barclays linked with in the takeover gossip?').answer.answer).toBe('Citigroup');
   });
 
   it('never answers where with a name the coverage gives a person title', () => {
-    const index = new CorpusIndex();
-    index.addArticles([
-      article('a.txt', 'Smith was assistant to Ferguson at the big tournament.\n\nHe learned a lot.'),
-      article('b.txt', 'Sir Alex Ferguson praised his former assistant.\n\nThe two remain close.'),
-    ]);
+    const index = coverageOf(
+      'Smith was assistant to Ferguson at the big tournament.\n\nHe learned a lot.',
+      'Sir Alex Ferguson praised his former assistant.\n\nThe two remain close.',
+    );
     expect(answerQuestion(index, 'where was smith an assistant?').answer.status).toBe('not_found');
   });
 
   it('reads a knight by title and first name as the speaker a question names by surname', () => {
-    const index = new CorpusIndex();
-    index.addArticles([article('a.txt', 'Paul McCartney will play the half-time show.\n\nSir Paul said: "There is nothing bigger than the Super Bowl gig."')]);
+    const index = coverageOf('Paul McCartney will play the half-time show.\n\nSir Paul said: "There is nothing bigger than the Super Bowl gig."');
     expect(answerQuestion(index, 'what did mccartney say about the super bowl gig?').answer.answer).toBe('There is nothing bigger than the Super Bowl gig');
   });
 
   it('answers a ranking question with the place the coverage gives', () => {
-    const index = new CorpusIndex();
-    index.addArticles([article('a.txt', 'The 6ft 4in Sherwood is ranked 264th in the world after two wins.\n\nHe plays on Saturday.')]);
+    const index = coverageOf('The 6ft 4in Sherwood is ranked 264th in the world after two wins.\n\nHe plays on Saturday.');
     expect(answerQuestion(index, 'what is sherwood ranked in the world?').answer.answer).toBe('264th');
   });
 
   it('answers "how long ago…" with how long ago the coverage says', () => {
-    const index = new CorpusIndex();
-    index.addArticles([article('a.txt', 'The firm was founded by Dhiru Bhai Ambani, who died two years ago.\n\nHis sons run it.')]);
+    const index = coverageOf('The firm was founded by Dhiru Bhai Ambani, who died two years ago.\n\nHis sons run it.');
     expect(answerQuestion(index, 'how long ago did dhiru bhai ambani die?').answer.answer).toBe('two years ago');
   });
 });
