@@ -499,6 +499,17 @@ export function sentencesAfter(index: CorpusIndex, s: ScoredSentence, count: num
   return at < 0 ? [] : sentences.slice(at + 1, at + 1 + count);
 }
 
+/**
+ * The article's sentences before a scored one, in order (at most `count`, the nearest): where the
+ * person a pronoun stands for was named.
+ * @example sentencesBefore(index, sentence, 2).at(-1).text // the sentence just before
+ */
+export function sentencesBefore(index: CorpusIndex, s: ScoredSentence, count: number): NeighbourSentence[] {
+  const sentences = analyseArticle(index, s.article).sentences;
+  const at = sentences.findIndex((x) => x.start === s.start);
+  return at < 0 ? [] : sentences.slice(Math.max(0, at - count), at);
+}
+
 /** Keyed by the passage object: a changed article gets new passage objects, so nothing goes stale. */
 const passageCache = new WeakMap<Passage, AnalysedPassage>();
 

@@ -254,6 +254,15 @@ describe('roles', () => {
   });
 });
 
+/** What extractPronounStatements reads from the sentence `quote` of a one-article coverage of `body`. */
+function pronounStatements(body: string, quote: string, speaker: string) {
+  const index = new CorpusIndex();
+  const s = sentence(body);
+  index.addArticles([s.article]);
+  const at = body.indexOf(quote);
+  return extractPronounStatements(index, { ...s, text: quote, start: at, end: at + quote.length }, speaker);
+}
+
 describe('extractStatements', () => {
   it('takes the quote after "X said:" and leaves the listener and circumstances out', () => {
     const v = (text: string, speaker: string) => extractStatements(sentence(text), speaker).map((c) => c.value);
@@ -265,32 +274,27 @@ describe('extractStatements', () => {
   it('reads a quote a pronoun tells after a sentence that names the speaker first, a capitalised opening word aside', () => {
     const previous = 'One dissenting opinion came from Brian Gammage, an analyst.';
     const quote = 'He said: "I don\'t think it changes the world."';
-    const s = { ...sentence(`${previous} ${quote}`), text: quote, start: previous.length + 1, previous: { text: previous, start: 0, end: previous.length } };
-    expect(extractPronounStatements(s, 'Brian Gammage').map((c) => [c.value, c.confidence])).toEqual([["I don't think it changes the world", 0.85]]);
+    expect(pronounStatements(`${previous} ${quote}`, quote, 'Brian Gammage').map((c) => [c.value, c.confidence])).toEqual([
+      ["I don't think it changes the world", 0.85],
+    ]);
     // Named after another name, as an object, the speaker is not the pronoun's: "Apple" is one, as the
     // article writes it inside a sentence too.
-    const body = `Apple beat Brian Gammage to it. ${quote} Shares in Apple rose.`;
-    const other = { ...sentence(body), text: quote, start: 32, previous: { text: 'Apple beat Brian Gammage to it.', start: 0, end: 31 } };
-    expect(extractPronounStatements(other, 'Brian Gammage')).toEqual([]);
+    expect(pronounStatements(`Apple beat Brian Gammage to it. ${quote} Shares in Apple rose.`, quote, 'Brian Gammage')).toEqual([]);
   });
 
   it('follows the speaker back over sentences that name no other teller, and after a phrase that opens a sentence', () => {
     const body =
       'One dissenting opinion came from Brian Gammage, an analyst. He said: "It changes little." Although cheap, it was dear. "The PC world is a pile-em-high market," he said.';
     const quote = '"The PC world is a pile-em-high market," he said.';
-    const s = { ...sentence(body), text: quote, start: body.indexOf(quote) };
     // Three sentences back: 0.85, and 0.9 of it.
-    expect(extractPronounStatements(s, 'Brian Gammage').map((c) => [c.value, Number(c.confidence.toFixed(3))])).toEqual([
+    expect(pronounStatements(body, quote, 'Brian Gammage').map((c) => [c.value, Number(c.confidence.toFixed(3))])).toEqual([
       ['The PC world is a pile-em-high market', 0.765],
     ]);
     // Another teller named in between takes the pronoun.
     const told = 'One dissenting opinion came from Brian Gammage, an analyst. "It is cheap," said Mr Fogg. "The PC world is a pile-em-high market," he said.';
-    expect(extractPronounStatements({ ...sentence(told), text: quote, start: told.indexOf(quote) }, 'Brian Gammage')).toEqual([]);
-    const fronted = 'As well as Spider-Man, Lee co-created the Hulk. He said: "I am gratified."';
+    expect(pronounStatements(told, quote, 'Brian Gammage')).toEqual([]);
     const gratified = 'He said: "I am gratified."';
-    expect(extractPronounStatements({ ...sentence(fronted), text: gratified, start: fronted.indexOf(gratified) }, 'Lee').map((c) => c.value)).toEqual([
-      'I am gratified',
-    ]);
+    expect(pronounStatements(`As well as Spider-Man, Lee co-created the Hulk. ${gratified}`, gratified, 'Lee').map((c) => c.value)).toEqual(['I am gratified']);
   });
 
   it('reads what a speaker warned, told or said', () => {

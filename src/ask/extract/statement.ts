@@ -1,7 +1,7 @@
-import { splitSentences } from '../../text/sentences.ts';
 import { escapeRegExp } from '../../text/patterns.ts';
 import { HONORIFICS, SPEECH_VERBS } from '../lexicon.ts';
-import type { ScoredSentence } from '../retrieve.ts';
+import type { CorpusIndex } from '../../index/corpus-index.ts';
+import { sentencesBefore, type ScoredSentence } from '../retrieve.ts';
 import { countryAliases } from '../gazetteer.ts';
 import type { Candidate } from './candidate.ts';
 import { PRONOUN_TELLS } from '../quotes.ts';
@@ -79,21 +79,22 @@ const PRONOUN_SPEAKER_FACTOR = 0.85;
 
 /**
  * Statements a pronoun reports ("“I don't know what I did…,” she told the audience") in a sentence
- * that does not name the speaker, when the sentence before makes the speaker its subject: the first
- * name it gives ("Hilary Swank picked up her second Oscar…, beating Annette Bening…").
+ * that does not name the speaker, when a sentence before makes the speaker its subject or teller: the
+ * first name it gives ("Hilary Swank picked up her second Oscar…, beating Annette Bening…").
+ * @param index - the coverage, whose article sentences are read back from this one
  * @param speaker - who the question asks about
  */
-export function extractPronounStatements(s: ScoredSentence, speaker: string): Candidate[] {
+export function extractPronounStatements(index: CorpusIndex, s: ScoredSentence, speaker: string): Candidate[] {
   // search(), not test(): the pattern is shared and global, and search leaves its lastIndex alone.
   const { mentionRe } = speakerPatterns(speaker);
   if (!/\b(?:he|she|they)\b/i.test(s.text) || s.text.search(mentionRe) >= 0) return [];
   // The sentences before it, nearest first: the speaker is the last person the article named as a
   // subject or a teller, through sentences that name nobody else telling anything ("One dissenting
   // opinion came from Brian Gammage… He said: … Although… Also, he said, … “The PC world…,” he said").
-  const before = splitSentences(s.article.text.slice(Math.max(0, s.start - LOOK_BACK_CHARS), s.start))
+  const before = sentencesBefore(index, s, LOOK_BACK_SENTENCES)
+    .filter((x) => x.start >= s.start - LOOK_BACK_CHARS)
     .map((x) => x.text)
-    .reverse()
-    .slice(0, LOOK_BACK_SENTENCES);
+    .reverse();
   for (const [i, text] of before.entries()) {
     if (text.search(mentionRe) >= 0) {
       if (!namesAsSubject(text, speaker, s.article.text)) return [];

@@ -134,7 +134,7 @@ export const said: Family = {
     // "Mr Johnson said" counts.
     const speaker = q.entity ? fullNameOf(index, q.entity) : null;
     if (speaker)
-      for (const s of sentences) out.push(...extractStatements(s, speaker), ...extractPronounStatements(s, speaker), ...extractToldQuotes(s, speaker));
+      for (const s of sentences) out.push(...extractStatements(s, speaker), ...extractPronounStatements(index, s, speaker), ...extractToldQuotes(s, speaker));
     // Quotes the extractor cannot attribute word by word ("Asked if…, Scudamore said: "It is
     // not."") still answer when the sentence names the speaker and reports speech.
     if (q.entity) out.push(...extractReportedSpeech(sentences, q.entity));
