@@ -4,7 +4,7 @@ import { analyzeText } from '../index/analyzer.ts';
 import { parseQuestion } from './question.ts';
 import { familyOf } from './families/registry.ts';
 import type { Family } from './families/family.ts';
-import type { ParsedQuestion } from './parsed-question.ts';
+import type { ParsedQuestion, QuestionFamily } from './parsed-question.ts';
 import { correctQuestion } from './truecase.ts';
 import { roleReferent } from './role-referents.ts';
 import { buildSlots, retrieveSentences, type ScoredSentence, type Slot } from './retrieve.ts';
@@ -27,6 +27,11 @@ export interface AnswerOptions {
   previousSubject?: string | null;
   /** Maximum citations (default 5). */
   maxCitations?: number;
+  /**
+   * Answer however little of the question the best evidence covers, for calibrating the families'
+   * bars (`newsdesk eval --calibrate`); never for users.
+   */
+  ungated?: boolean;
 }
 
 /** An answer plus what the conversation should remember. */
@@ -38,8 +43,6 @@ export interface AnswerResult {
 
 /** Sentences below this relevance are not read for answers. */
 const MIN_SENTENCE_RELEVANCE = 0.45;
-/** The best supporting sentence must cover at least this share of the question to answer. */
-const MIN_ANSWER_RELEVANCE = 0.6;
 /** Related passages are offered only when they cover at least this share of the question. */
 const MIN_RELATED_RELEVANCE = 0.4;
 /**
@@ -65,7 +68,7 @@ export function answerQuestion(index: CorpusIndex, question: string, options: An
 
 /** What the pipeline saw on the way to an answer, for `newsdesk ask --explain` and tuning. */
 export interface AnswerTrace {
-  family: string;
+  family: QuestionFamily;
   slots: { label: string; idf: number; terms: string[] }[];
   sentences: { source: string; relevance: number; text: string }[];
   candidates: {
@@ -75,8 +78,11 @@ export interface AnswerTrace {
     relevance: number;
     source: string;
   }[];
-  /** The best group's first sentence: its relevance and the slots it matched (null: no candidate). */
-  winner: { relevance: number; matched: string[] } | null;
+  /**
+   * The best group's first sentence: its relevance, the slots it matched, and the lower bar a reading
+   * lets it answer from (null: the family's own; see {@link barRelief}). Null when nothing was read.
+   */
+  winner: { relevance: number; matched: string[]; relief: number | null } | null;
   /** The values found, strongest first: their summed score, their best candidate's and how many sources give them. */
   groups: { value: string; score: number; best: number; sources: number }[];
 }
@@ -151,11 +157,12 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
       ? {
           relevance: winner.members[0]!.sentence.relevance,
           matched: [...winner.members[0]!.sentence.matched],
+          relief: barRelief(winner.members[0]!, family, slots, family.asksKind ? q.entity : null),
         }
       : null,
   };
-  const bar = winner ? answerBar(winner.members[0]!, family, slots, family.asksKind ? q.entity : null) : MIN_ANSWER_RELEVANCE;
-  if (!winner || winner.members[0]!.sentence.relevance < bar) {
+  const bar = trace.winner ? Math.min(family.minRelevance, trace.winner.relief ?? 1) : family.minRelevance;
+  if (!winner || (!options.ungated && winner.members[0]!.sentence.relevance < bar)) {
     return {
       result: { answer: notFound(question, sentences, maxCitations), subject },
       trace,
@@ -173,22 +180,29 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
 }
 
 /**
- * How much of the question the winning candidate's sentence must cover: the family's own bar if it
- * sets one, else the pipeline's. Two readings answer from less, because the coverage words the rest
- * otherwise: a typed value the extractor read surely (a construction that ties it to the question,
- * confidence 0.9 or more), and a sentence that itself holds every thing the question names (its nouns
- * and names: "how much did Chelsea pay for him originally?" answered by "Mutu joined Chelsea for
- * £15.8m"), where only the question's verbs and modifiers are missing.
+ * How much of the question the winning candidate's sentence must cover: its family's bar
+ * (`minRelevance`), or less when {@link barRelief} lets it.
  * @param kindAsked - the kind of thing the question asks for ("club" in "which club…"), which the sentence need not hold
- * @example answerBar(surelyReadDate, when, slots) // 0.5
+ * @example answerBar(surelyReadDate, when, slots) // 0.45
  */
 export function answerBar(best: Candidate, family: Family, slots: readonly Slot[], kindAsked: string | null = null): number {
-  const own = family.answerRelevance?.(best) ?? MIN_ANSWER_RELEVANCE;
+  return Math.min(family.minRelevance, barRelief(best, family, slots, kindAsked) ?? 1);
+}
+
+/**
+ * The lower bar some readings answer from, because the coverage words the rest of the question
+ * otherwise (null: none applies): a sentence that itself holds every thing the question names (its
+ * nouns and names: "how much did Chelsea pay for him originally?" answered by "Mutu joined Chelsea for
+ * £15.8m"), where only the question's verbs and modifiers are missing; and a typed value the extractor
+ * read surely (a construction that ties it to the question, confidence 0.9 or more).
+ * @param kindAsked - the kind of thing the question asks for ("club" in "which club…"), which the sentence need not hold
+ */
+function barRelief(best: Candidate, family: Family, slots: readonly Slot[], kindAsked: string | null): number | null {
   // "which club did Chelsea buy him from?": the kind asked for is what the answer is, not a word it repeats.
   const kind = kindAsked?.split(/\s+/).at(-1)?.toLowerCase();
   const told = kind ? slots.filter((s) => s.label.toLowerCase() !== kind) : slots;
-  if (holdsEveryThingNamed(best.sentence, told)) return Math.min(own, MIN_SENTENCE_RELEVANCE);
-  return family.typed && best.confidence >= SURE_CONFIDENCE ? Math.min(own, SURE_ANSWER_RELEVANCE) : own;
+  if (holdsEveryThingNamed(best.sentence, told)) return MIN_SENTENCE_RELEVANCE;
+  return family.typed && best.confidence >= SURE_CONFIDENCE ? SURE_ANSWER_RELEVANCE : null;
 }
 
 /**

@@ -26,25 +26,30 @@ describe('answerBar', () => {
     sentence: scoredSentence('It opened on March 3.', { matched }),
     confidence,
   });
+  // A typed family and a sentence family, both with the bar 0.6.
+  const typed = { ...when, minRelevance: 0.6 };
+  const sentences = { ...why, minRelevance: 0.6 };
   // "when did the museum open?": the sentence lacks the question's noun.
   const slots = [slotOf('museum'), slotOf('opened')];
 
   it('lets a typed value read surely answer from half the question, and keeps the bar for the rest', () => {
-    expect([answerBar(candidate(0.95), when, slots), answerBar(candidate(0.8), when, slots)]).toEqual([0.5, 0.6]);
-    // A sentence family's answer is the sentence itself: its bar stays its own.
-    expect([answerBar(candidate(1), why, slots), answerBar(candidate(0.6), why, slots)]).toEqual([0.55, 0.6]);
+    expect([answerBar(candidate(0.95), typed, slots), answerBar(candidate(0.8), typed, slots)]).toEqual([0.5, 0.6]);
+    // A sentence family's answer is the sentence itself, however surely read: the bar stays.
+    expect(answerBar(candidate(1), sentences, slots)).toBe(0.6);
+    // A family whose own bar is lower keeps it.
+    expect(answerBar(candidate(0.95), { ...when, minRelevance: 0.45 }, slots)).toBe(0.45);
   });
 
   it('lets a sentence that holds every noun and name of the question answer from what the extractors read', () => {
     // "when did the Tate open its doors?" answered by "The Tate opened on March 3.": only the verbs differ.
     const named = [slotOf('Tate'), slotOf('open'), slotOf('doors')];
-    expect(answerBar(candidate(0.8, ['Tate', 'doors']), when, named)).toBe(0.45);
-    expect(answerBar(candidate(0.8, ['Tate', 'open']), when, named)).toBe(0.6);
-    expect(answerBar(candidate(0.6, ['Tate', 'doors']), why, named)).toBe(0.45);
-    expect(answerBar(candidate(0.8, ['doors']), when, named)).toBe(0.6);
+    expect(answerBar(candidate(0.8, ['Tate', 'doors']), typed, named)).toBe(0.45);
+    expect(answerBar(candidate(0.8, ['Tate', 'open']), typed, named)).toBe(0.6);
+    expect(answerBar(candidate(0.6, ['Tate', 'doors']), sentences, named)).toBe(0.45);
+    expect(answerBar(candidate(0.8, ['doors']), typed, named)).toBe(0.6);
     // "which museum opened its doors…": the kind asked for is what the answer is, not a word it must repeat.
     const kind = [slotOf('museum'), slotOf('doors')];
-    expect([answerBar(candidate(0.8, ['doors']), when, kind, 'museum'), answerBar(candidate(0.8, ['doors']), when, kind)]).toEqual([0.45, 0.6]);
+    expect([answerBar(candidate(0.8, ['doors']), typed, kind, 'museum'), answerBar(candidate(0.8, ['doors']), typed, kind)]).toEqual([0.45, 0.6]);
   });
 });
 

@@ -38,14 +38,6 @@ describe('family registry', () => {
     expect(detectFamily('the meeting lasted how long')).toBe('how_long');
   });
 
-  it('lets a why answer that states its reason outright cover less of the question', () => {
-    const why = familyOf('why');
-    const stated = { confidence: 1 } as Parameters<NonNullable<typeof why.answerRelevance>>[0];
-    expect(why.answerRelevance?.(stated)).toBe(0.55);
-    expect(why.answerRelevance?.({ ...stated, confidence: 0.8 })).toBeNull();
-    expect(familyOf('who').answerRelevance).toBeUndefined();
-  });
-
   it('falls back to about when no rule holds', () => {
     expect(detectFamily('tell me about the merger')).toBe('about');
   });

@@ -14,6 +14,7 @@ import {
   type BankSplit,
   type BankStoryReport,
 } from '../../../src/tools/question-bank.ts';
+import { BAR_GRID, calibrate, calibrationPoint, type CalibrationPoint } from '../../../src/tools/calibrate.ts';
 import type { CliContext } from '../context.ts';
 import { projectRoot } from '../project-root.ts';
 
@@ -28,12 +29,14 @@ interface EvalOptions {
   story?: string[];
   json?: boolean;
   verbose?: boolean;
+  calibrate?: boolean;
 }
 
 /**
  * `newsdesk eval [--split dev|val|test] [--story NAME…] [--set FILE…] [--json] [--verbose]`: scores the
  * answers against the blind question bank (dev, val and test stories reported apart, per family, with
- * answered precision and abstention), and the older development sets.
+ * answered precision and abstention), and the older development sets. `--calibrate` instead scores
+ * each family's bar on the dev and val stories (see src/tools/calibrate.ts).
  */
 export function registerEvalCommand(program: Command, ctx: CliContext): void {
   program
@@ -43,9 +46,14 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
     .option('--set <file...>', 'only these question set or bank story file(s)')
     .option('--json', 'print the reports as JSON')
     .option('--verbose', 'list every failing question and why')
+    .option('--calibrate', "score each family's bar on the dev and val stories (never the test ones)")
     .action((opts: EvalOptions) => {
       if (opts.split !== undefined && !BANK_SPLITS.includes(opts.split as BankSplit)) throw new Error(`--split must be dev, val or test, not ${opts.split}`);
       const root = projectRoot();
+      if (opts.calibrate) {
+        printCalibration(ctx, calibrationPoints(root, opts), opts.json === true);
+        return;
+      }
       const { bank, sets, skipped } = collect(root, opts);
       if (opts.json) {
         ctx.out(JSON.stringify({ bank: bank.map(withoutOutcomes), sets: sets.map(setJson), skipped }, null, 2));
@@ -111,6 +119,38 @@ function collect(root: string, opts: EvalOptions): { bank: BankStoryReport[]; se
     sets.push(runEval(openCorpus(dir).index, set));
   }
   return { bank, sets, skipped };
+}
+
+/** The tuning stories' questions asked with the gate open (test stories are never read to choose a bar). */
+function calibrationPoints(root: string, opts: EvalOptions): CalibrationPoint[] {
+  if (opts.split === 'test') throw new Error('--calibrate reads the dev and val stories only: the test stories are never tuned on');
+  const splits = BANK_SPLITS.filter((s) => s !== 'test' && (!opts.split || opts.split === s));
+  const points: CalibrationPoint[] = [];
+  for (const file of splits.flatMap((s) => bankFiles(path.join(root, BANK_DIR), s))) {
+    const story = readBankStory(file);
+    if (opts.story?.length && !opts.story.includes(story.story)) continue;
+    const index = openBankCorpus(story, root);
+    if (!index) continue;
+    for (const q of story.questions) {
+      const point = calibrationPoint(index, q);
+      if (point) points.push(point);
+    }
+  }
+  return points;
+}
+
+function printCalibration(ctx: CliContext, points: readonly CalibrationPoint[], json: boolean): void {
+  const rows = calibrate(points);
+  if (json) {
+    ctx.out(JSON.stringify({ bars: BAR_GRID, families: rows }, null, 2));
+    return;
+  }
+  ctx.out(`questions passed per family at each bar, over ${points.length} dev and val questions (best: the highest bar that passes most)`);
+  ctx.out(`  ${'family'.padEnd(14)}${'questions'.padStart(9)}${BAR_GRID.map((b) => b.toFixed(2).padStart(6)).join('')}   best   now`);
+  for (const r of rows)
+    ctx.out(
+      `  ${r.family.padEnd(14)}${String(r.questions).padStart(9)}${r.passed.map((n) => String(n).padStart(6)).join('')}   ${r.best.toFixed(2)}  ${r.current.toFixed(2)}${r.best === r.current ? '' : '  ←'}`,
+    );
 }
 
 function line(s: BankScore): string {

@@ -55,6 +55,11 @@ export interface Family {
   cues?: readonly string[];
   /** The answer is a typed value: one made only of the question's own words answers nothing. */
   typed: boolean;
+  /**
+   * How much of the question the winning sentence must cover for an answer, 0–1: below it, not_found
+   * with the related passages. Chosen per family on the dev and val stories (`newsdesk eval --calibrate`).
+   */
+  minRelevance: number;
   /** Different values contradict each other (not for statements, descriptions or kinds of things). */
   conflicts: boolean;
   /** The question asked again about a name a pronoun stood for ("what did he say?" after "who is X?"). */
@@ -63,9 +68,4 @@ export interface Family {
   extract: (input: FamilyInput) => Candidate[];
   /** Candidates regrouped before corroboration (one statement in several wordings, one country for its people). */
   regroup?: (candidates: Candidate[]) => Candidate[];
-  /**
-   * How much of the question the winning candidate's sentence must cover to answer, when the family
-   * sets its own bar for that candidate (null: the pipeline's).
-   */
-  answerRelevance?: (winner: Candidate) => number | null;
 }

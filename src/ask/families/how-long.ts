@@ -23,6 +23,7 @@ export const howLong: Family = {
   asking: (word) => word === 'long' || word === 'duration',
   cues: ['minutes', 'hour', 'lasted', 'long'],
   typed: true,
+  minRelevance: 0.45,
   conflicts: true,
   extract: ({ q, sentences }) => {
     const sinceThen = SINCE_THEN.test(q.text);

@@ -97,6 +97,7 @@ export const howMany: Family = {
   // "by what percentage…", "what % of…": the words that ask for a percentage name nothing the coverage says ("down 40%").
   asking: (word, lower) => /^(?:percent|percentage)$/.test(word) && PERCENT_QUESTION.test(lower),
   typed: true,
+  minRelevance: 0.6,
   conflicts: true,
   extract: ({ q, slots, sentences }) => {
     if (RANK_QUESTION.test(q.text.toLowerCase())) return sentences.flatMap(extractRanks);

@@ -104,6 +104,7 @@ export const howOld: Family = {
   asking: (word) => word === 'old' || word === 'age',
   cues: ['aged', 'year-old'],
   typed: true,
+  minRelevance: 0.7,
   conflicts: true,
   extract: ({ q, sentences }) => {
     const given = givenName(q.entity, sentences);

@@ -15,6 +15,7 @@ export const how: Family = {
     },
   ],
   typed: false,
+  minRelevance: 0.45,
   conflicts: false,
   extract: ({ sentences }) => extractExplanations(sentences, 'how'),
   regroup: clusterStatements,

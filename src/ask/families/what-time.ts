@@ -7,6 +7,7 @@ export const whatTime: Family = {
   detect: [{ order: 40, test: (lower) => /\b(what|which) time\b/.test(lower) }],
   asking: (word) => word === 'time',
   typed: true,
+  minRelevance: 0.6,
   conflicts: true,
   extract: ({ sentences }) => sentences.flatMap((s) => extractClockTimes(s)),
 };

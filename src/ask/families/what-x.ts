@@ -34,6 +34,7 @@ export const whatX: Family = {
   asksKind: true,
   asking: asksForSort,
   typed: true,
+  minRelevance: 0.6,
   conflicts: false,
   extract: ({ index, q, slots, sentences }) => {
     if (!q.entity) return [];

@@ -115,6 +115,7 @@ export const when: Family = {
     (word === 'deadline' && /\bwhat(?:'s|’s|s| is| was) the deadline\b/.test(lower)),
   cues: ['scheduled', 'date'],
   typed: true,
+  minRelevance: 0.45,
   conflicts: true,
   regroup: refineCoarse,
   extract: ({ q, sentences }) => [

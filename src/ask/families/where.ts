@@ -62,6 +62,7 @@ export const where: Family = {
   echoWords: ['where'],
   cues: ['held', 'venue'],
   typed: true,
+  minRelevance: 0.45,
   conflicts: true,
   extract: ({ index, q, sentences }) => {
     const direction = /\b(from|depart(?:ed|ing|s)?|leave|left|origin(?:ate|ated)?)\b/i.test(q.text)

@@ -94,6 +94,7 @@ export const whoIs: Family = {
   entity: whoIsTarget,
   scene: whoIsScene,
   typed: false,
+  minRelevance: 0.45,
   conflicts: false,
   reask: (_q, name) => `who is ${name}?`,
   extract: ({ q, sentences }) => {

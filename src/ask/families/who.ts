@@ -200,6 +200,7 @@ export const who: Family = {
   // "what's the name of…", "what is it called": the words that ask for a name name nothing.
   asking: (word, lower) => (/^(name|called|named)$/.test(word) && asksForName(lower)) || asksForSort(word, lower),
   typed: true,
+  minRelevance: 0.6,
   conflicts: true,
   extract: ({ index, q, slots, sentences }) => extractWho(index, q, slots, sentences),
   regroup: regroupAgents,

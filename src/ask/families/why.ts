@@ -15,13 +15,8 @@ export const why: Family = {
     },
   ],
   typed: false,
+  minRelevance: 0.45,
   conflicts: false,
   extract: ({ sentences }) => extractExplanations(sentences, 'why'),
   regroup: clusterStatements,
-  // A sentence that states its reason outright ("Because the family does not own the copyright…")
-  // answers though it words less of the question (0.55, not 0.6: chosen on the dev and val stories).
-  answerRelevance: (winner) => (winner.confidence >= 1 ? STATED_REASON_RELEVANCE : null),
 };
-
-/** The bar for a sentence that gives its reason outright. */
-const STATED_REASON_RELEVANCE = 0.55;

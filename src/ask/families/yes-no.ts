@@ -40,6 +40,7 @@ export const yesNo: Family = {
     },
   ],
   typed: false,
+  minRelevance: 0.6,
   conflicts: true,
   extract: ({ q, slots, sentences }) =>
     extractYesNo(
