@@ -95,9 +95,11 @@ describe('judgeBankAnswer', () => {
  */
 const BARS: Record<BankSplit, Record<string, number>> = {
   dev: {
+    'bbc-aussie-bids': 18,
     'bbc-barclays-absa': 14,
     'bbc-blunkett': 19,
     'bbc-campbell-mandelson': 19,
+    'bbc-child-access': 11,
     'bbc-games-classroom': 23,
     'bbc-greek-sprinters': 23,
     'bbc-livingstone-jibe': 17,
@@ -113,6 +115,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-super-bowl': 21,
     'bbc-tory-asylum': 20,
     'bbc-walter-smith': 13,
+    'bbc-workplace-monitoring': 13,
     'bbc-yukos': 23,
     'paris-attacks-2015': 31,
     'premier-league': 27,
@@ -147,6 +150,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-boeing': 18,
     'bbc-book-prizes': 14,
     'bbc-da-vinci-film': 13,
+    'bbc-dortmund': 18,
     'bbc-drug-firms': 18,
     'bbc-gervais-comedy': 12,
     'bbc-glazer-man-utd': 19,
@@ -156,6 +160,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-mourinho': 15,
     'bbc-oil-prices': 14,
     'bbc-old-firm': 14,
+    'bbc-ossie-davis': 13,
     'bbc-parmalat': 15,
     'bbc-saints-redknapp': 11,
     'bbc-santini-spurs': 13,
@@ -165,6 +170,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-turkey-eu': 20,
     'bbc-ukraine-privatisation': 17,
     'bbc-venezuela-deals': 19,
+    'bbc-workplace-equality': 11,
     'bbc-worldcom': 17,
     'greek-election-2012': 16,
     'mh370-2014': 18,
