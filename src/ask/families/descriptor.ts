@@ -2,7 +2,7 @@ import { escapeRegExp } from '../../text/patterns.ts';
 import { analyzeText } from '../../index/analyzer.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import type { Candidate } from '../extract/candidate.ts';
-import { mainPartOfSpeech } from '../wordnet.ts';
+import { isKindOf, mainPartOfSpeech } from '../wordnet.ts';
 
 /**
  * "Who is X?" answered from how the coverage describes X, without a list of role words: the words in
@@ -117,13 +117,19 @@ export function extractDescriptors(s: ScoredSentence, name: string): Candidate[]
     // "X, the Kremlin spokesman, said…", "X, 23, a junior studying design…"
     const apposition = /^,\s+(?:\d{1,3},\s+)?((?:the|a|an)\s+|(?=\p{Ll}))/u.exec(after);
     const appended = apposition ? clause(after.slice(apposition[0].length), apposition[1] ?? '') : '';
-    // "X, 23, of El Monte": a place or circumstance, not a description.
-    if (apposition && (apposition[1] || !BOUNDARY.has(appended.split(/\s+/)[0]!.toLowerCase()))) push(out, s, appended, 0.8);
+    // "X, 23, of El Monte": a place or circumstance, not a description; but "X, from the controversial
+    // group Fathers 4 Justice": the body a person speaks for describes them.
+    if (apposition && (apposition[1] || !BOUNDARY.has(appended.split(/\s+/)[0]!.toLowerCase()) || fromABody(appended))) push(out, s, appended, 0.8);
     // "The U.S. victim was Nohemi Gonzalez"
     const reverse = /\b(?:[Tt]he|[Aa]n?)\s+((?:[\p{L}.'’-]+\s+){0,5}?[\p{Ll}][\p{L}'’-]*)\s+(?:is|was)\s+$/u.exec(text.slice(0, at));
     if (reverse) push(out, s, reverse[1]!, 0.85);
   }
   return out;
+}
+
+/** "from the campaign group X", "of the charity Y": a phrase that places someone in a body WordNet files as an organisation. */
+function fromABody(phrase: string): boolean {
+  return /^(?:from|of)\s/i.test(phrase) && phrase.split(/\s+/).some((w) => /^\p{Ll}+$/u.test(w) && (w === 'group' || isKindOf(w, 'organization')));
 }
 
 function clause(rest: string, article: string): string {

@@ -42,8 +42,8 @@ function isWhoIs(question: string): boolean {
   return true;
 }
 
-/** A phrase after a name that places it in a story: "in the … story", "from the band", "on the single". */
-const NAME_CONTEXT = /\s+(?:in|on|from|at|with|behind|during)\s+(?:the|a|an|this|that|these|those|his|her|their|its)\b.*$/i;
+/** A phrase after a name that places it in a story: "in the … story", "from the band", "on the single", "in all this". */
+const NAME_CONTEXT = /\s+(?:in|on|from|at|with|behind|during)\s+(?:all\s+(?:of\s+)?)?(?:the|a|an|this|that|these|those|his|her|their|its)\b.*$/i;
 
 /** The person or role a who-is question asks about ("who is Yuri Ushakov?" → Yuri Ushakov). */
 function whoIsTarget(q: string): string | null {
@@ -57,9 +57,9 @@ function whoIsTarget(q: string): string | null {
     .replace(/\s+(?:again|exactly|then|now|though|anyway)\s*$/i, '')
     .trim();
   if (!target) return null;
-  // "who is David Roberts in the christmas formula story": a name ends where a phrase about its story
-  // begins (a role keeps its "of": "the head of the tribunal").
-  return /^\p{Lu}/u.test(target) ? target.replace(NAME_CONTEXT, '').trim() : target;
+  // "who is David Roberts in the christmas formula story", "who is theresa may in all this": a name,
+  // however typed, ends where a phrase about its story begins (a role keeps its "of": "the head of the tribunal").
+  return /^(?:the|a|an)\s/i.test(target) ? target : target.replace(NAME_CONTEXT, '').trim();
 }
 
 /**
