@@ -1,6 +1,6 @@
-import { mainPartOfSpeech } from './wordnet.ts';
+import { hasVerbSense, mainPartOfSpeech } from './wordnet.ts';
 import { analyzeTerm } from '../index/analyzer.ts';
-import { CHANGE_QUESTION, MONEY_QUESTION, PERCENT_QUESTION, whichHead } from './question-shape.ts';
+import { CHANGE_QUESTION, MONEY_QUESTION, PERCENT_QUESTION, measureAsked, whichHead } from './question-shape.ts';
 import { detectFamily, familyOf } from './families/registry.ts';
 import type { ParsedQuestion, QuestionFamily } from './parsed-question.ts';
 import { RELATION_SETS } from './lexicon.ts';
@@ -108,8 +108,12 @@ function countedNoun(lower: string): string | null {
     const beforeAuxiliary = /^(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)$/.test(
       lower.slice(lower.indexOf(phrase)).split(/\s+/)[i + 1] ?? '',
     );
+    // "how many couples end up in court": a word before a verb's particle is that verb.
+    const phrasal = words.length > 0 && VERB_PARTICLES.has(phrase.split(/\s+/)[i + 1] ?? '') && hasVerbSense(w);
     if (
       w === '' ||
+      phrasal ||
+      (words.length > 0 && VERB_PARTICLES.has(w)) ||
       AUXILIARIES.has(w) ||
       PRONOUNS.has(w) ||
       (words.length > 0 && (/^\w{2,}(ed|en)$/.test(w) || (!sizeOf && !beforeAuxiliary && mainPartOfSpeech(w) === 'verb')))
@@ -120,10 +124,16 @@ function countedNoun(lower: string): string | null {
   }
   const noun = words[words.length - 1] ?? null;
   if (noun) return noun;
+  // "what were wmc's net profits for 2004": an amount of the measure asked about.
+  const measure = measureAsked(lower);
+  if (measure) return measure;
   if (/\bdeath toll\b/.test(lower)) return 'dead';
   if (/\bhow much\b/.test(lower)) return 'money';
   return null;
 }
+
+/** Particles that make a phrasal verb of the word before them ("end up", "sell off", "turn out"). */
+const VERB_PARTICLES = new Set(['up', 'out', 'off', 'down', 'away', 'back', 'over']);
 
 /** Content words: the question minus question words, auxiliaries and pronouns. */
 /**

@@ -1,9 +1,8 @@
 import { extractQuantities } from '../extract/quantity.ts';
 import type { Candidate } from '../extract/candidate.ts';
-import { MONEY_QUESTION, PERCENT_QUESTION } from '../question-shape.ts';
+import { MONEY_QUESTION, PERCENT_QUESTION, measureAsked } from '../question-shape.ts';
 import type { Family } from './family.ts';
 import type { ScoredSentence } from '../retrieve.ts';
-import { isMeasureNoun } from '../wordnet.ts';
 
 /** What an amount counts when it is not stated the way the question asks ("per share", a change). */
 const UNSTATED_FACTOR = 0.6;
@@ -32,16 +31,6 @@ function preferStatedAs(candidates: Candidate[], question: string): Candidate[] 
 
 /** What a difference counts ("5,000 more copies") when the question asks for an amount: it is not one. */
 const DIFFERENCE_FACTOR = 0.4;
-/** "what is / what was the … NOUN (of …)": the noun a what-is question asks about. */
-const WHAT_IS_NOUN =
-  /^what(?:'s|’s|s| is| was| are| were| will be)\s+(?:the|his|her|its|their|[a-z-]+['’]s)\s+(?:[a-z-]+\s+){0,3}?([a-z-]+)(?:\s+(?:of|for|on|in|at|to|from|paid|offered|agreed)\b|\s*[?.!]*\s*$)/;
-
-/** True when a what-is question asks about a noun WordNet files as a measure ("the transfer fee", "the price of…"). */
-function asksForMeasure(lower: string): boolean {
-  const noun = WHAT_IS_NOUN.exec(lower)?.[1];
-  return noun !== undefined && isMeasureNoun(noun);
-}
-
 /** A question that asks for a difference: "how many more…", "how much extra…", "by how much…". */
 const DIFFERENCE_QUESTION = /\b(?:more|fewer|less|extra|additional|further|difference|by how (?:much|many))\b/i;
 /** A figure told as a difference, after its number: "5,000 more copies", "£2m extra", "300 fewer". */
@@ -89,7 +78,7 @@ export const howMany: Family = {
       test: (lower) => PERCENT_QUESTION.test(lower) || MONEY_QUESTION.test(lower),
     },
     // "what was the transfer fee?", "what's the price of the console?": a noun WordNet files as a measure.
-    { order: 175, test: (lower) => asksForMeasure(lower) },
+    { order: 175, test: (lower) => measureAsked(lower) !== null },
     // "what is Sherwood ranked in the world?": a place in a ranking.
     { order: 176, test: (lower) => RANK_QUESTION.test(lower) },
   ],
