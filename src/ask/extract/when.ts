@@ -45,8 +45,12 @@ function extractSeasons(s: ScoredSentence): Candidate[] {
   });
 }
 
-const EXPLICIT_DATE =
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(19|20)\d{2}\b|\b(today|yesterday|tomorrow|tonight)\b|\b\d{1,2}\/\d{1,2}\b/i;
+/** A month, a weekday or a year the text itself names. */
+const NAMED_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:19|20)\d{2}\b/i;
+/** A day told relative to the article's own ("today", "yesterday", "tomorrow", "tonight"). */
+const RELATIVE_DAY = /\b(?:today|yesterday|tomorrow|tonight)\b/i;
+/** A date the text names: a month, weekday or year, a relative day, or "13/11". */
+const EXPLICIT_DATE = new RegExp(`${NAMED_DAY.source}|${RELATIVE_DAY.source}|\\b\\d{1,2}\\/\\d{1,2}\\b`, 'i');
 /** A bare year after a preposition ("in 2014"), which chrono leaves alone. */
 const YEAR = /\b(?:in|since|from|by|until|of|during|early|late|mid)\s+((?:19|20)\d{2})\b(?!\s*[-–]?\s*\d)/gi;
 
@@ -81,11 +85,14 @@ export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
     // Only what the text itself names: a month, a weekday, a year or a relative day. "The past two
     // months" resolves to a date, but it is not one the article gives.
     if (!EXPLICIT_DATE.test(r.text) && !(wantTime && known('hour'))) continue;
+    // "Today programme", "said yesterday" in an article without a date: a day relative to nothing
+    // (chrono would count it from 1 January 1970).
+    if (reference === undefined && RELATIVE_DAY.test(r.text) && !NAMED_DAY.test(r.text)) continue;
     const date = c.date();
     const y = date.getUTCFullYear();
     const mo = date.getUTCMonth();
     const d = date.getUTCDate();
-    const resolved = hasDay || ((hasWeekday || /\b(today|yesterday|tomorrow|tonight)\b/i.test(r.text)) && reference !== undefined);
+    const resolved = hasDay || ((hasWeekday || RELATIVE_DAY.test(r.text)) && reference !== undefined);
     let key: string;
     let value: string;
     if (resolved) {
