@@ -159,6 +159,27 @@ function coverageOf(...texts: string[]): CorpusIndex {
 }
 
 describe('readings of one or two articles', () => {
+  it('describes a person by the body they are from, and ends a lower-case name where its story begins', () => {
+    const from = coverageOf('John Ison, from the controversial group Fathers 4 Justice, said: "It is very disappointing."\n\nThe plans were published.');
+    expect(answerQuestion(from, 'who is john ison?').answer.answer).toBe('from the controversial group Fathers 4 Justice');
+    const role = coverageOf('Theresa May, shadow secretary for the family, told the BBC the plans were "inadequate".\n\nThe plans were published.');
+    expect(answerQuestion(role, "who is theresa may in all this, what's her job?").answer.answer).toBe('shadow secretary for the family');
+  });
+
+  it('counts the noun before a phrasal verb, the measure a what-is question names, and tens and units written apart', () => {
+    const couples = coverageOf('Between 15,000 and 20,000 couples go to court to resolve access disputes each year.\n\nMost settle.');
+    expect(answerQuestion(couples, 'how many couples end up in court every year?').answer.answer).toBe('Between 15,000 and 20,000 couples');
+    const profits = coverageOf('WMC said it made net profits of 1.33bn Australian dollars in 2004.\n\nShares rose.');
+    expect(answerQuestion(profits, "what were wmc's net profits for 2004").answer.answer).toBe('1.33bn profits');
+    const share = coverageOf('Fifty nine percent of people said they were worried about the tags.\n\nThe survey was small.');
+    expect(answerQuestion(share, 'what share of people were worried about the tags?').answer.answer).toBe('Fifty nine percent');
+  });
+
+  it('dates nothing by "today" in an article without a date (not 1 January 1970)', () => {
+    const index = coverageOf("Theresa May told BBC Radio 4's Today programme that the plans were inadequate.\n\nThe plans were published.");
+    expect(answerQuestion(index, 'when did theresa may say the plans were inadequate?').answer.status).toBe('not_found');
+  });
+
   it('reads a year written with two digits as the year ("that 98 deal")', () => {
     const index = coverageOf('The firms met many demands in a landmark settlement reached with 46 states in 1998.\n\nShares rose.');
     const { answer } = answerQuestion(index, 'how many states signed up to that 98 deal');
