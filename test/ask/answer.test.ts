@@ -175,6 +175,13 @@ describe('readings of one or two articles', () => {
     expect(answerQuestion(share, 'what share of people were worried about the tags?').answer.answer).toBe('Fifty nine percent');
   });
 
+  it('reads the titled name after a possessive as the one named ("by Children\'s Minister Margaret Hodge")', () => {
+    const index = coverageOf(
+      "Mr Parton said he had been told by Children's Minister Margaret Hodge there was not enough time to pass the bill.\n\nHe was angry.",
+    );
+    expect(answerQuestion(index, 'who told parton there wasnt enough time to pass the bill?').answer.answer).toBe('Margaret Hodge');
+  });
+
   it('dates nothing by "today" in an article without a date (not 1 January 1970)', () => {
     const index = coverageOf("Theresa May told BBC Radio 4's Today programme that the plans were inadequate.\n\nThe plans were published.");
     expect(answerQuestion(index, 'when did theresa may say the plans were inadequate?').answer.status).toBe('not_found');

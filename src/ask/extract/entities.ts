@@ -240,10 +240,13 @@ export function entityAfter(sentence: string, from: number): EntityMention | nul
  * True when a name only qualifies the name after it, across one to three lower-case words: a demonym
  * or country ("US rock group Eagles of Death Metal"), or a name before a kind of person or group
  * ("X Factor winner Steve Brookstein", "R&B star Alicia Keys"), possessive too ("South Africa's leading
- * retail bank Absa"). The noun phrase is then the second name's.
+ * retail bank Absa"), or a possessive before a titled name ("Children's Minister Margaret Hodge"). The noun
+ * phrase is then the second name's.
  */
 export function qualifiesNext(sentence: string, first: Span, next: Span): boolean {
   const between = sentence.slice(first.end, next.start);
+  // "Children's Minister Margaret Hodge", "Britain's Prime Minister Tony Blair": a possessive before a titled name.
+  if (/^['’]s\s+$/u.test(between) && TITLE_PREFIX.test(next.text)) return true;
   return /^(?:['’]s)?\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(between) && (countryOf(first.text) !== null || isTitle(between.replace(/^['’]s/, '')));
 }
 
