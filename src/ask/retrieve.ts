@@ -4,7 +4,7 @@ import { STOP_WORDS, analyzeTerm, analyzeText, isVerbForm } from '../index/analy
 import { splitSentences } from '../text/sentences.ts';
 import { NUMBER_WORDS, ORDINAL_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
-import { hasVerbSense, isDictionaryWord, mainPartOfSpeech, phrasalVerbs, relatedWords } from './wordnet.ts';
+import { hasVerbSense, isDictionaryWord, isKindOf, mainPartOfSpeech, phrasalVerbs, relatedWords } from './wordnet.ts';
 import { nameSpans } from './tokens.ts';
 import { quoteSpeakers } from './quotes.ts';
 import { abbreviationExpansions } from './abbreviations.ts';
@@ -439,13 +439,36 @@ const SUBJECT_PRONOUN = new RegExp(`^[“"]?(?:It|He|She|They)\\b|[,.!?][”"]\\
 const referentCache = new WeakMap<object, ReadonlySet<string> | null>();
 
 /**
+ * True when a sentence opens with a person told by what they are, then a verb: "The constitutional
+ * affairs secretary outlined…", "The 25-year-old was banned…". News names a person, then goes on so.
+ */
+function describesPersonFirst(text: string): boolean {
+  const words = /^The\s+((?:[\p{Ll}\d-]+\s+){1,5})/u.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const head = words[i]!;
+    const next = words[i + 1]!;
+    const verb = isVerbForm(next) || /^(?:has|had|was|is|will|would|says)$/.test(next);
+    if (verb) return /-year-old$/.test(head) || isKindOf(head, 'person');
+  }
+  return false;
+}
+
+/**
  * What a sentence's pronoun stands for: the terms of the subject of the sentence before, its first
- * name ("Hilary Swank picked up her second Oscar…" → hilari, swank); null when the sentence has no
- * such pronoun or the sentence before names nobody.
+ * name ("Hilary Swank picked up her second Oscar…" → hilari, swank); for a person told by what they
+ * are ("The constitutional affairs secretary…"), the last full name there ("…, Lord Falconer said.");
+ * null when the sentence has neither or the sentence before names nobody.
  */
 function referentTerms(sentence: { text: string }, before: { text: string }): ReadonlySet<string> | null {
   if (referentCache.has(sentence)) return referentCache.get(sentence)!;
-  const subject = SUBJECT_PRONOUN.test(sentence.text) ? nameSpans(before.text)[0] : undefined;
+  const subject = SUBJECT_PRONOUN.test(sentence.text)
+    ? nameSpans(before.text)[0]
+    : // …or the person the sentence before names in full, for "The constitutional affairs secretary outlined…".
+      describesPersonFirst(sentence.text)
+      ? nameSpans(before.text)
+          .filter((n) => n.text.includes(' '))
+          .at(-1)
+      : undefined;
   const terms = subject ? new Set(analyzeText(subject.text)) : null;
   referentCache.set(sentence, terms);
   return terms;

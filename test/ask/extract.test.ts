@@ -620,3 +620,18 @@ describe('extractPlaces: the kind of place asked for', () => {
     expect(extractPlaces(s, null, false, 'city').map((x) => [x.value, Number(x.confidence.toFixed(2))])).toEqual([['Los Angeles', 1]]);
   });
 });
+
+describe('retrieveSentences: whom a sentence is about', () => {
+  it('reads a person told by what they are as the full name the sentence before gives ("The constitutional affairs secretary…")', () => {
+    const index = new CorpusIndex();
+    const text =
+      'Curfews could be used if court orders were defied, Lord Falconer said. The constitutional affairs secretary outlined the plans on Tuesday. The plans were welcomed.';
+    index.addArticles([
+      { id: 'a.txt', file: 'a.txt', title: 'T', titleDerived: false, outlet: null, byline: null, published: null, url: null, text, hash: 'h' },
+    ]);
+    const matched = (opening: string): string[] => [
+      ...retrieveSentences(index, [slot('Falconer', ['Falconer']), slot('plans', ['plans'])]).find((x) => x.text.startsWith(opening))!.matched,
+    ];
+    expect([matched('The constitutional'), matched('The plans were')]).toEqual([['Falconer', 'plans'], ['plans']]);
+  });
+});
