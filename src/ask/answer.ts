@@ -161,7 +161,7 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
         }
       : null,
   };
-  const bar = trace.winner ? Math.min(family.minRelevance, trace.winner.relief ?? 1) : family.minRelevance;
+  const bar = barWith(family, trace.winner?.relief ?? null);
   if (!winner || (!options.ungated && winner.members[0]!.sentence.relevance < bar)) {
     return {
       result: { answer: notFound(question, sentences, maxCitations), subject },
@@ -186,7 +186,12 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
  * @example answerBar(surelyReadDate, when, slots) // 0.45
  */
 export function answerBar(best: Candidate, family: Family, slots: readonly Slot[], kindAsked: string | null = null): number {
-  return Math.min(family.minRelevance, barRelief(best, family, slots, kindAsked) ?? 1);
+  return barWith(family, barRelief(best, family, slots, kindAsked));
+}
+
+/** The family's bar, or the lower one a reading allows. */
+function barWith(family: Family, relief: number | null): number {
+  return Math.min(family.minRelevance, relief ?? 1);
 }
 
 /**

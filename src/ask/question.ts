@@ -101,7 +101,8 @@ function countedNoun(lower: string): string | null {
     .replace(/^of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?/, '')
     // "how much extra is Apple giving…": a difference is asked, and no noun named ("how much more money…" names one).
     .replace(/^(?:more|extra|additional|further|fewer|less)\b\s*/, '');
-  for (const [i, w] of phrase.split(/\s+/).entries()) {
+  const phraseWords = phrase.split(/\s+/);
+  for (const [i, w] of phraseWords.entries()) {
     // Stop at the verb: an auxiliary, a preposition, a past form ("people died in…") or a word
     // WordNet mostly uses as a verb ("data fits on…") — unless an auxiliary follows it, which the
     // verb comes after ("how many davis cup matches did he win": matches).
@@ -109,7 +110,7 @@ function countedNoun(lower: string): string | null {
       lower.slice(lower.indexOf(phrase)).split(/\s+/)[i + 1] ?? '',
     );
     // "how many couples end up in court": a word before a verb's particle is that verb.
-    const phrasal = words.length > 0 && VERB_PARTICLES.has(phrase.split(/\s+/)[i + 1] ?? '') && hasVerbSense(w);
+    const phrasal = words.length > 0 && VERB_PARTICLES.has(phraseWords[i + 1] ?? '') && hasVerbSense(w);
     if (
       w === '' ||
       phrasal ||

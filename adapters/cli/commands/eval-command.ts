@@ -12,8 +12,10 @@ import {
   scoreOutcomes,
   type BankScore,
   type BankSplit,
+  type BankStory,
   type BankStoryReport,
 } from '../../../src/tools/question-bank.ts';
+import type { CorpusIndex } from '../../../src/index/corpus-index.ts';
 import { BAR_GRID, calibrate, calibrationPoint, type CalibrationPoint } from '../../../src/tools/calibrate.ts';
 import type { CliContext } from '../context.ts';
 import { projectRoot } from '../project-root.ts';
@@ -91,14 +93,9 @@ function collect(root: string, opts: EvalOptions): { bank: BankStoryReport[]; se
   const bankList = explicit.length
     ? explicit.filter((f) => f.startsWith(bankDir))
     : BANK_SPLITS.filter((s) => !opts.split || opts.split === s).flatMap((s) => bankFiles(bankDir, s));
-  const bank: BankStoryReport[] = [];
-  for (const file of bankList) {
-    const story = readBankStory(file);
-    if (opts.story?.length && !opts.story.includes(story.story)) continue;
-    const index = openBankCorpus(story, root);
-    if (!index) skipped.push({ file: path.relative(root, file), reason: `corpus ${story.corpus} is not on this machine` });
-    else bank.push(runBankStory(index, story, splitOf(file)));
-  }
+  const bank = openedStories(root, bankList, opts, (file, story) =>
+    skipped.push({ file: path.relative(root, file), reason: `corpus ${story.corpus} is not on this machine` }),
+  ).map(({ file, story, index }) => runBankStory(index, story, splitOf(file)));
   const setList = explicit.length
     ? explicit.filter((f) => !f.startsWith(bankDir))
     : opts.split || opts.story?.length
@@ -125,18 +122,28 @@ function collect(root: string, opts: EvalOptions): { bank: BankStoryReport[]; se
 function calibrationPoints(root: string, opts: EvalOptions): CalibrationPoint[] {
   if (opts.split === 'test') throw new Error('--calibrate reads the dev and val stories only: the test stories are never tuned on');
   const splits = BANK_SPLITS.filter((s) => s !== 'test' && (!opts.split || opts.split === s));
-  const points: CalibrationPoint[] = [];
-  for (const file of splits.flatMap((s) => bankFiles(path.join(root, BANK_DIR), s))) {
+  const files = splits.flatMap((s) => bankFiles(path.join(root, BANK_DIR), s));
+  return openedStories(root, files, opts).flatMap(({ story, index }) =>
+    story.questions.map((q) => calibrationPoint(index, q)).filter((p): p is CalibrationPoint => p !== null),
+  );
+}
+
+/** The bank stories of these files that `--story` selects, with their corpora opened; those whose corpus is absent go to `absent`. */
+function openedStories(
+  root: string,
+  files: readonly string[],
+  opts: EvalOptions,
+  absent: (file: string, story: BankStory) => void = () => {},
+): { file: string; story: BankStory; index: CorpusIndex }[] {
+  const out: { file: string; story: BankStory; index: CorpusIndex }[] = [];
+  for (const file of files) {
     const story = readBankStory(file);
     if (opts.story?.length && !opts.story.includes(story.story)) continue;
     const index = openBankCorpus(story, root);
-    if (!index) continue;
-    for (const q of story.questions) {
-      const point = calibrationPoint(index, q);
-      if (point) points.push(point);
-    }
+    if (index) out.push({ file, story, index });
+    else absent(file, story);
   }
-  return points;
+  return out;
 }
 
 function printCalibration(ctx: CliContext, points: readonly CalibrationPoint[], json: boolean): void {
