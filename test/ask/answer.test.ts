@@ -159,27 +159,70 @@ function coverageOf(...texts: string[]): CorpusIndex {
 }
 
 describe('readings of one or two articles', () => {
-  it('describes a person by the body they are from, and ends a lower-case name where its story begins', () => {
-    const from = coverageOf('John Ison, from the controversial group Fathers 4 Justice, said: "It is very disappointing."\n\nThe plans were published.');
-    expect(answerQuestion(from, 'who is john ison?').answer.answer).toBe('from the controversial group Fathers 4 Justice');
-    const role = coverageOf('Theresa May, shadow secretary for the family, told the BBC the plans were "inadequate".\n\nThe plans were published.');
-    expect(answerQuestion(role, "who is theresa may in all this, what's her job?").answer.answer).toBe('shadow secretary for the family');
-  });
-
-  it('counts the noun before a phrasal verb, the measure a what-is question names, and tens and units written apart', () => {
-    const couples = coverageOf('Between 15,000 and 20,000 couples go to court to resolve access disputes each year.\n\nMost settle.');
-    expect(answerQuestion(couples, 'how many couples end up in court every year?').answer.answer).toBe('Between 15,000 and 20,000 couples');
-    const profits = coverageOf('WMC said it made net profits of 1.33bn Australian dollars in 2004.\n\nShares rose.');
-    expect(answerQuestion(profits, "what were wmc's net profits for 2004").answer.answer).toBe('1.33bn profits');
-    const share = coverageOf('Fifty nine percent of people said they were worried about the tags.\n\nThe survey was small.');
-    expect(answerQuestion(share, 'what share of people were worried about the tags?').answer.answer).toBe('Fifty nine percent');
-  });
-
-  it('reads the titled name after a possessive as the one named ("by Children\'s Minister Margaret Hodge")', () => {
-    const index = coverageOf(
+  // One article, one question, the short answer it must give.
+  it.each([
+    [
+      'describes a person by the body they are from',
+      'John Ison, from the controversial group Fathers 4 Justice, said: "It is very disappointing."\n\nThe plans were published.',
+      'who is john ison?',
+      'from the controversial group Fathers 4 Justice',
+    ],
+    [
+      'ends a lower-case name where a phrase about its story begins',
+      'Theresa May, shadow secretary for the family, told the BBC the plans were "inadequate".\n\nThe plans were published.',
+      "who is theresa may in all this, what's her job?",
+      'shadow secretary for the family',
+    ],
+    [
+      'counts the noun before a phrasal verb',
+      'Between 15,000 and 20,000 couples go to court to resolve access disputes each year.\n\nMost settle.',
+      'how many couples end up in court every year?',
+      'Between 15,000 and 20,000 couples',
+    ],
+    [
+      'counts the measure a what-is question names',
+      'WMC said it made net profits of 1.33bn Australian dollars in 2004.\n\nShares rose.',
+      "what were wmc's net profits for 2004",
+      '1.33bn profits',
+    ],
+    [
+      'reads tens and units written apart as one number',
+      'Fifty nine percent of people said they were worried about the tags.\n\nThe survey was small.',
+      'what share of people were worried about the tags?',
+      'Fifty nine percent',
+    ],
+    [
+      'reads the titled name after a possessive as the one named ("by Children\'s Minister Margaret Hodge")',
       "Mr Parton said he had been told by Children's Minister Margaret Hodge there was not enough time to pass the bill.\n\nHe was angry.",
-    );
-    expect(answerQuestion(index, 'who told parton there wasnt enough time to pass the bill?').answer.answer).toBe('Margaret Hodge');
+      'who told parton there wasnt enough time to pass the bill?',
+      'Margaret Hodge',
+    ],
+    [
+      'answers "what other bank was it linked with?" with the name after the preposition',
+      'Barclays was the focus of takeover speculation in August, when it was linked to Citigroup.\n\nNo bid came.',
+      'what other bank was barclays linked with in the takeover gossip?',
+      'Citigroup',
+    ],
+    [
+      'reads a knight by title and first name as the speaker a question names by surname',
+      'Paul McCartney will play the half-time show.\n\nSir Paul said: "There is nothing bigger than the Super Bowl gig."',
+      'what did mccartney say about the super bowl gig?',
+      'There is nothing bigger than the Super Bowl gig',
+    ],
+    [
+      'answers a ranking question with the place the coverage gives',
+      'The 6ft 4in Sherwood is ranked 264th in the world after two wins.\n\nHe plays on Saturday.',
+      'what is sherwood ranked in the world?',
+      '264th',
+    ],
+    [
+      'answers "how long ago…" with how long ago the coverage says',
+      'The firm was founded by Dhiru Bhai Ambani, who died two years ago.\n\nHis sons run it.',
+      'how long ago did dhiru bhai ambani die?',
+      'two years ago',
+    ],
+  ])('%s', (_reading, text, question, expected) => {
+    expect(answerQuestion(coverageOf(text), question).answer.answer).toBe(expected);
   });
 
   it('dates nothing by "today" in an article without a date (not 1 January 1970)', () => {
@@ -194,32 +237,12 @@ describe('readings of one or two articles', () => {
     expect([answer.answer, answer.confidence]).toEqual(['46 states', 0.66]);
   });
 
-  it('answers "what other bank was it linked with?" with the name after the preposition', () => {
-    const index = coverageOf('Barclays was the focus of takeover speculation in August, when it was linked to Citigroup.\n\nNo bid came.');
-    expect(answerQuestion(index, 'what other bank was barclays linked with in the takeover gossip?').answer.answer).toBe('Citigroup');
-  });
-
   it('never answers where with a name the coverage gives a person title', () => {
     const index = coverageOf(
       'Smith was assistant to Ferguson at the big tournament.\n\nHe learned a lot.',
       'Sir Alex Ferguson praised his former assistant.\n\nThe two remain close.',
     );
     expect(answerQuestion(index, 'where was smith an assistant?').answer.status).toBe('not_found');
-  });
-
-  it('reads a knight by title and first name as the speaker a question names by surname', () => {
-    const index = coverageOf('Paul McCartney will play the half-time show.\n\nSir Paul said: "There is nothing bigger than the Super Bowl gig."');
-    expect(answerQuestion(index, 'what did mccartney say about the super bowl gig?').answer.answer).toBe('There is nothing bigger than the Super Bowl gig');
-  });
-
-  it('answers a ranking question with the place the coverage gives', () => {
-    const index = coverageOf('The 6ft 4in Sherwood is ranked 264th in the world after two wins.\n\nHe plays on Saturday.');
-    expect(answerQuestion(index, 'what is sherwood ranked in the world?').answer.answer).toBe('264th');
-  });
-
-  it('answers "how long ago…" with how long ago the coverage says', () => {
-    const index = coverageOf('The firm was founded by Dhiru Bhai Ambani, who died two years ago.\n\nHis sons run it.');
-    expect(answerQuestion(index, 'how long ago did dhiru bhai ambani die?').answer.answer).toBe('two years ago');
   });
 });
 
