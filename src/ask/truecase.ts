@@ -15,7 +15,11 @@ import { isCommonWord, isDictionaryWord } from './wordnet.ts';
  */
 export function correctQuestion(index: CorpusIndex, typed: string): string {
   // "didnt", "wont": the apostrophe goes back first, so that the word is never respelt ("want").
-  const question = typed.replace(CONTRACTION, "$1n't").replace(WH_CONTRACTION, "$1's");
+  // "wat percentage of…", "hw many…": an opening slip of a question word is that word.
+  const question = typed
+    .replace(/^\s*\p{L}+/u, (first) => questionWordTypedAs(first) ?? first)
+    .replace(CONTRACTION, "$1n't")
+    .replace(WH_CONTRACTION, "$1's");
   // Chat fillers ("in the first place") are left as typed: they are dropped later, never respelt.
   const fillers = new Set<number>();
   for (const m of question.matchAll(FILLER_PHRASES)) for (let i = m.index; i < m.index + m[0].length; i++) fillers.add(i);
@@ -42,6 +46,32 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
   // "in the us": the pronoun never follows an article, so "us" there is the country the coverage writes "US".
   const country = index.documentFrequency('us') > 0 ? respelt.replace(/\bthe\s+us\b/gi, (m) => `${m.slice(0, -2)}US`) : respelt;
   return truecaseQuestion(index, country);
+}
+
+/** The words that open a question. */
+const WH_WORDS = ['what', 'when', 'where', 'which', 'who', 'whose', 'why', 'how'];
+
+/**
+ * The question word a word that is none, nor a word in common use, is one slip from: a letter left
+ * out, added, mistyped or swapped with its neighbour ("wat", "hw", "whta", "wehn"); null otherwise.
+ * @example questionWordTypedAs('wat') // 'what'
+ */
+export function questionWordTypedAs(word: string): string | null {
+  const lower = word.toLowerCase();
+  if (isQuestionWord(lower) || isCommonWord(lower)) return null;
+  // A letter left out or added is the likelier slip: "wher" is "where" before it is "when".
+  const slips = WH_WORDS.filter((w) => oneSlipApart(lower, w));
+  const meant = slips.find((w) => w.length !== lower.length) ?? slips[0];
+  return meant === undefined ? null : /^\p{Lu}/u.test(word) ? meant.charAt(0).toUpperCase() + meant.slice(1) : meant;
+}
+
+/** True when two different words are one letter left out, added, changed or swapped with its neighbour apart. */
+function oneSlipApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
 
 /** A question word and "is" typed without the apostrophe ("wheres", "whos", "hows"). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/types.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
-import { correctQuestion, truecaseQuestion } from '../../src/ask/truecase.ts';
+import { correctQuestion, questionWordTypedAs, truecaseQuestion } from '../../src/ask/truecase.ts';
 import { buildSlots, spellingCorrections } from '../../src/ask/retrieve.ts';
 import { parseQuestion } from '../../src/ask/question.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
@@ -55,6 +55,13 @@ describe('correctQuestion', () => {
   it('respells words the coverage never uses with its nearest spelling, then truecases', () => {
     expect(correctQuestion(index, 'who requsted the call?')).toEqual('who requested the call?');
     expect(correctQuestion(index, 'what did jen psaki say about the goverment')).toEqual('what did Jen Psaki say about the government');
+  });
+
+  it('reads an opening slip of a question word as that word, a letter left out or added first', () => {
+    expect(correctQuestion(index, 'wat did jen psaki say?')).toEqual('what did Jen Psaki say?');
+    expect(['hw', 'whta', 'wher', 'wen'].map(questionWordTypedAs)).toEqual(['how', 'what', 'where', 'when']);
+    // A question word, or a word in common use, is as typed.
+    expect(['who', 'want', 'hot'].map(questionWordTypedAs)).toEqual([null, null, null]);
   });
 
   it('leaves chat fillers as typed and reads "didnt" as "didn\'t"', () => {
