@@ -216,6 +216,12 @@ describe('readings of one or two articles', () => {
       '264th',
     ],
     [
+      'answers "how quickly…" with a length told by its unit alone',
+      'They have joined forces to create a system which can store computer activity and retrieve disputed files within minutes.\n\nIt is new.',
+      'how quickly can the new system dig out a disputed file?',
+      'within minutes',
+    ],
+    [
       'answers "how long ago…" with how long ago the coverage says',
       'The firm was founded by Dhiru Bhai Ambani, who died two years ago.\n\nHis sons run it.',
       'how long ago did dhiru bhai ambani die?',

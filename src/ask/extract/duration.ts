@@ -16,6 +16,11 @@ const DURATION = new RegExp(
 );
 
 /** A verb of ending before "after N minutes": the length is how long the thing lasted. */
+/** A length of time told by its unit alone, after "within" or "for": "within minutes", "for years". */
+const BARE_UNITS = /\b(within|for)\s+(seconds|minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:of|to|and|or)\b)/gi;
+/** What such a length counts: it answers how long, though vaguely. */
+const BARE_UNITS_CONFIDENCE = 0.8;
+
 const ENDED_BEFORE = /\b(?:ended|finished|concluded|broke up|wound up|closed|stopped|collapsed|adjourned|was called off)\b[^.;]{0,60}\bafter\s*$/i;
 
 /**
@@ -77,6 +82,10 @@ export function extractDurations(s: ScoredSentence, sinceThen = false, interval 
       sentence: s,
       confidence,
     });
+  }
+  // "retrieve disputed files within minutes", "has campaigned for years": a length told by its unit alone.
+  for (const m of s.text.matchAll(BARE_UNITS)) {
+    out.push({ key: `duration:${m[2]!.toLowerCase()}`, value: m[0].toLowerCase(), mention: m[0], at: m.index, sentence: s, confidence: BARE_UNITS_CONFIDENCE });
   }
   // "violations in California between 2000 and 2003": a stretch of years, told by where it starts and ends.
   for (const m of s.text.matchAll(YEAR_RANGE)) {
