@@ -39,7 +39,9 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
     const joined = joinedWord(index, possessive ? word.slice(0, -possessive.length) : word);
     if (joined) return joined + possessive;
     const best = spellingCorrections(index, term, isDictionaryWord(word) ? 1 : undefined)[0];
-    const surface = (best === undefined ? undefined : surfaces(index).get(best)) ?? transposedWord(index, word) ?? clippedWord(index, word) ?? undefined;
+    const clipped = clippedWord(index, possessive ? word.slice(0, -possessive.length) : word);
+    const surface =
+      (best === undefined ? undefined : surfaces(index).get(best)) ?? transposedWord(index, word) ?? (clipped === null ? undefined : clipped + possessive);
     if (surface === undefined) return word;
     return /^\p{Lu}/u.test(word) ? surface.charAt(0).toUpperCase() + surface.slice(1) : surface;
   });

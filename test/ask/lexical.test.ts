@@ -80,6 +80,9 @@ describe('correctQuestion', () => {
     expect(correctedIn(['The government said people would vote. The government and its people agreed.'], 'what did the govt tell ppl?')).toEqual(
       'what did the government tell people?',
     );
+    expect(correctedIn(['The government said people would vote. The government and its people agreed.'], "what are the govt's plans?")).toEqual(
+      "what are the government's plans?",
+    );
     // A word cut short is read before one whose letters it only holds in order, even when used once.
     expect(
       correctedIn(
