@@ -222,6 +222,12 @@ describe('readings of one or two articles', () => {
       'within minutes',
     ],
     [
+      'answers where someone spoke with the programme they spoke to',
+      'Theresa May, shadow secretary for the family, told BBC Radio 4\'s Today programme that the plans were "inadequate".\n\nThe plans were published.',
+      "where did theresa may go to slam the govt's plans",
+      "BBC Radio 4's Today programme",
+    ],
+    [
       'answers "how long ago…" with how long ago the coverage says',
       'The firm was founded by Dhiru Bhai Ambani, who died two years ago.\n\nHis sons run it.',
       'how long ago did dhiru bhai ambani die?',
