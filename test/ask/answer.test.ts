@@ -228,6 +228,12 @@ describe('readings of one or two articles', () => {
       "BBC Radio 4's Today programme",
     ],
     [
+      'prefers the date of what was told to the date of the telling',
+      'On Sunday, Deputy Mayor Nicky Gavron told the BBC she believed the mayor would say sorry on Tuesday.\n\nHe did not.',
+      'what day did the deputy mayor expect ken to finally say sorry?',
+      'Tuesday',
+    ],
+    [
       'answers "how long ago…" with how long ago the coverage says',
       'The firm was founded by Dhiru Bhai Ambani, who died two years ago.\n\nHis sons run it.',
       'how long ago did dhiru bhai ambani die?',

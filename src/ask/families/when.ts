@@ -3,6 +3,23 @@ import type { Candidate } from '../extract/candidate.ts';
 import type { Family } from './family.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 
+/**
+ * "On Sunday, the deputy mayor said he would apologise on Tuesday": a date that opens the sentence
+ * dates the telling; another date in the sentence is the one of what was told, and counts more.
+ */
+function preferToldDates(candidates: Candidate[]): Candidate[] {
+  if (candidates.length < 2) return candidates;
+  return candidates.map((c) =>
+    c.at !== undefined && FRAMING_DATE.test(c.sentence.text.slice(0, c.at + c.mention.length + 2))
+      ? { ...c, confidence: c.confidence * TELLING_DATE_FACTOR }
+      : c,
+  );
+}
+/** What the date of the telling counts beside the date of what was told. */
+const TELLING_DATE_FACTOR = 0.8;
+/** A date opening its sentence, set off by a comma ("On Sunday, …", "Last week, …"). */
+const FRAMING_DATE = /^\s*(?:(?:on|last|earlier|late|early)\s+)?[\p{L}\d ,]{0,25}?,\s?$/iu;
+
 /** What a bare weekday ("on Friday") counts when the coverage also gives calendar dates. */
 const BARE_WEEKDAY_FACTOR = 0.7;
 
@@ -119,7 +136,10 @@ export const when: Family = {
   conflicts: true,
   regroup: refineCoarse,
   extract: ({ q, sentences }) => [
-    ...fitGranularity(preferDates(resolveWeekdays(sentences.flatMap((s) => extractDates(s, /\bwhat time\b/i.test(q.text))))), q.text.toLowerCase()),
+    ...fitGranularity(
+      preferDates(resolveWeekdays(sentences.flatMap((s) => preferToldDates(extractDates(s, /\bwhat time\b/i.test(q.text)))))),
+      q.text.toLowerCase(),
+    ),
     ...(/\bhow long ago\b/i.test(q.text) ? sentences.flatMap(extractAgo) : []),
   ],
 };
