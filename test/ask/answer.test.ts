@@ -234,6 +234,12 @@ describe('readings of one or two articles', () => {
       'Tuesday',
     ],
     [
+      'reads a place after a contest as where it was held ("the World Cup in Mexico")',
+      'Smith was assistant to the manager at the World Cup in Mexico in 1986.\n\nHe later managed at Ibrox.',
+      'where was the 86 world cup?',
+      'Mexico',
+    ],
+    [
       'answers "how long ago…" with how long ago the coverage says',
       'The firm was founded by Dhiru Bhai Ambani, who died two years ago.\n\nHis sons run it.',
       'how long ago did dhiru bhai ambani die?',

@@ -3,7 +3,7 @@ import { nameSpans } from '../tokens.ts';
 import { countryOf, isCountryName } from '../gazetteer.ts';
 import type { Candidate } from './candidate.ts';
 import { oneOf } from '../../text/patterns.ts';
-import { kindsOfName } from '../wordnet.ts';
+import { kindsOfName, namesNoDoer } from '../wordnet.ts';
 
 /**
  * Places: a capitalised name after a locative preposition ("in Geneva", "at the Bataclan",
@@ -142,7 +142,9 @@ export function extractPlaces(
     // "Cooperation in Europe": the preposition sits inside a longer name.
     // (A day or a month before it is no name: "on Sunday at a Los Angeles auction".)
     const prior = /([\p{Lu}][\p{L}.'’-]*)\s+$/u.exec(before.slice(0, m.index))?.[1];
-    if (prior && !NOT_PLACES.test(prior)) continue;
+    // (…but a contest or an event ends its name: "the World Cup in Mexico" was held there.)
+    const event = /((?:[\p{Lu}][\p{L}.'’-]*\s+){1,3})$/u.exec(before.slice(0, m.index))?.[1]?.trim();
+    if (prior && !NOT_PLACES.test(prior) && !(event && namesNoDoer(event))) continue;
     const prep = m[1]!.toLowerCase();
     const known = countryOf(span.text) !== null || isPlaceName(span.text);
     // "at a Los Angeles auction": a name after "a" is a place only where it is known as one, before
