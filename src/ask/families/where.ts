@@ -3,9 +3,9 @@ import type { Candidate } from '../extract/candidate.ts';
 import type { Family } from './family.ts';
 import { isTitledPerson } from '../extract/entities.ts';
 import { countryOf } from '../gazetteer.ts';
+import { extractOutlets } from '../extract/outlet.ts';
 import { kindsOfName } from '../wordnet.ts';
 import { SPEECH_VERBS } from '../lexicon.ts';
-import type { ScoredSentence } from '../retrieve.ts';
 
 /** Nouns of a place ("which city…", "what stadium…"). */
 const PLACE_KINDS: readonly string[] = [
@@ -58,24 +58,6 @@ const SPOKE = new RegExp(
   `\\b(?:${[...SPEECH_VERBS, 'speak', 'speaks', 'speaking', 'spoke', 'slam', 'slammed', 'criticise', 'criticised', 'criticize', 'criticized', 'attack', 'attacked'].join('|')})\\b`,
   'i',
 );
-/** The outlet after a verb of telling: "told BBC Radio 4's Today programme", "speaking on Sky News", "in an interview with the paper". */
-const TOLD_OUTLET =
-  /\b(?:told|telling|speaking (?:to|on)|interviewed (?:by|on)|(?:in )?an interview (?:with|on))\s+((?:the\s+)?(?:[\p{Lu}\d][\p{L}\d.-]*(?:['’]s)?\s+){0,5}(?:[\p{Lu}\d][\p{L}\d.-]*|programme|program|show|newspaper|magazine|channel))(?=[\s,.:;]|$)/gu;
-/** Words that make a name an outlet: a programme, a paper, a channel. */
-const OUTLET_WORDS = /\b(?:radio|television|tv|programme|program|show|newspaper|paper|magazine|channel|station|network|news)\b/i;
-
-/** Outlets someone spoke to in a sentence, as where they spoke. */
-function extractMediaVenues(s: ScoredSentence): Candidate[] {
-  return [...s.text.matchAll(TOLD_OUTLET)]
-    .filter((m) => OUTLET_WORDS.test(m[1]!))
-    .map((m) => {
-      const value = m[1]!.replace(/^the\s+/i, '');
-      return { key: `outlet:${value.toLowerCase()}`, value, mention: m[1]!, at: m.index + m[0].indexOf(m[1]!), sentence: s, confidence: OUTLET_CONFIDENCE };
-    });
-}
-/** What an outlet counts as where someone spoke: less than a place the sentence names ("speaking in Brussels"). */
-const OUTLET_CONFIDENCE = 0.6;
-
 /**
  * "Where" questions: places, in the direction asked ("where was the flight going?" → its destination,
  * "…take off from?" → its origin), of the kind asked ("which island…"), after the question's own
@@ -106,7 +88,7 @@ export const where: Family = {
     for (const s of sentences) out.push(...extractPlaces(s, direction, countryWanted, kind, asked));
     // "where did she slam the plans?" answered by "told BBC Radio 4's Today programme that…": where
     // someone spoke is the programme, paper or channel they spoke to.
-    if (SPOKE.test(q.text)) for (const s of sentences) out.push(...extractMediaVenues(s));
+    if (SPOKE.test(q.text)) for (const s of sentences) out.push(...extractOutlets(s));
     // "assistant to Ferguson at the World Cup": a name the coverage gives a person's title is no place.
     return out.filter((c) => countryOf(c.value) !== null || kindsOfName(c.value).size > 0 || !isTitledPerson(index, c.value));
   },
