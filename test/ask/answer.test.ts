@@ -249,6 +249,11 @@ describe('readings of one or two articles', () => {
     expect(answerQuestion(coverageOf(text), question).answer.answer).toBe(expected);
   });
 
+  it('answers "what day of the week…" with no year, however the coverage repeats it', () => {
+    const index = coverageOf('The claim, filed in 1999, was rejected by the appeal court.\n\nThe claim was filed in 1999.');
+    expect(answerQuestion(index, 'what day of the week did the appeal court reject the claim?').answer.status).toBe('not_found');
+  });
+
   it('dates nothing by "today" in an article without a date (not 1 January 1970)', () => {
     const index = coverageOf("Theresa May told BBC Radio 4's Today programme that the plans were inadequate.\n\nThe plans were published.");
     expect(answerQuestion(index, 'when did theresa may say the plans were inadequate?').answer.status).toBe('not_found');

@@ -32,9 +32,6 @@ function preferDates(candidates: Candidate[]): Candidate[] {
   return candidates.map((c) => (c.key.startsWith('weekday:') ? { ...c, confidence: c.confidence * BARE_WEEKDAY_FACTOR } : c));
 }
 
-/** What a value of the wrong granularity counts: a year for "what day…", a weekday for "what year…". */
-const GRANULARITY_FACTOR = 0.3;
-
 /** The granularity a question asks for: "what day (of the week)…", "what date…", "what month…", "what year…". */
 type Granularity = 'day' | 'date' | 'month' | 'year';
 
@@ -55,12 +52,13 @@ function gives(c: Candidate, asked: Granularity): boolean {
 
 /**
  * Values of the granularity the question asks for: "what day did it go on sale?" is answered by
- * "Monday", not by "1984" however often the coverage repeats it; "what year…" by a year.
+ * "Monday", never by "1984" however often the coverage repeats it; "what year…" by a year. A value of
+ * another granularity answers nothing (a year for "what day of the week…", a weekday for "what year…").
  */
 function fitGranularity(candidates: Candidate[], lower: string): Candidate[] {
   const asked = askedGranularity(lower);
   if (!asked) return candidates;
-  return candidates.map((c) => (gives(c, asked) ? c : { ...c, confidence: c.confidence * GRANULARITY_FACTOR }));
+  return candidates.filter((c) => gives(c, asked));
 }
 
 /** "two years ago", "18 months ago": how long ago, as the coverage says it. */
