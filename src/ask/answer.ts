@@ -161,7 +161,7 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
         }
       : null,
   };
-  const bar = barWith(family, trace.winner?.relief ?? null);
+  const bar = barWithRelief(family.minRelevance, trace.winner?.relief ?? null);
   if (!winner || (!options.ungated && winner.members[0]!.sentence.relevance < bar)) {
     return {
       result: { answer: notFound(question, sentences, maxCitations), subject },
@@ -186,12 +186,16 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
  * @example answerBar(surelyReadDate, when, slots) // 0.45
  */
 export function answerBar(best: Candidate, family: Family, slots: readonly Slot[], kindAsked: string | null = null): number {
-  return barWith(family, barRelief(best, family, slots, kindAsked));
+  return barWithRelief(family.minRelevance, barRelief(best, family, slots, kindAsked));
 }
 
-/** The family's bar, or the lower one a reading allows. */
-function barWith(family: Family, relief: number | null): number {
-  return Math.min(family.minRelevance, relief ?? 1);
+/**
+ * A bar, or the lower one a reading allows (see {@link barRelief}): what the winning sentence must
+ * cover. Calibration scores other bars with the same rule.
+ * @example barWithRelief(0.6, 0.45) // 0.45
+ */
+export function barWithRelief(bar: number, relief: number | null): number {
+  return Math.min(bar, relief ?? 1);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CorpusIndex } from '../index/corpus-index.ts';
 import type { QuestionFamily } from '../ask/parsed-question.ts';
-import { answerWithTrace } from '../ask/answer.ts';
+import { answerWithTrace, barWithRelief } from '../ask/answer.ts';
 import { familyOf } from '../ask/families/registry.ts';
 import { validateQuestion } from '../ask/input.ts';
 import { judgeBankAnswer, type BankQuestion } from './question-bank.ts';
@@ -49,7 +49,7 @@ export function calibrationPoint(index: CorpusIndex, q: BankQuestion): Calibrati
 
 /** Whether a question passes when its family's bar is `bar`. */
 export function passesAt(point: CalibrationPoint, bar: number): boolean {
-  const answers = point.relevance !== null && point.relevance >= Math.min(bar, point.relief ?? 1);
+  const answers = point.relevance !== null && point.relevance >= barWithRelief(bar, point.relief);
   return answers ? point.right : !point.answerable;
 }
 
