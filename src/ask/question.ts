@@ -234,9 +234,12 @@ export function isQuestionWord(word: string): boolean {
   return QUESTION_WORDS.has(l) || AUXILIARIES.has(l) || PRONOUNS.has(l) || BARE_CONTRACTIONS.has(l);
 }
 
-/** Phrases that say how the asker feels about the question, not what it is about ("so far", "in total"). */
+/**
+ * Phrases that say how the asker feels about the question, not what it is about ("so far", "in
+ * total", "still", "back in 85": the year is the fact, "back" the asker's tone).
+ */
 export const FILLER_PHRASES =
-  /\b(so far|in total|altogether|in the first place|at all|actually|exactly|roughly|approximately|ever|even|really|basically|at the moment|right now|at present|these days|nowadays|currently|now)\b/gi;
+  /\b(so far|in total|altogether|in the first place|at all|actually|exactly|roughly|approximately|ever|even|really|basically|at the moment|right now|at present|these days|nowadays|currently|now|still|back(?= (?:in|then)\b))\b/gi;
 
 /** Focus words that name nothing on their own ("happen", "do"): a question with only these needs a subject. */
 const GENERIC_FOCUS = new Set([
