@@ -239,7 +239,7 @@ export function isQuestionWord(word: string): boolean {
  * total", "still", "back in 85": the year is the fact, "back" the asker's tone).
  */
 export const FILLER_PHRASES =
-  /\b(so far|in total|altogether|in the first place|at all|actually|exactly|roughly|approximately|ever|even|really|basically|at the moment|right now|at present|these days|nowadays|currently|now|still|back(?= (?:in|then)\b))\b/gi;
+  /\b(so far|in total|altogether|in the first place|at all|actually|actual|exactly|roughly|approximately|ever|even|really|basically|at the moment|right now|at present|these days|nowadays|currently|now|still|back(?= (?:in|then)\b))\b/gi;
 
 /** Focus words that name nothing on their own ("happen", "do"): a question with only these needs a subject. */
 const GENERIC_FOCUS = new Set([

@@ -4,7 +4,7 @@ import { STOP_WORDS, analyzeTerm, analyzeText, isVerbForm } from '../index/analy
 import { splitSentences } from '../text/sentences.ts';
 import { NUMBER_WORDS, ORDINAL_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
-import { hasVerbSense, isDictionaryWord, isKindOf, mainPartOfSpeech, phrasalVerbs, relatedWords } from './wordnet.ts';
+import { antonyms, hasVerbSense, isDictionaryWord, isKindOf, mainPartOfSpeech, phrasalVerbs, relatedWords } from './wordnet.ts';
 import { nameSpans } from './tokens.ts';
 import { quoteSpeakers } from './quotes.ts';
 import { abbreviationExpansions } from './abbreviations.ts';
@@ -95,6 +95,8 @@ const FRAMING_GERUND = /\b([a-z]+)\s+(?:up\s+)?([a-z]{3,}ing)\b/g;
 const FRAMING_WEIGHT = 0.1;
 /** What a word the coverage writes joined to its neighbour ("webpages" for "web pages") counts for each of the two. */
 const COMPOUND_WEIGHT = 0.9;
+/** Weight of a word's opposite in a yes/no question ("low" for "high"). */
+const OPPOSITE_WEIGHT = 0.7;
 /** Weight of the word that names the kind of answer asked for ("which radio station" → station). */
 const ANSWER_KIND_WEIGHT = 0.7;
 
@@ -128,6 +130,9 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       for (const alias of countryAliases(part)) for (const t of analyzeText(alias)) add(t, 0.85);
       if (q.family === 'said' && SPEECH_VERBS.includes(lower)) for (const v of SPEECH_VERBS) for (const t of analyzeText(v)) add(t, 0.6);
       for (const v of wordFormVariants(index, term)) add(v, 0.9);
+      // "was awareness high?" is settled by "awareness was low": for a yes/no question a word's
+      // opposite tells of the same thing (the family reads it as a denial).
+      if (q.family === 'yes_no' && !name) for (const a of antonyms(part)) for (const t of analyzeText(a)) add(t, OPPOSITE_WEIGHT);
       // "4th" and "fourth", "2" and "two" are one number: a question types figures where the coverage
       // spells small numbers out, and the other way round.
       for (const v of numberSpellings(lower)) add(v, 0.9);

@@ -99,6 +99,45 @@ export function relatedWords(word: string): RelatedWords {
   return result;
 }
 
+/**
+ * Words of opposite meaning to a word's most used senses (WordNet's antonym pointer, "!"): "win" →
+ * "lose", "high" → "low", "rise" → "fall". Direct antonyms only: those an adjective inherits from the
+ * head it is similar to ("original" → "first" → "last") are too loose.
+ * @example antonyms('won') // ['lose']
+ */
+export function antonyms(word: string): string[] {
+  const lower = word.toLowerCase();
+  if (!/^[a-z][a-z-]{1,}$/.test(lower)) return [];
+  const cached = antonymCache.get(lower);
+  if (cached) return cached;
+  const out = new Set<string>();
+  const verbForm = isVerbForm(lower);
+  for (const [pos, suffix] of [...POS, ['adv', 'r'] as const]) {
+    if (verbForm && pos !== 'verb') continue;
+    for (const lemma of lemmas(lower)) {
+      const entry = lookUpIndex(pos, lemma);
+      if (!entry) continue;
+      for (const offset of entry.offsets.slice(0, SENSES)) {
+        const synset = readSynset(pos, offset);
+        if (!synset) continue;
+        const own = synset.words.indexOf(lemma) + 1;
+        for (const p of synset.pointers) {
+          if (p.symbol !== '!' || (p.source !== 0 && p.source !== own)) continue;
+          const form = readSynset(POS_BY_LETTER[p.pos] ?? suffix, p.offset)?.words[p.target - 1];
+          if (form && single(form)) out.add(form);
+        }
+      }
+      break;
+    }
+  }
+  const result = [...out];
+  if (antonymCache.size >= CACHE_LIMIT) antonymCache.clear();
+  antonymCache.set(lower, result);
+  return result;
+}
+
+const antonymCache = new Map<string, string[]>();
+
 /** A phrasal verb of a question ("step down", "kicked out", "get rid of") and the words it stands for. */
 export interface PhrasalVerb {
   /** Positions of its words among the words given. */

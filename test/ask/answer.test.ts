@@ -162,6 +162,12 @@ describe('readings of one or two articles', () => {
   // One article, one question, the short answer it must give.
   it.each([
     [
+      "answers no when the coverage says the opposite of the question's word",
+      'The survey showed that awareness of tags among consumers in Europe was low.\n\nThe firm was pleased.',
+      'was awareness of the tags high among european consumers?',
+      'No',
+    ],
+    [
       'describes a person by the body they are from',
       'John Ison, from the controversial group Fathers 4 Justice, said: "It is very disappointing."\n\nThe plans were published.',
       'who is john ison?',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKindOf, isMeasureNoun, kindsOfName, mainPartOfSpeech, namesNoDoer, phrasalVerbs, relatedWords } from '../../src/ask/wordnet.ts';
+import { antonyms, isKindOf, isMeasureNoun, kindsOfName, mainPartOfSpeech, namesNoDoer, phrasalVerbs, relatedWords } from '../../src/ask/wordnet.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { testArticle } from './scored.ts';
@@ -29,6 +29,19 @@ describe('relatedWords (WordNet 3.1)', () => {
       { synonyms: [], derivations: [] },
       { synonyms: [], derivations: [] },
       { synonyms: [], derivations: [] },
+    ]);
+  });
+});
+
+describe('antonyms', () => {
+  it('gives the direct antonyms of a word in any inflected form, and none inherited from a similar head', () => {
+    expect([antonyms('won'), antonyms('high'), antonyms('rose'), antonyms('accept'), antonyms('original'), antonyms('12')]).toEqual([
+      ['lose'],
+      ['low'],
+      ['fall'],
+      ['reject', 'refuse'],
+      [],
+      [],
     ]);
   });
 });

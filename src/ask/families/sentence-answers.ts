@@ -1,6 +1,7 @@
 import { escapeRegExp } from '../../text/patterns.ts';
 import type { NeighbourSentence, ScoredSentence, Slot } from '../retrieve.ts';
-import { analyzeTerm } from '../../index/analyzer.ts';
+import { analyzeTerm, analyzeText } from '../../index/analyzer.ts';
+import { antonyms } from '../wordnet.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import { MONTHS, SPEECH_VERBS, WEEKDAYS } from '../lexicon.ts';
@@ -41,6 +42,7 @@ const CLAUSE_BREAK = /;|:|\s[–—-]\s|,\s+(?:and|but|while|whereas|although|th
  * words to go by, any negation counts.
  */
 function deniesQuestion(text: string, words: readonly Slot[]): boolean {
+  if (saysOpposite(text, words)) return true;
   // "Elvis's It's Now or Never slipped…": a capitalised word inside the sentence is a name or a
   // title, and negates nothing.
   const plain = blankNames(text);
@@ -56,6 +58,19 @@ function deniesQuestion(text: string, words: readonly Slot[]): boolean {
     if (holds) return true;
   }
   return false;
+}
+
+/**
+ * Whether a sentence says the opposite of one of the question's words, by WordNet's antonyms, without
+ * the word itself: "awareness … was low" for "was awareness high?", "Celtic lost" for "did Celtic win?".
+ */
+function saysOpposite(text: string, words: readonly Slot[]): boolean {
+  const terms = new Set(tokenizeWords(text).map((t) => analyzeTerm(t.text)));
+  return words.some((w) => {
+    if (!/^\p{Ll}/u.test(w.label)) return false;
+    const opposite = new Set(antonyms(w.label).flatMap((a) => analyzeText(a)));
+    return [...opposite].some((t) => terms.has(t)) && ![...w.terms.keys()].some((t) => !opposite.has(t) && terms.has(t));
+  });
 }
 
 /** The kind of value a word is, for telling one value from another of its kind: a month, a weekday or a number. */
