@@ -336,9 +336,10 @@ const broaderCache = new Map<string, ReadonlySet<string>>();
  * "people" is read as the plural of "person".
  * @example broaderNouns('voters').has('person') // true
  */
-function broaderNouns(word: string): ReadonlySet<string> {
+function broaderNouns(word: string, depth = KIND_DEPTH): ReadonlySet<string> {
   const lower = word.toLowerCase() === 'people' ? 'person' : word.toLowerCase();
-  const cached = broaderCache.get(lower);
+  const key = depth === KIND_DEPTH ? lower : `${depth}:${lower}`;
+  const cached = broaderCache.get(key);
   if (cached) return cached;
   const out = new Set<string>();
   if (/^[a-z][a-z_-]+$/.test(lower)) {
@@ -349,25 +350,26 @@ function broaderNouns(word: string): ReadonlySet<string> {
     // The senses themselves are level 0: a word is no kind of itself.
     climbHypernyms(
       entries.flatMap((e) => e.offsets.slice(0, KIND_SENSES)),
-      KIND_DEPTH + 1,
+      depth + 1,
       (synset, level) => {
         if (level > 0) for (const w of synset.words) if (single(w) && !TOO_GENERAL.has(w)) out.add(w);
       },
     );
   }
   if (broaderCache.size >= CACHE_LIMIT) broaderCache.clear();
-  broaderCache.set(lower, out);
+  broaderCache.set(key, out);
   return out;
 }
 
 /**
  * True when a noun names a kind of the other ("voters" of "people", "officials" of "individuals"):
  * a count of voters answers how many people.
+ * @param depth - hypernym steps climbed (default 4; a title's chain is longer: "president" → … → "person" is six)
  * @example isKindOf('voters', 'people') // true
  */
-export function isKindOf(word: string, broader: string): boolean {
+export function isKindOf(word: string, broader: string, depth = KIND_DEPTH): boolean {
   const target = broader.toLowerCase() === 'people' ? 'person' : broader.toLowerCase();
-  const kinds = broaderNouns(word);
+  const kinds = broaderNouns(word, depth);
   return lemmas(target).some((l) => kinds.has(l));
 }
 

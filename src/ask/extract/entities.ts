@@ -251,13 +251,16 @@ export function qualifiesNext(sentence: string, first: Span, next: Span): boolea
 }
 
 /** Lower-case words before a name that say what it is: nouns, the last a kind of person or group. */
+/** Hypernym steps from a title to "person" ("president" → corporate executive → executive → administrator → head → leader → person). */
+const TITLE_KIND_DEPTH = 6;
+
 function isTitle(words: string): boolean {
   const list = words.trim().split(/\s+/);
   const head = list.at(-1)!;
   // "coach", "hedge fund", "ex-senior civil servant": nouns and adjectives, the last a noun.
   const describes = (w: string): boolean => hasNounSense(w) || mainPartOfSpeech(w.split('-').at(-1)!) === 'adj';
   // ("group" itself is a kind of group: WordNet counts no word a kind of itself.)
-  return list.every(describes) && ['person', 'organization', 'group'].some((k) => head.toLowerCase() === k || isKindOf(head, k));
+  return list.every(describes) && ['person', 'organization', 'group'].some((k) => head.toLowerCase() === k || isKindOf(head, k, TITLE_KIND_DEPTH));
 }
 
 /**
