@@ -16,7 +16,7 @@ import {
   extractByAgents,
 } from '../extract/agent.ts';
 import { extractRoleHolders } from '../extract/role.ts';
-import { mainPartOfSpeech, namesNoDoer } from '../wordnet.ts';
+import { isKindOf, mainPartOfSpeech, namesNoDoer } from '../wordnet.ts';
 import { extractNamedAs } from './named.ts';
 import type { Family } from './family.ts';
 import type { ParsedQuestion } from '../parsed-question.ts';
@@ -169,12 +169,14 @@ function regroupAgents(candidates: Candidate[]): Candidate[] {
  * the coverage gives that kind answers it.
  */
 const KIND_ASKED =
-  /^who(?:'s|’s|s| is| was| are| were)\s+(?:the|a|an)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:who|that|which|whose|for|behind|at|of|in|on|with|from)\b/;
+  /^who(?:'s|’s|s| is| was| are| were)\s+(?:the|a|an)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:who|that|which|whose|for|behind|at|of|in|on|with|from|[a-z]{3,}ing)\b/;
 
 /** The kind a who-question asks for by its role, or null: see {@link KIND_ASKED}. */
 function kindAsked(lower: string): string | null {
   const kind = (KIND_ASKED.exec(lower) ?? KIND_TOLD_BY_CLAUSE.exec(lower))?.[1];
-  return kind && mainPartOfSpeech(kind.split(/\s+/).at(-1)!) === 'noun' ? kind : null;
+  const head = kind?.split(/\s+/).at(-1);
+  // ("official" is mostly an adjective in WordNet, and a kind of person too.)
+  return kind && head && (mainPartOfSpeech(head) === 'noun' || isKindOf(head, 'person')) ? kind : null;
 }
 
 /** "which side…", "what company…": the kinds of thing a who-question may ask for by name. */
