@@ -99,7 +99,7 @@ export function whichHead(lower: string): string | null {
  * "…talk to on Wednesday?").
  */
 export const STRANDED_PREPOSITION =
-  /\b(from|to|with|against|for|into|by|in|on|at|over)\b(?=(?:\s+(?:on|in|at|last|this|during|before|after)\b[^,]*)?\s*[?.!]*\s*$)/;
+  /\b(from|to|with|against|for|into|by|in|on|at|over|under|through|behind)\b(?=(?:\s+(?:on|in|at|last|this|during|before|after)\b[^,]*)?\s*[?.!]*\s*$)/;
 /** Prepositions that introduce the same partner: one talks to or with someone. */
 export const PREPOSITION_PEERS: Readonly<Record<string, readonly string[]>> = {
   to: ['to', 'with'],

@@ -1,3 +1,4 @@
+import { STOP_WORDS } from '../index/analyzer.ts';
 import { NON_NAME_CAPITALS } from './lexicon.ts';
 import { isCommonWord, kindsOfName } from './wordnet.ts';
 
@@ -99,6 +100,21 @@ function findNameSpans(sentence: string, tokens: Token[]): Span[] {
         j += 3;
       else break;
     }
+    // "Section 5", "Windows 98", "Band Aid 20": a small number right after a name is part of it (not
+    // after a month or a day: "March 12" is a date), when what follows is punctuation or a function
+    // word ("Section 5 of the Act"), not what the number counts ("United 3 points clear").
+    const numbered = tokens[j + 1];
+    const after = tokens[j + 2];
+    if (
+      numbered &&
+      /^\d{1,3}$/.test(numbered.text) &&
+      adjacent(sentence, tokens[j]!, numbered) &&
+      !/['’]s$/.test(tokens[j]!.text) &&
+      !DATE_WORDS.test(tokens[j]!.text) &&
+      !/^[%.,:]?\d/.test(sentence.slice(numbered.end)) &&
+      (!after || !adjacent(sentence, numbered, after) || STOP_WORDS.has(after.lower))
+    )
+      j++;
     const first = tokens[i]!;
     const last = tokens[j]!;
     const end = last.end - (/['’]s$/.test(last.text) ? 2 : 0);
@@ -111,6 +127,10 @@ function findNameSpans(sentence: string, tokens: Token[]): Span[] {
   }
   return spans;
 }
+
+/** Months and days, after which a number is a date. */
+const DATE_WORDS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 function isNameToken(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;

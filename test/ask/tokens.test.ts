@@ -23,6 +23,14 @@ describe('nameSpans', () => {
     expect(nameSpans('Gamers queued in Tokyo for the Sony PSP.').map((s) => s.text)).toEqual(['Gamers', 'Tokyo', 'Sony PSP']);
   });
 
+  it("keeps a small number after a name inside it, but not a date's nor one before what it counts", () => {
+    expect(nameSpans('They were charged under Section 5 of the Public Order Act, police said.').map((s) => s.text)).toEqual(['Section 5', 'Public Order Act']);
+    expect(nameSpans('On March 12 Manchester United were 3 points clear and Leeds 2 points behind.').map((s) => s.text)).toEqual([
+      'Manchester United',
+      'Leeds',
+    ]);
+  });
+
   it('never takes the pronoun I, with or without a contraction, for a name', () => {
     expect(nameSpans("I've ensured there is little about me, Mr Blunkett said.").map((s) => s.text)).toEqual(['Blunkett']);
     expect(nameSpans("I'm sure I said it, and I'd say it again to Mr Howard.").map((s) => s.text)).toEqual(['Howard']);
