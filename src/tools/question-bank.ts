@@ -190,23 +190,31 @@ export function contains(given: string, key: string): boolean {
 
 /**
  * Lower case, accents folded, punctuation as spaces (an apostrophe only inside a word; a possessive "'s" apart), digits apart
- * from letters ("9.20pm" → "9 20 pm"): how answers and keys are compared.
+ * from letters ("9.20pm" → "9 20 pm"), a day before its month put after it ("7 march" → "march 7"): how answers and keys are compared.
  */
 export function normalise(text: string): string {
-  return ` ${text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[$£€%]/gu, ' $& ')
-    .replace(/[^\p{L}\p{N}$£€%']+/gu, ' ')
-    // An apostrophe that ends or opens a word is punctuation ("Footballers' Association").
-    .replace(/'(?=\s|$)|(?<=^|\s)'/gu, ' ')
-    // A possessive holds its word: "TBWA's boss" names TBWA.
-    .replace(/(\p{L})'s(?=\s|$)/gu, '$1 s')
-    .replace(/(\p{N})(?=\p{L})|(\p{L})(?=\p{N})/gu, '$1$2 ')
-    .trim()} `.replace(/ +/g, ' ');
+  return (
+    ` ${text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      .replace(/[$£€%]/gu, ' $& ')
+      .replace(/[^\p{L}\p{N}$£€%']+/gu, ' ')
+      // An apostrophe that ends or opens a word is punctuation ("Footballers' Association").
+      .replace(/'(?=\s|$)|(?<=^|\s)'/gu, ' ')
+      // A possessive holds its word: "TBWA's boss" names TBWA.
+      .replace(/(\p{L})'s(?=\s|$)/gu, '$1 s')
+      .replace(/(\p{N})(?=\p{L})|(\p{L})(?=\p{N})/gu, '$1$2 ')
+      .trim()} `
+      .replace(/ +/g, ' ')
+      // One date in either order: "7 March 2003" and "March 7, 2003" are the same answer.
+      .replace(DAY_BEFORE_MONTH, ' $2 $1 ')
+  );
 }
+
+/** A day number before a month name, in normalised text. */
+const DAY_BEFORE_MONTH = / (\d{1,2})(?: st| nd| rd| th)?(?: of)? (january|february|march|april|may|june|july|august|september|october|november|december) /g;
 
 function askOnce(index: CorpusIndex, question: string): Answer {
   const input = validateQuestion(question);

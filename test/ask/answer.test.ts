@@ -147,7 +147,7 @@ describe('when: a date over a bare weekday', () => {
       article('b.txt', 'The festival opened on Friday, organisers said.\n\nIt rained.'),
       article('c.txt', 'The festival opened on 13 November in the old town.\n\nTickets sold out.'),
     ]);
-    expect(answerQuestion(index, 'when did the festival open?').answer.answer).toBe('November 13');
+    expect(answerQuestion(index, 'when did the festival open?').answer.answer).toBe('13 November');
   });
 });
 

@@ -159,6 +159,16 @@ describe('extractDates', () => {
     expect(values(extractDates(sentence('Biden spoke to Putin on Thursday.')))).toEqual([['date:12-30', 'Thursday, December 30, 2021']]);
   });
 
+  it('shows a date as the coverage writes it, day first in British copy', () => {
+    expect(values(extractDates(sentence('Lord Goldsmith warned Tony Blair on 7 March 2003 that the war could be illegal.', null)))).toEqual([
+      ['date:3-7', '7 March 2003'],
+    ]);
+    expect(values(extractDates(sentence('The talks are on 10 January and the vote on Thursday.')))).toEqual([
+      ['date:1-10', '10 January 2022'],
+      ['date:12-30', 'Thursday, 30 December 2021'],
+    ]);
+  });
+
   it('reads a bare weekday as a weekday when the article has no date', () => {
     expect(values(extractDates(sentence('Biden spoke to Putin on Thursday.', null)))).toEqual([['weekday:Thursday', 'Thursday']]);
   });

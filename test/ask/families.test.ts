@@ -258,8 +258,8 @@ describe('when: a coarser value agrees with the finer one it holds', () => {
     const date = read('It will be watched by millions on 6 February.', 0.76);
     const refined = refineCoarse([...month, ...date]);
     expect(refined.map((c) => [c.key, c.value, c.sentence.relevance])).toEqual([
-      ['date:2-6', 'February 6', 1],
-      ['date:2-6', 'February 6', 1],
+      ['date:2-6', '6 February', 1],
+      ['date:2-6', '6 February', 1],
     ]);
     // Two dates in the month: the month stays a month, and nothing is lent.
     const other = read('Tickets went on sale on 1 February.', 0.7);

@@ -45,6 +45,11 @@ describe('normalise', () => {
   });
 
   it('sets digits apart from letters, so that "9.20pm" holds the key "9.20"', () => {
+    expect([normalise('7 March 2003'), normalise('March 7, 2003'), normalise('the 13th of March')]).toEqual([
+      ' march 7 2003 ',
+      ' march 7 2003 ',
+      ' the march 13 ',
+    ]);
     expect([normalise('9.20pm local time'), normalise('260.75bn roubles'), normalise('MH370')]).toEqual([
       ' 9 20 pm local time ',
       ' 260 75 bn roubles ',

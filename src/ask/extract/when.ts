@@ -98,7 +98,8 @@ export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
     if (resolved) {
       const yearKnown = hasYear || reference !== undefined;
       key = `date:${mo + 1}-${d}`;
-      value = `${MONTHS[mo]} ${d}${yearKnown ? `, ${y}` : ''}`;
+      // As the coverage writes its dates: "7 March 2003" in British copy, "March 7, 2003" in American.
+      value = dayFirst(r.text, s.article.text) ? `${d} ${MONTHS[mo]}${yearKnown ? ` ${y}` : ''}` : `${MONTHS[mo]} ${d}${yearKnown ? `, ${y}` : ''}`;
       if (hasWeekday && !hasDay) value = `${WEEKDAYS[date.getUTCDay()]}, ${value}`;
     } else if (hasWeekday) {
       key = `weekday:${WEEKDAYS[c.get('weekday') ?? 0]}`;
@@ -132,6 +133,29 @@ export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
   }
   return out;
 }
+
+/** A day number before a month name ("7 March", "13th of March"). */
+const DAY_MONTH = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS.join('|')})\\b`, 'g');
+/** A month name before a day number ("March 7", "Dec. 7"). */
+const MONTH_DAY = new RegExp(`\\b(?:${MONTHS.join('|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)\\s+\\d{1,2}\\b`, 'g');
+
+/**
+ * Whether a date is shown day first: as its own text writes it, or when it names no day ("on
+ * Monday"), as its article writes most of its dates. American style otherwise.
+ */
+function dayFirst(mention: string, articleText: string): boolean {
+  const own = (mention.match(DAY_MONTH)?.length ?? 0) - (mention.match(MONTH_DAY)?.length ?? 0);
+  if (own !== 0) return own > 0;
+  let style = dayFirstArticles.get(articleText);
+  if (style === undefined) {
+    style = (articleText.match(DAY_MONTH)?.length ?? 0) > (articleText.match(MONTH_DAY)?.length ?? 0);
+    if (dayFirstArticles.size >= PARSED_CACHE_LIMIT) dayFirstArticles.clear();
+    dayFirstArticles.set(articleText, style);
+  }
+  return style;
+}
+
+const dayFirstArticles = new Map<string, boolean>();
 
 const MONTH_STOP = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\.(?=\s+\d)/g;
 const parsedCache = new Map<string, chrono.ParsedResult[]>();
