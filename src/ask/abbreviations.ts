@@ -15,7 +15,9 @@ import { isDictionaryWord } from './wordnet.ts';
  * know) the coverage's commonest name with those initials.
  * @example abbreviationExpansions(index, 'bb') // ['Big Brother']
  */
-export function abbreviationExpansions(index: CorpusIndex, word: string): string[] {
+export function abbreviationExpansions(index: CorpusIndex, typed: string): string[] {
+  // "the AG's answer": the possessive is no part of the abbreviation.
+  const word = typed.replace(/['’]s$/u, '');
   if (/^\p{Lu}{2,6}$/u.test(word)) {
     const defined = acronymExpansions(index, word);
     if (defined.length) return defined;

@@ -43,6 +43,9 @@ function analyzeUncached(token: string): string | null {
   if (term.length > 1 && /['’]s$/.test(term)) term = term.slice(0, -2);
   // Contractions are stop words as written ("he'll", "doesn't"), before the apostrophe goes ("hell").
   if (STOP_WORDS.has(term.replace(/’/g, "'"))) return null;
+  // …and so is one the list lacks whose word is one ("might've", "should've", "who'd").
+  const contracted = /^(\p{L}+)['’](?:ve|d|ll|re|m)$/u.exec(term)?.[1];
+  if (contracted && STOP_WORDS.has(contracted)) return null;
   term = term.replace(/['’]/g, '');
   if (term === '' || STOP_WORDS.has(term)) return null;
   const cached = stemCache.get(term);

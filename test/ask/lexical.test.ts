@@ -233,6 +233,7 @@ describe('abbreviations chat users make', () => {
     ]);
     expect(abbreviationExpansions(names, 'LA')).toEqual(['Los Angeles']);
     expect(abbreviationExpansions(names, 'gb')).toEqual(['Great Britain']);
+    expect(abbreviationExpansions(names, "LA's")).toEqual(['Los Angeles']);
     // A word the coverage or the dictionary knows is read as itself.
     expect(abbreviationExpansions(names, 'tie')).toEqual([]);
     expect(answerQuestion(names, 'when do gb face israel?').answer.answer).toBe('March');

@@ -41,6 +41,7 @@ describe('analyzer', () => {
   it('keeps numbers as they are and drops lone stop words', () => {
     expect(analyzeTerm('100')).toBe('100');
     expect(analyzeTerm('The')).toBeNull();
+    expect([analyzeTerm("might've"), analyzeTerm('who’d'), analyzeTerm("Blair's")]).toEqual([null, null, 'blair']);
   });
 
   it('drops contractions as written, with either apostrophe', () => {
