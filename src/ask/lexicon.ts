@@ -95,6 +95,22 @@ export const RELATION_SETS: readonly (readonly string[])[] = [
   ['responsible', 'responsibility', 'claimed', 'behind', 'mastermind', 'organiser', 'organizer', 'ringleader', 'masterminded'],
 ];
 
+/** Verbs of holding a view: the coverage tells a view by reporting what its holder said ("who thinks…" is "who said…"). */
+export const OPINION_VERBS: readonly string[] = [
+  'think',
+  'thinks',
+  'thought',
+  'believe',
+  'believes',
+  'believed',
+  'reckon',
+  'reckons',
+  'reckoned',
+  'feel',
+  'feels',
+  'felt',
+];
+
 /** Speech and stance verbs that attribute a statement to someone (base, past and present forms). */
 export const SPEECH_VERBS: readonly string[] = [
   'say',

@@ -2,7 +2,7 @@ import type { Article, Passage } from '../types.ts';
 import type { CorpusIndex } from '../index/corpus-index.ts';
 import { STOP_WORDS, analyzeTerm, analyzeText, isVerbForm } from '../index/analyzer.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { NUMBER_WORDS, ORDINAL_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
+import { NUMBER_WORDS, OPINION_VERBS, ORDINAL_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
 import { antonyms, hasVerbSense, isDictionaryWord, isKindOf, mainPartOfSpeech, phrasalVerbs, relatedWords } from './wordnet.ts';
 import { nameSpans } from './tokens.ts';
@@ -128,7 +128,8 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       const name = /^\p{Lu}/u.test(part) && part !== part.toUpperCase();
       if (!name) for (const syn of synonymsOf(part)) for (const t of analyzeText(syn)) add(t, 0.7);
       for (const alias of countryAliases(part)) for (const t of analyzeText(alias)) add(t, 0.85);
-      if (q.family === 'said' && SPEECH_VERBS.includes(lower)) for (const v of SPEECH_VERBS) for (const t of analyzeText(v)) add(t, 0.6);
+      if ((q.family === 'said' && SPEECH_VERBS.includes(lower)) || OPINION_VERBS.includes(lower))
+        for (const v of SPEECH_VERBS) for (const t of analyzeText(v)) add(t, 0.6);
       for (const v of wordFormVariants(index, term)) add(v, 0.9);
       // "was awareness high?" is settled by "awareness was low": for a yes/no question a word's
       // opposite tells of the same thing (the family reads it as a denial).

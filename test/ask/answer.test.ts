@@ -168,6 +168,12 @@ describe('readings of one or two articles', () => {
       'No',
     ],
     [
+      'answers "who thinks…" with whoever said it',
+      'Former foreign secretary Robin Cook said the admission suggested Parliament may have been misled.\n\nThe row went on.',
+      "who thinks parliament might've been misled?",
+      'Robin Cook',
+    ],
+    [
       'describes a person by the body they are from',
       'John Ison, from the controversial group Fathers 4 Justice, said: "It is very disappointing."\n\nThe plans were published.',
       'who is john ison?',

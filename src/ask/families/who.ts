@@ -19,6 +19,7 @@ import { extractRoleHolders } from '../extract/role.ts';
 import { isKindOf, mainPartOfSpeech, namesNoDoer } from '../wordnet.ts';
 import { extractNamedAs } from './named.ts';
 import type { Family } from './family.ts';
+import { OPINION_VERBS } from '../lexicon.ts';
 import type { ParsedQuestion } from '../parsed-question.ts';
 
 /**
@@ -121,8 +122,8 @@ const BY_AGENT_SENTENCES = 5;
 /** How well a sentence must cover the question for any name it mentions to answer (chosen on dev and val: 0.7 and 0.75 answered more unanswerable questions). */
 const MENTIONED_RELEVANCE = 0.8;
 
-/** Verbs that only report speech: "who said…" asks for a speaker ("announced a list" is an act). */
-const PURE_SPEECH = new Set(['say', 'said', 'says', 'tell', 'told', 'tells', 'claim', 'claimed', 'claims', 'warn', 'warned', 'warns']);
+/** Verbs that only report speech: "who said…" asks for a speaker ("announced a list" is an act); "who thinks…" asks for one too. */
+const PURE_SPEECH = new Set(['say', 'said', 'says', 'tell', 'told', 'tells', 'claim', 'claimed', 'claims', 'warn', 'warned', 'warns', ...OPINION_VERBS]);
 
 /** "who did the unions meet…", "whom will he face…": an auxiliary, then the subject, then the verb. */
 const OBJECT_QUESTION = /^who(?:m)?\s+(?:did|does|do|will|would|can|could|should|has|have|had)\s+([\p{L}'’-]+)/iu;
