@@ -406,4 +406,13 @@ describe('a personal pronoun with nobody named before', () => {
     expect(personalReferent(index, 'when did he fail the test?')).toBe(null);
     expect(personalReferent(index, 'what did Tom Hale say when she was dropped?')).toBe(null);
   });
+
+  it('hears the pronoun inside the sentences after the name, where none opens with it', () => {
+    const told = new CorpusIndex();
+    told.addArticles([
+      article('a.txt', 'Susan Chepkemei was banned on Monday. The 29-year-old said she would appeal.\n\nThe body met.'),
+      article('b.txt', 'Chepkemei missed the camp. The federation suspended her until the end of the year.\n\nOfficials spoke.'),
+    ]);
+    expect(personalReferent(told, 'where was the camp she skipped?')).toBe('Susan Chepkemei');
+  });
 });
