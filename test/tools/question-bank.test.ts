@@ -104,6 +104,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-barclays-absa': 14,
     'bbc-blunkett': 19,
     'bbc-campbell-mandelson': 20,
+    'bbc-cell-chip': 18,
     'bbc-chepkemei-ban': 14,
     'bbc-child-access': 17,
     'bbc-games-classroom': 23,
