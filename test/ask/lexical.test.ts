@@ -220,7 +220,7 @@ describe('acronyms', () => {
     const phrases = (q: string) => buildSlots(acronyms, parseQuestion(q), []).flatMap((s) => s.phrases.map((p) => p.terms.join(' ')));
     expect(phrases('how long is the IOC tour?')).toEqual(['intern olymp committe']);
     expect(phrases('how long did the ATSB search?')).toEqual(['australian transport safeti bureau']);
-    expect(answerQuestion(acronyms, 'how long is the IOC tour?').answer.answer).toBe('4 days');
+    expect(answerQuestion(acronyms, 'how long is the IOC tour?').answer.answer).toBe('four days');
   });
 });
 

@@ -63,7 +63,8 @@ export function extractDurations(s: ScoredSentence, sinceThen = false, interval 
     const value =
       bounding || minutes === null || extra !== null
         ? mention.trim().toLowerCase().replace(/\s+/g, ' ')
-        : `${formatAmount(amount!)} ${amount === 1 ? unit : `${unit}s`}`;
+        : // The amount as the coverage writes it ("three years", "18 months"), the unit in full.
+          `${halfAn || andHalf ? formatAmount(amount!) : amountRaw!.toLowerCase()} ${amount === 1 ? unit : `${unit}s`}`;
     const adjectival = /-/.test(mention) && /^\s*(-long\s+)?[\p{L}]/u.test(after);
     const durative = /\b(lasted|lasting|lasts|last|long|for|took|spent|during|within|over)\s*$/i.test(`${before.trim()} `) || adjectival;
     // "processed in 52 days": how long something took, though "in two weeks" can also be a date…
