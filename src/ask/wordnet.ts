@@ -130,6 +130,15 @@ export function antonyms(word: string): string[] {
       break;
     }
   }
+  // "faster" → "slower", "higher" → "lower": a comparative's opposite is its base's, compared alike.
+  const compared = out.size ? null : /^(\p{Ll}+?)(?:(\p{Ll})\2)?(i)?(er|est)$/u.exec(lower);
+  if (compared) {
+    const base = `${compared[1]}${compared[2] ?? ''}${compared[3] ? 'y' : ''}`;
+    // ("larger" is "large" compared: the base may have lost an "e".)
+    const bases = base.length >= 3 ? [base, `${base}e`] : [];
+    const opposites = bases.map((b) => antonyms(b)).find((a) => a.length) ?? [];
+    for (const a of opposites) out.add(`${a.replace(/y$/, 'i').replace(/e$/, '')}${compared[4]}`);
+  }
   const result = [...out];
   if (antonymCache.size >= CACHE_LIMIT) antonymCache.clear();
   antonymCache.set(lower, result);

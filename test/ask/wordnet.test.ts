@@ -34,6 +34,10 @@ describe('relatedWords (WordNet 3.1)', () => {
 });
 
 describe('antonyms', () => {
+  it("compares a comparative's opposite alike", () => {
+    expect([antonyms('faster'), antonyms('larger'), antonyms('wider')]).toEqual([['slower'], ['smaller'], ['narrower']]);
+  });
+
   it('gives the direct antonyms of a word in any inflected form, and none inherited from a similar head', () => {
     expect([antonyms('won'), antonyms('high'), antonyms('rose'), antonyms('accept'), antonyms('original'), antonyms('12')]).toEqual([
       ['lose'],
