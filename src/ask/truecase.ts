@@ -38,10 +38,16 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
     const possessive = /['’]s$/.exec(word)?.[0] ?? '';
     const joined = joinedWord(index, possessive ? word.slice(0, -possessive.length) : word);
     if (joined) return joined + possessive;
+    const bare = possessive ? word.slice(0, -possessive.length) : word;
+    // "calcs", "stats": a word cut short, with its plural, is that word before it is a slip of another ("calls").
+    const cutPlural = pluralClipping(index, bare);
     const best = spellingCorrections(index, term, isDictionaryWord(word) ? 1 : undefined)[0];
-    const clipped = clippedWord(index, possessive ? word.slice(0, -possessive.length) : word);
+    const clipped = clippedWord(index, bare);
     const surface =
-      (best === undefined ? undefined : surfaces(index).get(best)) ?? transposedWord(index, word) ?? (clipped === null ? undefined : clipped + possessive);
+      (cutPlural === null ? undefined : cutPlural + possessive) ??
+      (best === undefined ? undefined : surfaces(index).get(best)) ??
+      transposedWord(index, word) ??
+      (clipped === null ? undefined : clipped + possessive);
     if (surface === undefined) return word;
     return /^\p{Lu}/u.test(word) ? surface.charAt(0).toUpperCase() + surface.slice(1) : surface;
   });
@@ -191,6 +197,21 @@ function clippedWord(index: CorpusIndex, word: string): string | null {
     if (holding === null && uses >= MIN_CLIPPED_USES && holdsInOrder(candidate, lower)) holding = candidate;
   }
   return holding;
+}
+
+/**
+ * The coverage's plural that a chat plural cuts short ("calcs" → calculations, "mins" →
+ * minutes): a word the dictionary lacks, three to five letters before its "s", that begins
+ * the coverage's most used plural at least three letters longer. Null otherwise.
+ * @example pluralClipping(index, 'calcs') // 'calculations'
+ */
+function pluralClipping(index: CorpusIndex, word: string): string | null {
+  const lower = word.toLowerCase();
+  if (!/^[a-z]{3,5}s$/.test(lower) || isDictionaryWord(lower)) return null;
+  const stem = lower.slice(0, -1);
+  for (const [candidate] of wordsByInitial(index).get(lower[0]!) ?? [])
+    if (candidate.length >= lower.length + 3 && candidate.endsWith('s') && candidate.startsWith(stem)) return candidate;
+  return null;
 }
 
 const joinedCache = new WeakMap<CorpusIndex, { version: number; byLetters: Map<string, string> }>();

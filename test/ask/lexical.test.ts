@@ -57,6 +57,12 @@ describe('correctQuestion', () => {
     expect(correctQuestion(index, 'what did jen psaki say about the goverment')).toEqual('what did Jen Psaki say about the government');
   });
 
+  it("reads a plural cut short as the coverage's word it begins, before a one-letter slip of another", () => {
+    const chips = new CorpusIndex();
+    chips.addArticles([article('c.txt', 'The chip handles trillions of calculations per second. Analysts called it fast. Rivals called back.')]);
+    expect(correctQuestion(chips, 'how many calcs per second?')).toEqual('how many calculations per second?');
+  });
+
   it('reads an opening slip of a question word as that word, a letter left out or added first', () => {
     expect(correctQuestion(index, 'wat did jen psaki say?')).toEqual('what did Jen Psaki say?');
     expect(['hw', 'whta', 'wher', 'wen'].map(questionWordTypedAs)).toEqual(['how', 'what', 'where', 'when']);
