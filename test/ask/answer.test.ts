@@ -174,6 +174,12 @@ describe('readings of one or two articles', () => {
       'Robin Cook',
     ],
     [
+      'names a thing of the kind asked by its number',
+      'It said it was "plain" Iraq continued to be in material breach of UN resolution 1441.\n\nThe row went on.',
+      'which un resolution was iraq breaching?',
+      'resolution 1441',
+    ],
+    [
       'describes a person by the body they are from',
       'John Ison, from the controversial group Fathers 4 Justice, said: "It is very disappointing."\n\nThe plans were published.',
       'who is john ison?',

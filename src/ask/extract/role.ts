@@ -126,6 +126,12 @@ export function extractRoleHolders(s: ScoredSentence, role: string, question = '
     }
     const next = spans.find((sp) => sp.start > afterHead && sp.start <= afterHead + 2);
     if (next) out.push(person(s, next.text, 1));
+    // "UN resolution 1441", "flight 370": a thing of the kind named by its number.
+    const byNumber = !next && !around ? /^\s(\d{1,5}[A-Z]?)\b(?![.,]\d|%|\s*(?:per|percent|years?|months?|days?)\b)/.exec(text.slice(afterHead)) : null;
+    if (byNumber) {
+      const name = `${text.slice(m.index!, afterHead)} ${byNumber[1]}`;
+      out.push({ key: `name:${fold(name)}`, value: name, mention: name, at: m.index!, sentence: s, confidence: 1 });
+    }
     // "Certain broadcasters, like Fox, …", "clubs such as Chelsea": an example of the kind.
     const example = EXAMPLE_AFTER.exec(text.slice(afterHead))?.[0].length;
     const instance = example === undefined ? undefined : spans.find((sp) => sp.start === afterHead + example);
