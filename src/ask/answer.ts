@@ -211,7 +211,8 @@ function barRelief(best: Candidate, family: Family, slots: readonly Slot[], kind
   const kind = kindAsked?.split(/\s+/).at(-1)?.toLowerCase();
   const told = kind ? slots.filter((s) => s.label.toLowerCase() !== kind) : slots;
   if (holdsEveryThingNamed(best.sentence, told)) return MIN_SENTENCE_RELEVANCE;
-  return family.typed && best.confidence >= SURE_CONFIDENCE ? SURE_ANSWER_RELEVANCE : null;
+  // (A sentence that holds only the kind asked, "Companies like Microsoft and Sony…", tells nothing of the question.)
+  return family.typed && best.confidence >= SURE_CONFIDENCE && told.some((s) => best.sentence.matched.has(s.label)) ? SURE_ANSWER_RELEVANCE : null;
 }
 
 /**
