@@ -52,7 +52,7 @@ export const about: Family = {
   name: 'about',
   detect: [],
   typed: false,
-  minRelevance: 0.55,
+  minRelevance: 0.6,
   conflicts: false,
   extract: ({ q, slots, sentences }) => {
     const out: Candidate[] = sentences.slice(0, 20).map((s) => aboutCandidate(s, q));

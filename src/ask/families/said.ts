@@ -126,7 +126,7 @@ export const said: Family = {
   entity: speakerOf,
   asking: (word) => /^(say|said|tell|told)$/.test(word),
   typed: false,
-  minRelevance: 0.5,
+  minRelevance: 0.55,
   conflicts: false,
   reask: (q, name) => q.text.replace(new RegExp(`\\b${escapeRegExp(q.entity ?? '')}\\b`, 'i'), name),
   extract: ({ index, q, slots, sentences }) => {
