@@ -203,7 +203,7 @@ function computeCentralPeople(index: CorpusIndex): StoryPeople {
       // or the next ("The 29-year-old … she will be granted a place"): news seldom opens with "She".
       const opener =
         /^[“"]?(He|His|She|Her)\b/.exec(sentences[i + 1] ?? '')?.[1] ??
-        /\b(he|his|him|she|her)\b/i.exec(`${text.slice(first.end)} ${sentences[i + 1] ?? ''}`)?.[1];
+        /\b(he|his|him|she|her)\b/i.exec(`${text.slice(first!.end)} ${sentences[i + 1] ?? ''}`)?.[1];
       if (opener && /^h(?:e|is|im)$/i.test(opener)) entry.he++;
       else if (opener) entry.she++;
     });
