@@ -163,6 +163,15 @@ export function personalReferent(index: CorpusIndex, question: string): string |
   return central.find((p) => p.pronoun === pronoun)?.name ?? null;
 }
 
+/** Personal pronouns of one gender or the other, searched from a position (no new strings are made: every sentence of the story is read). */
+const PERSONAL_PRONOUN = /\b(he|his|him|she|her)\b/gi;
+
+/** The first personal pronoun of a text at or after `from`, or undefined. */
+function pronounFrom(text: string, from: number): string | undefined {
+  PERSONAL_PRONOUN.lastIndex = from;
+  return PERSONAL_PRONOUN.exec(text)?.[1];
+}
+
 function computeCentralPeople(index: CorpusIndex): StoryPeople {
   const articles = index.sortedArticles();
   if (articles.length === 0 || articles.length > MAX_ARTICLES) return { central: [], surnames: new Set() };
@@ -201,9 +210,8 @@ function computeCentralPeople(index: CorpusIndex): StoryPeople {
       entry.subject++;
       // The pronoun that opens the sentence after, else the first one after the name, in its sentence
       // or the next ("The 29-year-old … she will be granted a place"): news seldom opens with "She".
-      const opener =
-        /^[“"]?(He|His|She|Her)\b/.exec(sentences[i + 1] ?? '')?.[1] ??
-        /\b(he|his|him|she|her)\b/i.exec(`${text.slice(first!.end)} ${sentences[i + 1] ?? ''}`)?.[1];
+      const next = sentences[i + 1] ?? '';
+      const opener = /^[“"]?(He|His|She|Her)\b/.exec(next)?.[1] ?? pronounFrom(text, first!.end) ?? pronounFrom(next, 0);
       if (opener && /^h(?:e|is|im)$/i.test(opener)) entry.he++;
       else if (opener) entry.she++;
     });
