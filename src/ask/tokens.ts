@@ -1,5 +1,5 @@
 import { STOP_WORDS } from '../index/analyzer.ts';
-import { NON_NAME_CAPITALS } from './lexicon.ts';
+import { MONTHS, NON_NAME_CAPITALS, WEEKDAYS } from './lexicon.ts';
 import { isCommonWord, kindsOfName } from './wordnet.ts';
 
 /**
@@ -111,7 +111,7 @@ function findNameSpans(sentence: string, tokens: Token[]): Span[] {
       adjacent(sentence, tokens[j]!, numbered) &&
       !/['’]s$/.test(tokens[j]!.text) &&
       !DATE_WORDS.test(tokens[j]!.text) &&
-      !/^[%.,:]?\d/.test(sentence.slice(numbered.end)) &&
+      !numberGoesOn(sentence, numbered.end) &&
       (!after || !adjacent(sentence, numbered, after) || STOP_WORDS.has(after.lower))
     )
       j++;
@@ -128,9 +128,16 @@ function findNameSpans(sentence: string, tokens: Token[]): Span[] {
   return spans;
 }
 
-/** Months and days, after which a number is a date. */
-const DATE_WORDS =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+/** Months (in full or by their first three letters, "Sept" too) and days, after which a number is a date. */
+const DATE_WORDS = new RegExp(`^(?:${MONTHS.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)})?`).join('|')}|sept|${WEEKDAYS.join('|')})$`, 'i');
+/** A number that goes on after a small one: "3.5", "2,000", "5%", "10:30". */
+const NUMBER_GOES_ON = /[%.,:]?\d/y;
+
+/** Whether a number continues at `at` (read in place: no substring is made). */
+function numberGoesOn(sentence: string, at: number): boolean {
+  NUMBER_GOES_ON.lastIndex = at;
+  return NUMBER_GOES_ON.test(sentence);
+}
 
 function isNameToken(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;

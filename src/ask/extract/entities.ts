@@ -250,10 +250,10 @@ export function qualifiesNext(sentence: string, first: Span, next: Span): boolea
   return /^(?:['’]s)?\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(between) && (countryOf(first.text) !== null || isTitle(between.replace(/^['’]s/, '')));
 }
 
-/** Lower-case words before a name that say what it is: nouns, the last a kind of person or group. */
 /** Hypernym steps from a title to "person" ("president" → corporate executive → executive → administrator → head → leader → person). */
 const TITLE_KIND_DEPTH = 6;
 
+/** Lower-case words before a name that say what it is: nouns, the last a kind of person or group. */
 function isTitle(words: string): boolean {
   const list = words.trim().split(/\s+/);
   const head = list.at(-1)!;
