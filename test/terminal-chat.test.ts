@@ -154,7 +154,7 @@ describe('terminal chat on a coverage of several stories', () => {
     ]);
     expect(say('/story shevchenko')).toBe('Following the story "Shevchenko completes Chelsea move": questions here are answered from its coverage.');
     expect(say('how long is the contract?').split('\n').slice(0, 3)).toEqual([
-      '4 years',
+      'four years',
       'One source says so.',
       'From the story: Shevchenko completes Chelsea move',
     ]);
@@ -171,7 +171,7 @@ describe('terminal chat on a coverage of several stories', () => {
       'One source says so.',
       'From the story: Shevchenko completes Chelsea move',
     ]);
-    expect(say('how long is the contract?', 'c3').split('\n')[0]).toBe('4 years');
+    expect(say('how long is the contract?', 'c3').split('\n')[0]).toBe('four years');
     const psp = say('where did gamers queue for the psp?', 'c3').split('\n');
     // The sentence that answers covers under 0.7 of the question (it never says "PSP"): weak evidence, said as such.
     expect([psp[0], psp.find((l) => l.startsWith('From the story'))]).toEqual([
