@@ -228,11 +228,16 @@ const SURE_CONFIDENCE = 0.9;
 /** …answers from this share of the question (0.5: chosen on dev and val, where it answered no unanswerable question more; 0.55 gained less). */
 const SURE_ANSWER_RELEVANCE = 0.5;
 
+/** Shortest question word whose longer forms in a value count as the question's own ("champ" of "championships"). */
+const MIN_CUT_WORD = 5;
+
 /** A typed value made only of the question's own words answers nothing. */
 function restatesQuestion(c: Candidate, q: ParsedQuestion): boolean {
   if (!familyOf(q.family).typed) return false;
   const terms = analyzeText(c.value);
-  return terms.length > 0 && terms.every((t) => q.terms.has(t));
+  // ("World Cross Country Championships" restates "…the world cross country champs": a word the question cuts short is its own.)
+  const asked = [...q.terms.keys()].filter((t) => t.length >= MIN_CUT_WORD);
+  return terms.length > 0 && terms.every((t) => q.terms.has(t) || asked.some((a) => t.startsWith(a)));
 }
 
 /**

@@ -180,6 +180,12 @@ describe('readings of one or two articles', () => {
       'resolution 1441',
     ],
     [
+      'never answers with a name the question only cuts short',
+      'Chepkemei would be a strong contender at the World Cross Country Championships, which open in France next month.\n\nShe trains in Embu.',
+      'where are the world cross country champs being held?',
+      'France',
+    ],
+    [
       'describes a person by the body they are from',
       'John Ison, from the controversial group Fathers 4 Justice, said: "It is very disappointing."\n\nThe plans were published.',
       'who is john ison?',
