@@ -88,7 +88,7 @@ function countedNoun(lower: string): string | null {
     /\b(?:number|count|total) of\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower) ??
     // "how big was the tax bill…": the size of the thing named.
     // ("how big was the 1998 settlement…": a year may describe it.)
-    /\bhow (?:big|large|huge|high|small)\s+(?:is|was|are|were|will be)\s+(?:the|a|an|his|her|its|their)\s+(?:(?:19|20)\d{2}\s+)?((?:[a-z][a-z-]*\s*){1,3})/.exec(
+    /\bhow (?:big|large|huge|high|small)\s+(?:is|was|are|were|will be)\s+(?:the|a|an|his|her|its|their|[a-z]+['’]s)\s+(?:(?:19|20)\d{2}\s+)?((?:[a-z][a-z-]*\s*){1,3})/.exec(
       lower,
     );
   const words: string[] = [];

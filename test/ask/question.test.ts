@@ -123,6 +123,7 @@ describe('parseQuestion', () => {
     expect(parseQuestion('how many people died in the conflict?').countNoun).toBe('people');
     // The size of the thing named, past a year that describes it.
     expect(parseQuestion('how big was the 1998 settlement the companies struck?').countNoun).toBe('settlement');
+    expect(parseQuestion("how big is kenya's squad for the championships?").countNoun).toBe('squad');
   });
 
   it('reads "how much" as money when the question counts in money, and a change as a percentage', () => {
