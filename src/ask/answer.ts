@@ -112,8 +112,9 @@ export function answerWithTrace(index: CorpusIndex, question: string, options: A
   const sentences = slots.length ? retrieveSentences(index, slots, cueTerms(q), MIN_RELATED_RELEVANCE) : [];
   const readable = sentences.filter((s) => s.relevance >= MIN_SENTENCE_RELEVANCE).slice(0, READ_SENTENCES);
   const family = familyOf(q.family);
+  const restates = restatementOf(q);
   const extracted = preferOutcomes(preferNearQuestion(family.extract({ index, q, slots, sentences: readable }), slots), q.text, slots).filter(
-    (c) => !restatesQuestion(c, q),
+    (c) => !restates(c),
   );
   // Candidates compete only with evidence nearly as relevant as the best: a sentence that covers the
   // whole question outweighs many that cover half of it. Weaker evidence still counts as support for
@@ -231,13 +232,18 @@ const SURE_ANSWER_RELEVANCE = 0.5;
 /** Shortest question word whose longer forms in a value count as the question's own ("champ" of "championships"). */
 const MIN_CUT_WORD = 5;
 
-/** A typed value made only of the question's own words answers nothing. */
-function restatesQuestion(c: Candidate, q: ParsedQuestion): boolean {
-  if (!familyOf(q.family).typed) return false;
-  const terms = analyzeText(c.value);
+/**
+ * Whether a candidate restates the question: a typed value made only of the question's own words
+ * answers nothing. The question's words are gathered once, for all its candidates.
+ */
+function restatementOf(q: ParsedQuestion): (c: Candidate) => boolean {
+  if (!familyOf(q.family).typed) return () => false;
   // ("World Cross Country Championships" restates "…the world cross country champs": a word the question cuts short is its own.)
   const asked = [...q.terms.keys()].filter((t) => t.length >= MIN_CUT_WORD);
-  return terms.length > 0 && terms.every((t) => q.terms.has(t) || asked.some((a) => t.startsWith(a)));
+  return (c) => {
+    const terms = analyzeText(c.value);
+    return terms.length > 0 && terms.every((t) => q.terms.has(t) || asked.some((a) => t.startsWith(a)));
+  };
 }
 
 /**
