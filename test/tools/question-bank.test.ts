@@ -162,6 +162,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-book-prizes': 15,
     'bbc-da-vinci-film': 13,
     'bbc-dortmund': 19,
+    'bbc-dollar-slide': 18,
     'bbc-drug-firms': 18,
     'bbc-gervais-comedy': 14,
     'bbc-glazer-man-utd': 20,
