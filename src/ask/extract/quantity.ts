@@ -76,7 +76,9 @@ export function extractQuantities(
   const happenings = otherSlots.filter((slot) => /(ed|en|ing)$/.test(slot.label.toLowerCase()));
   // A counted noun the dictionary does not know is a name ("PSPs"), not a kind.
   const namedProduct = countNoun !== null && !generic && !isDictionaryWord(countNoun.replace(/s$/i, ''));
-  const nounNear = (from: number): boolean => {
+  const nounNear = (from: number): boolean => nounFit(from) > 0;
+  /** How well the words after a number name the counted noun: 1 as the question names it, less for a noun of its kind, 0 for none. */
+  const nounFit = (from: number): number => {
     // The noun phrase after the number ends at the first word that starts another phrase: "four
     // producers to be nominated" counts producers, not nominations.
     // "a three-judge panel": the counted noun may be joined to the number by a hyphen.
@@ -89,18 +91,18 @@ export function extractQuantities(
     const stop = all.findIndex((w) => PHRASE_END.has(w.toLowerCase()));
     const next = stop < 0 ? all : all.slice(0, stop);
     const terms = next.map((w) => analyzeTerm(w) ?? '');
-    if (nounSlot && terms.some((t) => nounSlot.terms.has(t))) return true;
+    if (nounSlot && terms.some((t) => nounSlot.terms.has(t))) return 1;
     // "1,981 voters" counts people, "20 individuals" officials: a noun of the same kind, from WordNet.
-    if (countNoun && next.some((w) => sameKind(w, countNoun))) return true;
+    if (countNoun && next.some((w) => sameKind(w, countNoun))) return SAME_KIND_FIT;
     // "sold more than 800,000 units": units and copies count whatever product the question names.
-    if (nounSlot && !generic && (terms[0] === 'unit' || terms[0] === 'copi')) return true;
+    if (nounSlot && !generic && (terms[0] === 'unit' || terms[0] === 'copi')) return 1;
     // "how many PSPs…" answered by "three million of the consoles": a product the question names is
     // counted under the common noun the coverage gives it.
-    if (namedProduct && next.some((w) => /\p{Ll}{3,}s$/u.test(w) && hasNounSense(w))) return true;
+    if (namedProduct && next.some((w) => /\p{Ll}{3,}s$/u.test(w) && hasNounSense(w))) return 1;
     // "14,000 dead", "352 others wounded": what happened to them, right after the number.
-    if (!generic) return false;
+    if (!generic) return 0;
     const first = terms[0] === OTHERS ? terms[1] : terms[0];
-    return first !== undefined && happenings.some((slot) => slot.terms.has(first));
+    return first !== undefined && happenings.some((slot) => slot.terms.has(first)) ? 1 : 0;
   };
   // "killing 129 people and wounding 352": what happened to them, right before the number.
   const happenedBefore = (at: number): boolean => {
@@ -227,7 +229,7 @@ export function extractQuantities(
     const unitOfMeasure = MEASURE_UNIT.exec(after)?.[0];
     const counted = unitOfMeasure ? unitOfMeasure : noun && !written.toLowerCase().endsWith(noun.toLowerCase()) ? ` ${noun}` : '';
     const shown = `${bounding ? `${qualifier} ` : ''}${written}${counted}`;
-    const kind = attached ? 1 : referredBack ? 0.8 : 0.5;
+    const kind = attached ? (nounNear(end) ? nounFit(end) : 1) : referredBack ? 0.8 : 0.5;
     out.push({
       key: `qty:${value}${bounding ? `:${qualifier}` : ''}`,
       value: shown,
@@ -281,6 +283,8 @@ export function extractQuantities(
 }
 
 const OTHERS = analyzeTerm('others');
+/** What a count of a noun of the asked kind ("10,000 people" for "how many volunteers") counts against one of the noun asked. */
+const SAME_KIND_FIT = 0.85;
 /** From this size a number before "of the…" counts a share of a group ("6,000 of those"), not one of its members. */
 const PARTITIVE_COUNT = 100;
 
