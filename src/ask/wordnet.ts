@@ -45,7 +45,7 @@ const NONE: RelatedWords = { synonyms: [], derivations: [] };
  */
 export function relatedWords(word: string): RelatedWords {
   const lower = word.toLowerCase();
-  if (!/^[a-z][a-z-]{2,}$/.test(lower)) return NONE;
+  if (!/^[a-z][a-z-]+$/.test(lower)) return NONE;
   const cached = cache.get(lower);
   if (cached) return cached;
   const synonyms = new Set<string>();

@@ -165,6 +165,8 @@ describe('parseQuestion', () => {
     ]);
     // "by what percentage…" asks for a percentage: the coverage says "down 40%", not the word.
     expect(parseQuestion('by what percentage have asylum applications dropped').focus).toEqual(['asylum', 'applications', 'dropped']);
+    // "how much money…" asks for an amount: the coverage says "$250,000 has been raised", not "money".
+    expect(parseQuestion('how much money did the fans raise for the ad').focus).toEqual(['fans', 'raise', 'ad']);
     // "at the moment" says when the asker asks, not what about.
     expect(parseQuestion('how many podcasts are listed at the moment?').focus).toEqual(['podcasts', 'listed']);
   });

@@ -10,6 +10,10 @@ describe('relatedWords (WordNet 3.1)', () => {
     expect(relatedWords('died').synonyms).toEqual(['decease', 'perish', 'expire', 'conk', 'choke', 'croak']);
   });
 
+  it('reads two-letter words: an ad is an advert', () => {
+    expect(relatedWords('ad').synonyms).toEqual(['advertisement', 'advertizement', 'advertising', 'advertizing', 'advert']);
+  });
+
   it('reads a word in its most used part of speech', () => {
     expect(relatedWords('dog')).toEqual({ synonyms: [], derivations: [] });
   });

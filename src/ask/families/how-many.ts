@@ -84,7 +84,9 @@ export const howMany: Family = {
   ],
   echoWords: ['how many', 'how much'],
   // "by what percentage…", "what % of…": the words that ask for a percentage name nothing the coverage says ("down 40%").
-  asking: (word, lower) => /^(?:percent|percentage)$/.test(word) && PERCENT_QUESTION.test(lower),
+  // "how much money did the fans raise?": the coverage names the amount ("$250,000 has been raised"), not the money.
+  asking: (word, lower) =>
+    (/^(?:percent|percentage)$/.test(word) && PERCENT_QUESTION.test(lower)) || (/^(?:money|cash)$/.test(word) && /\bhow much (?:money|cash)\b/.test(lower)),
   typed: true,
   minRelevance: 0.6,
   conflicts: true,
