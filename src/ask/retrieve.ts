@@ -4,7 +4,17 @@ import { STOP_WORDS, analyzeTerm, analyzeText, isVerbForm } from '../index/analy
 import { splitSentences } from '../text/sentences.ts';
 import { NUMBER_WORDS, OPINION_VERBS, ORDINAL_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
-import { antonyms, hasVerbSense, isDictionaryWord, isKindOf, mainPartOfSpeech, phrasalVerbs, relatedWords } from './wordnet.ts';
+import {
+  antonyms,
+  hasVerbSense,
+  isDictionaryWord,
+  isKindOf,
+  mainPartOfSpeech,
+  namesPersonOrBody,
+  narrowerNouns,
+  phrasalVerbs,
+  relatedWords,
+} from './wordnet.ts';
 import { nameSpans } from './tokens.ts';
 import { quoteSpeakers } from './quotes.ts';
 import { abbreviationExpansions } from './abbreviations.ts';
@@ -97,6 +107,11 @@ const FRAMING_WEIGHT = 0.1;
 const COMPOUND_WEIGHT = 0.9;
 /** Weight of a word's opposite in a yes/no question ("low" for "high"). */
 const OPPOSITE_WEIGHT = 0.7;
+/** "who's the lawyer for…", "who was the california official that…": the role a who-question asks a name for. */
+const ROLE_ASKED =
+  /^who(?:'s|’s|s| is| was| are| were)\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)(?=\s+(?:for|of|that|who|which|at|in|on|behind|with)\b|\s*\??$)/;
+/** What a narrower kind of the person or body asked for counts ("solicitor" for "lawyer"). */
+const NARROWER_WEIGHT = 0.7;
 /** Weight of the word that names the kind of answer asked for ("which radio station" → station). */
 const ANSWER_KIND_WEIGHT = 0.7;
 
@@ -115,6 +130,7 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
     [SCENE_CLAUSE.exec(q.text)?.[1], q.scene].filter((t): t is string => !!t).flatMap((t) => t.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)),
   );
   const frames = framingWords(q.text);
+  const kindAsked = q.answerKind ?? ROLE_ASKED.exec(q.text.toLowerCase())?.[1] ?? null;
   for (const word of specific.length ? specific : q.focus) {
     for (const part of word.split(/[-\s]+/)) {
       const term = analyzeTerm(part);
@@ -139,6 +155,10 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       for (const v of numberSpellings(lower)) add(v, 0.9);
       // WordNet bridges the question's words to the coverage's ("quit" → "resign", "die" → "death"),
       // for common words only (names are not in it), keeping terms the coverage uses but not everywhere.
+      // "who's the lawyer for the men?" answered by "the men's solicitor Matthew Knight": the kind of person
+      // or body asked for is named by its narrower kinds too (WordNet's hyponyms), single words only.
+      if (lower === kindAsked && namesPersonOrBody(lower))
+        for (const w of narrowerNouns(lower)) if (!w.includes(' ')) for (const t of analyzeText(w)) if (index.documentFrequency(t) > 0) add(t, NARROWER_WEIGHT);
       if (!/^\p{Lu}/u.test(part)) {
         const related = relatedWords(part);
         const usable = (t: string): boolean => {

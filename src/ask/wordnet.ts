@@ -382,6 +382,49 @@ export function isKindOf(word: string, broader: string, depth = KIND_DEPTH): boo
   return lemmas(target).some((l) => kinds.has(l));
 }
 
+/** Hypernym steps from a title to "person" (a title's chain is long: "president" → … → "person" is six). */
+const PERSON_DEPTH = 7;
+
+/**
+ * True for a noun that names a kind of person or of organisation ("lawyer", "official", "company").
+ * @example namesPersonOrBody('solicitor') // true
+ */
+export function namesPersonOrBody(noun: string): boolean {
+  return isKindOf(noun, 'person', PERSON_DEPTH) || isKindOf(noun, 'organization', PERSON_DEPTH);
+}
+
+/** Narrower kinds kept per noun at most (WordNet lists dozens for "official"). */
+const MAX_NARROWER = 40;
+const narrowerCache = new Map<string, readonly string[]>();
+
+/**
+ * The nouns that name kinds of a noun, one step down WordNet's hyponym pointers from its most used
+ * senses ("lawyer" → solicitor, barrister, prosecutor, …): the coverage names a person or a firm by
+ * its own kind ("the men's solicitor Matthew Knight") where the asker says the broader one.
+ * Multi-word kinds are given with spaces ("attorney general").
+ * @example narrowerNouns('lawyer').includes('solicitor') // true
+ */
+export function narrowerNouns(word: string): readonly string[] {
+  const lower = word.toLowerCase();
+  const cached = narrowerCache.get(lower);
+  if (cached) return cached;
+  const out = new Set<string>();
+  if (/^[a-z][a-z-]+$/.test(lower)) {
+    const entry = lemmas(lower)
+      .map((l) => lookUpIndex('noun', l))
+      .find((e) => e !== null);
+    for (const offset of entry?.offsets.slice(0, KIND_SENSES) ?? [])
+      for (const p of readSynset('noun', offset)?.pointers ?? []) {
+        if (p.symbol !== '~' || p.pos !== 'n') continue;
+        for (const w of readSynset('noun', p.offset)?.words ?? []) if (out.size < MAX_NARROWER) out.add(w.replace(/_/g, ' '));
+      }
+  }
+  const result = [...out];
+  if (narrowerCache.size >= CACHE_LIMIT) narrowerCache.clear();
+  narrowerCache.set(lower, result);
+  return result;
+}
+
 /** Kinds of thing nobody is: a name WordNet files only under one of these does nothing a who-question asks about. */
 const NO_DOER_KINDS = ['award', 'prize', 'contest', 'competition', 'tournament', 'championship', 'holiday', 'ceremony', 'festival'];
 

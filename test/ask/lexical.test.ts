@@ -162,6 +162,19 @@ describe('buildSlots', () => {
     ]);
   });
 
+  it('reads the kind of person asked for by its narrower kinds too ("lawyer" and "solicitor")', () => {
+    const law = new CorpusIndex();
+    law.addArticles([article('l.txt', "The men's solicitor Matthew Knight spoke.")]);
+    const termsOf = (question: string, label: string) => [
+      ...buildSlots(law, parseQuestion(question), [])
+        .find((s) => s.label === label)!
+        .terms.keys(),
+    ];
+    expect(termsOf("who's the lawyer for the men?", 'lawyer')).toEqual(['lawyer', 'solicitor']);
+    // Not a word that is no kind asked for: "men" keeps its own terms.
+    expect(termsOf("who's the lawyer for the men?", 'men')).toEqual(['men']);
+  });
+
   it('reads a small number in figures and in words as one ("4th" and "fourth", "2" and "two")', () => {
     const termsOf = (question: string, label: string) => [
       ...buildSlots(index, parseQuestion(question), [])

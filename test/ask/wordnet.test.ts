@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { antonyms, isKindOf, isMeasureNoun, kindsOfName, mainPartOfSpeech, namesNoDoer, phrasalVerbs, relatedWords } from '../../src/ask/wordnet.ts';
+import {
+  antonyms,
+  isKindOf,
+  isMeasureNoun,
+  kindsOfName,
+  mainPartOfSpeech,
+  namesNoDoer,
+  namesPersonOrBody,
+  narrowerNouns,
+  phrasalVerbs,
+  relatedWords,
+} from '../../src/ask/wordnet.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { testArticle } from './scored.ts';
@@ -12,6 +23,12 @@ describe('relatedWords (WordNet 3.1)', () => {
 
   it('reads two-letter words: an ad is an advert', () => {
     expect(relatedWords('ad').synonyms).toEqual(['advertisement', 'advertizement', 'advertising', 'advertizing', 'advert']);
+  });
+
+  it('gives the narrower kinds of a noun, and tells kinds of person or body', () => {
+    expect(narrowerNouns('lawyer').slice(0, 3)).toEqual(['advocate', 'counsel', 'counselor']);
+    expect(narrowerNouns('lawyer')).toContain('solicitor');
+    expect(['lawyer', 'company', 'paper'].map(namesPersonOrBody)).toEqual([true, true, false]);
   });
 
   it('reads a word in its most used part of speech', () => {

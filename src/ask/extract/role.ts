@@ -4,7 +4,7 @@ import type { ScoredSentence } from '../retrieve.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
 import { STOP_WORDS, isVerbForm } from '../../index/analyzer.ts';
-import { isCommonWord, isKindOf, mainPartOfSpeech, relatedWords } from '../wordnet.ts';
+import { isCommonWord, isKindOf, mainPartOfSpeech, namesPersonOrBody, narrowerNouns, relatedWords } from '../wordnet.ts';
 import { countryOf } from '../gazetteer.ts';
 
 /**
@@ -94,6 +94,8 @@ export function extractRoleHolders(s: ScoredSentence, role: string, question = '
       asked,
       ...(RELATION_SETS.find((set) => set.includes(asked))?.filter((w) => !w.includes(' ') && w !== asked) ?? []),
       ...(mainPartOfSpeech(asked) === 'noun' ? relatedWords(asked).synonyms : []),
+      // …and its narrower kinds, for a kind of person or body: "who's the lawyer…" is answered by "solicitor Matthew Knight".
+      ...(namesPersonOrBody(asked) ? narrowerNouns(asked) : []),
     ]),
   ];
   const text = s.text;
