@@ -173,6 +173,11 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       if (/^\p{Lu}/u.test(part) && term.length >= 6) for (const v of index.termsStartingWith(term)) if (v.length >= term.length + 3) add(v, 0.85);
       // "IOC", "ATSB", and what chat users shorten ("bb" for Big Brother, "gb" for Great Britain).
       const phrases = abbreviationExpansions(index, part).map((words) => ({ terms: analyzeText(words), weight: 0.95 }));
+      // "Firefox 1.0": the coverage's text is indexed as "1" and "0", so the figure is found as those terms together.
+      const pieces = analyzeText(part);
+      if (pieces.length > 1) phrases.push({ terms: pieces, weight: 1 });
+      // (As rare as its rarest piece: the figure itself is never indexed.)
+      const ownIdf = pieces.length > 1 && index.documentFrequency(term) === 0 ? Math.max(...pieces.map(idfOf)) : idfOf(term);
       const countedGeneric = q.family === 'how_many' && q.countNoun === lower && GENERIC_COUNTED.has(lower);
       // "the two leaders": a small number word describes, it rarely decides which sentence answers.
       const weak = countedGeneric || NUMBER_WORDS[lower] !== undefined;
@@ -182,7 +187,10 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       // A common word the coverage never uses, in any form or synonym ("buy" where it says "signing"),
       // is the asker's wording, not a fact the coverage lacks: it weighs as a common word does. A name
       // the coverage never mentions keeps its weight (the question is likely about something absent).
-      const unused = !/^\p{Lu}/u.test(part) && [...terms.keys()].every((t) => index.documentFrequency(t) === 0);
+      const unused =
+        !/^\p{Lu}/u.test(part) &&
+        [...terms.keys()].every((t) => index.documentFrequency(t) === 0) &&
+        !(pieces.length > 1 && pieces.every((t) => index.documentFrequency(t) > 0));
       // An adverb ("reportedly", "apparently", "originally") says how the asker holds the question,
       // seldom what it is about: it weighs as a common word, though its adjective may still match.
       const adverb = /^\p{Ll}+ly$/u.test(part) && mainPartOfSpeech(part) === null && isDictionaryWord(part);
@@ -196,7 +204,7 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
         terms,
         phrases,
         idf:
-          Math.max(0.2, unused || adverb ? Math.min(idfOf(term), UNUSED_WORD_IDF * Math.log(1 + n)) : idfOf(term)) *
+          Math.max(0.2, unused || adverb ? Math.min(ownIdf, UNUSED_WORD_IDF * Math.log(1 + n)) : ownIdf) *
           (weak ? 0.3 : 1) *
           (inScene ? SCENE_WEIGHT : 1) *
           kind *

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/types.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
 import { correctQuestion, questionWordTypedAs, truecaseQuestion } from '../../src/ask/truecase.ts';
-import { buildSlots, spellingCorrections } from '../../src/ask/retrieve.ts';
+import { buildSlots, retrieveSentences, spellingCorrections } from '../../src/ask/retrieve.ts';
 import { parseQuestion } from '../../src/ask/question.ts';
 import { answerQuestion } from '../../src/ask/answer.ts';
 import { analyzeTerm } from '../../src/index/analyzer.ts';
@@ -160,6 +160,16 @@ describe('buildSlots', () => {
       ['web', 'webpag'],
       ['page', 'webpag'],
     ]);
+  });
+
+  it('finds a figure the index splits ("Firefox 1.0" is indexed as "1" and "0") as its pieces together', () => {
+    const web = new CorpusIndex();
+    web.addArticles([article('f.txt', 'The release of Firefox 1.0 on 9 November was awaited.'), article('g.txt', 'Firefox 2 came later.')]);
+    const slot = buildSlots(web, parseQuestion('when did firefox 1.0 come out?'), []).find((s) => s.label === '1.0')!;
+    expect(slot.phrases).toEqual([{ terms: ['1', '0'], weight: 1 }]);
+    const [best] = retrieveSentences(web, buildSlots(web, parseQuestion('when did firefox 1.0 come out?'), []));
+    expect(best!.text).toBe('The release of Firefox 1.0 on 9 November was awaited.');
+    expect([...best!.matched].sort()).toEqual(['1.0', 'firefox']);
   });
 
   it('reads the kind of person asked for by its narrower kinds too ("lawyer" and "solicitor")', () => {
