@@ -372,6 +372,22 @@ describe('extractExplanations', () => {
   });
 });
 
+describe('extractExplanations: what tells a reason', () => {
+  it('reads a purpose, an opening clause of reason and a cause told actively as reasons; a sentence that only names a reason as a circumstance', () => {
+    const cs = extractExplanations(
+      [
+        sentence('Record companies put out the big releases early hoping to cash in on Christmas.'),
+        sentence('As these sites rarely use advertising to offset costs, the bills could hurt them.'),
+        sentence('Worries about cyber-crime have prompted many employers to consider monitoring.'),
+        sentence('She has given a reason for her absence, he said.'),
+        sentence('As well as the album, a single is out.'),
+      ],
+      'why',
+    );
+    expect(cs.map((c) => c.confidence)).toEqual([1, 1, 1, 0.8, 0.6]);
+  });
+});
+
 describe('extractExplanations for how', () => {
   it('reads a manner from "by" and a gerund, "used", "able to", never from the "by" of an agent', () => {
     const fit = (text: string) => extractExplanations([sentence(text)], 'how')[0]!.confidence;

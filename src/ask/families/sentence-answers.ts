@@ -15,10 +15,13 @@ import { MONTHS, SPEECH_VERBS, WEEKDAYS } from '../lexicon.ts';
 
 /** Words that state a reason outright: a sentence holding one explains rather than reports. */
 const REASON =
-  /\b(because|since|as a result of|due to|owing to|thanks to|in order to|so that|so as to|in response to|in protest|in retaliation|reasons?|purpose|aim(?:ed)? (?:to|at)|intended to|motivated|prompted by|caused by|blamed|on the grounds|the grounds|why)\b|\b\p{L}+(?:ed|en) for (?:\p{L}+ )?\p{L}+ing\b|[,;] so (?!far\b|much\b|many\b|long\b|that\b)|, (?:saying|claiming|arguing|citing|complaining)\b|\bso \p{L}+ (?:\p{L}+ ){0,12}?that\b/iu;
+  /\b(because|since|as a result of|due to|owing to|thanks to|in order to|so that|so as to|in response to|in protest|in retaliation|reasons? (?:is|was|were|being|behind)|for (?:this|that|these|those) reasons?|purpose|aim(?:ed)? (?:to|at)|intended to|motivated|prompted by|(?:has|have|had) prompted|caused by|blamed|on the grounds|the grounds|hoping to|in a bid to|in an attempt to|an attempt to|the impetus|concerned that)\b|\b\p{L}+(?:ed|en) for (?:\p{L}+ )?\p{L}+ing\b|[,;] so (?!far\b|much\b|many\b|long\b|that\b)|, (?:saying|claiming|arguing|citing|complaining)\b|\bso \p{L}+ (?:\p{L}+ ){0,12}?that\b/iu;
+/** A sentence that opens with a clause of reason: "As these sites rarely use advertising…, the burden…" (not "As well…", "As Mr Blair said"). */
+const CAUSAL_AS =
+  /^As (?!(?:well|of|part|for|such|expected|usual|ever|always|far|long|soon|much|many|a|an|the|with|in|at|to|if|though)\b)[a-z]+\b[^,.]{0,120},/;
 /** Words that suggest a reason: a circumstance or a concern. */
 const CIRCUMSTANCE =
-  /\b(after|amid|following|over concerns?|fears?|worried|concerns? (?:that|about|over)|sparked|triggered|led to|to (?:avoid|prevent|protect|ensure|stop|help|allow|clarify|discuss|set|push|secure|keep|punish|counter|defuse|win|raise|cut|boost))\b/i;
+  /\b(after|amid|following|reasons?|why|over concerns?|fears?|worried|concerns? (?:that|about|over)|sparked|triggered|led to|to (?:avoid|prevent|protect|ensure|stop|help|allow|clarify|discuss|set|push|secure|keep|punish|counter|defuse|win|raise|cut|boost))\b/i;
 /** Words that give a manner or means. */
 const MANNER =
   /\b(by \p{L}+ing|by means of|through|using|used|via|with the help of|thanks to|after|when|in a|in an|managed to|(?:is|are|was|were|be|been)(?: \p{L}+)? able to)\b/iu;
@@ -164,7 +167,7 @@ function neighbour(s: ScoredSentence, n: NeighbourSentence): ScoredSentence {
 /** How well a sentence gives what a why or how question asks for: 1 when it says so outright. */
 function explanationFit(text: string, kind: 'why' | 'how'): number {
   if (kind === 'how') return MANNER.test(text) ? 1 : 0.7;
-  return REASON.test(text) ? 1 : CIRCUMSTANCE.test(text) ? 0.8 : 0.6;
+  return REASON.test(text) || CAUSAL_AS.test(text) ? 1 : CIRCUMSTANCE.test(text) ? 0.8 : 0.6;
 }
 
 /**
