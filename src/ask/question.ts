@@ -236,10 +236,11 @@ export function isQuestionWord(word: string): boolean {
 
 /**
  * Phrases that say how the asker feels about the question, not what it is about ("so far", "in
- * total", "still", "back in 85": the year is the fact, "back" the asker's tone), and chat's asides ("btw", "tbh", "pls").
+ * total", "still", "back in 85": the year is the fact, "back" the asker's tone; "ended up buying": what
+ * was bought), and chat's asides ("btw", "tbh", "pls").
  */
 export const FILLER_PHRASES =
-  /\b(so far|in total|altogether|in the first place|at all|actually|actual|exactly|roughly|approximately|ever|even|really|basically|at the moment|right now|at present|these days|nowadays|currently|now|still|back(?= (?:in|then)\b)|btw|by the way|fyi|tbh|imo|imho|pls|plz|please|lol|thx|thanks|anyway|anyways)\b/gi;
+  /\b(so far|in total|altogether|in the first place|at all|actually|actual|exactly|roughly|approximately|ever|even|really|basically|at the moment|right now|at present|these days|nowadays|currently|now|still|back(?= (?:in|then)\b)|btw|by the way|fyi|tbh|imo|imho|pls|plz|please|lol|thx|thanks|anyway|anyways|end(?:s|ed|ing)? up|wind(?:s|ing)? up|wound up)\b/gi;
 
 /** Focus words that name nothing on their own ("happen", "do"): a question with only these needs a subject. */
 const GENERIC_FOCUS = new Set([

@@ -167,6 +167,8 @@ describe('parseQuestion', () => {
     expect(parseQuestion('by what percentage have asylum applications dropped').focus).toEqual(['asylum', 'applications', 'dropped']);
     // "how much money…" asks for an amount: the coverage says "$250,000 has been raised", not "money".
     expect(parseQuestion('how much money did the fans raise for the ad').focus).toEqual(['fans', 'raise', 'ad']);
+    // "ended up buying" tells what was bought: "end up" is the asker's way of telling it.
+    expect(parseQuestion('why didnt gazprom end up buying yugansk at the auction').focus).toEqual(['gazprom', 'buying', 'yugansk', 'auction']);
     // "at the moment" says when the asker asks, not what about.
     expect(parseQuestion('how many podcasts are listed at the moment?').focus).toEqual(['podcasts', 'listed']);
   });
