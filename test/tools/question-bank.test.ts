@@ -107,6 +107,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-cell-chip': 21,
     'bbc-chepkemei-ban': 16,
     'bbc-child-access': 17,
+    'bbc-cold-calls': 12,
     'bbc-firefox': 14,
     'bbc-games-classroom': 23,
     'bbc-goldsmith-advice': 21,
