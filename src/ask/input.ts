@@ -31,6 +31,9 @@ const questionSchema = z
       // and Markdown emphasis around words.
       .replace(/<[^<>]{0,200}>/g, ' ')
       .replace(/(^|\s)@(everyone|here|channel)\b/gi, ' ')
+      // "@newsdesk who requested the call?" typed as text (the terminal, a pasted message): a name the
+      // question opens with after "@" addresses the bot, it is no word of the question.
+      .replace(/^\s*(?:@[\p{L}\p{N}._-]+[,:]?\s+)+/u, '')
       .replace(/[*_~`]{1,3}([^*_~`]+)[*_~`]{1,3}/g, '$1')
       .replace(/\s+/g, ' ')
       .replace(/\s+([?!.,;:])/g, '$1')

@@ -77,3 +77,12 @@ describe('withoutInvisibles', () => {
     expect(validateQuestion('who\u202e requested the call?')).toEqual({ ok: true, question: 'who requested the call?' });
   });
 });
+
+describe('validateQuestion', () => {
+  it('drops the "@name" a question opens with, which addresses the bot, and keeps one inside it', () => {
+    expect(validateQuestion('@newsdesk who requested the call?')).toEqual({ ok: true, question: 'who requested the call?' });
+    expect(validateQuestion('@newsdesk, @desk: when are the talks?')).toEqual({ ok: true, question: 'when are the talks?' });
+    expect(validateQuestion('did @jack_dorsey tweet about it?')).toEqual({ ok: true, question: 'did @jack_dorsey tweet about it?' });
+    expect(validateQuestion('@newsdesk')).toEqual({ ok: true, question: '@newsdesk' });
+  });
+});
