@@ -168,6 +168,12 @@ describe('readings of one or two articles', () => {
       'No',
     ],
     [
+      'answers who did an action with the name given its doer\'s title ("chairman" for "chaired")',
+      'Committee chairman Alan Beith said the five-month inquiry had been complex.\n\nThe committee of MPs published its report on child access.',
+      'who chaired the committee of mps?',
+      'Alan Beith',
+    ],
+    [
       'answers "who thinks…" with whoever said it',
       'Former foreign secretary Robin Cook said the admission suggested Parliament may have been misled.\n\nThe row went on.',
       "who thinks parliament might've been misled?",
