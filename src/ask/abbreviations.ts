@@ -55,12 +55,17 @@ function initialisms(index: CorpusIndex): Map<string, string> {
   for (let i = 0; i < articles.length; i += step) {
     const a = articles[i]!;
     for (const span of nameSpans(`${a.title}. ${a.text.slice(0, NAME_CHARS)}`)) {
-      const words = span.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-      if (words.length < 2 || words.length > 4) continue;
-      const initials = initialsOf(words);
-      const names = counts.get(initials) ?? new Map<string, number>();
-      names.set(span.text, (names.get(span.text) ?? 0) + 1);
-      counts.set(initials, names);
+      const all = span.text.split(/\s+/);
+      // "NY" for "New York" in "New York Marathon": a name's opening words are a name too.
+      for (let k = 2; k <= Math.min(4, all.length); k++) {
+        const name = all.slice(0, k).join(' ');
+        const words = all.slice(0, k).filter((w) => /^\p{Lu}/u.test(w));
+        if (words.length < 2 || words.length > 4 || !/^\p{Lu}/u.test(all[k - 1]!)) continue;
+        const initials = initialsOf(words);
+        const names = counts.get(initials) ?? new Map<string, number>();
+        names.set(name, (names.get(name) ?? 0) + 1);
+        counts.set(initials, names);
+      }
     }
   }
   const byInitials = new Map<string, string>();

@@ -267,4 +267,11 @@ describe('abbreviations chat users make', () => {
     expect(abbreviationExpansions(names, 'tie')).toEqual([]);
     expect(answerQuestion(names, 'when do gb face israel?').answer.answer).toBe('March');
   });
+
+  it('reads the initials of the words a longer name opens with ("NY" for "New York" in "New York Marathon")', () => {
+    const races = new CorpusIndex();
+    races.addArticles([article('a.txt', 'She was edged out by Radcliffe in the New York Marathon last year.', 'Kenyan banned')]);
+    expect(abbreviationExpansions(races, 'NY')).toEqual(['New York']);
+    expect(abbreviationExpansions(races, 'NYM')).toEqual(['New York Marathon']);
+  });
 });
