@@ -101,6 +101,7 @@ describe('judgeBankAnswer', () => {
 const BARS: Record<BankSplit, Record<string, number>> = {
   dev: {
     'bbc-aussie-bids': 19,
+    'bbc-balco': 19,
     'bbc-barclays-absa': 14,
     'bbc-blunkett': 19,
     'bbc-campbell-mandelson': 20,
@@ -119,6 +120,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-oscars-2005': 18,
     'bbc-pension-strike': 26,
     'bbc-psp-launch': 24,
+    'bbc-ray-charles': 18,
     'bbc-reliance-feud': 14,
     'bbc-search-wars': 24,
     'bbc-spam-screensaver': 12,
