@@ -655,3 +655,44 @@ export const WEEKDAYS: readonly string[] = ['Sunday', 'Monday', 'Tuesday', 'Wedn
 
 /** Honorifics only people carry, before a name ("Mr Campbell", "Sir Alex Ferguson", "Dame Judi Dench"). */
 export const HONORIFICS: readonly string[] = ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Lord', 'Lady', 'Baroness', 'Dame'];
+
+/**
+ * Chat shorthand and the words it stands for ("how many ppl work there?", "last yr", "w/ the govt"):
+ * how people type in a channel, not words a news story uses. A question's shorthand is read as its
+ * word when the coverage does not use the shorthand itself.
+ */
+export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
+  ppl: 'people',
+  govt: 'government',
+  gov: 'government',
+  yr: 'year',
+  yrs: 'years',
+  hr: 'hour',
+  hrs: 'hours',
+  mins: 'minutes',
+  wk: 'week',
+  wks: 'weeks',
+  mth: 'month',
+  mths: 'months',
+  approx: 'approximately',
+  abt: 'about',
+  bout: 'about',
+  b4: 'before',
+  bc: 'because',
+  cos: 'because',
+  coz: 'because',
+  cuz: 'because',
+  tho: 'though',
+  thru: 'through',
+  msg: 'message',
+  msgs: 'messages',
+  info: 'information',
+  intl: 'international',
+  dept: 'department',
+  uni: 'university',
+  mgr: 'manager',
+  pic: 'picture',
+  pics: 'pictures',
+  vid: 'video',
+  vids: 'videos',
+};

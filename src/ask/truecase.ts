@@ -1,4 +1,5 @@
 import type { CorpusIndex } from '../index/corpus-index.ts';
+import { CHAT_SHORTHAND } from './lexicon.ts';
 import { analyzeTerm } from '../index/analyzer.ts';
 import { spellingCorrections, transposedWord } from './retrieve.ts';
 import { abbreviationExpansions } from './abbreviations.ts';
@@ -19,13 +20,19 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
   const question = typed
     .replace(/^\s*\p{L}+/u, (first) => questionWordTypedAs(first) ?? first)
     .replace(CONTRACTION, "$1n't")
-    .replace(WH_CONTRACTION, "$1's");
+    .replace(WH_CONTRACTION, "$1's")
+    // "deal w/ people": "w/" is "with".
+    .replace(/(^|\s)w\/(?=\s|$)/g, '$1with');
   // Chat fillers ("in the first place") are left as typed: they are dropped later, never respelt.
   const fillers = new Set<number>();
   for (const m of question.matchAll(FILLER_PHRASES)) for (let i = m.index; i < m.index + m[0].length; i++) fillers.add(i);
-  const respelt = question.replace(WORD, (word, at: number) => {
+  const respelt = question.replace(WORD, (word, at: number, all: string) => {
     // "how many" is never "how man": the question's own grammar is as typed.
     if (fillers.has(at) || isQuestionWord(word)) return word;
+    // "ppl", "govt", "last yr": chat shorthand is its word, unless the coverage writes it so too.
+    // (Typed in lower case and whole: "U2" is no shorthand.)
+    const shorthand = word === word.toLowerCase() && !/^[\p{N}]/u.test(all.charAt(at + word.length)) ? CHAT_SHORTHAND[word] : undefined;
+    if (shorthand !== undefined && index.documentFrequency(analyzeTerm(word) ?? word) === 0) return shorthand;
     const term = analyzeTerm(word);
     if (term === null || index.documentFrequency(term) > 0) return word;
     // A word in common use that the coverage never uses ("bust", "react", "packing") is the asker's

@@ -254,6 +254,20 @@ describe('acronyms', () => {
 });
 
 describe('abbreviations chat users make', () => {
+  it('reads chat shorthand as its word ("ppl", "govt", "last yr", "w/"), unless the coverage writes it so', () => {
+    const staff = new CorpusIndex();
+    staff.addArticles([article('a.txt', 'Southcorp employs 2,700 people. The government said so last year. U2 played.', 'Wine jobs')]);
+    expect(correctQuestion(staff, 'how many ppl work at Southcorp w/ the govt last yr?')).toBe(
+      'how many people work at Southcorp with the government last year?',
+    );
+    // "U2" is a name, not "you"; a shorthand the coverage itself uses stays.
+    expect(correctQuestion(staff, 'what did U2 play?')).toBe('what did U2 play?');
+    const info = new CorpusIndex();
+    info.addArticles([article('b.txt', 'The info desk opened.', 'Desk')]);
+    expect(correctQuestion(info, 'when did the info desk open?')).toBe('when did the info desk open?');
+    expect(answerQuestion(staff, 'how many ppl work at southcorp?').answer.answer).toBe('2,700 people');
+  });
+
   it('reads a short word the coverage does not use as the initials of a name it does', () => {
     const names = new CorpusIndex();
     names.addArticles([
