@@ -109,6 +109,10 @@ describe('extractQuantities', () => {
     expect(values(extractQuantities(sentence('YouGov polled a sample of 1,981 voters.'), slot('people', ['people']), 'people'))).toEqual([
       ['qty:1981', '1,981 voters'],
     ]);
+    // A body of people counts its people: "76,200 staff" for "how many people…".
+    expect(values(extractQuantities(sentence('It employs 76,200 staff worldwide.'), slot('people', ['people']), 'people'))).toEqual([
+      ['qty:76200', '76,200 staff'],
+    ]);
   });
 
   it('counts a product the question names under the common noun the coverage gives it', () => {

@@ -294,6 +294,8 @@ const PARTITIVE_COUNT = 100;
  */
 function sameKind(word: string, countNoun: string): boolean {
   if (word.length < 3 || /^\p{Lu}/u.test(word)) return false;
+  // "how many people work there?" answered by "employs 76,200 staff": a body of people counts its people.
+  if (GENERIC_COUNTED.has(countNoun.toLowerCase()) && (word.toLowerCase() === 'personnel' || isKindOf(word, 'personnel'))) return true;
   return isKindOf(word, countNoun) || isKindOf(countNoun, word);
 }
 
