@@ -670,6 +670,8 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   hr: 'hour',
   hrs: 'hours',
   mins: 'minutes',
+  pts: 'points',
+  secs: 'seconds',
   wk: 'week',
   wks: 'weeks',
   mth: 'month',
