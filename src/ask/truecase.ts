@@ -50,10 +50,11 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
     const cutPlural = pluralClipping(index, bare);
     const best = spellingCorrections(index, term, isDictionaryWord(word) ? 1 : undefined)[0];
     const clipped = clippedWord(index, bare);
+    // ("dealy" is "delay" with two letters swapped, the commonest slip, before it is "deal" with one too many.)
     const surface =
       (cutPlural === null ? undefined : cutPlural + possessive) ??
-      (best === undefined ? undefined : surfaces(index).get(best)) ??
       transposedWord(index, word) ??
+      (best === undefined ? undefined : surfaces(index).get(best)) ??
       (clipped === null ? undefined : clipped + possessive);
     if (surface === undefined) return word;
     return /^\p{Lu}/u.test(word) ? surface.charAt(0).toUpperCase() + surface.slice(1) : surface;

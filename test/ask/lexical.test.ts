@@ -57,6 +57,12 @@ describe('correctQuestion', () => {
     expect(correctQuestion(index, 'what did jen psaki say about the goverment')).toEqual('what did Jen Psaki say about the government');
   });
 
+  it('reads two letters typed the wrong way round as the word meant, before a word one letter shorter ("dealy" is "delay", not "deal")', () => {
+    const tv = new CorpusIndex();
+    tv.addArticles([article('d.txt', 'The ceremony was broadcast with a seven-second delay. The network signed a deal. The deal ran on.')]);
+    expect(correctQuestion(tv, 'how long was the broadcast dealy?')).toEqual('how long was the broadcast delay?');
+  });
+
   it("reads a plural cut short as the coverage's word it begins, before a one-letter slip of another", () => {
     const chips = new CorpusIndex();
     chips.addArticles([article('c.txt', 'The chip handles trillions of calculations per second. Analysts called it fast. Rivals called back.')]);
