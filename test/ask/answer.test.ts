@@ -356,6 +356,22 @@ describe('a speaker asked about by first name', () => {
   });
 });
 
+describe("a speaker's statement that names them only as 'he'", () => {
+  const index = new CorpusIndex();
+  index.addArticles([
+    article(
+      'mac.txt',
+      'Apple launched a cheap computer on Tuesday.\n\nSaid Mr Fogg: "It\'s very much a computer." One dissenting opinion came from Brian Gammage, vice-president of research at analysts Gartner. He said: "I don\'t think it changes the world." Although the Mac mini was very cheap for an Apple computer, it was still expensive compared to many PCs. Also, he said, it appealed in categories that few consumers care about. "The PC world is a pile-em-high, sell-em-cheap market," he said.',
+    ),
+    article('pc.txt', 'The PC market grew. The market for PC parts grew too. PC sales rose in the market.'),
+    article('chips.txt', 'PC makers watched the market. The market was flat for PC firms.'),
+  ]);
+
+  it('covers the speaker by attribution, so that the statement about the topic answers, not the one beside the name', () => {
+    expect(answerQuestion(index, 'what did brian gammage say about the pc market?').answer.answer).toBe('The PC world is a pile-em-high, sell-em-cheap market');
+  });
+});
+
 describe('amounts stated the way the question asks', () => {
   const index = new CorpusIndex();
   index.addArticles([

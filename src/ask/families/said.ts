@@ -139,10 +139,16 @@ export const said: Family = {
     // Quotes the extractor cannot attribute word by word ("Asked if…, Scudamore said: "It is
     // not."") still answer when the sentence names the speaker and reports speech.
     if (q.entity) out.push(...extractReportedSpeech(sentences, q.entity));
-    // A quote cited with the sentence that names its teller covers the speaker through it.
+    // A statement is its speaker's by attribution ("'The PC world is a pile-em-high market,' he said"
+    // is Gammage's): it covers the words that name the speaker, and the rest by its own words.
     // (A sentence's own words never cover more than its relevance, which counts them too.)
+    const speakerTerms = new Set(analyzeText(speaker ?? q.entity ?? ''));
+    const named = slots.filter((x) => [...x.terms.keys()].some((t) => speakerTerms.has(t)));
+    const rest = slots.filter((x) => !named.includes(x));
+    const total = slots.reduce((a, x) => a + x.idf, 0) || 1;
+    const namedIdf = named.reduce((a, x) => a + x.idf, 0);
     for (const [i, c] of out.entries()) {
-      const own = textRelevance(slots, c.sentence.text);
+      const own = (namedIdf + textRelevance(rest, c.sentence.text) * (total - namedIdf)) / total;
       if (own > c.sentence.relevance) out[i] = { ...c, sentence: { ...c.sentence, relevance: own } };
     }
     const whole = out.map((c) => runOn(index, c));
