@@ -30,8 +30,8 @@ export function correctQuestion(index: CorpusIndex, typed: string): string {
     // "how many" is never "how man": the question's own grammar is as typed.
     if (fillers.has(at) || isQuestionWord(word)) return word;
     // "ppl", "govt", "last yr": chat shorthand is its word, unless the coverage writes it so too.
-    // (Typed in lower case and whole: "U2" is no shorthand.)
-    const shorthand = word === word.toLowerCase() && !/^[\p{N}]/u.test(all.charAt(at + word.length)) ? CHAT_SHORTHAND[word] : undefined;
+    // (Typed in lower case and whole: "U2" is no shorthand. A map, so that "constructor" is no key.)
+    const shorthand = word === word.toLowerCase() && !/^[\p{N}]/u.test(all.charAt(at + word.length)) ? CHAT_SHORTHAND.get(word) : undefined;
     if (shorthand !== undefined && index.documentFrequency(analyzeTerm(word) ?? word) === 0) return shorthand;
     const term = analyzeTerm(word);
     if (term === null || index.documentFrequency(term) > 0) return word;

@@ -266,6 +266,8 @@ describe('abbreviations chat users make', () => {
     expect(correctQuestion(staff, 'how many ppl work at Southcorp w/ the govt last yr?')).toBe(
       'how many people work at Southcorp with the government last year?',
     );
+    // A word that names a property of every object is no shorthand.
+    expect(correctQuestion(staff, 'who is the constructor of the tostring deal?')).toBe('who is the constructor of the tostring deal?');
     // "U2" is a name, not "you"; a shorthand the coverage itself uses stays.
     expect(correctQuestion(staff, 'what did U2 play?')).toBe('what did U2 play?');
     const info = new CorpusIndex();
