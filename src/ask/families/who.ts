@@ -114,7 +114,10 @@ function doerNouns(relation: readonly Slot[]): string[] {
     ...new Set(
       relation
         .filter((r) => /^\p{Ll}/u.test(r.label) && (isVerbForm(r.label) || mainPartOfSpeech(r.label) === 'verb'))
-        .flatMap((r) => [...relatedWords(r.label).derivations, ...relatedWords(r.label).synonyms])
+        .flatMap((r) => {
+          const related = relatedWords(r.label);
+          return [...related.derivations, ...related.synonyms];
+        })
         .filter((d) => mainPartOfSpeech(d) === 'noun' && namesPersonOrBody(d)),
     ),
   ];
