@@ -149,6 +149,19 @@ describe('extractQuantities', () => {
   });
 });
 
+describe('extractQuantities: a list before the counted noun', () => {
+  it('counts the items listed before the counted noun, and reads no figure inside the list', () => {
+    const titles = slot('titles', ['titl']);
+    const s = sentence('White failed a drugs test after winning the 100m and 200m titles at the 2003 world athletics championships.', null, ['titles']);
+    expect(values(extractQuantities(s, titles, 'titles'))).toEqual([['qty:2', 'two (100m and 200m titles)']]);
+    const elections = slot('elections', ['elect']);
+    const three = sentence("He was Tony Blair's right-hand man at the 1992, 1997 and 2001 elections.", null, ['elections']);
+    expect(values(extractQuantities(three, elections, 'elections'))).toEqual([['qty:3', 'three (1992, 1997 and 2001 elections)']]);
+    // Lower-case words are no list of what tells them apart: "killing 129 people and wounding 352".
+    expect(values(extractQuantities(sentence('Rebels and soldiers clashed.', null, ['soldiers']), slot('soldiers', ['soldier']), 'soldiers'))).toEqual([]);
+  });
+});
+
 describe('extractDates', () => {
   it('reads "May" as the month only where it is one, and a season as a weak date', () => {
     expect(values(extractDates(sentence('He wants to play a part in the poll, expected in May.', null)))).toEqual([['month:y-5', 'May']]);
@@ -214,6 +227,18 @@ describe('extractPlaces', () => {
 
   it('does not split a name at "in"', () => {
     expect(values(extractPlaces(sentence('He met the Organization for Security and Cooperation in Europe.')))).toEqual([]);
+  });
+});
+
+describe('extractPlaces: a name that qualifies an event', () => {
+  it('counts a name before a gathering or a contest for less than the place it is held in', () => {
+    const s = sentence('Gates spoke during a keynote speech at the RSA Security conference currently being held in San Francisco.');
+    expect(extractPlaces(s).map((c) => [c.value, Math.round(c.confidence * 100) / 100])).toEqual([
+      ['RSA Security', 0.36],
+      ['San Francisco', 1],
+    ]);
+    // A hotel is a place: the name before it is where.
+    expect(extractPlaces(sentence('The squad is based at the Mottram Hall hotel.')).map((c) => [c.value, c.confidence])).toEqual([['Mottram Hall', 0.9]]);
   });
 });
 
@@ -602,6 +627,13 @@ describe('extractByAgents', () => {
     // A kind before the name, and the name's own article: "by royalty payments group the Performing Right Society".
     const poll = sentence('A poll carried out by royalty payments group the Performing Right Society found The Wonder of You was most played.');
     expect(extractByAgents(index, poll, []).map((c) => c.value)).toEqual(['Performing Right Society']);
+  });
+});
+
+describe('extractByAgents: a short form in brackets', () => {
+  it('reads "by Balco (BALCO) president Victor Conte" as the person, the short form belonging to the body', () => {
+    const s = sentence('She took steroids given to her by Bay Area Lab Co-Operative (Balco) president Victor Conte.');
+    expect(extractByAgents(new CorpusIndex(), s, []).map((c) => c.value)).toEqual(['Victor Conte']);
   });
 });
 

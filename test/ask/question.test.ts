@@ -85,6 +85,8 @@ describe('detectFamily: chat phrasings', () => {
         detectFamily,
       ),
     ).toEqual(['who', 'who', 'who_is']);
+    // A prefixed verb after a name is a verb all the same: whom that person works with.
+    expect(['who is lee co-writing the screenplay with', 'who is lee co-star'].map(detectFamily)).toEqual(['who', 'who_is']);
   });
 });
 

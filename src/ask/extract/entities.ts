@@ -232,8 +232,11 @@ export function entityAfter(sentence: string, from: number): EntityMention | nul
   if (!first) return null;
   // "by US rock group Eagles of Death Metal": a demonym opens the noun phrase; the name closes it.
   // So does a name before the kind of person or group it qualifies ("X Factor winner Steve Brookstein").
-  const next = all.find((s) => s.start > first.end);
-  return classifySpan(sentence, next && qualifiesNext(sentence, first, next) ? next : first);
+  // "by Bay Area Lab Co-Operative (Balco) president Victor Conte": a short form in brackets belongs to the name before it.
+  const bracket = /^\s*\([^()]{1,30}\)/.exec(sentence.slice(first.end))?.[0].length ?? 0;
+  const end = first.end + bracket;
+  const next = all.find((s) => s.start > end);
+  return classifySpan(sentence, next && qualifiesNext(sentence, { ...first, end }, next) ? next : first);
 }
 
 /**

@@ -3,7 +3,7 @@ import { nameSpans } from '../tokens.ts';
 import { countryOf, isCountryName } from '../gazetteer.ts';
 import type { Candidate } from './candidate.ts';
 import { oneOf } from '../../text/patterns.ts';
-import { kindsOfName, namesNoDoer } from '../wordnet.ts';
+import { isKindOf, kindsOfName, namesNoDoer } from '../wordnet.ts';
 
 /**
  * Places: a capitalised name after a locative preposition ("in Geneva", "at the Bataclan",
@@ -157,13 +157,23 @@ export function extractPlaces(
     const broad = BROAD_PLACES.test(span.text);
     // A whole country is a broad answer when the coverage also names the city ("in Houston" over "in the US").
     const country = !countryWanted && isCountryName(span.text);
+    // "at the RSA Security conference (…held in San Francisco)": a name that qualifies a gathering
+    // or a contest names that event, not where it is.
+    const qualified = /^\s+(\p{Ll}+)\b/u.exec(s.text.slice(span.end))?.[1];
+    const qualifiesEvent = qualified !== undefined && namesEvent(qualified);
     out.push({
       key: `place:${span.text.toLowerCase()}`,
       value: span.text,
       mention: span.text,
       at: span.start,
       sentence: s,
-      confidence: (strong ? 1 : 0.5) * (known ? 1 : 0.9) * (broad ? 0.6 : 1) * (country ? COUNTRY_FACTOR : 1) * kindFit(s.text, span, kind),
+      confidence:
+        (strong ? 1 : 0.5) *
+        (known ? 1 : 0.9) *
+        (broad ? 0.6 : 1) *
+        (country ? COUNTRY_FACTOR : 1) *
+        (qualifiesEvent ? EVENT_FACTOR : 1) *
+        kindFit(s.text, span, kind),
     });
   }
   // "Paris-based Euronext", "the Luxembourg-based Clearstream unit": where the name is based.
@@ -181,6 +191,23 @@ export function extractPlaces(
   }
   return out;
 }
+
+/** What a name counts that qualifies an event ("the RSA Security conference"): it names no place. */
+const EVENT_FACTOR = 0.4;
+
+/**
+ * True for a noun WordNet files under gatherings, contests or shows and not under structures or areas:
+ * "conference", "match", "rally" are events; "hotel", "court", "airport" are places.
+ */
+function namesEvent(noun: string): boolean {
+  return (
+    ['gathering', 'contest', 'show'].some((k) => isKindOf(noun, k, EVENT_DEPTH)) &&
+    !['structure', 'facility', 'area', 'location'].some((k) => isKindOf(noun, k, EVENT_DEPTH))
+  );
+}
+
+/** Hypernym steps climbed to tell an event from a place ("convention" → meeting → gathering is two). */
+const EVENT_DEPTH = 6;
 
 /** A kind of place right after a name, then "of": the name is its modifier. */
 const PART_FOLLOWS = new RegExp(`^\\s+${oneOf(PART_OF)}\\s+of\\b`, 'i');

@@ -25,6 +25,11 @@ function countedWord(after: string, nounSlot: Slot, countNoun: string | null = n
   return null;
 }
 
+/** "the 100m and 200m titles", "the French, German and Dutch governments": two to four one-word items, then a noun. */
+const LISTED = /(?<![\p{L}\d])((?:[\p{L}\d][\p{L}\d.'’-]*,\s+){0,2}[\p{L}\d][\p{L}\d.'’-]*\s+and\s+[\p{L}\d][\p{L}\d.'’-]*)\s+([\p{L}-]+)/gu;
+/** How a count of listed items is shown. */
+const NUMBER_NAMES = ['', 'one', 'two', 'three', 'four'];
+
 const VAGUE = /\b(tens|hundreds|thousands|millions|dozens|scores) of (thousands|millions)?\s*(?:of\s+)?/gi;
 /** Words that end the noun phrase a number opens. */
 const PHRASE_END = new Set([
@@ -133,6 +138,17 @@ export function extractQuantities(
       const noun = countedWord(words.slice(end), nounSlot) ?? countNoun ?? '';
       inRange.push([m.index!, end]);
       out.push({ key: `qty:${low}-${high}`, value: `${mention.trim()} ${noun}`.trim(), mention: mention.trim(), at: m.index!, sentence: s, confidence: 1 });
+    }
+  // "winning the 100m and 200m titles", "at the 1997 and 2001 elections": the counted noun after a list
+  // of what tells them apart counts its items, and the figures in the list count nothing alone.
+  if (!money && !percent && nounSlot)
+    for (const m of words.matchAll(LISTED)) {
+      const [mention, list, noun] = m;
+      const items = list!.split(/,\s+|\s+and\s+/);
+      if (!nounSlot.terms.has(analyzeTerm(noun!) ?? '') || !/s$/i.test(noun!) || !items.every((w) => /\d|^\p{Lu}/u.test(w))) continue;
+      inRange.push([m.index!, m.index! + mention.length]);
+      const shown = `${NUMBER_NAMES[items.length]} (${mention.trim()})`;
+      out.push({ key: `qty:${items.length}`, value: shown, mention: mention.trim(), at: m.index!, sentence: s, confidence: 1 });
     }
   for (const m of words.matchAll(AMOUNT)) {
     const [mention, qualifierRaw, currency, digits, multiplier] = m;

@@ -37,7 +37,8 @@ function isWhoIs(question: string): boolean {
   // ("who's partnering Murray": a verb form with a verb sense, even of a word mostly a noun.)
   if (progressive && hasVerbSense(progressive)) return false;
   // "who's curry teaming up with…": a progressive after a name asks whom that person acts with.
-  const afterName = /^\p{L}+ (\p{Ll}{3,}ing)\b/u.exec(rest)?.[1];
+  // ("who is lee co-writing the screenplay with": a prefixed verb is read by its verb.)
+  const afterName = /^\p{L}+ (?:\p{Ll}+-)?(\p{Ll}{3,}ing)\b/u.exec(rest)?.[1];
   if (afterName && !/^(?:the|a|an) /i.test(rest) && hasVerbSense(afterName)) return false;
   return true;
 }
@@ -100,9 +101,10 @@ export const whoIs: Family = {
   extract: ({ q, sentences }) => {
     const target = q.entity ?? q.focus.join(' ');
     const out: Candidate[] = [];
-    for (const s of sentences) out.push(...(isRoleTarget(target) ? extractRoleHolders(s, target, q.text) : extractRoles(s, target, { anyPerson: true })));
+    const role = isRoleTarget(target);
+    for (const s of sentences) out.push(...(role ? extractRoleHolders(s, target, q.text) : extractRoles(s, target, { anyPerson: true })));
     // No role word the lexicon knows: how the coverage describes the name ("married publisher Kimberly Quinn").
-    if (!out.length && !isRoleTarget(target)) for (const s of sentences) out.push(...extractDescriptors(s, target));
+    if (!out.length && !role) for (const s of sentences) out.push(...extractDescriptors(s, target));
     return out;
   },
 };
