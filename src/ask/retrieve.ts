@@ -304,7 +304,11 @@ function numberSpellings(word: string): string[] {
   const other = OTHER_SPELLING.get(word);
   const year = /^['’]?(\d\d)$/.exec(word)?.[1];
   const century = year === undefined ? null : Number(year) >= 30 ? '19' : '20';
-  return [...(other ? [other] : []), ...(century ? [`${century}${year}`] : [])];
+  // "the 70s", "the 1970s": a decade is its ten years ("in 1972").
+  const decade = /^(?:['’]|(19|20))?(\d)0s$/.exec(word);
+  const decadeCentury = decade ? (decade[1] ?? (Number(decade[2]) >= 3 ? '19' : '20')) : null;
+  const years = decade ? Array.from({ length: 10 }, (_, i) => `${decadeCentury}${decade[2]}${i}`) : [];
+  return [...(other ? [other] : []), ...(century ? [`${century}${year}`] : []), ...years];
 }
 
 /**

@@ -296,6 +296,12 @@ describe('readings of one or two articles', () => {
     expect([answer.answer, answer.confidence]).toEqual(['46 states', 0.66]);
   });
 
+  it('reads a decade as its ten years ("in the 70s" for "in 1972"), and a title with its small words', () => {
+    const index = coverageOf('In 1972, he made a rare foray into protest songs with his album A Message from the People.\n\nHe toured Europe.');
+    const { answer } = answerQuestion(index, "which album was ray's protest record in the 70s");
+    expect([answer.status, answer.answer]).toEqual(['answered', 'A Message from the People']);
+  });
+
   it('never answers where with a name the coverage gives a person title', () => {
     const index = coverageOf(
       'Smith was assistant to Ferguson at the big tournament.\n\nHe learned a lot.',

@@ -5,6 +5,7 @@ import { extractDurations } from '../../src/ask/extract/duration.ts';
 import { extractQuantities } from '../../src/ask/extract/quantity.ts';
 import { extractDates } from '../../src/ask/extract/when.ts';
 import { extractPlaces } from '../../src/ask/extract/place.ts';
+import { extractTitles } from '../../src/ask/extract/title.ts';
 import { isCountryName } from '../../src/ask/gazetteer.ts';
 import { extractRoles, extractRoleHolders } from '../../src/ask/extract/role.ts';
 import { extractPronounStatements, extractStatements, extractToldQuotes } from '../../src/ask/extract/statement.ts';
@@ -241,6 +242,18 @@ describe('extractPlaces: a name that qualifies an event', () => {
     ]);
     // A hotel is a place: the name before it is where.
     expect(extractPlaces(sentence('The squad is based at the Mottram Hall hotel.')).map((c) => [c.value, c.confidence])).toEqual([['Mottram Hall', 0.9]]);
+  });
+});
+
+describe('extractTitles', () => {
+  it('reads a title with its small words and its article, for a kind of work only', () => {
+    const s = sentence('Actor Jamie Foxx dedicated a rendition of Georgia on My Mind to old friends.');
+    expect(extractTitles(s, 'song').map((c) => [c.value, c.confidence])).toEqual([['Georgia on My Mind', 0.7]]);
+    const album = sentence('In 1972, he made a rare foray into protest songs with his album A Message from the People.');
+    expect(extractTitles(album, 'album').map((c) => [c.value, c.confidence])).toEqual([['A Message from the People', 1]]);
+    // A law is named, not titled; a title made of the question's words restates it.
+    expect(extractTitles(sentence('They were charged under the Public Order Act.'), 'law')).toEqual([]);
+    expect(extractTitles(s, 'song', new Set(['georgia', 'on', 'my', 'mind']))).toEqual([]);
   });
 });
 

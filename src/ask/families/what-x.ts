@@ -3,6 +3,7 @@ import { extractRoleHolders } from '../extract/role.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import { asksForSort, PHRASE_AUXILIARIES, PREPOSITION_PEERS, STRANDED_PREPOSITION, whichNoun } from '../question-shape.ts';
 import { extractPrepositionObjects } from '../extract/agent.ts';
+import { extractTitles } from '../extract/title.ts';
 import { extractKinds, extractNounPhrases } from './noun-phrase.ts';
 import type { Family } from './family.ts';
 
@@ -39,6 +40,7 @@ export const whatX: Family = {
   extract: ({ index, q, slots, sentences }) => {
     if (!q.entity) return [];
     const questionTerms = new Set([...q.terms.keys()]);
+    const askedWords = new Set(q.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u));
     const out: Candidate[] = [];
     // "what other bank was barclays linked with?": the name after that preposition ("linked to Citigroup").
     const stranded = STRANDED_PREPOSITION.exec(q.text.toLowerCase())?.[1];
@@ -47,7 +49,7 @@ export const whatX: Family = {
         for (const p of PREPOSITION_PEERS[stranded] ?? [stranded])
           out.push(...extractPrepositionObjects(index, s, p, slots).map((c) => ({ ...c, confidence: c.confidence * STRANDED_FACTOR })));
     for (const s of sentences) {
-      out.push(...extractNounPhrases(s, q.entity, questionTerms), ...extractKinds(s, q.entity, questionTerms));
+      out.push(...extractNounPhrases(s, q.entity, questionTerms), ...extractKinds(s, q.entity, questionTerms), ...extractTitles(s, q.entity, askedWords));
       // "what airline operated the flight?": names given that kind count too.
       out.push(
         ...extractRoleHolders(s, q.entity, q.text).map((c) => ({

@@ -16,6 +16,7 @@ import {
   extractByAgents,
 } from '../extract/agent.ts';
 import { extractRoleHolders } from '../extract/role.ts';
+import { extractTitles } from '../extract/title.ts';
 import { isKindOf, mainPartOfSpeech, namesNoDoer, namesPersonOrBody, relatedWords } from '../wordnet.ts';
 import { extractNamedAs } from './named.ts';
 import type { Family } from './family.ts';
@@ -90,6 +91,11 @@ function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[
           confidence: c.confidence * (stranded ? STRANDED_AGENT_FACTOR : 1),
         })),
       );
+  // "which song did Foxx do?": titles of a work, small words and all ("Georgia on My Mind").
+  if (q.entity) {
+    const asked = new Set(q.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u));
+    for (const s of sentences) out.push(...extractTitles(s, q.entity, asked));
+  }
   // "which country knocked them out?": names WordNet files under the asked kind ("the might of Sweden").
   if (q.entity) {
     const head = q.entity.split(/\s+/).at(-1)!;
