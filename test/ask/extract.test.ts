@@ -438,6 +438,9 @@ describe('extractRoleHolders: kinds of thing', () => {
   it('takes a compound ending in the kind and the name right before a lower-case kind', () => {
     expect(values(extractRoleHolders(sentence('Thanou told To Vima newspaper in her first interview.'), 'paper'))).toEqual([['name:vima', 'Vima']]);
     expect(values(extractRoleHolders(sentence('He was talking about making a deal.'), 'king'))).toEqual([]);
+    // A thing of the kind named by its number ("flight 370"), but not a count after it ("best picture 18 times").
+    expect(values(extractRoleHolders(sentence('The plane was flight 370 to Beijing.'), 'flight'))).toEqual([['name:flight 370', 'flight 370']]);
+    expect(values(extractRoleHolders(sentence('The film has won best picture 18 times out of 20.'), 'picture'))).toEqual([]);
     expect(values(extractRoleHolders(sentence('The worst-affected area will be the Department of Work and Pensions.'), 'department'))).toEqual([
       ['name:department of work and pensions', 'Department of Work and Pensions'],
     ]);

@@ -129,7 +129,8 @@ export function extractRoleHolders(s: ScoredSentence, role: string, question = '
     const next = spans.find((sp) => sp.start > afterHead && sp.start <= afterHead + 2);
     if (next) out.push(person(s, next.text, 1));
     // "UN resolution 1441", "flight 370": a thing of the kind named by its number.
-    const byNumber = !next && !around ? /^\s(\d{1,5}[A-Z]?)\b(?![.,]\d|%|\s*(?:per|percent|years?|months?|days?)\b)/.exec(text.slice(afterHead)) : null;
+    const byNumber =
+      !next && !around ? /^\s(\d{1,5}[A-Z]?)\b(?![.,]\d|%|\s*(?:per|percent|years?|months?|days?|times|out\s+of)\b)/.exec(text.slice(afterHead)) : null;
     if (byNumber) {
       const name = `${text.slice(m.index!, afterHead)} ${byNumber[1]}`;
       out.push({ key: `name:${fold(name)}`, value: name, mention: name, at: m.index!, sentence: s, confidence: 1 });
