@@ -425,6 +425,48 @@ export function narrowerNouns(word: string): readonly string[] {
   return result;
 }
 
+/** Noun senses whose direct kinds are compared for {@link areSiblings}: the most used one. */
+const SIBLING_SENSES = 2;
+const directKindCache = new Map<string, { senses: ReadonlySet<number>; kinds: ReadonlySet<number> }>();
+
+/** A noun's most used senses (synset offsets) and the synsets they are directly kinds of (hypernyms). */
+function directKinds(word: string): { senses: ReadonlySet<number>; kinds: ReadonlySet<number> } {
+  const lower = word.toLowerCase();
+  const cached = directKindCache.get(lower);
+  if (cached) return cached;
+  const senses = new Set<number>();
+  const kinds = new Set<number>();
+  if (/^[a-z][a-z-]+$/.test(lower)) {
+    const entry = lemmas(lower)
+      .map((l) => lookUpIndex('noun', l))
+      .find((e) => e !== null);
+    for (const offset of entry?.offsets.slice(0, SIBLING_SENSES) ?? []) {
+      senses.add(offset);
+      for (const p of readSynset('noun', offset)?.pointers ?? []) if (p.symbol === '@' && p.pos === 'n') kinds.add(p.offset);
+    }
+  }
+  const out = { senses, kinds };
+  if (directKindCache.size >= CACHE_LIMIT) directKindCache.clear();
+  directKindCache.set(lower, out);
+  return out;
+}
+
+/**
+ * True when two different nouns are, in their most used senses, kinds of one same thing and not one
+ * thing: "gold" and "silver" (noble metals), "car" and "truck" (motor vehicles), not "film" and
+ * "movie". One may stand in the other's place in a sentence ("won silver" for "did she win gold?").
+ * @example areSiblings('gold', 'silver') // true
+ */
+export function areSiblings(a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return false;
+  const first = directKinds(a);
+  const second = directKinds(b);
+  // ("film" and "movie" share a sense: one thing, not two of a kind.)
+  for (const sense of second.senses) if (first.senses.has(sense)) return false;
+  for (const k of second.kinds) if (first.kinds.has(k)) return true;
+  return false;
+}
+
 /** Kinds of thing nobody is: a name WordNet files only under one of these does nothing a who-question asks about. */
 const NO_DOER_KINDS = ['award', 'prize', 'contest', 'competition', 'tournament', 'championship', 'holiday', 'ceremony', 'festival'];
 

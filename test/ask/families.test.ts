@@ -335,6 +335,14 @@ describe('extractYesNo', () => {
     expect(values(extractYesNo([opening], 'has a band topped the chart', [], [slotOf('band'), slotOf('chart')]))).toEqual([['no', 'No']]);
   });
 
+  it("reads another of the asked kind in the clause about the question's subject as no", () => {
+    const medals = sentence('Kenteris won 200m gold at the 2000 Sydney Olympics, while Thanou won silver in the 100m.', 1);
+    const words = [slotOf('Thanou'), slotOf('win', ['win', 'won']), slotOf('gold'), slotOf('Sydney')];
+    expect(values(extractYesNo([medals], 'did thanou win gold in sydney', [words[1]!], words, [words[0]!]))).toEqual([['no', 'No']]);
+    const kenteris = [slotOf('Kenteris'), ...words.slice(1)];
+    expect(values(extractYesNo([medals], 'did kenteris win gold in sydney', [words[1]!], kenteris, [kenteris[0]!]))).toEqual([['yes', 'Yes']]);
+  });
+
   it('is not settled yes by a condition, which asserts nothing', () => {
     const condition = sentence('Allies are ready to react if Russia invades Ukraine.', 0.9);
     const denial = sentence('Putin did not say if he had decided to invade Ukraine.', 0.88);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   antonyms,
+  areSiblings,
   isKindOf,
   isMeasureNoun,
   kindsOfName,
@@ -68,6 +69,21 @@ describe('antonyms', () => {
       [],
       [],
     ]);
+  });
+});
+
+describe('areSiblings', () => {
+  it('pairs two kinds of one thing, never a word with its synonym or itself', () => {
+    const pairs = [
+      ['gold', 'silver'],
+      ['car', 'truck'],
+      ['monday', 'friday'],
+      ['film', 'movie'],
+      ['tv', 'television'],
+      ['gold', 'gold'],
+      ['deal', 'contract'],
+    ];
+    expect(pairs.map(([a, b]) => areSiblings(a!, b!))).toEqual([true, true, true, false, false, false, false]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { escapeRegExp } from '../../text/patterns.ts';
 import type { NeighbourSentence, ScoredSentence, Slot } from '../retrieve.ts';
 import { analyzeTerm, analyzeText } from '../../index/analyzer.ts';
-import { antonyms } from '../wordnet.ts';
+import { antonyms, areSiblings, mainPartOfSpeech } from '../wordnet.ts';
 import { nameSpans, tokenizeWords } from '../tokens.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import { MONTHS, SPEECH_VERBS, WEEKDAYS } from '../lexicon.ts';
@@ -27,7 +27,7 @@ const MANNER =
   /\b(by \p{L}+ing|by means of|through|using|used|via|with the help of|thanks to|after|when|in a|in an|managed to|(?:is|are|was|were|be|been)(?: \p{L}+)? able to)\b/iu;
 /** Negation in a sentence: it denies what the question asks. */
 const NEGATION =
-  /\b(not|no|never|neither|nor|without|denied|denies|deny|refused|refuses|rejected|rejects|ruled out|rules out|failed to|fails to|failed in|fails in|declined to|declines to|dismissed|contrary to|unsuccessful(?:ly)?|unable|turned down|rebuffed|thwarted|(?:has|have|had|is|are|was|were)\s+yet\s+to|fell short|falls short)\b|n['’]t\b/i;
+  /\b(not|no|never|neither|nor|without|nothing|none|nobody|no one|hardly|barely|scarcely|very few|denied|denies|deny|refused|refuses|rejected|rejects|ruled out|rules out|failed to|fails to|failed in|fails in|declined to|declines to|dismissed|contrary to|unsuccessful(?:ly)?|unable|turned down|rebuffed|thwarted|(?:has|have|had|is|are|was|were)\s+yet\s+to|fell short|falls short)\b|n['’]t\b/i;
 
 /**
  * A forecast: the sentence says what is expected to happen, not what did ("tipped to win",
@@ -106,6 +106,38 @@ function substitutesValue(s: ScoredSentence, question: string, words: readonly S
       (t, j) => !askedWords.has(t.lower) && valueKind(t.text) === kind && (kind !== 'number' || (before !== undefined && given[j - 1]?.lower === before)),
     );
   });
+}
+
+/** Where the clause about a sentence's subject ends: a clause break, or a relative clause about something else. */
+const SUBJECT_CLAUSE_END = /;|:|\s[–—-]\s|,\s+(?:and|but|while|whereas|although|though|where|who|which|when)\s|\s(?:but|while|whereas)\s/;
+
+/**
+ * True when the clause about the question's subject holds, in place of a noun of the question, another
+ * of its kind (WordNet siblings): "Kenteris won gold, while Thanou won silver" for "did Thanou win gold?".
+ * The clause runs from the subject's first mention to the next clause break.
+ * @param subjects - who or what the question asks about (its names before the action)
+ */
+function substitutesKind(text: string, subjects: readonly Slot[], words: readonly Slot[]): boolean {
+  if (!subjects.length) return false;
+  const tokens = tokenizeWords(text);
+  const at = tokens.findIndex((t) => {
+    const term = analyzeTerm(t.text);
+    return term !== null && subjects.some((w) => w.terms.has(term));
+  });
+  if (at < 0) return false;
+  const from = tokens[at]!.start;
+  const end = SUBJECT_CLAUSE_END.exec(text.slice(from));
+  const clause = tokens.filter((t) => t.start >= from && (!end || t.start < from + end.index));
+  const terms = new Set(clause.map((t) => analyzeTerm(t.text)));
+  const asked = new Set(words.flatMap((w) => [...w.terms.keys()]));
+  return words.some(
+    (w) =>
+      !subjects.includes(w) &&
+      /^\p{Ll}/u.test(w.label) &&
+      mainPartOfSpeech(w.label) === 'noun' &&
+      ![...w.terms.keys()].some((t) => terms.has(t)) &&
+      clause.some((t) => /^\p{Ll}/u.test(t.text) && !asked.has(analyzeTerm(t.text) ?? '') && areSiblings(w.label, t.lower)),
+  );
 }
 
 /** The sentence with the name spans inside it (not one that opens it: "Never before…") blanked out, offsets kept. */
@@ -192,6 +224,7 @@ export function extractYesNo(
   question: string,
   predicates: readonly Slot[] = [],
   words: readonly Slot[] = [],
+  subjects: readonly Slot[] = [],
 ): Candidate[] {
   const askedNegated = NEGATION.test(question);
   const out: Candidate[] = [];
@@ -213,7 +246,7 @@ export function extractYesNo(
     if (s.relevance < YES_NO_RELEVANCE) continue;
     // "Philip Morris now accepts that nicotine is harmful, and its lawyer said… not…": only a negation
     // in a clause about what the question asks denies it.
-    const denies = deniesQuestion(s.text, words) || substitutesValue(s, question, words);
+    const denies = deniesQuestion(s.text, words) || substitutesValue(s, question, words) || substitutesKind(s.text, subjects, words);
     // "ready to react if Russia invades": a condition asserts nothing, so it cannot say yes.
     if (!denies && CONDITION.test(s.text)) continue;
     const negated = denies !== askedNegated;

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../text/patterns.ts';
 import { isVerbForm } from '../../index/analyzer.ts';
 import { LIGHT_VERBS } from '../lexicon.ts';
 import { framingWords, type Slot } from '../retrieve.ts';
@@ -25,6 +26,23 @@ function predicateSlots(slots: readonly Slot[], question: string): Slot[] {
 }
 
 /**
+ * Who or what the question asks about: the names before its first action ("did *Thanou* win gold",
+ * "has *Absa* agreed a deal"). None when it opens on a common noun ("did the fundraising fall short").
+ */
+function namedSubjects(slots: readonly Slot[], predicates: readonly Slot[], question: string): Slot[] {
+  const lower = question.toLowerCase();
+  const at = (s: Slot): number => lower.search(new RegExp(`\\b${escapeRegExp(s.label.toLowerCase())}\\b`));
+  const first = Math.min(...predicates.map(at).filter((i) => i >= 0), lower.length);
+  const before = slots.filter((s) => !s.subject && at(s) >= 0 && at(s) < first).sort((a, b) => at(a) - at(b));
+  const out: Slot[] = [];
+  for (const s of before) {
+    if (!/^\p{Lu}/u.test(s.label)) break;
+    out.push(s);
+  }
+  return out;
+}
+
+/**
  * "Did Biden threaten sanctions?": the sentence that settles the question, read for its polarity
  * ("Yes" / "No"), with the question's actions required of it.
  */
@@ -42,11 +60,14 @@ export const yesNo: Family = {
   typed: false,
   minRelevance: 0.6,
   conflicts: true,
-  extract: ({ q, slots, sentences }) =>
-    extractYesNo(
+  extract: ({ q, slots, sentences }) => {
+    const predicates = predicateSlots(slots, q.text);
+    return extractYesNo(
       sentences,
       q.text,
-      predicateSlots(slots, q.text),
+      predicates,
       slots.filter((s) => !s.subject),
-    ),
+      namedSubjects(slots, predicates, q.text),
+    );
+  },
 };
