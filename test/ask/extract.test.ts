@@ -174,6 +174,13 @@ describe('extractDates', () => {
     ]);
   });
 
+  it('keeps the part of a month or a year the text gives ("late November", "mid-March"), keyed as the month', () => {
+    expect(values(extractDates(sentence('The campaign began in late November but its tactics proved controversial.', null)))).toEqual([
+      ['month:y-11', 'late November'],
+    ]);
+    expect(values(extractDates(sentence('The shop opens in mid-March.', null)))).toEqual([['month:y-3', 'mid-March']]);
+  });
+
   it('reads dates against the article’s own date', () => {
     expect(values(extractDates(sentence('The two leaders last spoke during a call on Dec. 7.')))).toEqual([['date:12-7', 'December 7, 2021']]);
     expect(values(extractDates(sentence('Biden spoke to Putin on Thursday.')))).toEqual([['date:12-30', 'Thursday, December 30, 2021']]);

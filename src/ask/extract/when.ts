@@ -106,10 +106,10 @@ export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
       value = WEEKDAYS[c.get('weekday') ?? 0]!;
     } else if (hasMonth) {
       key = `month:${hasYear ? y : 'y'}-${mo + 1}`;
-      value = `${MONTHS[mo]}${hasYear ? ` ${y}` : ''}`;
+      value = `${partOf(s.text, r.index)}${MONTHS[mo]}${hasYear ? ` ${y}` : ''}`;
     } else if (hasYear) {
       key = `year:${y}`;
-      value = String(y);
+      value = `${partOf(s.text, r.index)}${y}`;
     } else {
       key = `when:${r.text.toLowerCase().trim()}`;
       value = r.text.trim();
@@ -132,6 +132,15 @@ export function extractDates(s: ScoredSentence, wantTime = false): Candidate[] {
     });
   }
   return out;
+}
+
+/** "late November", "early 2005", "mid-March": the part of a month or year the text gives before it. */
+const PART_OF_PERIOD = /\b(early|late|mid|the end of|the start of|the beginning of|the middle of)[\s-]+(?:in\s+)?$/i;
+
+/** The part of a month or a year the text names before the mention at `at` ("late "), or "". */
+function partOf(text: string, at: number): string {
+  const m = PART_OF_PERIOD.exec(text.slice(Math.max(0, at - 20), at));
+  return m ? `${m[1]!.toLowerCase()}${m[1]!.toLowerCase() === 'mid' ? '-' : ' '}` : '';
 }
 
 /** A day number before a month name ("7 March", "13th of March"). */
