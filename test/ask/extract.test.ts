@@ -655,6 +655,20 @@ describe('extractByAgents', () => {
   });
 });
 
+describe('extractByAgents: "according to"', () => {
+  it('reads whoever a claim is told after as its agent, past the kind before the name', () => {
+    const s = sentence('The market had an estimated worth of $2.6bn at the end of 2004, according to industry analysts Screen Digest.');
+    expect(extractByAgents(new CorpusIndex(), s, []).map((c) => c.value)).toEqual(['Screen Digest']);
+  });
+});
+
+describe('extractAgents: a name that qualifies a title', () => {
+  it('reads the holder after the title the question word opens, not the body before it', () => {
+    const s = sentence('The highest ranking executive pleading guilty on Tuesday was former Marsh senior vice president Joshua Bewlay.');
+    expect(extractAgents(new CorpusIndex(), s, [slot('senior', ['senior'])]).map((c) => c.value)).toEqual(['Joshua Bewlay']);
+  });
+});
+
 describe('extractByAgents: a short form in brackets', () => {
   it('reads "by Balco (BALCO) president Victor Conte" as the person, the short form belonging to the body', () => {
     const s = sentence('She took steroids given to her by Bay Area Lab Co-Operative (Balco) president Victor Conte.');

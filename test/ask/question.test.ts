@@ -87,6 +87,8 @@ describe('detectFamily: chat phrasings', () => {
     ).toEqual(['who', 'who', 'who_is']);
     // A prefixed verb after a name is a verb all the same: whom that person works with.
     expect(['who is lee co-writing the screenplay with', 'who is lee co-star'].map(detectFamily)).toEqual(['who', 'who_is']);
+    // Another question word opens the question: an amount it mentions later is not what it asks.
+    expect(['who put a number on how much the market is worth?', 'how much is the market worth?'].map(detectFamily)).toEqual(['who', 'how_many']);
   });
 });
 

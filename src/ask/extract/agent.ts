@@ -4,7 +4,7 @@ import type { ScoredSentence, Slot } from '../retrieve.ts';
 import { TELLING, TELLING_SOON } from '../quotes.ts';
 import { tokenizeWords } from '../tokens.ts';
 import type { Candidate } from './candidate.ts';
-import { classifySpan, countryOfPerson, entityAfter, entityBefore, qualifiesNext, type EntityMention } from './entities.ts';
+import { classifySpan, countryOfPerson, entityAfter, entityBefore, qualifiesNext, titleBetween, type EntityMention } from './entities.ts';
 import { nameSpans } from '../tokens.ts';
 import { NON_NAME_CAPITALS } from '../lexicon.ts';
 import { isCommonWord, kindsOfName, mainPartOfSpeech, relatedWords } from '../wordnet.ts';
@@ -80,7 +80,11 @@ export function extractAgents(
       );
     }
     // active subject: "which Putin requested", "Russia asked for", "Blinken held talks"
-    const subject = entityBefore(text, tok.start, true);
+    const before = entityBefore(text, tok.start, true);
+    // "former Marsh senior vice president Joshua Bewlay": a name before a title the question's word
+    // opens only qualifies it; the holder is the name after the title.
+    const holder = before ? nameSpans(text).find((sp) => sp.start > tok.start && titleBetween(text, before, sp)) : undefined;
+    const subject = holder ? { ...classifySpan(text, holder), verbGap: before!.verbGap } : before;
     // "the Sunday Times poll": a name before the noun the verb shares a stem with modifies it; the
     // doer of "polled" is read more surely from "YouGov polled".
     const nounForm = !isVerbForm(tok.text) && mainPartOfSpeech(tok.lower) === 'noun';
@@ -150,14 +154,15 @@ export function extractNominalAgents(index: CorpusIndex, s: ScoredSentence, noun
 const BY_AGENT_CONFIDENCE = 0.75;
 
 /**
- * Names after "by" in a sentence, as agents of whatever it tells ("a complaint has been made … by the
+ * Names after "by" or "according to" in a sentence, as agents of whatever it tells ("a complaint has been made … by the
  * Board of Deputies", "statistics gathered by Netcraft", "a song performed there by Ray Charles"):
  * the coverage's verb is seldom the asker's. Never a name the question names.
  * @param questionSlots - all the question's slots: an entity the question names is never its answer
  */
 export function extractByAgents(index: CorpusIndex, s: ScoredSentence, questionSlots: readonly Slot[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of s.text.matchAll(/\bby\s+/g)) {
+  // ("…worth $2.6bn, according to industry analysts Screen Digest": whoever a claim is told after.)
+  for (const m of s.text.matchAll(/\b(?:by|according to)\s+/g)) {
     const e = entityAfter(s.text, m.index + m[0].length);
     if (answersQuestion(e, questionSlots)) out.push(toCandidate(index, s, e, BY_AGENT_CONFIDENCE));
   }

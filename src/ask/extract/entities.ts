@@ -253,6 +253,16 @@ export function qualifiesNext(sentence: string, first: Span, next: Span): boolea
   return /^(?:['’]s)?\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(between) && (countryOf(first.text) !== null || isTitle(between.replace(/^['’]s/, '')));
 }
 
+/**
+ * True when the words between two names are a title the second holds: "Marsh senior vice president
+ * Joshua Bewlay", "Kremlin spokesman Dmitry Peskov" (one to three lower-case words, the last a kind of
+ * person or group). A country before a verb ("Russia annexed Crimea") is no such case.
+ */
+export function titleBetween(sentence: string, first: Span, next: Span): boolean {
+  const between = sentence.slice(first.end, next.start);
+  return /^\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(between) && isTitle(between);
+}
+
 /** Hypernym steps from a title to "person" ("president" → corporate executive → executive → administrator → head → leader → person). */
 const TITLE_KIND_DEPTH = 6;
 

@@ -45,6 +45,9 @@ const CHANGE_WORDS =
 const CHANGE_BEFORE =
   /\b(?:up|down|rose|fell|rising|falling|gained|lost|jumped|climbed|dropped|slipped|slid|surged|soared|tumbled|grew|increased|decreased|declined|added|shed|(?:rise|fall|drop|gain|jump|increase|decrease|decline|cut)\s+of)\s+(?:by\s+|almost\s+|nearly\s+|about\s+|around\s+|more\s+than\s+)?$/iu;
 
+/** A question opened by another question word, whatever amount it mentions later. */
+const OTHER_OPENER = /^(?:who|whom|whose|where|when|why)\b/;
+
 /** "what is Sherwood ranked…", "what's his world ranking", "where is she ranked": a place in a ranking. */
 const RANK_QUESTION = /^(?:what|where)(?:'s|’s|s| is| was| are| were)\b.*\b(?:ranked|ranking|rated)\b/;
 /** A place in a ranking as the coverage gives it: "ranked 264th", "world number 30", "No 1". */
@@ -70,7 +73,8 @@ export const howMany: Family = {
   detect: [
     {
       order: 70,
-      test: (lower) => /\bhow (many|much)\b|\b(number|count|total) of\b|\bdeath toll\b|\bhow large\b|\bhow big\b/.test(lower),
+      // ("who put a number on how much the market is worth?" asks who: another question word opens it.)
+      test: (lower) => !OTHER_OPENER.test(lower) && /\bhow (many|much)\b|\b(number|count|total) of\b|\bdeath toll\b|\bhow large\b|\bhow big\b/.test(lower),
     },
     // "what fee did Liverpool pay?", "what share of output…", "what % of voters…": an amount.
     {
