@@ -721,4 +721,9 @@ export const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['probs', 'probably'],
   ['diff', 'difference'],
   ['conf', 'conference'],
+  ['r', 'are'],
+  ['u', 'you'],
+  ['ur', 'your'],
+  ['pls', 'please'],
+  ['plz', 'please'],
 ]);

@@ -335,6 +335,13 @@ describe('extractYesNo', () => {
     expect(values(extractYesNo([opening], 'has a band topped the chart', [], [slotOf('band'), slotOf('chart')]))).toEqual([['no', 'No']]);
   });
 
+  it('reads a refusal with no object of its own as no to what the rest of the sentence tells', () => {
+    const refused = sentence('He said the man tried to recruit him as an agent, but he refused and was sent to the camp.', 0.9);
+    expect(values(extractYesNo([refused], 'did he agree to become an agent', [], [slotOf('agent')]))).toEqual([['no', 'No']]);
+    const object = sentence('He refused to comment, but he agreed to become an agent.', 0.9);
+    expect(values(extractYesNo([object], 'did he agree to become an agent', [], [slotOf('agent')]))).toEqual([['yes', 'Yes']]);
+  });
+
   it("reads another of the asked kind in the clause about the question's subject as no", () => {
     const medals = sentence('Kenteris won 200m gold at the 2000 Sydney Olympics, while Thanou won silver in the 100m.', 1);
     const words = [slotOf('Thanou'), slotOf('win', ['win', 'won']), slotOf('gold'), slotOf('Sydney')];

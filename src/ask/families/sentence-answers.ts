@@ -46,6 +46,9 @@ const CLAUSE_BREAK = /;|:|\s[–—-]\s|,\s+(?:and|but|while|whereas|although|th
  */
 function deniesQuestion(text: string, words: readonly Slot[]): boolean {
   if (saysOpposite(text, words)) return true;
+  // "…tried to recruit him as an agent, but he refused and…": a refusal with no object of its own
+  // turns down what the rest of the sentence tells.
+  if (BARE_REFUSAL.test(text)) return true;
   // "Elvis's It's Now or Never slipped…": a capitalised word inside the sentence is a name or a
   // title, and negates nothing.
   const plain = blankNames(text);
@@ -62,6 +65,9 @@ function deniesQuestion(text: string, words: readonly Slot[]): boolean {
   }
   return false;
 }
+
+/** A refusal with no object: "but he refused and…", "she declined.", "they said no". */
+const BARE_REFUSAL = /\b(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:refused|declined|said no|turned (?:it|them|him|her) down)(?=\s*(?:[,.;!]|and\b|but\b|$))/u;
 
 /**
  * Whether a sentence says the opposite of one of the question's words, by WordNet's antonyms, without
