@@ -726,4 +726,7 @@ export const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['ur', 'your'],
   ['pls', 'please'],
   ['plz', 'please'],
+  ['guys', 'people'],
+  ['folks', 'people'],
+  ['blokes', 'men'],
 ]);

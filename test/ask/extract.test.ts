@@ -445,6 +445,11 @@ describe('extractRoleHolders: kinds of thing', () => {
   it('takes a compound ending in the kind and the name right before a lower-case kind', () => {
     expect(values(extractRoleHolders(sentence('Thanou told To Vima newspaper in her first interview.'), 'paper'))).toEqual([['name:vima', 'Vima']]);
     expect(values(extractRoleHolders(sentence('He was talking about making a deal.'), 'king'))).toEqual([]);
+    // A possessive qualifier names the one the kind is for ("begg's lawyer": "lawyer for Mr Begg"); a
+    // name before a verb and someone else's kind is none ("Moazzam, thanked his lawyers").
+    const lawyer = sentence('Gareth Peirce, lawyer for Mr Begg, said she was shocked.');
+    expect(values(extractRoleHolders(lawyer, "begg's lawyer"))).toEqual([['person:peirce', 'Gareth Peirce']]);
+    expect(values(extractRoleHolders(sentence('Azmat Begg, father of Moazzam, thanked his lawyers.'), "begg's lawyer"))).toEqual([]);
     // A thing of the kind named by its number ("flight 370"), but not a count after it ("best picture 18 times").
     expect(values(extractRoleHolders(sentence('The plane was flight 370 to Beijing.'), 'flight'))).toEqual([['name:flight 370', 'flight 370']]);
     expect(values(extractRoleHolders(sentence('The film has won best picture 18 times out of 20.'), 'picture'))).toEqual([]);

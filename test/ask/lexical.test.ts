@@ -275,6 +275,7 @@ describe('abbreviations chat users make', () => {
     expect(correctQuestion(info, 'when did the info desk open?')).toBe('when did the info desk open?');
     expect(answerQuestion(staff, 'how many ppl work at southcorp?').answer.answer).toBe('2,700 people');
     expect(correctQuestion(staff, 'r ur ppl sure')).toBe('are your people sure');
+    expect(correctQuestion(staff, 'how many guys left')).toBe('how many people left');
     expect(correctQuestion(staff, "which company's stats showed the celebs execs were busy")).toBe(
       "which company's statistics showed the celebrities executives were busy",
     );

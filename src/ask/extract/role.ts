@@ -21,6 +21,18 @@ export function isRoleTarget(target: string): boolean {
   return ROLE_SET.has(last) || ROLE_SET.has(last.replace(/s$/, ''));
 }
 
+/**
+ * True when the words between a name and a kind only describe the kind: "…, the biggest UK" (for
+ * "bank"), not a verb and someone else's ("Moazzam, thanked his" before "lawyers").
+ */
+function describesOnly(between: string): boolean {
+  return !between
+    .replace(/^,\s+/, '')
+    .trim()
+    .split(/\s+/)
+    .some((w) => /^(?:his|her|their|its|my|our|your)$/i.test(w) || (/^\p{Ll}+ed$/u.test(w) && isVerbForm(w)));
+}
+
 /** A plural noun's singular by its last "s" ("clubs" → "club"), never of a word ending in "ss" ("boss"). */
 function singular(word: string): string {
   return word.length > 3 && /[^s]s$/.test(word) ? word.slice(0, -1) : word;
@@ -100,9 +112,10 @@ export function extractRoleHolders(s: ScoredSentence, role: string, question = '
   ];
   const text = s.text;
   const lower = text.toLowerCase();
+  // ("begg's lawyer": the possessive's name is the qualifier, "lawyer for Mr Begg".)
   const qualifiers = words
     .slice(0, -1)
-    .map((w) => w.toLowerCase())
+    .map((w) => w.toLowerCase().replace(/['’]s$/, ''))
     .filter((w) => !STOP_WORDS.has(w));
   if (!qualifiers.every((q) => lower.includes(q))) return [];
   const out: Candidate[] = [];
@@ -161,7 +174,7 @@ export function extractRoleHolders(s: ScoredSentence, role: string, question = '
     const prior = spans
       .filter((sp) => sp.end <= m.index!)
       .reverse()
-      .find((sp) => /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u.test(text.slice(sp.end, m.index!)));
+      .find((sp) => /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u.test(text.slice(sp.end, m.index!)) && describesOnly(text.slice(sp.end, m.index!)));
     if (prior) out.push(person(s, prior.text, 0.9));
   }
   return out;
