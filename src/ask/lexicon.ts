@@ -729,4 +729,6 @@ export const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['guys', 'people'],
   ['folks', 'people'],
   ['blokes', 'men'],
+  ['mic', 'microphone'],
+  ['mics', 'microphones'],
 ]);

@@ -296,6 +296,13 @@ describe('readings of one or two articles', () => {
     expect([answer.answer, answer.confidence]).toEqual(['46 states', 0.66]);
   });
 
+  it('answers who is behind a thing by who made or owns it', () => {
+    const made = coverageOf('Internet portal Lycos has made a screensaver that requests data from spam sites.\n\nNetcraft measured the sites.');
+    expect(answerQuestion(made, "who's behind the screensaver?").answer.answer).toBe('Lycos');
+    const owned = coverageOf("The DS has a built-in microphone which is used in Sega's launch title Project Rub.\n\nIt sold well.");
+    expect(answerQuestion(owned, 'which company is behind project rub, the one that uses the mic').answer.answer).toBe('Sega');
+  });
+
   it('reads a decade as its ten years ("in the 70s" for "in 1972"), and a title with its small words', () => {
     const index = coverageOf('In 1972, he made a rare foray into protest songs with his album A Message from the People.\n\nHe toured Europe.');
     const { answer } = answerQuestion(index, "which album was ray's protest record in the 70s");

@@ -1,5 +1,5 @@
 import type { CorpusIndex } from '../../index/corpus-index.ts';
-import { isVerbForm } from '../../index/analyzer.ts';
+import { analyzeTerm, isVerbForm } from '../../index/analyzer.ts';
 import { asksForName, asksForSort, KIND_TOLD_BY_CLAUSE, PREPOSITION_PEERS, STRANDED_PREPOSITION, whichNoun } from '../question-shape.ts';
 import type { ScoredSentence, Slot } from '../retrieve.ts';
 import { candidateScore, type Candidate } from '../extract/candidate.ts';
@@ -66,6 +66,9 @@ function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[
       );
   for (const s of sentences)
     out.push(...extractAgents(index, s, relation, slots).map((c) => (stranded || patient ? { ...c, confidence: c.confidence * STRANDED_AGENT_FACTOR } : c)));
+  // "who's behind the screensaver?": whoever made, runs or owns it ("Lycos has made a screensaver",
+  // "Sega's launch title Project Rub").
+  if (BEHIND.test(q.text)) for (const s of sentences) out.push(...extractAgents(index, s, [MAKING], slots), ...extractOwners(index, s, slots));
   // "who ran the inquiry?" answered by "the inquiry by Sir Alan Budd".
   const nouns = slots.filter((x) => !x.subject && !relation.includes(x) && /^\p{Ll}/u.test(x.label) && mainPartOfSpeech(x.label) === 'noun');
   if (!stranded && !patient && nouns.length) for (const s of sentences) out.push(...extractNominalAgents(index, s, nouns, slots));
@@ -109,6 +112,57 @@ function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[
       out.push(...extractSubjects(index, s, slots), ...(s.relevance >= MENTIONED_RELEVANCE ? extractMentioned(index, s, slots) : []));
   // "the 1986 World Cup", "a best picture Oscar": a contest or an award did nothing (unless the question asks for one).
   return q.entity ? out : out.filter((c) => !namesNoDoer(c.value));
+}
+
+/** "who is behind…", "which company is behind…": who made, runs or owns it. */
+const BEHIND = /\b(?:is|are|was|were|s)\s+(?:\p{L}+\s+)?behind\b/iu;
+
+/** The verbs of making, running and owning, as the one slot a "behind" question's agents do. */
+const MAKING: Slot = {
+  label: 'behind',
+  terms: new Map(
+    [
+      'make',
+      'made',
+      'create',
+      'created',
+      'develop',
+      'developed',
+      'produce',
+      'produced',
+      'build',
+      'built',
+      'design',
+      'designed',
+      'run',
+      'own',
+      'owned',
+      'found',
+      'founded',
+      'launch',
+      'launched',
+      'invent',
+      'invented',
+    ].map((w) => [analyzeTerm(w) ?? w, 1] as [string, number]),
+  ),
+  phrases: [],
+  idf: 1,
+  subject: false,
+};
+
+/**
+ * Owners of what the question names: "Sega's launch title Project Rub" for "which company is behind
+ * Project Rub?", a possessive at most three lower-case words before a name of the question.
+ */
+function extractOwners(index: CorpusIndex, s: ScoredSentence, slots: readonly Slot[]): Candidate[] {
+  const named = slots.filter((x) => !x.subject && /^\p{Lu}/u.test(x.label));
+  const out: Candidate[] = [];
+  for (const m of s.text.matchAll(/(\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*)['’]s\s+((?:\p{Ll}[\p{Ll}-]*\s+){0,3})(\p{Lu}[\p{L}-]*)/gu)) {
+    const term = analyzeTerm(m[3]!);
+    if (term === null || !named.some((x) => x.terms.has(term))) continue;
+    out.push(...extractMentioned(index, s, slots).filter((c) => c.value === m[1]));
+  }
+  return out;
 }
 
 /** A name given the doer's title counts a little less than one that does the action itself (0.9: chosen on dev; 1 answered an unanswerable one). */
