@@ -181,6 +181,12 @@ describe('how old: ages beside the name', () => {
     expect(ages('A 26-year-old man was arrested.', 'hollande')).toEqual([]);
   });
 
+  it('reads an age in words, and one a covering sentence gives a thing asked about by description', () => {
+    expect(ages('Murray, who is four years old, was there.', 'murray')).toEqual([['four years', 0.6]]);
+    // (The sentence helper scores a sentence as covering the whole question.)
+    expect(ages('The current version of Internet Explorer is four years old.', 'the current version of IE')).toEqual([['four years', 0.6]]);
+  });
+
   it('takes no age of a namesake under another given name', () => {
     expect(ages('He is the brother of 13-year-old Younes Abaaoud.', 'abaaoud', 'abdelhamid')).toEqual([]);
   });

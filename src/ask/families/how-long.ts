@@ -14,13 +14,13 @@ export const howLong: Family = {
     {
       order: 60,
       test: (lower) =>
-        /\b(how long|for how long|how often|how frequently|how quickly|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years))\b|\b(?:over|for|during|in) what (?:period|stretch|length|span)\b/.test(
+        /\b(how long|for how long|how often|how frequently|how quickly|duration|length of time|how many (seconds|minutes|hours|days|weeks|months|years)|how much (?:[a-z]+ )?time)\b|\b(?:over|for|during|in) what (?:period|stretch|length|span)\b/.test(
           lower,
         ),
     },
   ],
   echoWords: ['how long'],
-  asking: (word) => word === 'long' || word === 'duration' || word === 'quickly',
+  asking: (word) => word === 'long' || word === 'duration' || word === 'quickly' || word === 'time',
   cues: ['minutes', 'hour', 'lasted', 'long'],
   typed: true,
   minRelevance: 0.45,

@@ -1,6 +1,8 @@
 import type { ScoredSentence } from '../retrieve.ts';
 import type { Candidate } from '../extract/candidate.ts';
 import { escapeRegExp } from '../../text/patterns.ts';
+import { NUMBER_WORDS } from '../lexicon.ts';
+import { mainPartOfSpeech } from '../wordnet.ts';
 import type { Family } from './family.ts';
 
 /**
@@ -16,11 +18,15 @@ const AGE_OF = /^what(?:'s|’s| is| was)\s+(.+?)['’]s? age\b/i;
 
 /** Ages as news writes them: after a name with commas or brackets, "aged N", "N-year-old". */
 const AGE_AFTER_NAME = /^\s*(?:,\s*(?:aged\s+)?|\(\s*(?:aged\s+)?)(\d{1,3})\s*[,)]/;
-/** "17-year-old", "17 years old": the age in its first group. */
-const YEARS_OLD = String.raw`(\d{1,3})[-\s]years?[-\s]old`;
+/** Ages written in words ("four years old"), up to twenty. */
+const AGE_NUMBER_WORDS = Object.keys(NUMBER_WORDS).filter((w) => w.length > 2 && NUMBER_WORDS[w]! > 1 && NUMBER_WORDS[w]! <= 20);
+/** "17-year-old", "17 years old", "four years old": the age in its first group. */
+const YEARS_OLD = String.raw`(\d{1,3}|${AGE_NUMBER_WORDS.join('|')})[-\s]years?[-\s]old`;
 const AGE_WORDS = new RegExp(String.raw`\b(?:aged\s+(\d{1,3})\b|${YEARS_OLD}\b)`, 'gi');
 /** An age right before a name, with at most two words of the name between ("the 17-year-old Andrew Murray"). */
 const AGE_BEFORE_NAME = new RegExp(String.raw`${YEARS_OLD}\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,2}$`, 'u');
+/** How much of the question a sentence must cover for an age in it to answer without the name asked about. */
+const COVERING = 0.8;
 /** What an age counts that the sentence does not set beside the name asked about. */
 const LOOSE_AGE = 0.6;
 
@@ -48,7 +54,10 @@ function ageTarget(question: string): string | null {
 export function extractAges(s: ScoredSentence, target: string | null, given: string | null = null): Candidate[] {
   const out: Candidate[] = [];
   const push = (age: string, at: number, mention: string, confidence: number): void => {
-    const years = Number(age);
+    // ("four years old": a number in words is shown as written, with its unit.)
+    const spelt = NUMBER_WORDS[age.toLowerCase()];
+    const years = spelt ?? Number(age);
+    if (spelt !== undefined) age = `${age} years`;
     if (years < 1 || years > 120) return;
     out.push({ key: `age:${years}`, value: age, mention, at, sentence: s, confidence });
   };
@@ -70,7 +79,13 @@ export function extractAges(s: ScoredSentence, target: string | null, given: str
   }
   // Elsewhere in the sentence, only where it names the person ("Murray … the 17-year-old will play"):
   // another sentence's ages are other people's.
-  if (mentioned && out.length === 0) for (const m of s.text.matchAll(AGE_WORDS)) push((m[1] ?? m[2])!, m.index, m[0], LOOSE_AGE);
+  // ("The current version of Internet Explorer is four years old": a thing asked about by its
+  // description is named otherwise; a sentence that covers the question tells its age.)
+  // (A description opens on a common lower-case word, "the current version of IE"; a name does not.)
+  const opening = target?.replace(/^(?:the|a|an|its|his|her|their)\s+/i, '').split(/\s+/)[0] ?? '';
+  const described = /^\p{Ll}/u.test(opening) && mainPartOfSpeech(opening) !== null;
+  if ((mentioned || (described && s.relevance >= COVERING)) && out.length === 0)
+    for (const m of s.text.matchAll(AGE_WORDS)) push((m[1] ?? m[2])!, m.index, m[0], LOOSE_AGE);
   return out;
 }
 
