@@ -131,9 +131,9 @@ export const MONEY_QUESTION =
 export const KIND_TOLD_BY_CLAUSE =
   /^who(?:'s|’s|s| is| was| are| were)\s+(?:the|a|an)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:[a-z]{3,}ing\b|(?:[a-z'’-]+\s+){1,2}(?:is|are|was|were|has|had|have|will|would|did|does)\s+[a-z]{3,}(?:ing|ed)\b)/;
 
-/** "what is / what was the … NOUN (of …)": the noun a what-is question asks about. */
+/** "what is / what was the … NOUN (of …)", "…NUMBER the tories are proposing": the noun a what-is question asks about. */
 const WHAT_IS_NOUN =
-  /^what(?:'s|’s|s| is| was| are| were| will be)\s+(?:the|his|her|its|their|[a-z-]+['’]s)\s+(?:[a-z-]+\s+){0,3}?([a-z-]+)(?:\s+(?:of|for|on|in|at|to|from|paid|offered|agreed)\b|\s*[?.!]*\s*$)/;
+  /^what(?:'s|’s|s| is| was| are| were| will be)\s+(?:the|his|her|its|their|[a-z-]+['’]s)\s+(?:[a-z-]+\s+){0,3}?([a-z-]+)(?:\s+(?:of|for|on|in|at|to|from|paid|offered|agreed|when|after|before|that|which|the|this|these|those|he|she|they|it|we|you)\b|\s*[?.!]*\s*$)/;
 
 /**
  * The noun a what-is question asks about when WordNet files it as a measure ("the transfer fee", "the

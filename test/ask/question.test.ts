@@ -70,11 +70,11 @@ describe('detectFamily: chat phrasings', () => {
     // A verb in the progressive asks for the doer; a name ending in -ing is still a who-is question.
     expect(['who was reportedly drawing up a list', 'who is leading the talks', 'who is sterling'].map(detectFamily)).toEqual(['who', 'who', 'who_is']);
     // "what was the NOUN" asks for an amount when WordNet files the noun as a measure.
-    expect(['what was the transfer fee?', "what's the price of the console", 'what was the result?'].map(detectFamily)).toEqual([
-      'how_many',
-      'how_many',
-      'about',
-    ]);
+    expect(
+      ['what was the transfer fee?', "what's the price of the console", 'what was the result?', "what's the quota number the tories are proposing?"].map(
+        detectFamily,
+      ),
+    ).toEqual(['how_many', 'how_many', 'about', 'how_many']);
     // A kind told by what its holder did asks for the holder; a kind with its complement asks for a role holder.
     expect(
       ["who's the academic who reckoned the ruling hurt", 'who was the first celeb to get booted', 'who is the head of the tribunal'].map(detectFamily),
