@@ -77,6 +77,9 @@ export interface NeighbourSentence {
   end: number;
 }
 
+/** The words chat and headlines shorten to a letter after a figure ("3m", "2.5bn", "40k"). */
+const MULTIPLIER_WORDS: Readonly<Record<string, string>> = { m: 'million', bn: 'billion', k: 'thousand' };
+
 /** The weight of a common word the coverage never uses, as a share of the rarest word's. */
 const UNUSED_WORD_IDF = 0.5;
 /** How many passages to read sentences from. */
@@ -176,6 +179,9 @@ export function buildSlots(index: CorpusIndex, q: ParsedQuestion, subject: { wor
       // "Firefox 1.0": the coverage's text is indexed as "1" and "0", so the figure is found as those terms together.
       const pieces = analyzeText(part);
       if (pieces.length > 1) phrases.push({ terms: pieces, weight: 1 });
+      // "a $3m cap" where the coverage writes "$3 million": the figure with its multiplier spelt out.
+      const multiplied = /^[$£€]?(\d+(?:\.\d+)?)(m|bn|k)$/i.exec(part);
+      if (multiplied) phrases.push({ terms: [...analyzeText(multiplied[1]!), ...analyzeText(MULTIPLIER_WORDS[multiplied[2]!.toLowerCase()]!)], weight: 0.95 });
       // (As rare as its rarest piece: the figure itself is never indexed.)
       const ownIdf = pieces.length > 1 && index.documentFrequency(term) === 0 ? Math.max(...pieces.map(idfOf)) : idfOf(term);
       const countedGeneric = q.family === 'how_many' && q.countNoun === lower && GENERIC_COUNTED.has(lower);

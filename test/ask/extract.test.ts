@@ -450,6 +450,9 @@ describe('extractRoleHolders: kinds of thing', () => {
     const lawyer = sentence('Gareth Peirce, lawyer for Mr Begg, said she was shocked.');
     expect(values(extractRoleHolders(lawyer, "begg's lawyer"))).toEqual([['person:peirce', 'Gareth Peirce']]);
     expect(values(extractRoleHolders(sentence('Azmat Begg, father of Moazzam, thanked his lawyers.'), "begg's lawyer"))).toEqual([]);
+    // The holder after where the kind is from, not the qualifier before it.
+    const senator = sentence('A Republican senator from Kansas, Sam Brownbeck, is set to call for a maximum fine.');
+    expect(values(extractRoleHolders(senator, 'senator'))).toEqual([['person:brownbeck', 'Sam Brownbeck']]);
     // A thing of the kind named by its number ("flight 370"), but not a count after it ("best picture 18 times").
     expect(values(extractRoleHolders(sentence('The plane was flight 370 to Beijing.'), 'flight'))).toEqual([['name:flight 370', 'flight 370']]);
     expect(values(extractRoleHolders(sentence('The film has won best picture 18 times out of 20.'), 'picture'))).toEqual([]);

@@ -255,6 +255,8 @@ describe('acronyms', () => {
     const phrases = (q: string) => buildSlots(acronyms, parseQuestion(q), []).flatMap((s) => s.phrases.map((p) => p.terms.join(' ')));
     expect(phrases('how long is the IOC tour?')).toEqual(['intern olymp committe']);
     expect(phrases('how long did the ATSB search?')).toEqual(['australian transport safeti bureau']);
+    // A figure with its multiplier shortened ("$3m") is found where the coverage spells it out.
+    expect(phrases('who wants a $3m cap?')).toEqual(['3 million']);
     expect(answerQuestion(acronyms, 'how long is the IOC tour?').answer.answer).toBe('four days');
   });
 });

@@ -21,6 +21,9 @@ export function isRoleTarget(target: string): boolean {
   return ROLE_SET.has(last) || ROLE_SET.has(last.replace(/s$/, ''));
 }
 
+/** A kind's place or body after it, then a comma: "senator from Kansas, ", "chief executive of the FA, ". */
+const ROLE_FROM = /^\s+(?:from|of|for|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},\s+/u;
+
 /**
  * True when the words between a name and a kind only describe the kind: "…, the biggest UK" (for
  * "bank"), not a verb and someone else's ("Moazzam, thanked his" before "lawyers").
@@ -141,6 +144,13 @@ export function extractRoleHolders(s: ScoredSentence, role: string, question = '
     }
     const next = spans.find((sp) => sp.start > afterHead && sp.start <= afterHead + 2);
     if (next) out.push(person(s, next.text, 1));
+    // "A Republican senator from Kansas, Sam Brownbeck, …": the holder after where the kind is from.
+    const from = next ? null : ROLE_FROM.exec(text.slice(afterHead));
+    const holder = from ? spans.find((sp) => sp.start === afterHead + from[0].length) : undefined;
+    if (holder) {
+      out.push(person(s, holder.text, 1));
+      continue;
+    }
     // "UN resolution 1441", "flight 370": a thing of the kind named by its number.
     const byNumber =
       !next && !around ? /^\s(\d{1,5}[A-Z]?)\b(?![.,]\d|%|\s*(?:per|percent|years?|months?|days?|times|out\s+of)\b)/.exec(text.slice(afterHead)) : null;
