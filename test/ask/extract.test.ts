@@ -450,6 +450,9 @@ describe('extractRoleHolders: kinds of thing', () => {
     const lawyer = sentence('Gareth Peirce, lawyer for Mr Begg, said she was shocked.');
     expect(values(extractRoleHolders(lawyer, "begg's lawyer"))).toEqual([['person:peirce', 'Gareth Peirce']]);
     expect(values(extractRoleHolders(sentence('Azmat Begg, father of Moazzam, thanked his lawyers.'), "begg's lawyer"))).toEqual([]);
+    // The name before "as" and the words that describe the kind holds it.
+    const appointed = sentence('The Scottish FA has appointed Tommy Burns as provisional caretaker-boss for the friendly.');
+    expect(values(extractRoleHolders(appointed, 'caretaker boss'))).toEqual([['person:burns', 'Tommy Burns']]);
     // The holder after where the kind is from, not the qualifier before it.
     const senator = sentence('A Republican senator from Kansas, Sam Brownbeck, is set to call for a maximum fine.');
     expect(values(extractRoleHolders(senator, 'senator'))).toEqual([['person:brownbeck', 'Sam Brownbeck']]);

@@ -89,6 +89,8 @@ describe('detectFamily: chat phrasings', () => {
     expect(['who is lee co-writing the screenplay with', 'who is lee co-star'].map(detectFamily)).toEqual(['who', 'who_is']);
     // Another question word opens the question: an amount it mentions later is not what it asks.
     expect(['who put a number on how much the market is worth?', 'how much is the market worth?'].map(detectFamily)).toEqual(['who', 'how_many']);
+    // "…put in as caretaker boss" asks for the one made that kind.
+    expect(parseQuestion("who's been put in as caretaker boss for the next friendly").entity).toBe('caretaker boss');
     // "how much time" asks how long.
     expect(['how much jail time is he facing?', 'how many times did he win?'].map(detectFamily)).toEqual(['how_long', 'how_many']);
   });

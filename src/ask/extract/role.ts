@@ -21,6 +21,9 @@ export function isRoleTarget(target: string): boolean {
   return ROLE_SET.has(last) || ROLE_SET.has(last.replace(/s$/, ''));
 }
 
+/** "… as provisional ", "… as the new ": "as" and the words that describe a kind, right before it. */
+const AS_KIND = /\s+as\s+(?:(?:the|a|an)\s+)?(?:\p{Ll}+(?:\s+|-)){0,3}$/u;
+
 /** A kind's place or body after it, then a comma: "senator from Kansas, ", "chief executive of the FA, ". */
 const ROLE_FROM = /^\s+(?:from|of|for|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},\s+/u;
 
@@ -144,6 +147,10 @@ export function extractRoleHolders(s: ScoredSentence, role: string, question = '
     }
     const next = spans.find((sp) => sp.start > afterHead && sp.start <= afterHead + 2);
     if (next) out.push(person(s, next.text, 1));
+    // "has appointed Tommy Burns as provisional caretaker-boss": the name before "as" holds the kind.
+    const asBefore = AS_KIND.exec(text.slice(Math.max(0, m.index! - 60), m.index!));
+    const appointed = asBefore ? spans.find((sp) => sp.end === m.index! - asBefore[0].length) : undefined;
+    if (appointed) out.push(person(s, appointed.text, 1));
     // "A Republican senator from Kansas, Sam Brownbeck, …": the holder after where the kind is from.
     const from = next ? null : ROLE_FROM.exec(text.slice(afterHead));
     const holder = from ? spans.find((sp) => sp.start === afterHead + from[0].length) : undefined;

@@ -255,9 +255,13 @@ function regroupAgents(candidates: Candidate[]): Candidate[] {
 const KIND_ASKED =
   /^who(?:'s|’s|s| is| was| are| were)\s+(?:the|a|an)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:who|that|which|whose|for|behind|at|of|in|on|with|from|[a-z]{3,}ing)\b/;
 
+/** "who's been put in as caretaker boss for…", "who was named as captain": the kind the answer was made. */
+const AS_KIND_ASKED =
+  /^who\b.*?\s(?:in|been|was|were|is|got|named|appointed|installed|chosen|picked|brought)\s+as\s+(?:the\s+|a\s+|an\s+|new\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)(?=\s+(?:for|of|at|in|to|after|before|when|until|now)\b|\s*[?.!]*$)/;
+
 /** The kind a who-question asks for by its role, or null: see {@link KIND_ASKED}. */
 function kindAsked(lower: string): string | null {
-  const kind = (KIND_ASKED.exec(lower) ?? KIND_TOLD_BY_CLAUSE.exec(lower))?.[1];
+  const kind = (KIND_ASKED.exec(lower) ?? KIND_TOLD_BY_CLAUSE.exec(lower) ?? AS_KIND_ASKED.exec(lower))?.[1];
   const head = kind?.split(/\s+/).at(-1);
   // ("official" is mostly an adjective in WordNet, and a kind of person too.)
   return kind && head && (mainPartOfSpeech(head) === 'noun' || isKindOf(head, 'person')) ? kind : null;
