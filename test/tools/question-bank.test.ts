@@ -130,7 +130,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-stan-lee': 20,
     'bbc-super-bowl': 21,
     'bbc-tory-asylum': 21,
-    'bbc-walter-smith': 15,
+    'bbc-walter-smith': 16,
     'bbc-workplace-monitoring': 18,
     'bbc-yukos': 24,
     'paris-attacks-2015': 31,
