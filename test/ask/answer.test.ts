@@ -84,7 +84,7 @@ describe('answerQuestion', () => {
     const { answer } = answerQuestion(index, 'how many troops are at the border?');
     expect(answer.status).toBe('conflicting');
     expect(answer.answer).toBe('100,000 troops');
-    expect(answer.support.map((g) => g.value)).toEqual(['100,000 troops', '10,000 troops', 'more than 90,000 troops']);
+    expect(answer.support.map((g) => g.value)).toEqual(['100,000 troops', 'tens of thousands of troops', 'more than 90,000 troops']);
   });
 
   it('does not answer an off-topic question', () => {

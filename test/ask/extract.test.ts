@@ -136,8 +136,6 @@ describe('extractQuantities', () => {
   it('reads "tens of thousands of troops"', () => {
     const s = sentence('Moscow has alarmed the West by massing tens of thousands of troops near its border.', null, ['troops']);
     expect(values(extractQuantities(s, troops, 'troops'))).toEqual([['qty:tens of thousands', 'tens of thousands of troops']]);
-    // A vague count tells less than a figure: it counts for less.
-    expect(extractQuantities(s, troops, 'troops').map((c) => c.confidence)).toEqual([0.8]);
   });
 
   it('skips partitives, years, dates and percentages', () => {

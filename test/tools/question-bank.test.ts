@@ -126,7 +126,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-ray-charles': 19,
     'bbc-reliance-feud': 14,
     'bbc-search-wars': 24,
-    'bbc-spam-screensaver': 16,
+    'bbc-spam-screensaver': 15,
     'bbc-stan-lee': 20,
     'bbc-super-bowl': 21,
     'bbc-tory-asylum': 21,

@@ -30,8 +30,6 @@ const LISTED = /(?<![\p{L}\d])((?:[\p{L}\d][\p{L}\d.'’-]*,\s+){0,2}[\p{L}\d][\
 /** How a count of listed items is shown. */
 const NUMBER_NAMES = ['', 'one', 'two', 'three', 'four'];
 
-/** What a vague count ("thousands of people") counts against a figure: less, as it tells less. */
-const VAGUE_FIT = 0.8;
 const VAGUE = /\b(tens|hundreds|thousands|millions|dozens|scores) of (thousands|millions)?\s*(?:of\s+)?/gi;
 /** Words that end the noun phrase a number opens. */
 const PHRASE_END = new Set([
@@ -294,7 +292,7 @@ export function extractQuantities(
       mention: m[0].trim(),
       at: m.index!,
       sentence: s,
-      confidence: nounNear(end) ? VAGUE_FIT : 0.45,
+      confidence: nounNear(end) ? 1 : 0.45,
     });
   }
   return out;

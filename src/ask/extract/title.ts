@@ -45,7 +45,7 @@ const SHAPE_ONLY = 0.7;
  * True for a kind of thing that has a title: "song", "album", "film", "novel", "play".
  * @example namesWork('album') // true
  */
-export function namesWork(kind: string): boolean {
+function namesWork(kind: string): boolean {
   const head = kind.trim().split(/\s+/).at(-1)!.toLowerCase();
   return /^[a-z-]+$/.test(head) && WORK_KINDS.some((k) => isKindOf(head, k, WORK_DEPTH));
 }
