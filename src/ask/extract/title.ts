@@ -1,3 +1,4 @@
+import { analyzeTerm } from '../../index/analyzer.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import { nameSpans, type Span } from '../tokens.ts';
 import { isKindOf, relatedWords } from '../wordnet.ts';
@@ -75,17 +76,17 @@ function titleSpans(text: string): Span[] {
  * rendition of Georgia on My Mind"), before it ("the Make Love Not Spam campaign"), or, weaker, any
  * title of two words or more shaped as one (small words inside, or an article to open it).
  * @param kind - the kind asked ("song", "album"); only kinds of work are read
- * @param named - lower-case words of the question: a title made of them restates it
+ * @param asked - the question's analysed terms: a title made of them restates it
  * @example extractTitles(sentence('…with his album A Message from the People.'), 'album')[0].value // 'A Message from the People'
  */
-export function extractTitles(s: ScoredSentence, kind: string, named: ReadonlySet<string> = new Set()): Candidate[] {
+export function extractTitles(s: ScoredSentence, kind: string, asked: { has(term: string): boolean } = new Set<string>()): Candidate[] {
   if (!namesWork(kind)) return [];
   const head = kind.trim().split(/\s+/).at(-1)!.toLowerCase();
   const heads = new Set([head, head.replace(/s$/, ''), ...relatedWords(head).synonyms]);
   const out: Candidate[] = [];
   for (const span of titleSpans(s.text)) {
     const words = span.text.split(/\s+/);
-    if (words.every((w) => named.has(w.toLowerCase()))) continue;
+    if (words.every((w) => asked.has(analyzeTerm(w) ?? w.toLowerCase()))) continue;
     const before = s.text
       .slice(Math.max(0, span.start - 40), span.start)
       .toLowerCase()

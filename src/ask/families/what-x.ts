@@ -40,7 +40,6 @@ export const whatX: Family = {
   extract: ({ index, q, slots, sentences }) => {
     if (!q.entity) return [];
     const questionTerms = new Set([...q.terms.keys()]);
-    const askedWords = new Set(q.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u));
     const out: Candidate[] = [];
     // "what other bank was barclays linked with?": the name after that preposition ("linked to Citigroup").
     const stranded = STRANDED_PREPOSITION.exec(q.text.toLowerCase())?.[1];
@@ -49,7 +48,7 @@ export const whatX: Family = {
         for (const p of PREPOSITION_PEERS[stranded] ?? [stranded])
           out.push(...extractPrepositionObjects(index, s, p, slots).map((c) => ({ ...c, confidence: c.confidence * STRANDED_FACTOR })));
     for (const s of sentences) {
-      out.push(...extractNounPhrases(s, q.entity, questionTerms), ...extractKinds(s, q.entity, questionTerms), ...extractTitles(s, q.entity, askedWords));
+      out.push(...extractNounPhrases(s, q.entity, questionTerms), ...extractKinds(s, q.entity, questionTerms), ...extractTitles(s, q.entity, questionTerms));
       // "what airline operated the flight?": names given that kind count too.
       out.push(
         ...extractRoleHolders(s, q.entity, q.text).map((c) => ({

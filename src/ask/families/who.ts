@@ -95,10 +95,7 @@ function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[
         })),
       );
   // "which song did Foxx do?": titles of a work, small words and all ("Georgia on My Mind").
-  if (q.entity) {
-    const asked = new Set(q.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u));
-    for (const s of sentences) out.push(...extractTitles(s, q.entity, asked));
-  }
+  if (q.entity) for (const s of sentences) out.push(...extractTitles(s, q.entity, q.terms));
   // "which country knocked them out?": names WordNet files under the asked kind ("the might of Sweden").
   if (q.entity) {
     const head = q.entity.split(/\s+/).at(-1)!;
@@ -156,13 +153,12 @@ const MAKING: Slot = {
  */
 function extractOwners(index: CorpusIndex, s: ScoredSentence, slots: readonly Slot[]): Candidate[] {
   const named = slots.filter((x) => !x.subject && /^\p{Lu}/u.test(x.label));
-  const out: Candidate[] = [];
+  const owners = new Set<string>();
   for (const m of s.text.matchAll(/(\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*)['’]s\s+((?:\p{Ll}[\p{Ll}-]*\s+){0,3})(\p{Lu}[\p{L}-]*)/gu)) {
     const term = analyzeTerm(m[3]!);
-    if (term === null || !named.some((x) => x.terms.has(term))) continue;
-    out.push(...extractMentioned(index, s, slots).filter((c) => c.value === m[1]));
+    if (term !== null && named.some((x) => x.terms.has(term))) owners.add(m[1]!);
   }
-  return out;
+  return owners.size ? extractMentioned(index, s, slots).filter((c) => owners.has(c.value)) : [];
 }
 
 /** A name given the doer's title counts a little less than one that does the action itself (0.9: chosen on dev; 1 answered an unanswerable one). */
