@@ -425,7 +425,7 @@ export function narrowerNouns(word: string): readonly string[] {
   return result;
 }
 
-/** Noun senses whose direct kinds are compared for {@link areSiblings}: the most used one. */
+/** Noun senses whose direct kinds are compared for {@link areSiblings}: the two most used. */
 const SIBLING_SENSES = 2;
 const directKindCache = new Map<string, { senses: ReadonlySet<number>; kinds: ReadonlySet<number> }>();
 

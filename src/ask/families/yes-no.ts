@@ -31,7 +31,9 @@ function predicateSlots(slots: readonly Slot[], question: string): Slot[] {
  */
 function namedSubjects(slots: readonly Slot[], predicates: readonly Slot[], question: string): Slot[] {
   const lower = question.toLowerCase();
-  const at = (s: Slot): number => lower.search(new RegExp(`\\b${escapeRegExp(s.label.toLowerCase())}\\b`));
+  // Where each slot's word stands in the question, found once.
+  const place = new Map([...slots, ...predicates].map((s) => [s, lower.search(new RegExp(`\\b${escapeRegExp(s.label.toLowerCase())}\\b`))]));
+  const at = (s: Slot): number => place.get(s) ?? -1;
   const first = Math.min(...predicates.map(at).filter((i) => i >= 0), lower.length);
   const before = slots.filter((s) => !s.subject && at(s) >= 0 && at(s) < first).sort((a, b) => at(a) - at(b));
   const out: Slot[] = [];
