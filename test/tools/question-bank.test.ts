@@ -100,6 +100,7 @@ describe('judgeBankAnswer', () => {
  */
 const BARS: Record<BankSplit, Record<string, number>> = {
   dev: {
+    'bbc-airport-challenge': 19,
     'bbc-aussie-bids': 20,
     'bbc-balco': 22,
     'bbc-barclays-absa': 15,
@@ -121,11 +122,13 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-mutu-sacking': 17,
     'bbc-nintendo-ds': 22,
     'bbc-oscars-2005': 19,
+    'bbc-parry-gerrard': 13,
     'bbc-pension-strike': 26,
     'bbc-psp-launch': 24,
     'bbc-ray-charles': 19,
     'bbc-reliance-feud': 14,
     'bbc-search-wars': 24,
+    'bbc-sideways-awards': 14,
     'bbc-spam-screensaver': 15,
     'bbc-stan-lee': 20,
     'bbc-super-bowl': 21,
@@ -168,6 +171,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-book-prizes': 15,
     'bbc-budget-date': 16,
     'bbc-da-vinci-film': 13,
+    'bbc-deccan': 19,
     'bbc-dollar-slide': 18,
     'bbc-dortmund': 19,
     'bbc-drug-firms': 18,
@@ -187,6 +191,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-saints-redknapp': 12,
     'bbc-santini-spurs': 14,
     'bbc-spyware': 16,
+    'bbc-supercomputer': 18,
     'bbc-terror-detention': 20,
     'bbc-tsunami-economy': 19,
     'bbc-turkey-eu': 20,
