@@ -186,7 +186,7 @@ function doerNouns(relation: readonly Slot[]): string[] {
  */
 function relationSlots(slots: readonly Slot[]): Slot[] {
   const own = slots.filter((s) => !s.subject);
-  const verbs = own.filter((s) => isVerbForm(s.label));
+  const verbs = own.filter((s) => /^\p{Ll}/u.test(s.label) && isVerbForm(s.label));
   return verbs.length ? verbs : own.slice(0, 1);
 }
 
