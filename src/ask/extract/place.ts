@@ -144,7 +144,8 @@ export function extractPlaces(
     const prior = /([\p{Lu}][\p{L}.'’-]*)\s+$/u.exec(before.slice(0, m.index))?.[1];
     // (…but a contest or an event ends its name: "the World Cup in Mexico" was held there.)
     const event = /((?:[\p{Lu}][\p{L}.'’-]*\s+){1,3})$/u.exec(before.slice(0, m.index))?.[1]?.trim();
-    if (prior && !NOT_PLACES.test(prior) && !(event && namesNoDoer(event))) continue;
+    // (…and so does a place's own kind: "Stansted Airport in Essex", "the High Court in London" are there.)
+    if (prior && !NOT_PLACES.test(prior) && !(event && namesNoDoer(event)) && !namesStructure(prior)) continue;
     const prep = m[1]!.toLowerCase();
     const known = countryOf(span.text) !== null || isPlaceName(span.text);
     // "at a Los Angeles auction": a name after "a" is a place only where it is known as one, before
@@ -204,6 +205,12 @@ function namesEvent(noun: string): boolean {
     ['gathering', 'contest', 'show'].some((k) => isKindOf(noun, k, EVENT_DEPTH)) &&
     !['structure', 'facility', 'area', 'location'].some((k) => isKindOf(noun, k, EVENT_DEPTH))
   );
+}
+
+/** True for a word WordNet files under structures or facilities: "Airport", "Hotel", "Stadium", "Court". */
+function namesStructure(word: string): boolean {
+  const lower = word.toLowerCase();
+  return ['structure', 'facility'].some((k) => isKindOf(lower, k, EVENT_DEPTH));
 }
 
 /** Hypernym steps climbed to tell an event from a place ("convention" → meeting → gathering is two). */
