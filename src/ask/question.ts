@@ -32,7 +32,7 @@ export function parseQuestion(text: string, subject: string | null = null): Pars
   const q = lead ? `${cleaned.slice(lead[0].length)} ${lead[1]}` : cleaned;
   const lower = q.toLowerCase();
   const family = detectFamily(q);
-  const countNoun = family === 'how_many' ? countedNoun(lower) : null;
+  const countNoun = family === 'how_many' ? countedNoun(lower, q) : null;
   const entity = familyOf(family).entity?.(q) ?? null;
   const focus = focusWords(q, family);
   // A pronoun needs resolving only when the question names little else ("how long was it?", "when did
@@ -72,8 +72,11 @@ function answerKindOf(lower: string): string | null {
   return whichHead(lower);
 }
 
-/** The counted noun: the last word of the phrase after "how many" ("how many Russian soldiers are…" → soldiers). */
-function countedNoun(lower: string): string | null {
+/**
+ * The counted noun: the last word of the phrase after "how many" ("how many Russian soldiers are…" → soldiers).
+ * @param cased - the question as truecased: a name after a common noun begins a clause ("the bid Morgan pulled")
+ */
+function countedNoun(lower: string, cased = lower): string | null {
   if (PERCENT_QUESTION.test(lower)) return 'percent';
   if (MONEY_QUESTION.test(lower)) return 'money';
   if (/\bhow much\b.*\b(%|percent|per cent)\b/.test(lower)) return 'percent';
@@ -92,6 +95,8 @@ function countedNoun(lower: string): string | null {
       lower,
     );
   const words: string[] = [];
+  // The words the question capitalises past its first (names, once truecased).
+  const names = new Set((cased.match(/(?<=\s)\p{Lu}[\p{L}'’-]*/gu) ?? []).map((w) => w.toLowerCase()));
   // "how big was the tax bill yukos got hit with": after the size's noun, a clause may begin with a
   // name WordNet does not know.
   const sizeOf = m !== null && /^how (?:big|large|huge|high|small)\b/.test(m[0]);
@@ -121,6 +126,8 @@ function countedNoun(lower: string): string | null {
     )
       break;
     if (sizeOf && words.length > 0 && mainPartOfSpeech(w) === null) break;
+    // "how big was the bid Morgan pulled", "how much was the fee Chelsea paid": a name after a common noun is the clause's subject.
+    if (words.length > 0 && names.has(w) && !names.has(words.at(-1)!)) break;
     words.push(w);
   }
   const noun = words[words.length - 1] ?? null;
