@@ -132,6 +132,9 @@ describe('parseQuestion', () => {
     // The size of the thing named, past a year that describes it.
     expect(parseQuestion('how big was the 1998 settlement the companies struck?').countNoun).toBe('settlement');
     expect(parseQuestion("how big is kenya's squad for the championships?").countNoun).toBe('squad');
+    // (A name after the noun, once the question is truecased, is the subject of a clause.)
+    expect(parseQuestion('how big was the bid Morgan pulled?').countNoun).toBe('bid');
+    expect(parseQuestion('how many Man Utd fans went?').countNoun).toBe('fans');
   });
 
   it('reads "how much" as money when the question counts in money, and a change as a percentage', () => {
