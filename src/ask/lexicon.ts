@@ -731,4 +731,11 @@ export const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['blokes', 'men'],
   ['mic', 'microphone'],
   ['mics', 'microphones'],
+  ['indie', 'independent'],
+  ['doc', 'documentary'],
+  ['docs', 'documentaries'],
+  ['nom', 'nomination'],
+  ['noms', 'nominations'],
+  ['ceo', 'chief executive'],
+  ['cfo', 'chief financial officer'],
 ]);
