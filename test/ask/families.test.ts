@@ -14,6 +14,7 @@ import { refineCoarse, when } from '../../src/ask/families/when.ts';
 import type { Family } from '../../src/ask/families/family.ts';
 import { where } from '../../src/ask/families/where.ts';
 import { howMany } from '../../src/ask/families/how-many.ts';
+import { whatX } from '../../src/ask/families/what-x.ts';
 import { extractAges } from '../../src/ask/families/how-old.ts';
 import { yesNo } from '../../src/ask/families/yes-no.ts';
 import { CorpusIndex } from '../../src/index/corpus-index.ts';
@@ -670,6 +671,16 @@ describe('questions asking for a name', () => {
   it('take names given with "named" or "called"', () => {
     expect(values(extractNamedAs(sentence('Five officers were hurt, and a police dog, a Malinois named Diesel, was killed.')))).toEqual([
       ['name:diesel', 'Diesel'],
+    ]);
+  });
+});
+
+describe('what X: an outlet asked', () => {
+  it('reads the name after a verb of telling as the outlet, surer when the name says it is one', () => {
+    const s = scoredSentence('He told BBC Five Live: "It is a big step." Later he told the Today programme more.');
+    expect(readFrom(whatX, 'what radio station did Parry talk to?', s)).toEqual([
+      ['BBC Five Live', 0.8],
+      ['Today programme', 1],
     ]);
   });
 });

@@ -14,6 +14,36 @@ const OUTLET_WORDS = /\b(?:radio|television|tv|programme|program|show|newspaper|
 /** What an outlet counts as where someone spoke: less than a place the sentence names ("speaking in Brussels"). */
 const OUTLET_CONFIDENCE = 0.6;
 
+/** What a name after a verb of telling counts when the question asks for an outlet ("what radio station…") but the name does not say it is one. */
+const ASKED_OUTLET_CONFIDENCE = 0.8;
+
+/**
+ * True for a kind of thing that is an outlet: "which radio station…", "what paper…", "what tv show…".
+ * @example isOutletKind('radio station') // true
+ */
+export function isOutletKind(kind: string): boolean {
+  return OUTLET_WORDS.test(kind);
+}
+
+/**
+ * The outlets a question asking for one is answered by: any name after a verb of telling ("He told
+ * the Herald-Mail", "speaking on Greece's Alter Television station"), the question saying what it is.
+ */
+export function extractAskedOutlets(s: ScoredSentence): Candidate[] {
+  return [...s.text.matchAll(TOLD_OUTLET)].map((m) => {
+    const value = m[1]!.replace(/^the\s+/i, '');
+    const says = OUTLET_WORDS.test(value);
+    return {
+      key: `outlet:${value.toLowerCase()}`,
+      value,
+      mention: m[1]!,
+      at: m.index + m[0].indexOf(m[1]!),
+      sentence: s,
+      confidence: says ? 1 : ASKED_OUTLET_CONFIDENCE,
+    };
+  });
+}
+
 /**
  * The outlets a sentence tells someone spoke to: names after a verb of telling that say they are one.
  * @example extractOutlets(sentence("She told BBC Radio 4's Today programme that…"))[0].value // "BBC Radio 4's Today programme"

@@ -4,6 +4,7 @@ import type { Candidate } from '../extract/candidate.ts';
 import { asksForSort, PHRASE_AUXILIARIES, PREPOSITION_PEERS, STRANDED_PREPOSITION, whichNoun } from '../question-shape.ts';
 import { extractPrepositionObjects } from '../extract/agent.ts';
 import { extractTitles } from '../extract/title.ts';
+import { extractAskedOutlets, isOutletKind } from '../extract/outlet.ts';
 import { extractKinds, extractNounPhrases } from './noun-phrase.ts';
 import type { Family } from './family.ts';
 
@@ -47,6 +48,8 @@ export const whatX: Family = {
       for (const s of sentences)
         for (const p of PREPOSITION_PEERS[stranded] ?? [stranded])
           out.push(...extractPrepositionObjects(index, s, p, slots).map((c) => ({ ...c, confidence: c.confidence * STRANDED_FACTOR })));
+    // "what radio station did he talk to?": the name after a verb of telling ("told BBC Five Live").
+    if (isOutletKind(q.entity)) for (const s of sentences) out.push(...extractAskedOutlets(s));
     for (const s of sentences) {
       out.push(...extractNounPhrases(s, q.entity, questionTerms), ...extractKinds(s, q.entity, questionTerms), ...extractTitles(s, q.entity, questionTerms));
       // "what airline operated the flight?": names given that kind count too.

@@ -17,6 +17,7 @@ import {
 } from '../extract/agent.ts';
 import { extractRoleHolders } from '../extract/role.ts';
 import { extractTitles } from '../extract/title.ts';
+import { extractAskedOutlets, isOutletKind } from '../extract/outlet.ts';
 import { isKindOf, mainPartOfSpeech, namesNoDoer, namesPersonOrBody, relatedWords } from '../wordnet.ts';
 import { extractNamedAs } from './named.ts';
 import type { Family } from './family.ts';
@@ -94,6 +95,8 @@ function extractWho(index: CorpusIndex, q: ParsedQuestion, slots: readonly Slot[
           confidence: c.confidence * (stranded ? STRANDED_AGENT_FACTOR : 1),
         })),
       );
+  // "which radio station did he speak to?": the name after a verb of telling ("told BBC Five Live").
+  if (q.entity && isOutletKind(q.entity)) for (const s of sentences) out.push(...extractAskedOutlets(s));
   // "which song did Foxx do?": titles of a work, small words and all ("Georgia on My Mind").
   if (q.entity) for (const s of sentences) out.push(...extractTitles(s, q.entity, q.terms));
   // "which country knocked them out?": names WordNet files under the asked kind ("the might of Sweden").
