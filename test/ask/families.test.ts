@@ -44,6 +44,14 @@ describe('detectFamily', () => {
     ).toEqual(['yes_no', 'why', 'how', 'what_time', 'what_x', 'how_many', 'where']);
   });
 
+  it('asks who only when a kind of person or body heads the phrase', () => {
+    expect(['what government document are they challenging?', 'what government department runs it?', 'what company made the game?'].map(detectFamily)).toEqual([
+      'what_x',
+      'who',
+      'who',
+    ]);
+  });
+
   it('keeps how many / how long / how did X respond in their own families', () => {
     expect(['how many troops are there?', 'how long did it last?', 'how did russia respond?'].map(detectFamily)).toEqual(['how_many', 'how_long', 'said']);
   });
