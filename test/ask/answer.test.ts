@@ -168,6 +168,12 @@ describe('readings of one or two articles', () => {
       'No',
     ],
     [
+      "answers yes when the coverage denies the opposite of the question's word",
+      'Parry said the door is not closed on further talks with the investor.\n\nThe club was quiet.',
+      'is the door still open for talks with the investor?',
+      'Yes',
+    ],
+    [
       'answers who did an action with the name given its doer\'s title ("chairman" for "chaired")',
       'Committee chairman Alan Beith said the five-month inquiry had been complex.\n\nThe committee of MPs published its report on child access.',
       'who chaired the committee of mps?',

@@ -45,7 +45,10 @@ const CLAUSE_BREAK = /;|:|\s[–—-]\s|,\s+(?:and|but|while|whereas|although|th
  * words to go by, any negation counts.
  */
 function deniesQuestion(text: string, words: readonly Slot[]): boolean {
-  if (saysOpposite(text, words)) return true;
+  const opposite = oppositeReading(text, words);
+  if (opposite === 'denies') return true;
+  // "the door is not closed" for "is the door still open?": a denied opposite affirms.
+  if (opposite === 'affirms') return false;
   // "…tried to recruit him as an agent, but he refused and…": a refusal with no object of its own
   // turns down what the rest of the sentence tells.
   if (BARE_REFUSAL.test(text)) return true;
@@ -71,16 +74,25 @@ const BARE_REFUSAL = /\b(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:refused|declined|s
 
 /**
  * Whether a sentence says the opposite of one of the question's words, by WordNet's antonyms, without
- * the word itself: "awareness … was low" for "was awareness high?", "Celtic lost" for "did Celtic win?".
+ * the word itself: "awareness … was low" for "was awareness high?", "Celtic lost" for "did Celtic win?"
+ * deny; a denied opposite ("the door is not closed" for "is the door open?") affirms; null when the
+ * sentence says no opposite.
  */
-function saysOpposite(text: string, words: readonly Slot[]): boolean {
-  const terms = new Set(tokenizeWords(text).map((t) => analyzeTerm(t.text)));
-  return words.some((w) => {
-    if (!/^\p{Ll}/u.test(w.label)) return false;
+function oppositeReading(text: string, words: readonly Slot[]): 'denies' | 'affirms' | null {
+  const tokens = tokenizeWords(text);
+  const terms = new Set(tokens.map((t) => analyzeTerm(t.text)));
+  for (const w of words) {
+    if (!/^\p{Ll}/u.test(w.label)) continue;
     const opposite = new Set(antonyms(w.label).flatMap((a) => analyzeText(a)));
-    return [...opposite].some((t) => terms.has(t)) && ![...w.terms.keys()].some((t) => !opposite.has(t) && terms.has(t));
-  });
+    if (![...opposite].some((t) => terms.has(t)) || [...w.terms.keys()].some((t) => !opposite.has(t) && terms.has(t))) continue;
+    const at = tokens.find((t) => opposite.has(analyzeTerm(t.text) ?? ''));
+    return at && DENIED_BEFORE.test(text.slice(Math.max(0, at.start - 24), at.start)) ? 'affirms' : 'denies';
+  }
+  return null;
 }
+
+/** A negation right before a word, one word at most between: "not closed", "never really lost", "isn't over". */
+const DENIED_BEFORE = /\b(?:not|never|no longer)\s+(?:\p{L}+\s+)?$|n['’]t\s+(?:\p{L}+\s+)?$/iu;
 
 /** The kind of value a word is, for telling one value from another of its kind: a month, a weekday or a number. */
 function valueKind(word: string): 'month' | 'weekday' | 'number' | null {
