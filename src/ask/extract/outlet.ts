@@ -49,10 +49,7 @@ export function extractAskedOutlets(s: ScoredSentence): Candidate[] {
  * @example extractOutlets(sentence("She told BBC Radio 4's Today programme that…"))[0].value // "BBC Radio 4's Today programme"
  */
 export function extractOutlets(s: ScoredSentence): Candidate[] {
-  return [...s.text.matchAll(TOLD_OUTLET)]
-    .filter((m) => OUTLET_WORDS.test(m[1]!))
-    .map((m) => {
-      const value = m[1]!.replace(/^the\s+/i, '');
-      return { key: `outlet:${value.toLowerCase()}`, value, mention: m[1]!, at: m.index + m[0].indexOf(m[1]!), sentence: s, confidence: OUTLET_CONFIDENCE };
-    });
+  return extractAskedOutlets(s)
+    .filter((c) => OUTLET_WORDS.test(c.value))
+    .map((c) => ({ ...c, confidence: OUTLET_CONFIDENCE }));
 }

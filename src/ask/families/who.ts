@@ -270,9 +270,10 @@ function kindAsked(lower: string): string | null {
 const WHO_KINDS =
   /^(which|what) (side|country|countries|nation|person|people|group|official|officials|leader|man|woman|party|organi[sz]ation|agency|company|team|government)\b/;
 
-/** True when the phrase a who-kind opens is headed by that kind ("what company…") or by another person or body ("what government department…"). */
-function headsWhoKind(lower: string): boolean {
+/** True when a who-kind opens the question and heads its phrase ("what company…") or another person or body does ("what government department…"). */
+function opensWithWhoKind(lower: string): boolean {
   const kind = WHO_KINDS.exec(lower)?.[2];
+  if (kind === undefined) return false;
   const head = whichNoun(lower);
   return head === null || head === kind || namesPersonOrBody(head);
 }
@@ -287,7 +288,7 @@ export const who: Family = {
     // "at whose request…", "by whom…"
     { order: 140, test: (lower) => /\b(whose|whom)\b/.test(lower) },
     // ("what government document…" asks for a document: the kind must head the phrase, or be a person or body itself.)
-    { order: 160, test: (lower) => WHO_KINDS.test(lower) && headsWhoKind(lower) },
+    { order: 160, test: opensWithWhoKind },
     // "which band was playing…", "which ship detected…", "what airline operated…": a named thing of that kind.
     { order: 170, test: (lower) => /^which [a-z-]+\b/.test(lower) },
   ],
