@@ -250,7 +250,16 @@ export function qualifiesNext(sentence: string, first: Span, next: Span): boolea
   const between = sentence.slice(first.end, next.start);
   // "Children's Minister Margaret Hodge", "Britain's Prime Minister Tony Blair": a possessive before a titled name.
   if (/^['’]s\s+$/u.test(between) && TITLE_PREFIX.test(next.text)) return true;
-  return /^(?:['’]s)?\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(between) && (countryOf(first.text) !== null || isTitle(between.replace(/^['’]s/, '')));
+  const gap = between.replace(/^['’]s/, '');
+  return (LOWER_WORDS_GAP.test(gap) && countryOf(first.text) !== null) || isTitleGap(gap);
+}
+
+/** One to three lower-case words between two names. */
+const LOWER_WORDS_GAP = /^\s+(?:[\p{Ll}-]+\s+){1,3}$/u;
+
+/** True when the words between two names are one to three lower-case words that make a title ("senior vice president"). */
+function isTitleGap(between: string): boolean {
+  return LOWER_WORDS_GAP.test(between) && isTitle(between);
 }
 
 /**
@@ -259,8 +268,7 @@ export function qualifiesNext(sentence: string, first: Span, next: Span): boolea
  * person or group). A country before a verb ("Russia annexed Crimea") is no such case.
  */
 export function titleBetween(sentence: string, first: Span, next: Span): boolean {
-  const between = sentence.slice(first.end, next.start);
-  return /^\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(between) && isTitle(between);
+  return isTitleGap(sentence.slice(first.end, next.start));
 }
 
 /** Hypernym steps from a title to "person" ("president" → corporate executive → executive → administrator → head → leader → person). */
