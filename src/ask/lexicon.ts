@@ -738,4 +738,6 @@ export const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['noms', 'nominations'],
   ['ceo', 'chief executive'],
   ['cfo', 'chief financial officer'],
+  ['atm', 'at the moment'],
+  ['rn', 'right now'],
 ]);

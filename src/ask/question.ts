@@ -93,7 +93,9 @@ function countedNoun(lower: string, cased = lower): string | null {
     // ("how big was the 1998 settlement…": a year may describe it.)
     /\bhow (?:big|large|huge|high|small)\s+(?:is|was|are|were|will be)\s+(?:the|a|an|his|her|its|their|[a-z]+['’]s)\s+(?:(?:19|20)\d{2}\s+)?((?:[a-z][a-z-]*\s*){1,3})/.exec(
       lower,
-    );
+    ) ??
+    // "how big a fine could they get?", "how large a stake…": the size of the thing after the article.
+    /\bhow (?:big|large|huge|high|small)\s+(?:a|an)\s+((?:[a-z][a-z-]*\s*){1,3})/.exec(lower);
   const words: string[] = [];
   // The words the question capitalises past its first (names, once truecased).
   const names = new Set((cased.match(/(?<=\s)\p{Lu}[\p{L}'’-]*/gu) ?? []).map((w) => w.toLowerCase()));

@@ -1,6 +1,6 @@
 import type { Article, Passage } from '../types.ts';
 import type { CorpusIndex } from '../index/corpus-index.ts';
-import { STOP_WORDS, analyzeTerm, analyzeText, isVerbForm } from '../index/analyzer.ts';
+import { STOP_WORDS, analyzeTerm, analyzeText, irregularBase, isVerbForm } from '../index/analyzer.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { NUMBER_WORDS, OPINION_VERBS, ORDINAL_WORDS, RELATION_SETS, SPEECH_VERBS } from './lexicon.ts';
 import { countryAliases } from './gazetteer.ts';
@@ -16,6 +16,7 @@ import {
   relatedWords,
 } from './wordnet.ts';
 import { nameSpans } from './tokens.ts';
+import { classifySpan } from './extract/entities.ts';
 import { quoteSpeakers } from './quotes.ts';
 import { abbreviationExpansions } from './abbreviations.ts';
 import type { ParsedQuestion } from './parsed-question.ts';
@@ -280,8 +281,19 @@ export function framingWords(question: string): Set<string> {
   for (const m of lower.matchAll(FRAMING_GERUND))
     if (!/^(?:is|was|are|were|be|been|being|am)$/.test(m[1]!) && (isVerbForm(m[1]!) || mainPartOfSpeech(m[1]!) === 'verb') && hasVerbSense(m[2]!))
       frames.add(m[1]!);
+  // "bring charges", "hold talks", "make a complaint": a light verb before a noun of action leaves
+  // the action to the noun, and the coverage pairs the noun with another verb ("press charges").
+  for (const m of lower.matchAll(LIGHT_VERB_OBJECT)) {
+    const base = irregularBase(m[1]!) ?? analyzeTerm(m[1]!);
+    if (base !== null && LIGHT_VERBS.has(base) && hasVerbSense(m[2]!)) frames.add(m[1]!);
+  }
   return frames;
 }
+
+/** Verbs that lend a noun of action its verb ("bring charges", "take action", "give evidence"), as their base forms and analysed terms. */
+const LIGHT_VERBS = new Set(['bring', 'give', 'hold', 'lodge', 'file', 'press', 'lay'].flatMap((v) => [v, analyzeTerm(v)!]));
+/** A verb, then its object: a determiner at most, then a noun. */
+const LIGHT_VERB_OBJECT = /\b([a-z]+)(?=\s+(?:(?:a|an|the|his|her|its|their|any|some)\s+)?([a-z]{3,})\b)/g;
 
 const ORDINAL_SUFFIX = (n: number): string => (n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th');
 /**
@@ -500,7 +512,7 @@ function describesPersonFirst(text: string): boolean {
 /**
  * What a sentence's pronoun stands for: the terms of the subject of the sentence before, its first
  * name ("Hilary Swank picked up her second Oscar…" → hilari, swank); for a person told by what they
- * are ("The constitutional affairs secretary…"), the last full name there ("…, Lord Falconer said.");
+ * are ("The constitutional affairs secretary…"), the last full name of a person there ("…, Lord Falconer said.");
  * null when the sentence has neither or the sentence before names nobody.
  */
 function referentTerms(sentence: { text: string }, before: { text: string }): ReadonlySet<string> | null {
@@ -509,13 +521,17 @@ function referentTerms(sentence: { text: string }, before: { text: string }): Re
     ? nameSpans(before.text)[0]
     : // …or the person the sentence before names in full, for "The constitutional affairs secretary outlined…".
       describesPersonFirst(sentence.text)
-      ? nameSpans(before.text)
-          .filter((n) => n.text.includes(' '))
-          .at(-1)
+      ? lastFullName(before.text)
       : undefined;
   const terms = subject ? new Set(analyzeText(subject.text)) : null;
   referentCache.set(sentence, terms);
   return terms;
+}
+
+/** The last name of two words or more in a text, a person's if it has one ("Sprinter Michelle Collins has lodged an appeal … with the North American Court…"). */
+function lastFullName(text: string): { text: string } | undefined {
+  const full = nameSpans(text).filter((n) => n.text.includes(' '));
+  return full.filter((n) => classifySpan(text, n).kind === 'person').at(-1) ?? full.at(-1);
 }
 
 /**

@@ -67,13 +67,17 @@ function findNameSpans(sentence: string, tokens: Token[]): Span[] {
   const spans: Span[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameToken(tokens, i)) {
+    if (!isNameToken(tokens, i) && !opensNumberedName(sentence, tokens, i)) {
       i++;
       continue;
     }
     let j = i;
     while (j + 1 < tokens.length) {
-      if ((isNameToken(tokens, j + 1) || continuesTitle(tokens, j + 1)) && !tokens[j]!.text.match(/['’]s$/) && adjacent(sentence, tokens[j]!, tokens[j + 1]!))
+      if (
+        (isNameToken(tokens, j + 1) || continuesTitle(tokens, j + 1) || opensNumberedName(sentence, tokens, j + 1)) &&
+        !tokens[j]!.text.match(/['’]s$/) &&
+        adjacent(sentence, tokens[j]!, tokens[j + 1]!)
+      )
         j++;
       else if (
         j + 2 < tokens.length &&
@@ -137,6 +141,21 @@ const NUMBER_GOES_ON = /[%.,:]?\d/y;
 function numberGoesOn(sentence: string, at: number): boolean {
   NUMBER_GOES_ON.lastIndex = at;
   return NUMBER_GOES_ON.test(sentence);
+}
+
+/** Number words, which a name may begin with ("the Three Gorges Dam", "the Three Parallel Rivers site"). */
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten)$/;
+
+/**
+ * True for a capitalised number word inside the sentence, right before a name word: in running text a
+ * number is written small, so "the Three Gorges Corporation" names. At the start of a sentence or a
+ * quote the capital says nothing ("Three Britons died").
+ */
+function opensNumberedName(sentence: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (i === 0 || !next || !NUMBER_WORD.test(t.lower) || !/^\p{Lu}\p{Ll}/u.test(t.text)) return false;
+  return !/[.:!?"“‘(]/.test(sentence.slice(tokens[i - 1]!.end, t.start)) && adjacent(sentence, t, next) && isNameToken(tokens, i + 1);
 }
 
 function isNameToken(tokens: Token[], i: number): boolean {

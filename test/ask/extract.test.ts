@@ -399,6 +399,12 @@ describe('extractAgents', () => {
     expect(agents('Elvis was beaten by Kylie Minogue in London.')).toEqual(['Kylie Minogue']);
   });
 
+  it('reads the subject of a verb past the short form of its name in brackets ("the US Anti-Doping Agency (USADA) decided")', () => {
+    const decided = slot('decided', ['decided']);
+    const agents = (text: string) => extractAgents(index, sentence(text), [decided], [decided]).map((c) => c.value);
+    expect(agents('The US Anti-Doping Agency (USADA) decided to press charges.')).toEqual(['US Anti-Doping Agency']);
+  });
+
   it('reads the doer of the verb more surely than a name before its noun form', () => {
     const polled = slot('polled', ['polled']);
     const agents = (text: string) => extractAgents(index, sentence(text), [polled], [polled]).map((c) => [c.value, c.confidence]);

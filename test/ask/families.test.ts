@@ -192,6 +192,9 @@ describe('how old: ages beside the name', () => {
     ]);
     expect(ages('Murray said the 17-year-old was ready.', 'murray')).toEqual([['17', 0.6]]);
     expect(ages('A 26-year-old man was arrested.', 'hollande')).toEqual([]);
+    // "The 33-year-old received the ban…" after a sentence naming her: the retriever credits the name to the sentence.
+    const referred = scoredSentence('The 33-year-old received the ban last month.', { published: '2005-01-01', matched: ['Collins'] });
+    expect(extractAges(referred, 'collins').map((c) => [c.value, c.confidence])).toEqual([['33', 0.6]]);
   });
 
   it('reads an age in words, and one a covering sentence gives a thing asked about by description', () => {
@@ -533,6 +536,11 @@ describe('extractQuantities', () => {
     ]);
     // Money that makes something else is no size of the bill.
     expect(values(extractQuantities(sentence('Rosneft paid $9.3bn for the unit, and the bill was settled.'), bill, 'bill'))).toEqual([]);
+    // A currency named after the number makes the noun just before it; the conversions in brackets are the same amount.
+    const fine = { label: 'fine', terms: new Map([['fine', 1]]), phrases: [], idf: 1, subject: false };
+    expect(values(extractQuantities(sentence('The firm could face a fine up to 200,000 yuan ($24,000; £12,700).'), fine, 'fine'))).toEqual([
+      ['money:200000:up to', 'up to 200,000 yuan'],
+    ]);
   });
 
   it('counts a part of a group only when the question asks for one', () => {

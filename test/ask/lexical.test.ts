@@ -92,6 +92,7 @@ describe('correctQuestion', () => {
     expect(correctedIn(['The government said people would vote. The government and its people agreed.'], 'what did the govt tell ppl?')).toEqual(
       'what did the government tell people?',
     );
+    expect(correctedIn(['Collins is 33. Collins was banned.'], 'how old is collins atm')).toEqual('how old is collins at the moment');
     expect(correctedIn(['The government said people would vote. The government and its people agreed.'], "what are the govt's plans?")).toEqual(
       "what are the government's plans?",
     );
@@ -224,6 +225,10 @@ describe('buildSlots', () => {
     expect(idf('did the government ask to be heard?', 'ask')).toBeCloseTo(idf('did the government ask?', 'ask'), 10);
     // A verb before a gerund frames it too; an auxiliary does not count.
     expect(idf('did the government stop paying for the call?', 'stop')).toBeCloseTo(idf('did the government stop the call?', 'stop') * 0.1, 10);
+    // A light verb before a noun of action leaves the action to the noun ("bring charges" where the coverage says "press charges").
+    expect(idf('did the government bring charges?', 'bring')).toBeCloseTo(idf('did the government bring?', 'bring') * 0.1, 10);
+    // …but not before a noun that names no action.
+    expect(idf('did the government bring the president?', 'bring')).toBeCloseTo(idf('did the government bring?', 'bring'), 10);
   });
 
   it('weighs what a who-is question adds after the name at half: it only places the person', () => {

@@ -134,6 +134,7 @@ describe('parseQuestion', () => {
     expect(parseQuestion("how big is kenya's squad for the championships?").countNoun).toBe('squad');
     // (A name after the noun, once the question is truecased, is the subject of a clause.)
     expect(parseQuestion('how big was the bid Morgan pulled?').countNoun).toBe('bid');
+    expect(parseQuestion('how big a fine could the firm get?').countNoun).toBe('fine');
     expect(parseQuestion('how many Man Utd fans went?').countNoun).toBe('fans');
   });
 

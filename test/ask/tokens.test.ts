@@ -9,6 +9,10 @@ describe('nameSpans', () => {
   it('reads the small capitalised words of a title as part of it, but not a title of address or a day', () => {
     expect(nameSpans('A poll found that The Wonder of You is the Elvis song most performed.').map((s) => s.text)).toEqual(['Wonder of You', 'Elvis']);
     expect(nameSpans('Last year viewers voted for the show Get Me Out Of Here.').map((s) => s.text)).toEqual(['Get Me Out Of Here']);
+    // A number word capitalised inside a sentence begins a name; at the start of one it says nothing.
+    expect(nameSpans('The China Three Gorges Project Corp may face a fine.').map((s) => s.text)).toEqual(['China Three Gorges Project Corp']);
+    expect(nameSpans('It is part of the Three Parallel Rivers site.').map((s) => s.text)).toEqual(['Three Parallel Rivers']);
+    expect(nameSpans('Three Britons died in Paris.').map((s) => s.text)).toEqual(['Britons', 'Paris']);
     expect(nameSpans('Chelsea beat Arsenal on Sunday, Mr Mourinho said.').map((s) => s.text)).toEqual(['Chelsea', 'Arsenal', 'Mourinho']);
   });
 

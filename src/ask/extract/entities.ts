@@ -303,9 +303,15 @@ export function entityBefore(sentence: string, to: number, allowVerbGap = false)
       };
   }
   const spans = nameSpans(sentence).filter((s) => s.end <= to);
-  const last = spans[spans.length - 1];
+  let last = spans[spans.length - 1];
   if (!last) return null;
-  const gap = sentence.slice(last.end, to);
+  let gap = sentence.slice(last.end, to);
+  // "The US Anti-Doping Agency (USADA) decided…": the short form in brackets is part of the name before it.
+  const full = spans[spans.length - 2];
+  if (full && gap.startsWith(')') && /^\s*\($/.test(sentence.slice(full.end, last.start))) {
+    last = full;
+    gap = gap.slice(1);
+  }
   if (SUBJECT_GAP.test(gap)) return classifySpan(sentence, last);
   // "Blinken held talks", "Putin made the call": the name is the subject of a verb before the noun.
   if (allowVerbGap && VERB_GAP.test(gap)) return { ...classifySpan(sentence, last), verbGap: true };

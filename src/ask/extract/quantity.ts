@@ -116,13 +116,14 @@ export function extractQuantities(
     const term = prev ? analyzeTerm(prev) : null;
     return term !== null && happenings.some((slot) => slot.terms.has(term));
   };
-  // "a bill of more than $27bn": the noun a few words before the amount, joined by "of".
+  // "a bill of more than $27bn", "a fine up to 200,000 yuan": the noun just before the amount, or a few words before it joined by "of".
   const nounJustBefore = (at: number): boolean => {
     if (!nounSlot) return false;
     const prev = words.slice(Math.max(0, at - 40), at).match(/[\p{L}-]+/gu) ?? [];
     const tail = prev.slice(-4);
     const of = tail.lastIndexOf('of');
-    return of > 0 && nounSlot.terms.has(analyzeTerm(tail[of - 1]!) ?? '');
+    const noun = of > 0 ? tail[of - 1] : /[\p{L}-]\s+$/u.test(words.slice(0, at)) ? tail.at(-1) : undefined;
+    return noun !== undefined && nounSlot.terms.has(analyzeTerm(noun) ?? '');
   };
   const nounInSentence = nounSlot !== null && s.matched.has(nounSlot.label);
   // "between five and 10 searches", "five to 10 searches": a range of the counted noun is one claim,
@@ -189,8 +190,8 @@ export function extractQuantities(
     if (value === 1 && !currency && !multiplier) continue;
     const isYear = /^\d{4}$/.test(digits!) && value >= 1900 && value <= 2100 && !multiplier;
     const qualifier = normalizeQualifier(qualifierRaw);
+    const currencyWord = CURRENCY_AFTER.exec(after);
     if (money) {
-      const currencyWord = CURRENCY_AFTER.exec(after);
       // "9p", "50p": pence written on the number.
       const pence = !currency && !currencyWord && !multiplier && PENCE_AFTER.test(after);
       if (pence) {
@@ -198,8 +199,8 @@ export function extractQuantities(
         continue;
       }
       if (!currency && !currencyWord) continue;
-      // "$9.37bn (£4.8bn)": the same amount converted, not a second claim.
-      if (/\(\s*$/.test(words.slice(0, m.index!)) || /[(:]\s*$/.test(words.slice(Math.max(0, m.index! - 3), m.index!))) continue;
+      // "$9.37bn (£4.8bn)", "200,000 yuan ($24,000; £12,700)": the same amount converted, not a second claim.
+      if (INSIDE_PARENTHESES.test(words.slice(0, m.index!)) || /[(:]\s*$/.test(words.slice(Math.max(0, m.index! - 3), m.index!))) continue;
       const shownMoney = currencyWord ? `${mention.trim()} ${currencyWord[1]}` : mention.trim();
       const key = `money:${value}${isBounding(qualifier) ? `:${qualifier}` : ''}`;
       out.push({
@@ -212,12 +213,13 @@ export function extractQuantities(
       });
       continue;
     }
-    if (currency) {
-      // "how big was the tax bill?": an amount of money the counted noun is made of ("a $27bn bill",
-      // "a bill of more than $27bn") answers in money.
-      if (!nounSlot || !(nounNear(end) || nounJustBefore(m.index!))) continue;
-      if (/\(\s*$/.test(words.slice(0, m.index!))) continue;
-      const currencyWord = CURRENCY_AFTER.exec(after);
+    // "how big was the tax bill?": an amount of money the counted noun is made of ("a $27bn bill",
+    // "a bill of more than $27bn", "a fine up to 200,000 yuan") answers in money. (An amount in a
+    // currency named after it, away from the noun, is read as any other number is, below.)
+    const madeOf = nounSlot !== null && (nounNear(end) || nounJustBefore(m.index!));
+    if (currency || (currencyWord && madeOf)) {
+      if (!madeOf) continue;
+      if (INSIDE_PARENTHESES.test(words.slice(0, m.index!))) continue;
       const shownMoney = currencyWord ? `${mention.trim()} ${currencyWord[1]}` : mention.trim();
       out.push({
         key: `money:${value}${isBounding(qualifier) ? `:${qualifier}` : ''}`,
@@ -242,7 +244,7 @@ export function extractQuantities(
       .slice(qualifierRaw ? mention.trim().indexOf(qualifierRaw) + qualifierRaw.length : 0)
       .trim();
     // "1.8GB of data", "300 miles": a unit of measure is part of the amount, shown as written.
-    const unitOfMeasure = MEASURE_UNIT.exec(after)?.[0];
+    const unitOfMeasure = currencyWord ? currencyWord[0] : MEASURE_UNIT.exec(after)?.[0];
     const counted = unitOfMeasure ? unitOfMeasure : noun && !written.toLowerCase().endsWith(noun.toLowerCase()) ? ` ${noun}` : '';
     const shown = `${bounding ? `${qualifier} ` : ''}${written}${counted}`;
     const kind = attached ? (nounNear(end) ? nounFit(end) : 1) : referredBack ? 0.8 : 0.5;
@@ -322,6 +324,8 @@ const ORDINAL_TIME = new RegExp(`\\bthe (${ORDINAL_WORDS.join('|')}|\\d+(?:st|nd
 /** A unit of measure right after a number ("1.8GB", "300 miles", "7.5 tonnes"), kept in the answer. */
 const MEASURE_UNIT =
   /^\s?(?:[KMGT]B|gigabytes?|megabytes?|terabytes?|km|kilomet(?:re|er)s?|miles?|mph|km\/h|kg|kilograms?|tonnes?|tons?|met(?:re|er)s?|feet|ft|litres?|liters?|barrels?|acres?|hectares?|square (?:miles|kilomet(?:re|er)s|feet|met(?:re|er)s))\b/;
+/** Text ending inside parentheses: an amount there converts the one before ("200,000 yuan ($24,000; £12,700)"). */
+const INSIDE_PARENTHESES = /\([^()]*$/;
 /** A currency named after a number ("19,800 yen", "260.75bn roubles"). */
 /** Pence written on a number: "9p" (not "9pm"). */
 const PENCE_AFTER = /^p\b/;

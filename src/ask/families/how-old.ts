@@ -77,6 +77,8 @@ export function extractAges(s: ScoredSentence, target: string | null, given: str
       if (ageBefore) push(ageBefore[1]!, m.index - ageBefore[0].length, ageBefore[0].trim(), 1);
     }
   }
+  // "The 33-year-old received the ban…" after a sentence naming her: the sentence stands for the person by what it opens with.
+  if (!mentioned && surname && [...s.matched].some((label) => label.toLowerCase() === surname.toLowerCase())) mentioned = true;
   // Elsewhere in the sentence, only where it names the person ("Murray … the 17-year-old will play"):
   // another sentence's ages are other people's.
   // ("The current version of Internet Explorer is four years old": a thing asked about by its
