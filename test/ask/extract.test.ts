@@ -4,6 +4,7 @@ import { retrieveSentences, type ScoredSentence, type Slot } from '../../src/ask
 import { extractDurations } from '../../src/ask/extract/duration.ts';
 import { extractQuantities } from '../../src/ask/extract/quantity.ts';
 import { extractDates } from '../../src/ask/extract/when.ts';
+import { extractAskedOutlets } from '../../src/ask/extract/outlet.ts';
 import { extractPlaces } from '../../src/ask/extract/place.ts';
 import { extractTitles } from '../../src/ask/extract/title.ts';
 import { isCountryName } from '../../src/ask/gazetteer.ts';
@@ -379,6 +380,23 @@ describe('extractPrepositionObjects', () => {
   it('reads the object of the preposition, the name a possessive name qualifies as its head', () => {
     const s = sentence("Its bid to acquire a controlling stake in South Africa's leading retail bank Absa was considered.");
     expect(extractPrepositionObjects(new CorpusIndex(), s, 'in', [slot('stake', ['stake'])]).map((c) => c.value)).toEqual(['Absa']);
+  });
+});
+
+describe('extractAskedOutlets', () => {
+  const outlets = (text: string) => extractAskedOutlets(sentence(text)).map((c) => [c.value, c.confidence]);
+
+  it('reads the outlet someone told, surely when its name says it is one', () => {
+    expect(outlets('He told BBC Radio 4\'s Today programme: "We are shocked."')).toEqual([["BBC Radio 4's Today programme", 1]]);
+    expect(outlets('He told the Sunday Mirror: "I am shocked."')).toEqual([['Sunday Mirror', 0.8]]);
+  });
+
+  it('reads the names a report is put down to, and no person, country or describing word', () => {
+    expect(outlets('According to the Financial Times, analysts doubt it.')).toEqual([['Financial Times', 0.9]]);
+    expect(outlets('Mubanga claimed in the Observer that he was mistreated.')).toEqual([['Observer', 0.9]]);
+    expect(outlets('He declined to comment on the report in the Sunday Express.')).toEqual([['Sunday Express', 0.9]]);
+    expect(outlets('He accused an Evening Standard journalist of being a guard.')).toEqual([['Evening Standard', 0.9]]);
+    expect(outlets('According to John Smith and according to France, a Jewish reporter was insulted.')).toEqual([]);
   });
 });
 

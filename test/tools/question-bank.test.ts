@@ -121,7 +121,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-livingstone-jibe': 19,
     'bbc-lse-bids': 24,
     'bbc-mac-mini': 16,
-    'bbc-marsh-insurer': 13,
+    'bbc-marsh-insurer': 14,
     'bbc-mutu-sacking': 17,
     'bbc-nintendo-ds': 22,
     'bbc-oscars-2005': 19,
