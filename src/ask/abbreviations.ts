@@ -119,11 +119,14 @@ function acronymExpansions(index: CorpusIndex, acronym: string): string[] {
           const candidate = words.slice(i);
           const initials = candidate
             .filter((w) => /^\p{Lu}/u.test(w))
+            // "US Anti-Doping Agency (USADA)": a word in capitals gives all its letters, a hyphened one each part's first.
             .map((w) =>
-              w
-                .split('-')
-                .map((p) => p[0])
-                .join(''),
+              /^\p{Lu}{2,3}$/u.test(w)
+                ? w
+                : w
+                    .split('-')
+                    .map((p) => p[0])
+                    .join(''),
             )
             .join('');
           if (initials.toUpperCase() === acronym.toUpperCase() || initialsOf(candidate) === acronym.toUpperCase()) {

@@ -386,6 +386,7 @@ describe('extractExplanations', () => {
       'why',
     );
     expect(cs.map((c) => c.confidence)).toEqual([0.6, 1]);
+    expect(extractExplanations([sentence('She was suspended based on patterns in her tests.')], 'why').map((c) => c.confidence)).toEqual([1]);
   });
 
   it('ranks a circumstance between a reason and a plain report, and never answers with a question', () => {

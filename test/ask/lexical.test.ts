@@ -256,10 +256,13 @@ describe('acronyms', () => {
       article('a.txt', 'Inspectors from the International Olympic committee began a four-day tour of the city.'),
       article('b.txt', 'The mayor said the IOC (International Olympic Committee) would see a city that delivers.'),
       article('c.txt', 'The Australian Transport Safety Bureau (ATSB) led the search for a week.'),
+      article('d.txt', 'The US Anti-Doping Agency (USADA) decided to press charges.'),
     ]);
     const phrases = (q: string) => buildSlots(acronyms, parseQuestion(q), []).flatMap((s) => s.phrases.map((p) => p.terms.join(' ')));
     expect(phrases('how long is the IOC tour?')).toEqual(['intern olymp committe']);
     expect(phrases('how long did the ATSB search?')).toEqual(['australian transport safeti bureau']);
+    // A word in capitals gives all its letters, a hyphened word each part's first.
+    expect(phrases('why did the USADA press charges?')).toEqual(['us anti dope agenc']);
     // A figure with its multiplier shortened ("$3m") is found where the coverage spells it out.
     expect(phrases('who wants a $3m cap?')).toEqual(['3 million']);
     expect(answerQuestion(acronyms, 'how long is the IOC tour?').answer.answer).toBe('four days');

@@ -112,7 +112,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-china-arms': 17,
     'bbc-china-dams': 19,
     'bbc-cold-calls': 16,
-    'bbc-collins-ban': 20,
+    'bbc-collins-ban': 21,
     'bbc-firefox': 17,
     'bbc-games-classroom': 23,
     'bbc-goldsmith-advice': 21,

@@ -15,7 +15,7 @@ import { MONTHS, SPEECH_VERBS, WEEKDAYS } from '../lexicon.ts';
 
 /** Words that state a reason outright: a sentence holding one explains rather than reports. */
 const REASON =
-  /\b(because|since|as a result of|due to|owing to|thanks to|in order to|so that|so as to|in response to|in protest|in retaliation|reasons? (?:is|was|were|being|behind)|for (?:this|that|these|those) reasons?|purpose|aim(?:ed)? (?:to|at)|intended to|motivated|prompted by|(?:has|have|had) prompted|caused by|blamed|on the grounds|the grounds|hoping to|in a bid to|in an attempt to|an attempt to|the impetus|concerned that)\b|\b\p{L}+(?:ed|en) for (?:\p{L}+ )?\p{L}+ing\b|[,;] so (?!far\b|much\b|many\b|long\b|that\b)|, (?:saying|claiming|arguing|citing|complaining)\b|\bso \p{L}+ (?:\p{L}+ ){0,12}?that\b/iu;
+  /\b(because|since|as a result of|due to|owing to|thanks to|in order to|so that|so as to|in response to|in protest|in retaliation|reasons? (?:is|was|were|being|behind)|for (?:this|that|these|those) reasons?|purpose|aim(?:ed)? (?:to|at)|intended to|motivated|prompted by|(?:has|have|had) prompted|caused by|blamed|based on|on the grounds|the grounds|hoping to|in a bid to|in an attempt to|an attempt to|the impetus|concerned that)\b|\b\p{L}+(?:ed|en) for (?:\p{L}+ )?\p{L}+ing\b|[,;] so (?!far\b|much\b|many\b|long\b|that\b)|, (?:saying|claiming|arguing|citing|complaining)\b|\bso \p{L}+ (?:\p{L}+ ){0,12}?that\b/iu;
 /** A sentence that opens with a clause of reason: "As these sites rarely use advertising…, the burden…" (not "As well…", "As Mr Blair said"). */
 const CAUSAL_AS =
   /^As (?!(?:well|of|part|for|such|expected|usual|ever|always|far|long|soon|much|many|a|an|the|with|in|at|to|if|though)\b)[a-z]+\b[^,.]{0,120},/;
