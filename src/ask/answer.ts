@@ -1,3 +1,4 @@
+import { countryOf, isCountryName } from './gazetteer.ts';
 import type { Answer, Citation } from '../types.ts';
 import type { CorpusIndex } from '../index/corpus-index.ts';
 import { analyzeText } from '../index/analyzer.ts';
@@ -242,7 +243,10 @@ function restatementOf(q: ParsedQuestion): (c: Candidate) => boolean {
   const asked = [...q.terms.keys()].filter((t) => t.length >= MIN_CUT_WORD);
   return (c) => {
     const terms = analyzeText(c.value);
-    return terms.length > 0 && terms.every((t) => q.terms.has(t) || asked.some((a) => t.startsWith(a)));
+    if (terms.length === 0 || !terms.every((t) => q.terms.has(t) || asked.some((a) => t.startsWith(a)))) return false;
+    // ("Tokyo" for "…when the Japanese raised concerns": a city the question reaches only as its country's alias is a place it does not name.)
+    const ownWords = terms.every((t) => (q.terms.get(t) ?? 0) >= 1);
+    return ownWords || countryOf(c.value) === null || isCountryName(c.value);
   };
 }
 

@@ -276,6 +276,12 @@ describe('readings of one or two articles', () => {
       'Mexico',
     ],
     [
+      'answers where with a city the question reaches only as its country',
+      'When he was in Tokyo earlier this week, Japanese Foreign Minister Nobutaka Machimura told Mr Straw the plan was worrying.\n\nHe flew on.',
+      'where was straw when the japanese raised concerns with him?',
+      'Tokyo',
+    ],
+    [
       'answers "how long ago…" with how long ago the coverage says',
       'The firm was founded by Dhiru Bhai Ambani, who died two years ago.\n\nHis sons run it.',
       'how long ago did dhiru bhai ambani die?',
