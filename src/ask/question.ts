@@ -38,7 +38,7 @@ export function parseQuestion(text: string, subject: string | null = null): Pars
   // A pronoun needs resolving only when the question names little else ("how long was it?", "when did
   // they last speak?"); "which bank said Yukos backdated documents to get its case heard" names enough.
   const specific = focus.filter((w) => !GENERIC_FOCUS.has(w.toLowerCase())).length;
-  const needsSubject = (usesPronoun(lower) && specific < SELF_CONTAINED_FOCUS) || specific === 0;
+  const needsSubject = (usesPronoun(lower) && specific < SELF_CONTAINED_FOCUS && !namedBeforePronoun(q)) || specific === 0;
   const terms = new Map<string, number>();
   addTerms(terms, focus, 1);
   if (needsSubject && subject) addTerms(terms, subject.split(/\s+/), 0.9);
@@ -198,6 +198,16 @@ function focusWords(q: string, family: QuestionFamily): string[] {
       if (asking?.(l, lower)) return false;
       return analyzeTerm(w) !== null;
     });
+}
+
+/**
+ * True when a possessive pronoun follows a name in the question itself ("where did Collins take her
+ * appeal?", "when did Apple launch its phone?"): the question says whose.
+ */
+function namedBeforePronoun(q: string): boolean {
+  const possessive = /\b(?:her|his|its|their)\b/i.exec(q);
+  if (!possessive || usesPronoun(q.slice(0, possessive.index).toLowerCase())) return false;
+  return /(?<=\s)\p{Lu}\p{Ll}/u.test(q.slice(0, possessive.index));
 }
 
 function usesPronoun(lower: string): boolean {

@@ -228,6 +228,9 @@ describe('parseQuestion', () => {
   it('marks pronoun questions as needing a subject', () => {
     expect(parseQuestion('how long was it?').needsSubject).toBe(true);
     expect(parseQuestion('who requested the call?').needsSubject).toBe(false);
+    // A possessive after a name the question gives is that name's.
+    expect(parseQuestion('where did Collins take her appeal?').needsSubject).toBe(false);
+    expect(parseQuestion('where did she take her appeal?').needsSubject).toBe(true);
   });
 
   it('keeps content words and drops question words', () => {
