@@ -647,6 +647,12 @@ describe('extractDescriptors', () => {
     expect(v('Rusedski will take on former world number 30 Harel Levy on Friday.', 'Harel Levy')).toEqual(['former world number 30']);
   });
 
+  it('reads the body a person comes from in an apposition, not the place', () => {
+    const v = (text: string, name: string) => extractDescriptors(sentence(text), name).map((c) => c.value);
+    expect(v("Brad Adams, from the UK's Human Rights Watch, said it was a signal.", 'Brad Adams')).toEqual(["from the UK's Human Rights Watch"]);
+    expect(v('Jo Smith, from Los Angeles, said it was cold.', 'Jo Smith')).toEqual([]);
+  });
+
   it('takes no verb for a descriptor', () => {
     expect(extractDescriptors(sentence('The victims included Nohemi Gonzalez.'), 'Nohemi Gonzalez')).toEqual([]);
   });

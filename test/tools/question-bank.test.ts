@@ -109,7 +109,7 @@ const BARS: Record<BankSplit, Record<string, number>> = {
     'bbc-cell-chip': 21,
     'bbc-chepkemei-ban': 17,
     'bbc-child-access': 18,
-    'bbc-china-arms': 18,
+    'bbc-china-arms': 19,
     'bbc-china-dams': 19,
     'bbc-cold-calls': 16,
     'bbc-collins-ban': 21,

@@ -2,7 +2,8 @@ import { escapeRegExp } from '../../text/patterns.ts';
 import { analyzeText } from '../../index/analyzer.ts';
 import type { ScoredSentence } from '../retrieve.ts';
 import type { Candidate } from '../extract/candidate.ts';
-import { isKindOf, mainPartOfSpeech } from '../wordnet.ts';
+import { isKindOf, kindsOfName, mainPartOfSpeech } from '../wordnet.ts';
+import { countryOf } from '../gazetteer.ts';
 
 /**
  * "Who is X?" answered from how the coverage describes X, without a list of role words: the words in
@@ -127,9 +128,15 @@ export function extractDescriptors(s: ScoredSentence, name: string): Candidate[]
   return out;
 }
 
-/** "from the campaign group X", "of the charity Y": a phrase that places someone in a body WordNet files as an organisation. */
+/**
+ * "from the campaign group X", "of the charity Y": a phrase that places someone in a body WordNet files
+ * as an organisation; and "from Human Rights Watch": a name of several words after "from" that is no
+ * place (a country, or a city or region WordNet knows).
+ */
 function fromABody(phrase: string): boolean {
-  return /^(?:from|of)\s/i.test(phrase) && phrase.split(/\s+/).some((w) => /^\p{Ll}+$/u.test(w) && (w === 'group' || isKindOf(w, 'organization')));
+  if (/^(?:from|of)\s/i.test(phrase) && phrase.split(/\s+/).some((w) => /^\p{Ll}+$/u.test(w) && (w === 'group' || isKindOf(w, 'organization')))) return true;
+  const name = /^from\s+(?:the\s+)?(?:\p{Lu}[\p{L}.]*['’]s\s+)?((?:\p{Lu}[\p{L}&.-]*\s+){1,5}\p{Lu}[\p{L}&.-]*)$/u.exec(phrase)?.[1];
+  return name !== undefined && countryOf(name) === null && !kindsOfName(name).has('geographical area');
 }
 
 function clause(rest: string, article: string): string {
